@@ -1,0 +1,75 @@
+import type { OffsetMap } from '../text/offsets.js';
+import type { Span } from './span.js';
+
+/** What kind of input an article came from. */
+export type InputFormat = 'text' | 'html';
+
+/**
+ * Why a block of the input was left out of the story text. The vocabulary is stable: reports
+ * and change detection rely on it.
+ */
+export type BoilerplateKind =
+  | 'title' // the headline, kept in Article.title rather than in the text
+  | 'dateline' // "Reuters | Updated: 24-03-2021 20:48 IST": source and date, kept as metadata
+  | 'duplicate' // a standfirst or repeated block whose sentences recur in the body
+  | 'navigation' // menus, section lists, breadcrumbs
+  | 'related' // other headlines and their teasers, TRENDING / Latest News lists
+  | 'teaser' // "ALSO READ: …" / "Read more: …" inserted into the story
+  | 'advertising' // ad slots and trading/broker words ("Support / Platform / Spreads")
+  | 'social' // share / subscribe / follow / newsletter / comment prompts ("Leave a Reply")
+  | 'disclaimer' // "This story has not been edited by … staff", syndication notes
+  | 'footer' // copyright, contact lines, legal links
+  | 'other';
+
+/** A block of the input that is page chrome rather than story, in input coordinates. */
+export interface BoilerplateBlock {
+  kind: BoilerplateKind;
+  /** Offsets into Article.input (the decoded input). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A raw document as read from disk, stdin or a JSONL record, before extraction. */
+export interface RawDocument {
+  /** The name the user gave (path exactly as given, "-" for stdin, "file.jsonl#id" for records). */
+  input: string;
+  format: InputFormat;
+  /** The decoded text of the input: plain text or HTML markup. */
+  content: string;
+  /** The character encoding the bytes were decoded from, e.g. "utf-8", "windows-1252". */
+  encoding: string;
+  /** Metadata supplied alongside the content (JSONL fields); wins over what extraction finds. */
+  meta?: {
+    id?: string;
+    url?: string;
+    title?: string;
+    published?: string;
+    source?: string;
+  };
+}
+
+/** A news article: the story text with everything needed to point back into the input. */
+export interface Article {
+  input: string;
+  format: InputFormat;
+  encoding: string;
+  /** The decoded input (plain text or HTML) that every reported offset refers to. */
+  content: string;
+  /** The story text: body paragraphs joined by "\n\n". Analysis works on this. */
+  text: string;
+  /** Paragraph spans into `text`. */
+  paragraphs: Span[];
+  /** Maps offsets in `text` to offsets in `content`. */
+  origin: OffsetMap;
+  title: string | null;
+  /** ISO 8601 date ("2021-03-24") or date-time ("2021-03-24T20:48:00+05:30"), when stated. */
+  published: string | null;
+  /** Byline or credited source, e.g. "Reuters". */
+  byline: string | null;
+  url: string | null;
+  /** ISO 639-1 code, or null when unknown. */
+  language: string | null;
+  /** Blocks of the input that are not part of the story, in input order. */
+  boilerplate: BoilerplateBlock[];
+}

@@ -1,0 +1,45 @@
+import type { Alignment } from './alignment.js';
+import type { Change } from './change.js';
+
+/**
+ * The relation of two documents. Stable vocabulary, from most to least derived:
+ * identical, copy (verbatim, possibly trimmed or re-wrapped), near-copy (light edits),
+ * spun (synonym substitution), rewrite (heavily reworded or translated, still derived),
+ * same-story (independent reporting of the same event or topic), unrelated.
+ */
+export type RelationKind = 'identical' | 'copy' | 'near-copy' | 'spun' | 'rewrite' | 'same-story' | 'unrelated';
+
+export const DERIVED_RELATIONS: ReadonlySet<RelationKind> = new Set([
+  'identical',
+  'copy',
+  'near-copy',
+  'spun',
+  'rewrite',
+]);
+
+/** One signal that pushed the direction decision, e.g. a quote kept intact on one side only. */
+export interface DirectionSignal {
+  name: string;
+  /** Positive: a is the source of b; negative: b is the source of a. Magnitude = strength. */
+  vote: number;
+  detail: string;
+}
+
+export interface Direction {
+  /** 'a->b': a is the source and b the copy. null when undecided or not derived. */
+  direction: 'a->b' | 'b->a' | null;
+  confidence: number;
+  signals: DirectionSignal[];
+}
+
+/** The full comparison of a pair of documents. */
+export interface PairResult {
+  relation: RelationKind;
+  /** How strongly the two documents are related, in [0, 1]. */
+  score: number;
+  direction: Direction;
+  /** Alignment with the decided source as `a` side when a direction is known, else a = first input. */
+  alignment: Alignment;
+  /** Changes of the copy against its source (empty when not derived). */
+  changes: Change[];
+}

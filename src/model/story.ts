@@ -1,0 +1,32 @@
+import type { Article } from './article.js';
+import type { PairResult } from './relation.js';
+
+/** A derivation edge: `copy` was made from `source`. The pair's alignment has source as side a. */
+export interface StoryEdge {
+  source: string;
+  copy: string;
+  result: PairResult;
+}
+
+/** Documents that tell the same story, with their derivation tree. */
+export interface Story {
+  /** Stable id: "story-1", "story-2"… in order of each story's first input. */
+  id: string;
+  /** Inputs (as given) in input order. */
+  documents: string[];
+  /** The root of the derivation tree (the original), or null when no document derives from another. */
+  root: string | null;
+  /** Confidence in the root, in [0, 1]. */
+  rootConfidence: number;
+  /** Derivation edges, parents before children. */
+  edges: StoryEdge[];
+  /** Pairs in the story that are related but not derived (same-story), for context. */
+  siblings: Array<{ a: string; b: string; result: PairResult }>;
+}
+
+/** The result of tracing a set of documents. */
+export interface TraceResult {
+  /** Every article by input name, in input order. */
+  articles: Article[];
+  stories: Story[];
+}
