@@ -50,6 +50,9 @@ export interface AlignmentStats {
   /** Share of each side's content weight found in the other side (soft, meaning-aware). */
   coverageA: number;
   coverageB: number;
+  /** The same counting only exact words, respellings and synonyms. */
+  strictA: number;
+  strictB: number;
   /** Share of each side's content tokens inside verbatim runs shared with the other side. */
   verbatimA: number;
   verbatimB: number;
@@ -57,6 +60,9 @@ export interface AlignmentStats {
   pairs: Record<Exclude<PassageKind, 'dropped' | 'added'>, number>;
   /** Share of shared vocabulary/entities independent of alignment (topic overlap). */
   topical: number;
+  /** Word-level carry-over inside aligned sentences: how many content words were kept as they
+   * were, swapped for a synonym, for a related word, respelt, or replaced. */
+  words: { equal: number; synonym: number; related: number; spelling: number; substitute: number };
 }
 
 /** The alignment of a source (a) and a copy (b). */

@@ -1,0 +1,99 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { relationFeatures } from '../src/classify/features.js';
+import type { RelationKind } from '../src/model/relation.js';
+import { DERIVED_RELATIONS } from '../src/model/relation.js';
+import { comparePair } from '../src/pipeline/compare.js';
+import { analyseArticle } from '../src/text/analyse.js';
+import { getLexicon } from '../src/text/lexicon.js';
+import { articleFromText } from '../src/text/plain-article.js';
+import { alignArticles } from '../src/align/align.js';
+import { loadClough, loadMsrp } from './datasets.js';
+import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
+
+const CLOUGH_CLASS: Record<RelationKind, string> = {
+  identical: 'cut',
+  copy: 'cut',
+  'near-copy': 'light',
+  spun: 'light',
+  rewrite: 'heavy',
+  'same-story': 'non',
+  unrelated: 'non',
+};
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(name);
+  return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1]! : fallback;
+}
+
+const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
+const only = argument('--only', 'all');
+const verbose = process.argv.includes('--verbose');
+const dumpPath = argument('--dump', '');
+const dumped: string[] = [];
+
+function dump(dataset: string, id: string, label: string, features: object): void {
+  if (dumpPath !== '') dumped.push(JSON.stringify({ dataset, id, label, ...features }));
+}
+const lexicon = getLexicon();
+
+function fixed(value: number): string {
+  return value.toFixed(3);
+}
+
+function evaluateClough(): void {
+  const directory = join(datasets, 'clough-stevenson-dev');
+  if (!existsSync(directory)) return console.log(`skipped Clough & Stevenson: ${directory} not found`);
+  const items = loadClough(directory);
+  const gold: string[] = [];
+  const predicted: string[] = [];
+  for (const item of items) {
+    const source = analyseArticle(articleFromText(`orig_task${item.task}`, item.source, 'en'));
+    const answer = analyseArticle(articleFromText(item.file, item.text, 'en'));
+    const result = comparePair(source, answer, lexicon, { changes: false });
+    gold.push(item.category);
+    predicted.push(CLOUGH_CLASS[result.relation]);
+    const features = relationFeatures(source, answer, alignArticles(source, answer, lexicon));
+    dump('clough', item.file, item.category, features);
+    if (verbose) {
+      const figures = Object.entries(features)
+        .map(([name, value]) => `${name}=${typeof value === 'number' ? fixed(value) : value}`)
+        .join(' ');
+      console.log(`${item.file} gold=${item.category} got=${result.relation} ${figures}`);
+    }
+  }
+  const binaryGold = gold.map((label) => (label === 'non' ? 'non' : 'derived'));
+  const binaryPredicted = predicted.map((label) => (label === 'non' ? 'non' : 'derived'));
+  console.log(`\nClough & Stevenson (2011) short-answer reuse, ${items.length} answers vs their source`);
+  console.log('metric                  wiretrace   published anchor');
+  console.log(`4-class accuracy        ${fixed(accuracy(gold, predicted))}       lexical baseline 0.70-0.76`);
+  console.log(`4-class macro-F1        ${fixed(macroF1(gold, predicted))}`);
+  console.log(`binary F1 (derived)     ${fixed(f1Of(binaryGold, binaryPredicted, 'derived'))}`);
+  console.log(`\n${confusionTable(gold, predicted)}`);
+}
+
+function evaluateMsrp(): void {
+  const path = join(datasets, 'msrp-train', 'msr_paraphrase_train.txt');
+  if (!existsSync(path)) return console.log(`skipped MSRP: ${path} not found`);
+  const pairs = loadMsrp(path);
+  const gold: string[] = [];
+  const predicted: string[] = [];
+  const started = performance.now();
+  for (const pair of pairs) {
+    const a = analyseArticle(articleFromText(`${pair.id}#1`, pair.a, 'en'));
+    const b = analyseArticle(articleFromText(`${pair.id}#2`, pair.b, 'en'));
+    const result = comparePair(a, b, lexicon, { changes: false });
+    if (dumpPath !== '') dump('msrp', pair.id, pair.paraphrase ? '1' : '0', relationFeatures(a, b, alignArticles(a, b, lexicon)));
+    gold.push(pair.paraphrase ? 'paraphrase' : 'other');
+    predicted.push(DERIVED_RELATIONS.has(result.relation) ? 'paraphrase' : 'other');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\nMicrosoft Research Paraphrase Corpus, training part: ${pairs.length} sentence pairs (${fixed(seconds)} s)`);
+  console.log('metric                  wiretrace   published anchors');
+  console.log(`accuracy                ${fixed(accuracy(gold, predicted))}       lexical 0.70-0.75, best non-neural 0.77-0.80`);
+  console.log(`F1 (paraphrase)         ${fixed(f1Of(gold, predicted, 'paraphrase'))}       lexical 0.80-0.83, best non-neural 0.84-0.86`);
+}
+
+if (only === 'all' || only === 'clough') evaluateClough();
+if (only === 'all' || only === 'msrp') evaluateMsrp();
+if (dumpPath !== '') writeFileSync(dumpPath, `${dumped.join('\n')}\n`);

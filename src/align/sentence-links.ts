@@ -1,0 +1,103 @@
+import type { AnalysedArticle } from '../model/analysis.js';
+import { harmonic, softMatch, type WeightedToken } from './soft-match.js';
+import type { WordMatcher } from './word-match.js';
+
+/** A candidate correspondence between sentence a of the source and sentence b of the copy. */
+export interface SentenceLink {
+  a: number;
+  b: number;
+  /** Share of a's content rendered in b, and of b's content rendered in a. */
+  aInB: number;
+  bInA: number;
+  similarity: number;
+}
+
+/** Thresholds of a link: two sentences say the same, or one says part of the other. */
+const SIMILAR = 0.5;
+const CONTAINED = 0.75;
+const PARTIAL = 0.25;
+const MIN_SHARED_WORDS = 2;
+
+/** The content tokens of every sentence, weighted. */
+export function contentTokens(article: AnalysedArticle, weights: Float64Array): WeightedToken[][] {
+  return article.sentences.map((sentence) => {
+    const tokens: WeightedToken[] = [];
+    for (let index = sentence.tokenStart; index < sentence.tokenEnd; index++) {
+      const token = article.tokens[index]!;
+      if (!token.stop) tokens.push({ index, token, weight: weights[index]! });
+    }
+    return tokens;
+  });
+}
+
+/**
+ * Links sentences of a to sentences of b. A link needs the two sentences to say the same
+ * (similar) or one to be contained in the other (a sentence split in two, two merged in one).
+ * Only pairs sharing a content stem are scored, which keeps long documents fast.
+ */
+export function linkSentences(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  contentA: readonly WeightedToken[][],
+  contentB: readonly WeightedToken[][],
+  matcher: WordMatcher,
+): SentenceLink[] {
+  const sentencesByStem = new Map<string, number[]>();
+  contentA.forEach((tokens, sentence) => {
+    for (const { token } of tokens) {
+      const list = sentencesByStem.get(token.stem);
+      if (list === undefined) sentencesByStem.set(token.stem, [sentence]);
+      else if (list[list.length - 1] !== sentence) list.push(sentence);
+    }
+  });
+  const candidates: SentenceLink[] = [];
+  contentB.forEach((tokensB, sentenceB) => {
+    const seen = new Set<number>();
+    for (const { token } of tokensB) {
+      for (const sentenceA of sentencesByStem.get(token.stem) ?? []) seen.add(sentenceA);
+    }
+    for (const sentenceA of [...seen].sort((x, y) => x - y)) {
+      const tokensA = contentA[sentenceA]!;
+      const match = softMatch(tokensA, tokensB, matcher);
+      const needed = Math.min(MIN_SHARED_WORDS, tokensA.length, tokensB.length);
+      if (match.links.length < needed) continue;
+      const link: SentenceLink = {
+        a: sentenceA,
+        b: sentenceB,
+        aInB: match.leftCovered,
+        bInA: match.rightCovered,
+        similarity: harmonic(match.leftCovered, match.rightCovered),
+      };
+      if (isLink(link)) candidates.push(link);
+    }
+  });
+  return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
+}
+
+function isLink(link: SentenceLink): boolean {
+  if (link.similarity >= SIMILAR) return true;
+  return Math.max(link.aInB, link.bInA) >= CONTAINED && Math.min(link.aInB, link.bInA) >= PARTIAL;
+}
+
+function isContainment(link: SentenceLink): boolean {
+  return Math.max(link.aInB, link.bInA) >= CONTAINED;
+}
+
+/**
+ * A sentence keeps its best link, plus any link where one side contains the other (splits and
+ * merges); weaker secondary links are noise from shared names.
+ */
+function keepStrongLinks(candidates: SentenceLink[], countA: number, countB: number): SentenceLink[] {
+  const bestForA = new Float64Array(countA);
+  const bestForB = new Float64Array(countB);
+  for (const link of candidates) {
+    bestForA[link.a] = Math.max(bestForA[link.a]!, link.similarity);
+    bestForB[link.b] = Math.max(bestForB[link.b]!, link.similarity);
+  }
+  return candidates
+    .filter(
+      (link) =>
+        link.similarity === bestForA[link.a] || link.similarity === bestForB[link.b] || isContainment(link),
+    )
+    .sort((x, y) => x.a - y.a || x.b - y.b);
+}

@@ -1,0 +1,91 @@
+import type { Token } from '../model/analysis.js';
+import type { WordMatch, WordMatcher } from './word-match.js';
+
+/** A content token with its weight, as alignment sees it. */
+export interface WeightedToken {
+  index: number;
+  token: Token;
+  weight: number;
+}
+
+export interface SoftMatch {
+  /** Share of the left side's content weight rendered by the right side, in [0, 1]. */
+  leftCovered: number;
+  rightCovered: number;
+  /** The same counting only exact words, respellings and synonyms: what a spinner keeps. */
+  leftStrict: number;
+  rightStrict: number;
+  /** Matched pairs (left token index, right token index, match). */
+  links: Array<{ left: number; right: number; match: WordMatch }>;
+}
+
+const STRICT_OPS: ReadonlySet<WordMatch['op']> = new Set(['equal', 'spelling', 'synonym']);
+
+/** Word pairs scoring below this do not count as the same content. */
+export const MIN_WORD_SCORE = 0.5;
+
+/**
+ * Matches content words one-to-one, best pairs first (order-free, so moved clauses still
+ * count), and reports how much of each side's content weight the other side renders.
+ */
+export function softMatch(
+  left: readonly WeightedToken[],
+  right: readonly WeightedToken[],
+  matcher: WordMatcher,
+): SoftMatch {
+  const candidates: Array<{ l: number; r: number; match: WordMatch; value: number }> = [];
+  for (let l = 0; l < left.length; l++) {
+    for (let r = 0; r < right.length; r++) {
+      const match = matcher.match(left[l]!.token, right[r]!.token);
+      if (match.score < MIN_WORD_SCORE) continue;
+      const value = match.score * Math.min(left[l]!.weight, right[r]!.weight);
+      candidates.push({ l, r, match, value });
+    }
+  }
+  candidates.sort((x, y) => y.match.score - x.match.score || y.value - x.value || x.l - y.l || x.r - y.r);
+  const leftUsed = new Uint8Array(left.length);
+  const rightUsed = new Uint8Array(right.length);
+  const links: SoftMatch['links'] = [];
+  let leftGain = 0;
+  let rightGain = 0;
+  let leftStrictGain = 0;
+  let rightStrictGain = 0;
+  for (const candidate of candidates) {
+    if (leftUsed[candidate.l] || rightUsed[candidate.r]) continue;
+    leftUsed[candidate.l] = 1;
+    rightUsed[candidate.r] = 1;
+    const leftToken = left[candidate.l]!;
+    const rightToken = right[candidate.r]!;
+    leftGain += leftToken.weight * candidate.match.score;
+    rightGain += rightToken.weight * candidate.match.score;
+    if (STRICT_OPS.has(candidate.match.op)) {
+      leftStrictGain += leftToken.weight * candidate.match.score;
+      rightStrictGain += rightToken.weight * candidate.match.score;
+    }
+    links.push({ left: leftToken.index, right: rightToken.index, match: candidate.match });
+  }
+  const leftTotal = totalWeight(left);
+  const rightTotal = totalWeight(right);
+  return {
+    leftCovered: ratio(leftGain, leftTotal),
+    rightCovered: ratio(rightGain, rightTotal),
+    leftStrict: ratio(leftStrictGain, leftTotal),
+    rightStrict: ratio(rightStrictGain, rightTotal),
+    links,
+  };
+}
+
+export function totalWeight(tokens: readonly WeightedToken[]): number {
+  let total = 0;
+  for (const token of tokens) total += token.weight;
+  return total;
+}
+
+function ratio(part: number, whole: number): number {
+  return whole > 0 ? Math.min(1, part / whole) : 0;
+}
+
+/** Harmonic mean of the two coverages: high only when each side renders the other. */
+export function harmonic(x: number, y: number): number {
+  return x + y > 0 ? (2 * x * y) / (x + y) : 0;
+}

@@ -1,0 +1,69 @@
+import type { TokenOp } from '../model/alignment.js';
+import type { Token } from '../model/analysis.js';
+import type { Lexicon } from '../text/lexicon.js';
+import { editDistance } from '../text/edit-distance.js';
+
+export interface WordMatch {
+  score: number;
+  op: Exclude<TokenOp, 'insert' | 'delete'>;
+}
+
+const NO_MATCH: WordMatch = { score: 0, op: 'substitute' };
+const EQUAL: WordMatch = { score: 1, op: 'equal' };
+
+/** Scores for the ways two words can carry the same content. */
+export const MATCH_SCORES = { synonym: 0.9, spelling: 0.85, related: 0.75, embeddingCap: 0.75 } as const;
+
+/** Below this cosine two words are not taken to mean the same thing. */
+const EMBEDDING_THRESHOLD = 0.55;
+
+/**
+ * Decides how well word y (copy) renders word x (source): the same stem, a synonym, a related
+ * word, a misspelling, or close in embedding space. Results are cached per pair of forms
+ * because the same pairs recur across every sentence pair of two documents.
+ */
+export class WordMatcher {
+  private readonly cache = new Map<string, WordMatch>();
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  match(x: Token, y: Token): WordMatch {
+    if (x.stem === y.stem || x.norm === y.norm) return EQUAL;
+    if (x.kind === 'number' || y.kind === 'number' || x.stop || y.stop) return NO_MATCH;
+    const key = x.norm < y.norm ? `${x.norm}\u0000${y.norm}` : `${y.norm}\u0000${x.norm}`;
+    let found = this.cache.get(key);
+    if (found === undefined) {
+      found = this.compute(x, y);
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  private compute(x: Token, y: Token): WordMatch {
+    const lexicon = this.lexicon;
+    if (lexicon.lemma(x.norm) === lexicon.lemma(y.norm)) return EQUAL;
+    if (isMisspelling(x, y, lexicon)) return { score: MATCH_SCORES.spelling, op: 'spelling' };
+    const relation = lexicon.relation(x.norm, y.norm);
+    if (relation === 'synonym') return { score: MATCH_SCORES.synonym, op: 'synonym' };
+    if (relation === 'related') return { score: MATCH_SCORES.related, op: 'related' };
+    const cosine = lexicon.similarity(x.norm, y.norm);
+    if (cosine >= EMBEDDING_THRESHOLD) {
+      return { score: Math.min(MATCH_SCORES.embeddingCap, cosine), op: 'related' };
+    }
+    return NO_MATCH;
+  }
+}
+
+/**
+ * Two spellings of one word: a small edit distance between names (Antony/Anthony) or between
+ * a word and a form the dictionary does not know (a typo).
+ */
+function isMisspelling(x: Token, y: Token, lexicon: Lexicon): boolean {
+  const shorter = Math.min(x.norm.length, y.norm.length);
+  if (shorter < 4) return false;
+  const isName = x.capitalized && y.capitalized;
+  const isTypo = !lexicon.isKnownWord(x.norm) || !lexicon.isKnownWord(y.norm);
+  if (!isName && !isTypo) return false;
+  const allowed = shorter >= 8 ? 2 : 1;
+  return editDistance(x.norm, y.norm, allowed) <= allowed;
+}

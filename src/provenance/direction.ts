@@ -1,0 +1,166 @@
+import type { Alignment } from '../model/alignment.js';
+import type { AnalysedArticle } from '../model/analysis.js';
+import type { Direction, DirectionSignal } from '../model/relation.js';
+import type { Lexicon } from '../text/lexicon.js';
+import { wireCredit } from './wire-credits.js';
+
+/** Below this total vote the direction is left undecided. */
+const UNDECIDED = 0.25;
+
+/**
+ * Which of two derived documents is the source. Each signal votes (positive: a is the source
+ * of b) with a strength; published dates outvote text evidence when both are known and differ.
+ */
+export function decideDirection(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  lexicon: Lexicon,
+): Direction {
+  const signals = [
+    publishedDates(a, b),
+    contentAsymmetry(alignment),
+    quotesParaphrased(a, b, alignment),
+    wireAttribution(a, b),
+    typos(a, b, alignment, lexicon),
+    specificDetails(a, b, alignment),
+  ].filter((signal): signal is DirectionSignal => signal !== null && signal.vote !== 0);
+  const total = signals.reduce((sum, signal) => sum + signal.vote, 0);
+  if (Math.abs(total) < UNDECIDED) return { direction: null, confidence: 0, signals };
+  return {
+    direction: total > 0 ? 'a->b' : 'b->a',
+    confidence: round(0.5 + 0.5 * Math.tanh(Math.abs(total) / 1.5)),
+    signals,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** The earlier publication is the source, when both dates are stated and differ by an hour or more. */
+function publishedDates(a: AnalysedArticle, b: AnalysedArticle): DirectionSignal | null {
+  const timeA = parseDate(a.article.published);
+  const timeB = parseDate(b.article.published);
+  if (timeA === null || timeB === null) return null;
+  const hours = (timeB - timeA) / 3_600_000;
+  if (Math.abs(hours) < 1) return null;
+  return {
+    name: 'published-date',
+    vote: hours > 0 ? 3 : -3,
+    detail: `published ${a.article.published} vs ${b.article.published}`,
+  };
+}
+
+function parseDate(value: string | null): number | null {
+  if (value === null) return null;
+  const time = Date.parse(value);
+  // A date in the future is a page's clock or a template, not a publication date.
+  return Number.isFinite(time) && time <= Date.now() + 86_400_000 ? time : null;
+}
+
+/** A copy usually keeps part of its source; the side with more unmatched content is the source. */
+function contentAsymmetry(alignment: Alignment): DirectionSignal | null {
+  const { coverageA, coverageB } = alignment.stats;
+  const difference = coverageB - coverageA;
+  if (Math.abs(difference) < 0.05) return null;
+  return {
+    name: 'containment',
+    vote: Math.max(-1.5, Math.min(1.5, difference * 3)),
+    detail: `${percent(coverageB)} of b is in a, ${percent(coverageA)} of a is in b`,
+  };
+}
+
+/** Direct quotes get paraphrased into reported speech downstream, hardly ever the reverse. */
+function quotesParaphrased(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): DirectionSignal | null {
+  let quotedOnlyInA = 0;
+  let quotedOnlyInB = 0;
+  for (const pair of alignment.pairs) {
+    for (const edit of pair.edits) {
+      if (edit.a === null || edit.b === null) continue;
+      const tokenA = a.tokens[edit.a]!;
+      const tokenB = b.tokens[edit.b]!;
+      if (tokenA.stop) continue;
+      if (tokenA.quoted && !tokenB.quoted) quotedOnlyInA++;
+      if (tokenB.quoted && !tokenA.quoted) quotedOnlyInB++;
+    }
+  }
+  const difference = quotedOnlyInA - quotedOnlyInB;
+  if (Math.abs(difference) < 3) return null;
+  return {
+    name: 'quotes',
+    vote: Math.sign(difference) * Math.min(1.5, Math.abs(difference) / 8),
+    detail: `${quotedOnlyInA} quoted words of a are unquoted in b, ${quotedOnlyInB} the other way`,
+  };
+}
+
+/** A wire agency's credit stays on the original and tends to be dropped by re-publishers. */
+function wireAttribution(a: AnalysedArticle, b: AnalysedArticle): DirectionSignal | null {
+  const creditA = wireCredit(a.article.byline) ?? wireCredit(a.article.text.slice(0, 200));
+  const creditB = wireCredit(b.article.byline) ?? wireCredit(b.article.text.slice(0, 200));
+  if ((creditA === null) === (creditB === null)) return null;
+  return {
+    name: 'wire-credit',
+    vote: creditA !== null ? 1 : -1,
+    detail: `credited to ${creditA ?? creditB} in ${creditA !== null ? 'a' : 'b'} only`,
+  };
+}
+
+/** Spinning and careless rewriting leave misspellings the source does not have. */
+function typos(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment, lexicon: Lexicon): DirectionSignal | null {
+  const unknownIn = (article: AnalysedArticle, side: 'a' | 'b'): number => {
+    let count = 0;
+    for (const pair of alignment.pairs) {
+      for (const edit of pair.edits) {
+        const index = edit[side];
+        if (index === null || edit.op === 'equal') continue;
+        const token = article.tokens[index]!;
+        if (token.kind === 'word' && !token.capitalized && !lexicon.isKnownWord(token.norm)) count++;
+      }
+    }
+    return count;
+  };
+  const typosA = unknownIn(a, 'a');
+  const typosB = unknownIn(b, 'b');
+  if (typosA === typosB) return null;
+  return {
+    name: 'typos',
+    vote: Math.max(-1, Math.min(1, (typosB - typosA) * 0.5)),
+    detail: `${typosB} misspelt words in b, ${typosA} in a, where the two differ`,
+  };
+}
+
+/** Names and numbers present on one side only: details get lost in copying more than invented. */
+function specificDetails(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): DirectionSignal | null {
+  const alignedA = new Set<number>();
+  const alignedB = new Set<number>();
+  for (const pair of alignment.pairs) {
+    for (const edit of pair.edits) {
+      if (edit.a !== null && edit.b !== null) {
+        alignedA.add(edit.a);
+        alignedB.add(edit.b);
+      }
+    }
+  }
+  const detailsOnlyIn = (article: AnalysedArticle, aligned: Set<number>, other: AnalysedArticle): number => {
+    const elsewhere = new Set(other.tokens.map((token) => token.stem));
+    const details = new Set<string>();
+    article.tokens.forEach((token, index) => {
+      const specific = token.kind === 'number' || (token.capitalized && !token.stop);
+      if (specific && !aligned.has(index) && !elsewhere.has(token.stem)) details.add(token.stem);
+    });
+    return details.size;
+  };
+  const onlyA = detailsOnlyIn(a, alignedA, b);
+  const onlyB = detailsOnlyIn(b, alignedB, a);
+  if (onlyA === onlyB) return null;
+  return {
+    name: 'details',
+    vote: Math.tanh((onlyA - onlyB) / 6),
+    detail: `${onlyA} names/numbers only in a, ${onlyB} only in b`,
+  };
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
