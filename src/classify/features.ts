@@ -18,7 +18,7 @@ export interface RelationFeatures {
   verbatim: number;
   /** Share of the more-contained side's word pairs (bigrams) found in the other. */
   bigrams: number;
-  /** Share of aligned content words swapped for synonyms. */
+  /** Share of aligned content words swapped for synonyms or related words. */
   spin: number;
   /** Share of aligned content words kept exactly. */
   kept: number;
@@ -43,7 +43,7 @@ export function relationFeatures(a: AnalysedArticle, b: AnalysedArticle, alignme
     strictOther: bIsContained ? stats.strictA : stats.strictB,
     verbatim: bIsContained ? stats.verbatimB : stats.verbatimA,
     bigrams: bigramContainment(contained.tokens, other.tokens),
-    spin: aligned > 0 ? words.synonym / aligned : 0,
+    spin: aligned > 0 ? (words.synonym + words.related) / aligned : 0,
     kept: aligned > 0 ? words.equal / aligned : 0,
     numberConflicts: numberConflicts(a, b, alignment),
     topical: stats.topical,

@@ -22,8 +22,8 @@ export const RELATION_THRESHOLDS = {
   lightStrict: 0.85,
   /** …or this much verbatim. */
   lightVerbatim: 0.7,
-  /** Share of aligned words swapped for synonyms that marks spinning rather than editing. */
-  spunSwaps: 0.08,
+  /** Share of aligned words swapped for synonyms or related words that marks spinning rather than editing. */
+  spunSwaps: 0.1,
   /** Shared vocabulary that marks the same event or topic. */
   sameStoryTopical: 0.2,
 } as const;
@@ -47,7 +47,7 @@ export function decideRelation(features: RelationFeatures): RelationDecision {
   if (features.strict >= t.lightStrict || features.verbatim >= t.lightVerbatim) {
     return { relation: features.spin >= t.spunSwaps ? 'spun' : 'near-copy', score };
   }
-  return { relation: features.spin >= t.spunSwaps && features.verbatim >= 0.3 ? 'spun' : 'rewrite', score };
+  return { relation: 'rewrite', score };
 }
 
 /**

@@ -97,8 +97,6 @@ function buildStory(
       const parent = analysed[members[edge.parent]!]!;
       const child = analysed[members[edge.child]!]!;
       const result = comparePair(parent, child, lexicon, { changes: true, sourceIsA: true });
-      const confidence = Math.round((0.5 + 0.5 * Math.tanh(edge.vote / 1.5)) * 1000) / 1000;
-      result.direction = { ...result.direction, direction: 'a->b', confidence };
       edges.push({ source: parent.article.input, copy: child.article.input, result });
     }
   }

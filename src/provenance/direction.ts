@@ -10,28 +10,47 @@ const UNDECIDED = 0.25;
 /**
  * Which of two derived documents is the source. Each signal votes (positive: a is the source
  * of b) with a strength; published dates outvote text evidence when both are known and differ.
+ * With sourceIsA the direction is given and only the signals and confidence are worked out.
  */
 export function decideDirection(
   a: AnalysedArticle,
   b: AnalysedArticle,
   alignment: Alignment,
   lexicon: Lexicon,
+  sourceIsA = false,
 ): Direction {
-  const signals = [
+  const votes = [
     publishedDates(a, b),
     contentAsymmetry(alignment),
     quotesParaphrased(a, b, alignment),
     wireAttribution(a, b),
     typos(a, b, alignment, lexicon),
     specificDetails(a, b, alignment),
-  ].filter((signal): signal is DirectionSignal => signal !== null && signal.vote !== 0);
-  const total = signals.reduce((sum, signal) => sum + signal.vote, 0);
-  if (Math.abs(total) < UNDECIDED) return { direction: null, confidence: 0, signals };
+  ].filter((signal): signal is Vote => signal !== null && signal.vote !== 0);
+  const total = votes.reduce((sum, signal) => sum + signal.vote, 0);
+  if (sourceIsA) {
+    // Decided elsewhere (a story tree); the confidence says how far this pair's own votes agree.
+    const confidence = round(0.5 + 0.5 * Math.tanh(total / 1.5));
+    return { direction: 'a->b', confidence, signals: describe(votes, 'the source', 'the copy') };
+  }
+  if (Math.abs(total) < UNDECIDED) return { direction: null, confidence: 0, signals: describe(votes, 'A', 'B') };
+  const direction = total > 0 ? 'a->b' : 'b->a';
   return {
-    direction: total > 0 ? 'a->b' : 'b->a',
+    direction,
     confidence: round(0.5 + 0.5 * Math.tanh(Math.abs(total) / 1.5)),
-    signals,
+    signals: direction === 'a->b' ? describe(votes, 'the source', 'the copy') : describe(votes, 'the copy', 'the source'),
   };
+}
+
+/** A signal before its wording: the detail names the documents once the direction is known. */
+interface Vote {
+  name: string;
+  vote: number;
+  detail: (a: string, b: string) => string;
+}
+
+function describe(votes: readonly Vote[], a: string, b: string): DirectionSignal[] {
+  return votes.map((vote) => ({ name: vote.name, vote: vote.vote, detail: vote.detail(a, b) }));
 }
 
 function round(value: number): number {
@@ -39,7 +58,7 @@ function round(value: number): number {
 }
 
 /** The earlier publication is the source, when both dates are stated and differ by an hour or more. */
-function publishedDates(a: AnalysedArticle, b: AnalysedArticle): DirectionSignal | null {
+function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
   const timeA = parseDate(a.article.published);
   const timeB = parseDate(b.article.published);
   if (timeA === null || timeB === null) return null;
@@ -48,7 +67,7 @@ function publishedDates(a: AnalysedArticle, b: AnalysedArticle): DirectionSignal
   return {
     name: 'published-date',
     vote: hours > 0 ? 3 : -3,
-    detail: `published ${a.article.published} vs ${b.article.published}`,
+    detail: (nameA, nameB) => `${nameA} published ${a.article.published}, ${nameB} ${b.article.published}`,
   };
 }
 
@@ -60,19 +79,20 @@ function parseDate(value: string | null): number | null {
 }
 
 /** A copy usually keeps part of its source; the side with more unmatched content is the source. */
-function contentAsymmetry(alignment: Alignment): DirectionSignal | null {
+function contentAsymmetry(alignment: Alignment): Vote | null {
   const { coverageA, coverageB } = alignment.stats;
   const difference = coverageB - coverageA;
   if (Math.abs(difference) < 0.05) return null;
   return {
     name: 'containment',
     vote: Math.max(-1.5, Math.min(1.5, difference * 3)),
-    detail: `${percent(coverageB)} of b is in a, ${percent(coverageA)} of a is in b`,
+    detail: (nameA, nameB) =>
+      `${percent(coverageB)} of ${nameB} is in ${nameA}, ${percent(coverageA)} of ${nameA} is in ${nameB}`,
   };
 }
 
 /** Direct quotes get paraphrased into reported speech downstream, hardly ever the reverse. */
-function quotesParaphrased(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): DirectionSignal | null {
+function quotesParaphrased(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): Vote | null {
   let quotedOnlyInA = 0;
   let quotedOnlyInB = 0;
   for (const pair of alignment.pairs) {
@@ -90,24 +110,25 @@ function quotesParaphrased(a: AnalysedArticle, b: AnalysedArticle, alignment: Al
   return {
     name: 'quotes',
     vote: Math.sign(difference) * Math.min(1.5, Math.abs(difference) / 8),
-    detail: `${quotedOnlyInA} quoted words of a are unquoted in b, ${quotedOnlyInB} the other way`,
+    detail: (nameA, nameB) =>
+      `${quotedOnlyInA} quoted words of ${nameA} are unquoted in ${nameB}, ${quotedOnlyInB} the other way`,
   };
 }
 
 /** A wire agency's credit stays on the original and tends to be dropped by re-publishers. */
-function wireAttribution(a: AnalysedArticle, b: AnalysedArticle): DirectionSignal | null {
+function wireAttribution(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
   const creditA = wireCredit(a.article.byline) ?? wireCredit(a.article.text.slice(0, 200));
   const creditB = wireCredit(b.article.byline) ?? wireCredit(b.article.text.slice(0, 200));
   if ((creditA === null) === (creditB === null)) return null;
   return {
     name: 'wire-credit',
     vote: creditA !== null ? 1 : -1,
-    detail: `credited to ${creditA ?? creditB} in ${creditA !== null ? 'a' : 'b'} only`,
+    detail: (nameA, nameB) => `credited to ${creditA ?? creditB} in ${creditA !== null ? nameA : nameB} only`,
   };
 }
 
 /** Spinning and careless rewriting leave misspellings the source does not have. */
-function typos(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment, lexicon: Lexicon): DirectionSignal | null {
+function typos(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment, lexicon: Lexicon): Vote | null {
   const unknownIn = (article: AnalysedArticle, side: 'a' | 'b'): number => {
     let count = 0;
     for (const pair of alignment.pairs) {
@@ -126,12 +147,12 @@ function typos(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment, lex
   return {
     name: 'typos',
     vote: Math.max(-1, Math.min(1, (typosB - typosA) * 0.5)),
-    detail: `${typosB} misspelt words in b, ${typosA} in a, where the two differ`,
+    detail: (nameA, nameB) => `${typosB} misspelt words in ${nameB}, ${typosA} in ${nameA}, where the two differ`,
   };
 }
 
 /** Names and numbers present on one side only: details get lost in copying more than invented. */
-function specificDetails(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): DirectionSignal | null {
+function specificDetails(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): Vote | null {
   const alignedA = new Set<number>();
   const alignedB = new Set<number>();
   for (const pair of alignment.pairs) {
@@ -157,7 +178,7 @@ function specificDetails(a: AnalysedArticle, b: AnalysedArticle, alignment: Alig
   return {
     name: 'details',
     vote: Math.tanh((onlyA - onlyB) / 6),
-    detail: `${onlyA} names/numbers only in a, ${onlyB} only in b`,
+    detail: (nameA, nameB) => `${onlyA} names/numbers only in ${nameA}, ${onlyB} only in ${nameB}`,
   };
 }
 

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isWiretraceError } from '../src/errors.js';
+import { extractArticle } from '../src/extract/index.js';
+import { isInputFailure, readInputs } from '../src/ingest/index.js';
+
+/**
+ * Article-extraction accuracy on the ScrapingHub article-extraction-benchmark layout
+ * (github.com/scrapinghub/article-extraction-benchmark, MIT): `html/<id>.html.gz` or
+ * `text/<id>.txt` plus `ground-truth.json`, scored with the benchmark's own protocol.
+ */
+export interface ExtractionScore {
+  pages: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Per-page shingle counts, normalised to sum to 1. */
+export interface PageMatch {
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+}
+
+export async function evaluateExtraction(datasetDir: string, track: 'html' | 'text'): Promise<ExtractionScore> {
+  const pages = await evaluateExtractionPages(datasetDir, track);
+  return scoreFromPages(pages.map((page) => page.match));
+}
+
+/** Every page's extracted text and match against the ground truth, for inspecting failures. */
+export async function evaluateExtractionPages(
+  datasetDir: string,
+  track: 'html' | 'text',
+): Promise<Array<{ id: string; predicted: string; match: PageMatch }>> {
+  const truth = JSON.parse(await readFile(join(datasetDir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody?: string }
+  >;
+  const results: Array<{ id: string; predicted: string; match: PageMatch }> = [];
+  for (const id of Object.keys(truth).sort()) {
+    const path = track === 'html' ? join(datasetDir, 'html', `${id}.html.gz`) : join(datasetDir, 'text', `${id}.txt`);
+    const predicted = await extractedText(path);
+    results.push({ id, predicted, match: shingleMatch(truth[id]?.articleBody ?? '', predicted) });
+  }
+  return results;
+}
+
+/** The story text extracted from one file, or "" when it cannot be read or has no story. */
+async function extractedText(path: string): Promise<string> {
+  for await (const item of readInputs([path])) {
+    if (isInputFailure(item)) return '';
+    try {
+      return extractArticle(item).text;
+    } catch (error) {
+      if (isWiretraceError(error)) return '';
+      throw error;
+    }
+  }
+  return '';
+}
+
+/** Python's `\w+` on str patterns: letters, digits (any script) and underscore; case kept. */
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+const SHINGLE_SIZE = 4;
+
+/** Counts of 4-token shingles; a text shorter than 4 tokens is one shingle of all of them. */
+export function shingleCounts(text: string): Map<string, number> {
+  const tokens = text.match(TOKEN) ?? [];
+  const counts = new Map<string, number>();
+  const last = Math.max(1, tokens.length - SHINGLE_SIZE + 1);
+  for (let index = 0; index < last; index++) {
+    const shingle = tokens.slice(index, index + SHINGLE_SIZE);
+    if (shingle.length === 0) continue;
+    const key = shingle.join('\u0001');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** True/false positives and false negatives of shingles with repeats, normalised to sum to 1. */
+export function shingleMatch(expected: string, predicted: string): PageMatch {
+  const gold = shingleCounts(expected);
+  const guess = shingleCounts(predicted);
+  let truePositive = 0;
+  let falsePositive = 0;
+  let falseNegative = 0;
+  for (const key of new Set([...gold.keys(), ...guess.keys()])) {
+    const goldCount = gold.get(key) ?? 0;
+    const guessCount = guess.get(key) ?? 0;
+    truePositive += Math.min(goldCount, guessCount);
+    falsePositive += Math.max(0, guessCount - goldCount);
+    falseNegative += Math.max(0, goldCount - guessCount);
+  }
+  const total = truePositive + falsePositive + falseNegative;
+  if (total === 0) return { truePositive, falsePositive, falseNegative };
+  return { truePositive: truePositive / total, falsePositive: falsePositive / total, falseNegative: falseNegative / total };
+}
+
+/** Mean precision over pages with a prediction, mean recall over pages with a truth, their F1. */
+export function scoreFromPages(pages: readonly PageMatch[]): ExtractionScore {
+  const precisions: number[] = [];
+  const recalls: number[] = [];
+  for (const { truePositive: tp, falsePositive: fp, falseNegative: fn } of pages) {
+    if (tp + fp > 0) precisions.push(fp === 0 && fn === 0 ? 1 : tp / (tp + fp));
+    if (tp + fn > 0) recalls.push(fp === 0 && fn === 0 ? 1 : tp / (tp + fn));
+  }
+  const precision = mean(precisions);
+  const recall = mean(recalls);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { pages: pages.length, precision, recall, f1 };
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}

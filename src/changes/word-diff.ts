@@ -1,0 +1,59 @@
+import type { AnalysedArticle } from '../model/analysis.js';
+
+/** A run of words that differ between two token sequences; either side may be empty. */
+export interface WordDifference {
+  source: number[];
+  copy: number[];
+}
+
+/**
+ * The differing runs of two token sequences, from their longest common subsequence of words
+ * with the same stem (so "work"/"working" and case or quote style do not count as changes).
+ */
+export function wordDifferences(
+  source: AnalysedArticle,
+  sourceTokens: readonly number[],
+  copy: AnalysedArticle,
+  copyTokens: readonly number[],
+): WordDifference[] {
+  const rows = sourceTokens.length + 1;
+  const columns = copyTokens.length + 1;
+  const lengths = new Uint16Array(rows * columns);
+  const same = (i: number, j: number): boolean => {
+    const x = source.tokens[sourceTokens[i]!]!;
+    const y = copy.tokens[copyTokens[j]!]!;
+    return x.stem === y.stem || x.norm === y.norm;
+  };
+  for (let i = sourceTokens.length - 1; i >= 0; i--) {
+    for (let j = copyTokens.length - 1; j >= 0; j--) {
+      const cell = i * columns + j;
+      lengths[cell] = same(i, j)
+        ? lengths[cell + columns + 1]! + 1
+        : Math.max(lengths[cell + columns]!, lengths[cell + 1]!);
+    }
+  }
+  const differences: WordDifference[] = [];
+  let current: WordDifference = { source: [], copy: [] };
+  const flush = (): void => {
+    if (current.source.length > 0 || current.copy.length > 0) differences.push(current);
+    current = { source: [], copy: [] };
+  };
+  let i = 0;
+  let j = 0;
+  while (i < sourceTokens.length || j < copyTokens.length) {
+    if (i < sourceTokens.length && j < copyTokens.length && same(i, j)) {
+      flush();
+      i++;
+      j++;
+    } else if (
+      j >= copyTokens.length ||
+      (i < sourceTokens.length && lengths[(i + 1) * columns + j]! >= lengths[i * columns + j + 1]!)
+    ) {
+      current.source.push(sourceTokens[i++]!);
+    } else {
+      current.copy.push(copyTokens[j++]!);
+    }
+  }
+  flush();
+  return differences;
+}

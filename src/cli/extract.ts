@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { WiretraceError } from '../errors.js';
+import type { Article } from '../model/article.js';
+import { type Console, loadArticles } from './io.js';
+import { asUsageError, EXIT } from './usage.js';
+
+export const EXTRACT_HELP = `Usage: wiretrace extract INPUT... [--json]
+
+Prints the article extracted from each input: title, date, byline and the story text,
+without the page chrome (menus, other headlines, teasers, share prompts, footers).
+
+INPUT is a text or HTML file (.html, .htm, .html.gz), a directory (read recursively),
+a JSON Lines file (.jsonl, .jsonl.gz) or - for standard input.
+
+Options:
+  --json       one JSON object per line: {"input", "title", "text", "published", "byline",
+               "language", "url", "encoding", "paragraphs", "boilerplate"}; offsets are
+               into the decoded input
+  -h, --help   show this help
+`;
+
+export async function runExtract(args: readonly string[], io: Console): Promise<number> {
+  const { values, positionals } = asUsageError(() =>
+    parseArgs({
+      args: [...args],
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    }),
+  );
+  if (values.help) {
+    io.out(EXTRACT_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new WiretraceError('USAGE', 'extract needs at least one INPUT');
+  const { articles, failed } = await loadArticles(positionals, io);
+  for (const article of articles) {
+    io.out(values.json ? `${JSON.stringify(articleJson(article))}\n` : articleText(article));
+  }
+  return failed > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+function articleJson(article: Article): object {
+  return {
+    input: article.input,
+    title: article.title,
+    text: article.text,
+    published: article.published,
+    byline: article.byline,
+    language: article.language,
+    url: article.url,
+    encoding: article.encoding,
+    paragraphs: article.paragraphs.map((paragraph) => {
+      const span = article.origin.spanToSource(paragraph.start, paragraph.end);
+      return [span.start, span.end];
+    }),
+    boilerplate: article.boilerplate.map((block) => ({ kind: block.kind, start: block.start, end: block.end })),
+  };
+}
+
+function articleText(article: Article): string {
+  const facts = [article.published, article.byline, article.language].filter((value) => value !== null);
+  const lines = [`== ${article.input}`];
+  if (article.title !== null) lines.push(article.title);
+  if (facts.length > 0) lines.push(`(${facts.join(' · ')})`);
+  lines.push('', article.text, '');
+  return `${lines.join('\n')}\n`;
+}

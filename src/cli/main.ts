@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { isWiretraceError } from '../errors.js';
+import { runCompare } from './compare.js';
+import { runExtract } from './extract.js';
+import { type Console, processConsole, reportError } from './io.js';
+import { runTrace } from './trace.js';
+import { EXIT } from './usage.js';
+
+export const MAIN_HELP = `Usage: wiretrace <command> [options]
+
+Traces news stories through their copies: which document is the original, which copy
+which, how each copy was made and what it changed.
+
+Commands:
+  trace INPUT...     group documents into stories and build each story's family tree
+  compare A B        compare two documents (or many pairs with --pairs FILE)
+  extract INPUT...   print the article extracted from each input
+
+Run "wiretrace <command> --help" for a command's options.
+  -h, --help         show this help
+  -v, --version      show the version
+`;
+
+const COMMANDS: Record<string, (args: readonly string[], io: Console) => Promise<number>> = {
+  trace: runTrace,
+  compare: runCompare,
+  extract: runExtract,
+};
+
+/** Runs the CLI and returns its exit code: 0 success, 1 bad input, 2 bad usage. */
+export async function main(args: readonly string[], io: Console = processConsole): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.out(MAIN_HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === '-v' || command === '--version') {
+    io.out(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (run === undefined) {
+    io.err(`wiretrace: unknown command "${command}" (try wiretrace --help)\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    reportError(io, error);
+    if (isWiretraceError(error) && error.code === 'USAGE') return EXIT.usage;
+    if (isWiretraceError(error)) return EXIT.badInput;
+    throw error;
+  }
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}

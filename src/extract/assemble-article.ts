@@ -1,0 +1,73 @@
+import { WiretraceError } from '../errors.js';
+import type { Article, BoilerplateBlock, RawDocument } from '../model/article.js';
+import type { Span } from '../model/span.js';
+import { MappedTextBuilder } from '../text/offsets.js';
+import type { BlockLabel } from './classify-blocks.js';
+import { detectLanguage } from './language.js';
+import type { TextBlock } from './text-block.js';
+
+/** Metadata found by extraction, before the document's own metadata overrides it. */
+export interface FoundMetadata {
+  title: string | null;
+  published: string | null;
+  byline: string | null;
+  url: string | null;
+  /** A language the document declares (HTML lang), used when detection is unsure. */
+  declaredLanguage: string | null;
+}
+
+const PARAGRAPH_SEPARATOR = '\n\n';
+
+/**
+ * Builds the Article: story blocks become paragraphs joined by "\n\n", with an offset map
+ * from every piece back into the input; chrome blocks become boilerplate records.
+ */
+export function assembleArticle(
+  raw: RawDocument,
+  blocks: readonly TextBlock[],
+  labels: readonly BlockLabel[],
+  found: FoundMetadata,
+): Article {
+  const builder = new MappedTextBuilder();
+  const paragraphs: Span[] = [];
+  const boilerplate: BoilerplateBlock[] = [];
+  blocks.forEach((block, index) => {
+    const label = labels[index] ?? 'other';
+    if (label !== 'story') {
+      boilerplate.push({ kind: label, start: block.start, end: block.end, text: block.text });
+      return;
+    }
+    if (paragraphs.length > 0) builder.appendSeparator(PARAGRAPH_SEPARATOR);
+    const start = builder.size;
+    block.pieces.forEach((piece, pieceIndex) => {
+      if (pieceIndex > 0) builder.appendSeparator(piece.gapBefore);
+      builder.appendFrom(piece.text, piece.start, piece.end);
+    });
+    paragraphs.push({ start, end: builder.size });
+  });
+  const text = builder.toString();
+  if (text.trim() === '') throw new WiretraceError('INPUT_EMPTY', 'no article text found', raw.input);
+  boilerplate.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const meta = raw.meta ?? {};
+  return {
+    input: raw.input,
+    format: raw.format,
+    encoding: raw.encoding,
+    content: raw.content,
+    text,
+    paragraphs,
+    origin: builder.map,
+    title: nonEmpty(meta.title) ?? found.title,
+    published: nonEmpty(meta.published) ?? found.published,
+    byline: nonEmpty(meta.source) ?? found.byline,
+    url: nonEmpty(meta.url) ?? found.url,
+    language: detectLanguage(text) ?? found.declaredLanguage,
+    boilerplate,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}

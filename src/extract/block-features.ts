@@ -1,0 +1,53 @@
+import type { TextBlock } from './text-block.js';
+
+/** Measurements of a block that tell prose from page chrome, independent of language. */
+export interface BlockFeatures {
+  chars: number;
+  /** Word count; scripts written without spaces count one word per two characters. */
+  words: number;
+  /** Ends like a sentence: . ! ? … optionally followed by closing quotes or brackets. */
+  endsSentence: boolean;
+  /** Ends in "..." or "…": a truncated teaser, unless inside the story. */
+  endsEllipsis: boolean;
+  /** Share of words starting with a lower-case letter (function words of running prose). */
+  lowercaseShare: number;
+  /** Every cased letter is upper case ("TRENDING", "OTHER LINKS"). */
+  allCaps: boolean;
+  /** No letter has case (CJK, Arabic, Thai…): the lower-case signal says nothing. */
+  caseless: boolean;
+  commas: number;
+  /** Share of the text inside links (HTML only). */
+  linkDensity: number;
+  /** Starts with a list bullet or number ("• Support", "1. Item"). */
+  bullet: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu;
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+const SENTENCE_END = /[.!?。！？…](?:["'”’»)\]\s*]*)$/u;
+const ELLIPSIS_END = /(?:\.\.\.|…)\s*[\]"'”’)]*$/u;
+const BULLET_START = /^(?:[•·▪►▸◦●■*-]|\d{1,2}[.)])\s/u;
+
+export function blockFeatures(block: TextBlock): BlockFeatures {
+  const text = block.text;
+  const wordList = text.match(WORD) ?? [];
+  const unspaced = text.match(UNSPACED_SCRIPT)?.length ?? 0;
+  const words = wordList.length + Math.floor(unspaced / 2);
+  let lowercase = 0;
+  for (const word of wordList) if (/^\p{Ll}/u.test(word)) lowercase++;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  const cased = upper + letters.replace(/[^\p{Ll}]/gu, '').length;
+  return {
+    chars: text.length,
+    words,
+    endsSentence: SENTENCE_END.test(text),
+    endsEllipsis: ELLIPSIS_END.test(text),
+    lowercaseShare: wordList.length === 0 ? 0 : lowercase / wordList.length,
+    allCaps: cased >= 3 && upper === cased,
+    caseless: cased === 0,
+    commas: (text.match(/[,，、]/g) ?? []).length,
+    linkDensity: text.length === 0 ? 0 : Math.min(1, block.linkChars / text.length),
+    bullet: BULLET_START.test(text),
+  };
+}

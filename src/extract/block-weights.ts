@@ -1,0 +1,48 @@
+import type { BlockFeatures } from './block-features.js';
+
+/** What is known about a block before the story region is chosen. */
+export interface WeighedBlock {
+  features: BlockFeatures;
+  /** The block's wording marks it as chrome (share prompt, copyright, teaser…). */
+  chromeByWording: boolean;
+  dateline: boolean;
+  /** Same text as the block just before it (html-text repeats image captions). */
+  repeatsPrevious: boolean;
+}
+
+/**
+ * Penalty of one short non-sentence line (menu item, headline, label). Flattened pages mix
+ * menus with the story, so such lines weigh heavily there; inside an HTML content container
+ * they are mostly subheads, list items and table cells of the story itself.
+ */
+export const SHORT_LINE_PENALTY = { text: 40, html: 5 } as const;
+export type WeightMode = keyof typeof SHORT_LINE_PENALTY;
+
+/**
+ * How much a block argues for being inside the story: long sentence-like prose counts its
+ * length, chrome counts against. The weights only place the story region; labels come later.
+ */
+export function blockWeight(block: WeighedBlock, previous: WeighedBlock | undefined, mode: WeightMode): number {
+  const f = block.features;
+  const penalty = SHORT_LINE_PENALTY[mode];
+  if (block.chromeByWording) return -(40 + f.chars * 0.5);
+  if (block.dateline) return -20;
+  if (block.repeatsPrevious) return -f.chars;
+  if (f.linkDensity > 0.5) return -(40 + f.chars);
+  const linkFactor = Math.max(0, 1 - 2 * f.linkDensity);
+  if (f.endsEllipsis && previous && isHeadlineLike(previous.features)) return -f.chars * 0.5;
+  if (isProse(f)) return f.chars * linkFactor;
+  if (f.endsSentence && f.words >= 3) return f.chars * 0.3 * linkFactor;
+  if (f.words >= 20 && (f.lowercaseShare >= 0.4 || f.caseless)) return f.chars * 0.5 * linkFactor;
+  return -(penalty + f.chars * 0.1);
+}
+
+/** A sentence-like block of running text. */
+export function isProse(f: BlockFeatures): boolean {
+  return f.endsSentence && !f.allCaps && f.words >= 8 && (f.lowercaseShare >= 0.25 || f.caseless);
+}
+
+/** A headline or label: short, no sentence ending. */
+export function isHeadlineLike(f: BlockFeatures): boolean {
+  return !f.endsSentence && f.words >= 1 && f.words <= 25;
+}

@@ -1,0 +1,110 @@
+import type { BoilerplateKind } from '../model/article.js';
+
+/**
+ * Keyword patterns for page chrome that is recognisable by its wording alone. Most apply to
+ * short lines only, so a story sentence that mentions Twitter or a newsletter is never hit.
+ */
+interface ChromePattern {
+  kind: BoilerplateKind;
+  pattern: RegExp;
+  /** Longest block (in words) the pattern may classify. */
+  maxWords: number;
+}
+
+const SOCIAL_WORDS =
+  'share|shares|tweet|tweets|pin|email|e-mail|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|messenger|copy link|comments?|save|flipboard|sms|x';
+
+const PATTERNS: readonly ChromePattern[] = [
+  // Syndication and editorial disclaimers, whatever their length.
+  {
+    kind: 'disclaimer',
+    pattern:
+      /\b(?:has not been edited by|auto-generated from a syndicated feed|published from a (?:wire|syndicated) (?:agency )?feed|generated from (?:a|an) (?:syndicated|agency) feed|views expressed (?:here|in this|by the author)|opinions expressed (?:here|in this|by the author)|may earn (?:a )?(?:small )?commission|contains? affiliate links)\b/i,
+    maxWords: 60,
+  },
+  // Teasers for other stories inserted into the text.
+  {
+    kind: 'teaser',
+    pattern:
+      /^(?:also read|read more|read also|see also|also see|must read|don'?t miss|more on this|recommended(?: reading)?|related(?: articles?| stories| news| coverage| content| reading)?|suggested(?: reading)?|click here|watch|listen|read|more)\s*[:：|»>–—-]/i,
+    maxWords: 40,
+  },
+  {
+    kind: 'teaser',
+    pattern: /^(?:read more|continue reading|read (?:the )?full (?:story|article)|read on|more…?|click here.*)\W*$/i,
+    maxWords: 8,
+  },
+  // Lists of other headlines.
+  {
+    kind: 'related',
+    pattern:
+      /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:stories|news|from [\w\s]+)|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)\W*$/i,
+    maxWords: 8,
+  },
+  // Share, follow, subscribe and comment prompts.
+  {
+    kind: 'social',
+    pattern: new RegExp(`^(?:(?:${SOCIAL_WORDS})(?:\\s+(?:on|via|this|article|story|page))?[\\s|,/•·]*)+$`, 'i'),
+    maxWords: 12,
+  },
+  {
+    kind: 'social',
+    pattern:
+      /\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|give (?:us )?feedback|follow us|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\d+ comments?)\b/i,
+    maxWords: 16,
+  },
+  // Copyright, contact lines and legal links.
+  {
+    kind: 'footer',
+    pattern:
+      /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bcookie (?:policy|settings|preferences)\b|^contact(?: us)?\b|^about us\b|^(?:e-?mail|phone|tel|fax|mobile|address)\s*:|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:\+|\b00)\d{1,3}[\s-]?\(?\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4})/i,
+    maxWords: 25,
+  },
+  // Advertising, sponsored slots, trading and broker words, site promotions.
+  {
+    kind: 'advertising',
+    pattern:
+      /^(?:advertisement|advertising|sponsored(?: content| links?| stories)?|ad|ads by \w+|promoted(?: content| stories)?|paid (?:content|post|partner)|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue)\W*$/i,
+    maxWords: 6,
+  },
+  {
+    kind: 'advertising',
+    pattern:
+      /\b(?:spreads|forex|cfds?|trading instr[a-z]*|brokers?|leverage|pips|visit our (?:homepage|website|site|education page|store|shop)|learn (?:more )?for free|sign up for free|free trial|buy now|shop now|limited offer)\b/i,
+    maxWords: 30,
+  },
+  // Menus, breadcrumbs and site navigation.
+  {
+    kind: 'navigation',
+    pattern:
+      /^(?:(?:left|right|main|top|open|close|toggle) (?:menu|navigation)|menu|navigation|skip to (?:main )?content|skip navigation|home|sections?|search|sign in|log ?in|log ?out|register|back to (?:top|gallery)|return to top|next(?: article| story| post)?|previous(?: article| story| post)?|close|open|toggle|more|show more|load more|see all|view all|go to|subscribe|subscriber login|my account|edition|\w+ edition)\W*$/i,
+    maxWords: 6,
+  },
+  // Image captions, credits and gallery counters.
+  {
+    kind: 'other',
+    pattern:
+      /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
+    maxWords: 30,
+  },
+];
+
+/** The kind of chrome a block's wording marks it as, or null. */
+export function chromeKindByWording(text: string, words: number): BoilerplateKind | null {
+  for (const { kind, pattern, maxWords } of PATTERNS) {
+    if (words <= maxWords && pattern.test(text)) return kind;
+  }
+  return null;
+}
+
+/** A list header such as "TRENDING", "Latest News" or "OPINION / BLOG": what follows is a list. */
+export function isListHeader(text: string, words: number): boolean {
+  return words <= 8 && PATTERNS[3]!.pattern.test(text);
+}
+
+/** "Home > World > Europe", "Disclaimer | Terms of use | Privacy Policy": short link segments. */
+export function isLinkTrail(text: string): boolean {
+  const segments = text.split(/\s+[|>»›/•·]\s+/);
+  if (segments.length < 3) return false;
+  return segments.every((segment) => segment.trim().split(/\s+/).length <= 4 && !/[.!?]$/.test(segment.trim()));
+}

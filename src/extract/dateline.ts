@@ -1,0 +1,51 @@
+import { findDate } from './dates.js';
+
+/** What a dateline or byline line states. */
+export interface Dateline {
+  published: string | null;
+  byline: string | null;
+}
+
+const DATE_LABEL = /\b(?:published|created|posted|first published|date|updated|last updated|modified)\b\s*:?/i;
+const FIRST_PUBLISHED = /\b(?:published|created|posted|first published)\b\s*:?/i;
+const BYLINE = /^(?:by|written by|story by|reporting by|von|par|por|di)\s+([\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|and|&|de|van|von|da|del|la|le))*)/u;
+
+/**
+ * Reads a short line as a dateline ("Reuters | Updated: 24-03-2021 20:48 IST", "Updated 1:39 am
+ * EST, Wednesday, November 20, 2019") or a byline ("By Tom Krisher, AP"), or returns null.
+ */
+export function readDateline(text: string, words: number): Dateline | null {
+  if (words > 25) return null;
+  const byline = BYLINE.exec(text);
+  if (byline && words <= 12 && !/[.!?]$/.test(text)) {
+    return { byline: byline[1]!.trim(), published: findDate(text)?.iso ?? null };
+  }
+  const date = findDate(text);
+  if (!date) return null;
+  const rest = (text.slice(0, date.index) + text.slice(date.index + date.length)).trim();
+  const restWords = rest.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+  // A sentence that merely mentions a date is story; a dateline is mostly the date and labels.
+  const labelled = DATE_LABEL.test(text) || /\s[|•·]\s/.test(text);
+  if (!labelled && restWords > 4) return null;
+  const preferred = FIRST_PUBLISHED.exec(text);
+  const published = (preferred ? findDate(text.slice(preferred.index)) : null) ?? date;
+  return { published: published.iso, byline: sourceBeforeSeparator(text) };
+}
+
+/** "Reuters" in "Reuters | Updated: …": a short name-like first segment. */
+function sourceBeforeSeparator(text: string): string | null {
+  const segments = text.split(/\s+[|•·]\s+/);
+  if (segments.length < 2) return null;
+  const first = segments[0]!.trim();
+  if (/\d/.test(first) || DATE_LABEL.test(first)) return null;
+  const byline = BYLINE.exec(first);
+  if (byline) return byline[1]!.trim();
+  const words = first.split(/\s+/);
+  return words.length <= 4 && words.every((word) => /^[\p{Lu}&]/u.test(word)) ? first : null;
+}
+
+/** "Reuters" from a wire credit at the start of a story: "BRUSSELS (Reuters) - …". */
+export function wireCredit(firstParagraph: string): string | null {
+  const match = /^[^()]{0,80}?\(([\p{Lu}][\p{L}.&' ]{1,30}?)\)\s*[-–—:]/u.exec(firstParagraph);
+  return match ? match[1]!.trim() : null;
+}

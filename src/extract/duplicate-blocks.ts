@@ -1,0 +1,28 @@
+import { normalisedKey, normalisedWords } from './normalise-words.js';
+
+/** Shortest sentence (in words) that counts as evidence of a repeat. */
+const MIN_SENTENCE_WORDS = 3;
+const MIN_BLOCK_WORDS = 5;
+
+/**
+ * Indices (into `texts`) of blocks whose every sentence recurs in another block that is kept:
+ * a standfirst repeating the lede, a pull quote repeating a sentence of the body. Of two equal
+ * blocks the earlier is marked, so the body copy stays.
+ */
+export function repeatedBlocks(texts: readonly string[]): Set<number> {
+  const keys = texts.map(normalisedKey);
+  const repeated = new Set<number>();
+  for (let index = 0; index < texts.length; index++) {
+    if (normalisedWords(texts[index]!).length < MIN_BLOCK_WORDS) continue;
+    const others = keys.filter((_, other) => other !== index && !repeated.has(other)).join('\n');
+    const sentences = sentencesOf(texts[index]!)
+      .map(normalisedKey)
+      .filter((key) => key.trim().split(' ').length >= MIN_SENTENCE_WORDS);
+    if (sentences.length > 0 && sentences.every((sentence) => others.includes(sentence))) repeated.add(index);
+  }
+  return repeated;
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?…。！？]["'”’)]*)\s+/u).filter((sentence) => sentence.trim() !== '');
+}

@@ -1,0 +1,39 @@
+import type { Article, RawDocument } from '../model/article.js';
+import { assembleArticle } from './assemble-article.js';
+import { classifyBlocks } from './classify-blocks.js';
+import { mainContentBlocks } from './html/content-container.js';
+import { contentRoot, parseHtml } from './html/dom.js';
+import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
+import { htmlMetadata } from './html/html-metadata.js';
+
+/** Below this many characters the content choice is retried without dropping chrome-like classes. */
+const MIN_CONTENT_CHARS = 250;
+
+/**
+ * Extracts the story from an HTML page: metadata from the head, the main content container
+ * chosen Readability-style, then the same line-level chrome filter as for flattened text.
+ */
+export function extractHtml(raw: RawDocument): Article {
+  const document = parseHtml(raw.content);
+  const metadata = htmlMetadata(document);
+  const root = contentRoot(document);
+  let blocks = mainContentBlocks(htmlBlocks(raw.content, root, { skipUnlikely: true }));
+  if (textLength(blocks) < MIN_CONTENT_CHARS) {
+    // Some sites put the story in elements whose class names look like chrome; look again.
+    const relaxed = mainContentBlocks(htmlBlocks(raw.content, root, { skipUnlikely: false }));
+    if (textLength(relaxed) > textLength(blocks)) blocks = relaxed;
+  }
+  const knownTitle = metadata.title ?? metadata.documentTitle;
+  const classification = classifyBlocks(blocks, 'html', knownTitle);
+  return assembleArticle(raw, blocks, classification.labels, {
+    title: classification.title,
+    published: metadata.published ?? classification.published,
+    byline: metadata.byline ?? classification.byline,
+    url: metadata.url,
+    declaredLanguage: metadata.language,
+  });
+}
+
+function textLength(blocks: readonly HtmlBlock[]): number {
+  return blocks.reduce((sum, block) => sum + block.text.length, 0);
+}

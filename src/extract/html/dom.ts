@@ -1,0 +1,42 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
+
+/** The DOM types of htmlparser2's default handler (domhandler), named for readability. */
+export type HtmlDocument = ReturnType<typeof parseDocument>;
+export type HtmlNode = HtmlDocument['children'][number];
+export type HtmlElement = Parameters<typeof DomUtils.getAttributeValue>[0];
+
+/** Parses HTML keeping every node's start and end index into the markup. */
+export function parseHtml(content: string): HtmlDocument {
+  return parseDocument(content, { withStartIndices: true, withEndIndices: true });
+}
+
+export function isElement(node: HtmlNode): node is HtmlElement {
+  return 'attribs' in node;
+}
+
+export function attribute(element: HtmlElement, name: string): string | null {
+  return element.attribs[name] ?? null;
+}
+
+/** Elements in document order (depth first), optionally only those with the given names. */
+export function findElements(root: HtmlDocument | HtmlElement, names?: ReadonlySet<string>): HtmlElement[] {
+  return DomUtils.findAll((element) => names === undefined || names.has(element.name), root.children);
+}
+
+/** All text under a node, script and style excluded, whitespace collapsed. */
+export function textContent(node: HtmlNode | HtmlElement): string {
+  return DomUtils.textContent(node).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The element holding the page's visible content: <body>, else <html>, else (for a fragment)
+ * a stand-in body adopting the top-level nodes, so callers always get an element.
+ */
+export function contentRoot(document: HtmlDocument): HtmlElement {
+  const body = findElements(document, new Set(['body']))[0] ?? findElements(document, new Set(['html']))[0];
+  if (body) return body;
+  const standIn = findElements(parseDocument('<body></body>'), new Set(['body']))[0]!;
+  standIn.children = [...document.children];
+  for (const child of standIn.children) child.parent = standIn;
+  return standIn;
+}

@@ -1,0 +1,40 @@
+import { attribute, type HtmlElement } from './dom.js';
+
+/** Class/id words of page chrome (after Mozilla Readability, plus share/promo/newsletter words). */
+const UNLIKELY =
+  /-ad-|(?:^|[\s_-])(?:ads?|advert\w*)(?:$|[\s_-])|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|recirc|trending|most-popular|outbrain|taboola|cookie|consent|paywall|byline|dateline|caption|credit|toolbar|tags\b|widget/i;
+/** Class/id words that rescue an element the pattern above would drop. */
+const MAYBE_CONTENT = /and|article|body|column|content|main|mathjax|shadow|story|post-text|entry/i;
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscribe/i;
+const CHROME_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog', 'banner', 'contentinfo']);
+const NEVER_UNLIKELY = new Set(['html', 'body', 'article', 'main', 'a']);
+
+/** Hidden from readers: hidden attribute, aria-hidden, display:none / visibility:hidden. */
+export function isHidden(element: HtmlElement): boolean {
+  if (attribute(element, 'hidden') !== null) return true;
+  if (attribute(element, 'aria-hidden') === 'true' && element.name !== 'figure') return true;
+  const style = attribute(element, 'style');
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Page chrome by class, id or ARIA role (menus, share bars, comments, related links…). */
+export function isUnlikelyContent(element: HtmlElement): boolean {
+  if (NEVER_UNLIKELY.has(element.name)) return false;
+  const role = attribute(element, 'role');
+  if (role !== null && CHROME_ROLES.has(role)) return true;
+  const hints = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
+  return UNLIKELY.test(hints) && !MAYBE_CONTENT.test(hints);
+}
+
+/** Readability's class weight: +25 per positive class or id, -25 per negative one. */
+export function classWeight(element: HtmlElement): number {
+  let weight = 0;
+  for (const value of [attribute(element, 'class'), attribute(element, 'id')]) {
+    if (!value) continue;
+    if (NEGATIVE.test(value)) weight -= 25;
+    if (POSITIVE.test(value)) weight += 25;
+  }
+  return weight;
+}

@@ -1,0 +1,125 @@
+import type { TextBlock } from '../text-block.js';
+import { type HtmlElement, type HtmlNode, isElement } from './dom.js';
+import { isHidden, isUnlikelyContent } from './element-hints.js';
+import { markupRuns } from './text-pieces.js';
+
+/** A block of an HTML page, with the block-level element it sits in. */
+export interface HtmlBlock extends TextBlock {
+  element: HtmlElement;
+}
+
+/** Elements whose content is never article text. */
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video',
+  'audio', 'picture', 'img', 'button', 'select', 'input', 'textarea', 'option', 'fieldset', 'nav', 'aside',
+  'footer', 'figure', 'head', 'title', 'dialog', 'menu',
+]);
+/** Elements that start and end a block of text. */
+const BLOCK_LEVEL = new Set([
+  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
+  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p',
+  'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption',
+]);
+
+interface PendingPiece {
+  text: string;
+  start: number;
+  end: number;
+  gapBefore: string;
+  exact: boolean;
+}
+
+/**
+ * The text blocks under `root`, in document order: one per run of text inside a block-level
+ * element (a <br> also ends a block). Whitespace is collapsed; every piece keeps its markup
+ * range so offsets map back into the page.
+ */
+export function htmlBlocks(content: string, root: HtmlElement, options: { skipUnlikely: boolean }): HtmlBlock[] {
+  const blocks: HtmlBlock[] = [];
+  let pieces: PendingPiece[] = [];
+  let linkChars = 0;
+  let pendingSpace = false;
+
+  const flush = (element: HtmlElement): void => {
+    if (pieces.length > 0) {
+      const block = pieces.reduce((text, piece, index) => text + (index === 0 ? '' : piece.gapBefore) + piece.text, '');
+      blocks.push({
+        text: block,
+        pieces: pieces.map(({ text, start, end, gapBefore }, index) => ({
+          text,
+          start,
+          end,
+          gapBefore: index === 0 ? '' : gapBefore,
+        })),
+        start: pieces[0]!.start,
+        end: pieces[pieces.length - 1]!.end,
+        linkChars: Math.min(linkChars, block.length),
+        tag: element.name,
+        separated: true,
+        element,
+      });
+    }
+    pieces = [];
+    linkChars = 0;
+    pendingSpace = false;
+  };
+
+  const append = (text: string, start: number, end: number, exact: boolean, inLink: boolean): void => {
+    const gap = pendingSpace && pieces.length > 0 ? ' ' : '';
+    pendingSpace = false;
+    const last = pieces[pieces.length - 1];
+    if (inLink) linkChars += text.length + gap.length;
+    // Neighbouring literal text separated by exactly the gap in the markup is one piece.
+    if (last?.exact && exact && content.slice(last.end, start) === gap) {
+      last.text += gap + text;
+      last.end = end;
+      return;
+    }
+    pieces.push({ text, start, end, gapBefore: gap, exact });
+  };
+
+  const visitText = (start: number, end: number, data: string, inLink: boolean): void => {
+    for (const run of markupRuns(content, start, end, data)) {
+      const exact = run.text.length === run.end - run.start;
+      if (!exact) {
+        if (run.text.trim() === '') pendingSpace = true;
+        else {
+          if (/^\s/.test(run.text)) pendingSpace = true;
+          append(run.text.trim(), run.start, run.end, false, inLink);
+          if (/\s$/.test(run.text)) pendingSpace = true;
+        }
+        continue;
+      }
+      for (const token of run.text.matchAll(/\s+|\S+/g)) {
+        if (/^\s/.test(token[0])) pendingSpace = true;
+        else append(token[0], run.start + token.index, run.start + token.index + token[0].length, true, inLink);
+      }
+    }
+  };
+
+  const visit = (node: HtmlNode, blockElement: HtmlElement, inLink: boolean): void => {
+    if (node.type === 'text') {
+      if (node.startIndex !== null && node.endIndex !== null) {
+        visitText(node.startIndex, node.endIndex + 1, node.data, inLink);
+      }
+      return;
+    }
+    if (!isElement(node)) return;
+    if (SKIPPED.has(node.name) || isHidden(node)) return;
+    if (options.skipUnlikely && isUnlikelyContent(node)) return;
+    if (node.name === 'br') {
+      flush(blockElement);
+      return;
+    }
+    const isBlock = BLOCK_LEVEL.has(node.name);
+    if (isBlock) flush(blockElement);
+    const innerBlock = isBlock ? node : blockElement;
+    const innerLink = inLink || node.name === 'a';
+    for (const child of node.children) visit(child, innerBlock, innerLink);
+    if (isBlock) flush(node);
+  };
+
+  visit(root, root, false);
+  flush(root);
+  return blocks;
+}

@@ -1,0 +1,35 @@
+import type { BlockFeatures } from './block-features.js';
+import { normalisedKey, normalisedWords } from './normalise-words.js';
+
+/** A line that could be the headline: a few words, no sentence ending (a question is fine). */
+export function isTitleCandidate(text: string, features: BlockFeatures): boolean {
+  if (features.endsSentence && !/[?!]["'”’]?$/.test(text)) return false;
+  if (features.caseless) return features.chars >= 8 && features.chars <= 200;
+  return features.words >= 3 && features.words <= 30 && !(features.allCaps && features.words <= 3);
+}
+
+/**
+ * True when a line repeats the title: the same words, the title with a site name added
+ * ("Headline - Site"), or the title without it.
+ */
+export function isTitleCopy(title: string, text: string): boolean {
+  const titleKey = normalisedKey(title);
+  const textKey = normalisedKey(text);
+  if (titleKey === textKey) return titleKey.trim() !== '';
+  const titleWords = normalisedWords(title).length;
+  const textWords = normalisedWords(text).length;
+  const [shorter, longer, shortWords, longWords] =
+    titleWords <= textWords ? [titleKey, textKey, titleWords, textWords] : [textKey, titleKey, textWords, titleWords];
+  // A site name or section label adds a few words at one end.
+  return shortWords >= 3 && longWords - shortWords <= 8 && shortWords >= longWords * 0.5 && longer.includes(shorter);
+}
+
+/** The cleanest form of a title among its copies: the shortest one the others contain. */
+export function cleanestTitle(title: string, copies: readonly string[]): string {
+  let best = title.trim();
+  for (const copy of copies) {
+    const candidate = copy.trim();
+    if (candidate.length < best.length && normalisedKey(best).includes(normalisedKey(candidate))) best = candidate;
+  }
+  return best;
+}

@@ -1,0 +1,56 @@
+import { WiretraceError } from '../errors.js';
+import type { RawDocument } from '../model/article.js';
+import { guessUtf16WithoutBom, looksBinary } from './binary-check.js';
+import { decodeBytes } from './decode-bytes.js';
+import type { InputFailure } from './input-failure.js';
+import type { InputKind } from './input-kind.js';
+import { jsonlRecords } from './jsonl-records.js';
+import { gunzipLimited, isGzip } from './read-bytes.js';
+import { looksLikeHtml, looksLikeJsonl } from './sniff-format.js';
+
+/**
+ * Turns the bytes of one input into documents: gunzip, reject binary, decode, then one
+ * document (text or HTML) or one per JSON Lines record. Throws WiretraceError for a bad input.
+ */
+export function* documentsFromBytes(
+  raw: Uint8Array,
+  input: string,
+  kind: InputKind,
+  maxBytes: number,
+): Generator<RawDocument | InputFailure> {
+  if (raw.length === 0) throw new WiretraceError('INPUT_EMPTY', 'empty file', input);
+  // Unnamed inputs (stdin, extension-less files) may still be gzip: the magic number tells.
+  const gzip = kind.gzip || (kind.kind === 'sniff' && isGzip(raw));
+  const bytes = gzip ? gunzipLimited(raw, input, maxBytes) : raw;
+  if (bytes.length === 0) throw new WiretraceError('INPUT_EMPTY', 'empty file', input);
+  const hasBom = bytes[0] === 0xff || bytes[0] === 0xfe;
+  if (!hasBom && guessUtf16WithoutBom(bytes) === null && looksBinary(bytes)) {
+    throw new WiretraceError('INPUT_BINARY', undefined, input);
+  }
+
+  const latinHead = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const htmlHint = kind.kind === 'html' || (kind.kind === 'sniff' && looksLikeHtml(latinHead));
+  const { text, encoding } = decodeBytes(bytes, { html: htmlHint });
+  if (text.trim() === '') throw new WiretraceError('INPUT_EMPTY', 'no text', input);
+  if (hasControlJunk(text)) throw new WiretraceError('INPUT_BINARY', undefined, input);
+
+  let format = kind.kind;
+  if (format === 'sniff') format = looksLikeJsonl(text) ? 'jsonl' : looksLikeHtml(text) ? 'html' : 'text';
+  if (format === 'jsonl') {
+    yield* jsonlRecords(text, input, encoding);
+    return;
+  }
+  yield { input, format, content: text, encoding };
+}
+
+/** Decoded UTF-16 can still be junk: NULs or many control characters. */
+function hasControlJunk(text: string): boolean {
+  const sample = text.slice(0, 65536);
+  let controls = 0;
+  for (let index = 0; index < sample.length; index++) {
+    const code = sample.charCodeAt(index);
+    if (code === 0) return true;
+    if ((code < 0x20 && (code < 0x09 || code > 0x0d) && code !== 0x1b) || code === 0x7f) controls++;
+  }
+  return controls > Math.max(2, sample.length * 0.02);
+}

@@ -1,0 +1,43 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Every file under a directory as paths relative to it (with "/" separators), sorted by
+ * path so runs are deterministic. Dotfiles and dot-directories are skipped; symbolic links
+ * are followed once (a link back to an ancestor is not walked again).
+ */
+export async function listFilesRecursively(directory: string): Promise<string[]> {
+  const files: string[] = [];
+  const visited = new Set<string>([await realpath(directory)]);
+  await walk(directory, '', files, visited);
+  return files.sort(comparePaths);
+}
+
+async function walk(root: string, relative: string, files: string[], visited: Set<string>): Promise<void> {
+  const entries = await readdir(join(root, relative), { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(join(root, child)).catch(() => null);
+      // A dangling link is reported as a missing file by the reader.
+      isDirectory = target?.isDirectory() ?? false;
+      isFile = !isDirectory;
+    }
+    if (isDirectory) {
+      const real = await realpath(join(root, child));
+      if (visited.has(real)) continue;
+      visited.add(real);
+      await walk(root, child, files, visited);
+    } else if (isFile) {
+      files.push(child);
+    }
+  }
+}
+
+/** Plain code-unit order, so the result does not depend on the locale. */
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
