@@ -1,4 +1,3 @@
-import type { Passage } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Change } from '../model/change.js';
 import { citeSentences, citeText, quoted } from './cite.js';
@@ -8,55 +7,75 @@ import type { ChangeContext } from './context.js';
 const MIN_CONTENT_WORDS = 3;
 /** A run this much explained by other changes (a dropped quote) is not reported again. */
 const MAX_CLAIMED_SHARE = 0.8;
+/**
+ * A run whose consecutive content-word pairs mostly recur in the other text was carried over
+ * inside a sentence the aligner did not link (a clause split off a long quote sentence).
+ */
+const MAX_SHARED_BIGRAMS = 0.6;
 const OPENING_WORDS = 6;
 
+type Side = 'dropped' | 'added';
+
 /**
- * Paragraphs (and runs of sentences within one) that only one side has: the alignment's
- * 'dropped' passages are source material the copy left out, its 'added' passages material
- * the copy brought in. The vocabulary has no sentence-level type, so a run that is only part
- * of a paragraph is reported with the paragraph type and says so in its note.
+ * Paragraphs (and runs of sentences within one) that only one side has: source sentences in no
+ * pair were dropped, copy sentences in no pair were added. The vocabulary has no sentence-level
+ * type, so a run that is only part of a paragraph is reported with the paragraph type and its
+ * note says so.
  */
 export function detectParagraphChanges(context: ChangeContext): Change[] {
   const changes: Change[] = [];
-  for (const passage of context.alignment.passages) {
-    if (passage.kind === 'dropped') {
-      const change = unmatchedRun(context, passage.sentencesA, 'dropped');
-      if (change !== null) changes.push(change);
-    } else if (passage.kind === 'added') {
-      const change = unmatchedRun(context, passage.sentencesB, 'added');
+  for (const side of ['dropped', 'added'] as const) {
+    const document = side === 'dropped' ? context.source : context.copy;
+    const aligned = side === 'dropped' ? context.sentences.fromSource : context.sentences.fromCopy;
+    for (const run of unalignedRuns(document, aligned)) {
+      const change = unmatchedRun(context, run, side);
       if (change !== null) changes.push(change);
     }
   }
   return changes;
 }
 
-function unmatchedRun(context: ChangeContext, run: Passage['sentencesA'], kind: 'dropped' | 'added'): Change | null {
-  if (run.length === 0) return null;
-  const document = kind === 'dropped' ? context.source : context.copy;
-  const claimed = kind === 'dropped' ? context.claims.source : context.claims.copy;
+/** Runs of neighbouring unaligned sentences, never crossing a paragraph break. */
+function unalignedRuns(document: AnalysedArticle, aligned: ReadonlyMap<number, unknown>): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (const sentence of document.sentences) {
+    const previous = run.length > 0 ? document.sentences[run[run.length - 1]!]! : null;
+    if (aligned.has(sentence.index) || (previous !== null && previous.paragraph !== sentence.paragraph)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+    if (!aligned.has(sentence.index)) run.push(sentence.index);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+function unmatchedRun(context: ChangeContext, run: readonly number[], side: Side): Change | null {
+  const document = side === 'dropped' ? context.source : context.copy;
+  const other = side === 'dropped' ? context.copy : context.source;
+  const claimed = side === 'dropped' ? context.claims.source : context.claims.copy;
   const first = document.sentences[run[0]!]!;
   const last = document.sentences[run[run.length - 1]!]!;
-  let content = 0;
-  let explained = 0;
+  const content: number[] = [];
   for (let index = first.tokenStart; index < last.tokenEnd; index++) {
-    if (document.tokens[index]!.stop) continue;
-    content++;
-    if (claimed.has(index)) explained++;
+    if (!document.tokens[index]!.stop) content.push(index);
   }
-  if (content < MIN_CONTENT_WORDS || explained >= content * MAX_CLAIMED_SHARE) return null;
+  const explained = content.filter((index) => claimed.has(index)).length;
+  if (content.length < MIN_CONTENT_WORDS || explained >= content.length * MAX_CLAIMED_SHARE) return null;
+  if (sharedBigramShare(document, content, other) >= MAX_SHARED_BIGRAMS) return null;
   const whole = isWholeParagraph(document, first.paragraph, run);
   const paragraph = document.article.paragraphs[first.paragraph]!;
   const citation = whole
     ? citeText(document.article, paragraph.start, paragraph.end)
     : citeSentences(document, first.index, last.index);
   const what = whole ? 'Paragraph' : run.length === 1 ? 'Sentence' : `${run.length} sentences`;
-  const where = whole ? '' : kind === 'dropped' ? ' from a kept paragraph' : ' to a kept paragraph';
-  const verb = kind === 'dropped' ? 'dropped' : 'added';
+  const where = whole ? '' : side === 'dropped' ? ' from a kept paragraph' : ' to a kept paragraph';
   return {
-    type: kind === 'dropped' ? 'paragraph-dropped' : 'paragraph-added',
-    source: kind === 'dropped' ? citation : null,
-    copy: kind === 'added' ? citation : null,
-    note: `${what} ${verb}${where}: ${opening(document, first.tokenStart, last.tokenEnd)}.`,
+    type: side === 'dropped' ? 'paragraph-dropped' : 'paragraph-added',
+    source: side === 'dropped' ? citation : null,
+    copy: side === 'added' ? citation : null,
+    note: `${what} ${side}${where}: ${opening(document, first.tokenStart, last.tokenEnd)}.`,
     weight: 2,
   };
 }
@@ -64,6 +83,23 @@ function unmatchedRun(context: ChangeContext, run: Passage['sentencesA'], kind: 
 function isWholeParagraph(document: AnalysedArticle, paragraph: number, run: readonly number[]): boolean {
   const inParagraph = document.sentences.filter((sentence) => sentence.paragraph === paragraph);
   return inParagraph.every((sentence) => run.includes(sentence.index));
+}
+
+/** Share of the run's consecutive content-stem pairs that the other document has too. */
+function sharedBigramShare(document: AnalysedArticle, content: readonly number[], other: AnalysedArticle): number {
+  const otherBigrams = new Set<string>();
+  let previous: string | null = null;
+  for (const token of other.tokens) {
+    if (token.stop) continue;
+    if (previous !== null) otherBigrams.add(`${previous} ${token.stem}`);
+    previous = token.stem;
+  }
+  let shared = 0;
+  for (let k = 1; k < content.length; k++) {
+    const bigram = `${document.tokens[content[k - 1]!]!.stem} ${document.tokens[content[k]!]!.stem}`;
+    if (otherBigrams.has(bigram)) shared++;
+  }
+  return content.length > 1 ? shared / (content.length - 1) : 0;
 }
 
 function opening(document: AnalysedArticle, tokenStart: number, tokenEnd: number): string {

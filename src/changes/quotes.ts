@@ -2,6 +2,7 @@ import type { AnalysedArticle, Quote } from '../model/analysis.js';
 import type { Change } from '../model/change.js';
 import { citeText, citeTokens, quoted, tokenText } from './cite.js';
 import type { ChangeContext } from './context.js';
+import { sentenceOfToken, tokensWithin } from './locate.js';
 import { type WordDifference, wordDifferences } from './word-diff.js';
 
 /** Shorter quotes ("very clear-eyed") are phrases, not statements worth tracking. */
@@ -120,10 +121,17 @@ function copyQuoteTokens(
 /** «“hostile” for “adversary”, “make efforts” for “work”», content-word differences first. */
 function describeDifferences(context: ChangeContext, differences: readonly WordDifference[]): string {
   const { source, copy } = context;
-  const hasContent = (difference: WordDifference): boolean =>
-    difference.source.some((index) => !source.tokens[index]!.stop) ||
-    difference.copy.some((index) => !copy.tokens[index]!.stop);
-  const ordered = [...differences.filter(hasContent), ...differences.filter((d) => !hasContent(d))];
+  // Words swapped for words first, then content words left out or added, then function words.
+  const rank = (difference: WordDifference): number => {
+    const contentBefore = difference.source.some((index) => !source.tokens[index]!.stop);
+    const contentAfter = difference.copy.some((index) => !copy.tokens[index]!.stop);
+    if (contentBefore && contentAfter) return 0;
+    return contentBefore || contentAfter ? 1 : 2;
+  };
+  const ordered = differences
+    .map((difference, position) => ({ difference, position, rank: rank(difference) }))
+    .sort((x, y) => x.rank - y.rank || x.position - y.position)
+    .map(({ difference }) => difference);
   const phrases = ordered.slice(0, LISTED_DIFFERENCES).map((difference) => {
     const before = phraseOf(source, difference.source);
     const after = phraseOf(copy, difference.copy);
@@ -156,29 +164,6 @@ function reportingSentences(copy: AnalysedArticle, landed: readonly number[]): R
   while (counts.has(first - 1)) first--;
   while (counts.has(last + 1)) last++;
   return citeText(copy.article, copy.sentences[first]!.start, copy.sentences[last]!.end);
-}
-
-function sentenceOfToken(document: AnalysedArticle, token: number): number {
-  let low = 0;
-  let high = document.sentences.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (document.sentences[middle]!.tokenStart <= token) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-/** Indices of the tokens inside text[start, end), searching from the given sentence on. */
-export function tokensWithin(document: AnalysedArticle, start: number, end: number, fromSentence: number): number[] {
-  const indices: number[] = [];
-  const first = document.sentences[fromSentence]?.tokenStart ?? 0;
-  for (let index = first; index < document.tokens.length; index++) {
-    const token = document.tokens[index]!;
-    if (token.start >= end) break;
-    if (token.start >= start && token.end <= end) indices.push(index);
-  }
-  return indices;
 }
 
 /** “Ultimately, I think what…”: enough of a quote to recognise it in a note. */

@@ -4,8 +4,7 @@
  */
 const REPORTING_VERBS: ReadonlySet<string> = new Set(
   `say tell announce add stress state note explain argue claim insist declare remark comment observe assert
-  report mention reply respond emphasise emphasize underline acknowledge affirm according describe write
-  continue reiterate point highlight`.split(/\s+/),
+  report mention reply respond emphasise emphasize underline acknowledge affirm according reiterate`.split(/\s+/),
 );
 
 export function isReportingVerb(lemma: string): boolean {

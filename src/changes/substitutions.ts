@@ -4,6 +4,8 @@ import { editDistance } from '../text/edit-distance.js';
 import { citeTokens, quoted, tokenText } from './cite.js';
 import type { ChangeContext } from './context.js';
 import { isNumeric } from './facts.js';
+import { isFunctionWord } from './function-words.js';
+import { sentenceOfToken } from './locate.js';
 import { isReportingVerb } from './reporting-verbs.js';
 
 /** Embedding cosine from which two unrelated-by-thesaurus words still share some meaning. */
@@ -36,6 +38,9 @@ export function detectSubstitutions(context: ChangeContext): Change[] {
   for (const a of [...tokens.fromSource.keys()].sort((x, y) => x - y)) {
     const link = tokens.fromSource.get(a)!;
     if (link.op === 'equal' || link.op === 'spelling') continue;
+    // A reworded sentence keeps its content but not its structure: no word stands for another.
+    if (link.pair.kind === 'reworded') continue;
+    if (!isInPlace(context, a, link.other) || isKeptElsewhere(context, a, link.other)) continue;
     const strength = substitutionStrength(context, a, link.other, link.op);
     if (strength !== null) found.push({ a, b: link.other, strength });
   }
@@ -56,7 +61,7 @@ function substitutionStrength(
   const lemmaX = lexicon.lemma(x.norm);
   const lemmaY = lexicon.lemma(y.norm);
   if (isSameWordForm(x, y, lemmaX, lemmaY)) return null;
-  if (isReportingVerb(lemmaX) && isReportingVerb(lemmaY)) return null;
+  if (isReportingVerb(lemmaX) || isReportingVerb(lemmaY)) return null;
   const relation = lexicon.relation(x.norm, y.norm);
   if (op === 'synonym' || relation === 'synonym') return 'synonym';
   if (op === 'related' || relation === 'related') return 'related';
@@ -67,7 +72,55 @@ function substitutionStrength(
 
 /** A lower-case content word: names, numbers and function words have detectors of their own. */
 function isPlainContentWord(token: Token): boolean {
-  return token.kind === 'word' && !token.stop && !token.capitalized && !isNumeric(token);
+  return token.kind === 'word' && !token.stop && !token.capitalized && !isNumeric(token) && !isFunctionWord(token.norm);
+}
+
+/**
+ * A word stands for another only where it sits between the same kept words on both sides: the
+ * nearest content words before and after it that were kept unchanged must land before and
+ * after its counterpart. Links that jump across kept words pair up leftovers, not swaps.
+ */
+function isInPlace(context: ChangeContext, a: number, b: number): boolean {
+  const { source, copy, tokens } = context;
+  const sentenceA = source.sentences[sentenceOfToken(source, a)]!;
+  const sentenceB = copy.sentences[sentenceOfToken(copy, b)]!;
+  const anchorOf = (index: number): number | null => {
+    const link = tokens.fromSource.get(index);
+    if (link?.op !== 'equal' || source.tokens[index]!.stop) return null;
+    return link.other >= sentenceB.tokenStart && link.other < sentenceB.tokenEnd ? link.other : null;
+  };
+  for (let index = a - 1; index >= sentenceA.tokenStart; index--) {
+    const anchor = anchorOf(index);
+    if (anchor === null) continue;
+    if (anchor > b) return false;
+    break;
+  }
+  for (let index = a + 1; index < sentenceA.tokenEnd; index++) {
+    const anchor = anchorOf(index);
+    if (anchor === null) continue;
+    if (anchor < b) return false;
+    break;
+  }
+  return true;
+}
+
+/** The source word recurs in the copy's aligned sentences, or the copy word in the source's: a misalignment. */
+function isKeptElsewhere(context: ChangeContext, a: number, b: number): boolean {
+  const { source, copy, sentences } = context;
+  const sentenceA = sentenceOfToken(source, a);
+  const sentenceB = sentenceOfToken(copy, b);
+  const has = (document: typeof source, indices: readonly number[], stem: string): boolean =>
+    indices.some((index) => {
+      const sentence = document.sentences[index]!;
+      for (let at = sentence.tokenStart; at < sentence.tokenEnd; at++) {
+        if (document.tokens[at]!.stem === stem) return true;
+      }
+      return false;
+    });
+  return (
+    has(copy, sentences.fromSource.get(sentenceA) ?? [], source.tokens[a]!.stem) ||
+    has(source, sentences.fromCopy.get(sentenceB) ?? [], copy.tokens[b]!.stem)
+  );
 }
 
 /** Inflections (same lemma or stem), spelling variants (defence/defense) and derivations (relation/relations/relationship). */
@@ -80,7 +133,7 @@ function isSameWordForm(x: Token, y: Token, lemmaX: string, lemmaY: string): boo
   return short.length >= 4 && long.startsWith(short);
 }
 
-/** Runs of swaps whose words are neighbours on both sides ("make efforts" for "work hard"). */
+/** Runs of swaps whose words are neighbours on both sides ("realistic view" for "clear-eyed"). */
 function mergePhrases(found: readonly Substitution[]): Substitution[][] {
   const phrases: Substitution[][] = [];
   for (const substitution of found) {

@@ -55,5 +55,42 @@ export function wordDifferences(
     }
   }
   flush();
-  return differences;
+  return withoutMovedWords(source, copy, differences);
+}
+
+/**
+ * A word left out in one place and added in another was moved ("Ultimately, I think" → "I
+ * think ultimately"): word order is not wording, so both sides of a move are dropped.
+ */
+function withoutMovedWords(
+  source: AnalysedArticle,
+  copy: AnalysedArticle,
+  differences: readonly WordDifference[],
+): WordDifference[] {
+  const added = new Map<string, number[]>();
+  for (const difference of differences) {
+    for (const index of difference.copy) {
+      const stem = copy.tokens[index]!.stem;
+      const list = added.get(stem);
+      if (list === undefined) added.set(stem, [index]);
+      else list.push(index);
+    }
+  }
+  const moved = new Set<number>();
+  const movedCopy = new Set<number>();
+  for (const difference of differences) {
+    for (const index of difference.source) {
+      const candidates = added.get(source.tokens[index]!.stem);
+      const target = candidates?.shift();
+      if (target === undefined) continue;
+      moved.add(index);
+      movedCopy.add(target);
+    }
+  }
+  return differences
+    .map((difference) => ({
+      source: difference.source.filter((index) => !moved.has(index)),
+      copy: difference.copy.filter((index) => !movedCopy.has(index)),
+    }))
+    .filter((difference) => difference.source.length > 0 || difference.copy.length > 0);
 }

@@ -13,13 +13,18 @@ export interface BlockFeatures {
   lowercaseShare: number;
   /** Every cased letter is upper case ("TRENDING", "OTHER LINKS"). */
   allCaps: boolean;
-  /** No letter has case (CJK, Arabic, Thai…): the lower-case signal says nothing. */
+  /** Most letters have no case (CJK, Arabic, Thai…): the lower-case signal says nothing. */
   caseless: boolean;
   commas: number;
   /** Share of the text inside links (HTML only). */
   linkDensity: number;
   /** Starts with a list bullet or number ("• Support", "1. Item"). */
   bullet: boolean;
+  /**
+   * Starts with a Title Case headline and goes on with a sentence: "Police: 2 In Custody After
+   * Death Of Student-Athlete A 24-year-old woman…" is a teaser of another story in a menu.
+   */
+  headlinePrefixed: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu;
@@ -45,9 +50,28 @@ export function blockFeatures(block: TextBlock): BlockFeatures {
     endsEllipsis: ELLIPSIS_END.test(text),
     lowercaseShare: wordList.length === 0 ? 0 : lowercase / wordList.length,
     allCaps: cased >= 3 && upper === cased,
-    caseless: cased === 0,
+    caseless: cased <= letters.length / 2,
     commas: (text.match(/[,，、]/g) ?? []).length,
     linkDensity: text.length === 0 ? 0 : Math.min(1, block.linkChars / text.length),
     bullet: BULLET_START.test(text),
+    headlinePrefixed: startsWithTitleCaseHeadline(wordList),
   };
+}
+
+/** English function words that only Title Case capitalises mid-phrase. */
+const TITLE_CASE_SMALL_WORDS = new Set([
+  'A', 'An', 'And', 'As', 'At', 'But', 'By', 'For', 'From', 'In', 'Into', 'Is', 'Of', 'On', 'Or', 'Over', 'The',
+  'To', 'With', 'After', 'Are', 'Be', 'Than', 'Up', 'Out', 'About',
+]);
+
+function startsWithTitleCaseHeadline(words: readonly string[]): boolean {
+  let prefix = 0;
+  let smallWords = 0;
+  for (const word of words) {
+    if (!/^[\p{Lu}\p{N}]/u.test(word)) break;
+    if (prefix > 0 && TITLE_CASE_SMALL_WORDS.has(word)) smallWords++;
+    prefix++;
+  }
+  if (prefix >= words.length - 3) return false;
+  return (prefix >= 5 && smallWords >= 2) || (prefix >= 6 && smallWords >= 1) || prefix >= 9;
 }

@@ -31,6 +31,7 @@ export function blockWeight(block: WeighedBlock, previous: WeighedBlock | undefi
   if (f.linkDensity > 0.5) return -(40 + f.chars);
   const linkFactor = Math.max(0, 1 - 2 * f.linkDensity);
   if (f.endsEllipsis && previous && isHeadlineLike(previous.features)) return -f.chars * 0.5;
+  if (f.headlinePrefixed) return -f.chars * 0.3;
   if (isProse(f)) return f.chars * linkFactor;
   if (f.endsSentence && f.words >= 3) return f.chars * 0.3 * linkFactor;
   if (f.words >= 20 && (f.lowercaseShare >= 0.4 || f.caseless)) return f.chars * 0.5 * linkFactor;

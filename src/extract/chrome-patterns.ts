@@ -60,6 +60,13 @@ const PATTERNS: readonly ChromePattern[] = [
       /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bcookie (?:policy|settings|preferences)\b|^contact(?: us)?\b|^about us\b|^(?:e-?mail|phone|tel|fax|mobile|address)\s*:|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:\+|\b00)\d{1,3}[\s-]?\(?\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4})/i,
     maxWords: 25,
   },
+  // Cookie and consent notices.
+  {
+    kind: 'footer',
+    pattern:
+      /\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses? cookies to|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent)|privacy overview|manage consent)\b/i,
+    maxWords: 120,
+  },
   // Advertising, sponsored slots, trading and broker words, site promotions.
   {
     kind: 'advertising',

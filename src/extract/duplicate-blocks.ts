@@ -3,9 +3,14 @@ import { normalisedKey, normalisedWords } from './normalise-words.js';
 /** Shortest sentence (in words) that counts as evidence of a repeat. */
 const MIN_SENTENCE_WORDS = 3;
 const MIN_BLOCK_WORDS = 5;
+/**
+ * How far (in blocks) the repeated copy may be: standfirsts sit right before the lede and pull
+ * quotes next to their source, while far-apart repeats are parallel lists or tables.
+ */
+const MAX_DISTANCE = 6;
 
 /**
- * Indices (into `texts`) of blocks whose every sentence recurs in another block that is kept:
+ * Indices (into `texts`) of blocks whose every sentence recurs in a nearby block that is kept:
  * a standfirst repeating the lede, a pull quote repeating a sentence of the body. Of two equal
  * blocks the earlier is marked, so the body copy stays.
  */
@@ -14,7 +19,9 @@ export function repeatedBlocks(texts: readonly string[]): Set<number> {
   const repeated = new Set<number>();
   for (let index = 0; index < texts.length; index++) {
     if (normalisedWords(texts[index]!).length < MIN_BLOCK_WORDS) continue;
-    const others = keys.filter((_, other) => other !== index && !repeated.has(other)).join('\n');
+    const others = keys
+      .filter((_, other) => other !== index && Math.abs(other - index) <= MAX_DISTANCE && !repeated.has(other))
+      .join('\n');
     const sentences = sentencesOf(texts[index]!)
       .map(normalisedKey)
       .filter((key) => key.trim().split(' ').length >= MIN_SENTENCE_WORDS);

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { comparePair } from '../../src/pipeline/compare.js';
+import { traceArticles } from '../../src/pipeline/trace.js';
+import { analyseArticle } from '../../src/text/analyse.js';
+import { getLexicon } from '../../src/text/lexicon.js';
+import { articleFromText } from '../../src/text/plain-article.js';
+import { exampleArticles } from './seeds.js';
+
+const lexicon = getLexicon();
+
+describe('tracing the example story', () => {
+  const result = traceArticles(exampleArticles(), lexicon);
+
+  it('finds one story of three documents rooted at the wire copy', () => {
+    assert.equal(result.stories.length, 1);
+    const story = result.stories[0]!;
+    assert.equal(story.documents.length, 3);
+    assert.match(story.root ?? '', /^001_/);
+  });
+
+  it('calls the content-farm copy spun and the translated one a rewrite, both copied from the wire copy', () => {
+    const edges = result.stories[0]!.edges.map((edge) => [edge.source.slice(0, 3), edge.copy.slice(0, 3), edge.result.relation]);
+    assert.deepEqual(edges, [
+      ['001', '000', 'spun'],
+      ['001', '002', 'rewrite'],
+    ]);
+  });
+
+  it('is deterministic', () => {
+    const again = traceArticles(exampleArticles(), lexicon);
+    assert.deepEqual(
+      again.stories.map((story) => story.edges.map((edge) => [edge.copy, edge.result.score, edge.result.changes.length])),
+      result.stories.map((story) => story.edges.map((edge) => [edge.copy, edge.result.score, edge.result.changes.length])),
+    );
+  });
+});
+
+describe('relations of simple pairs', () => {
+  const compare = (left: string, right: string) =>
+    comparePair(analyseArticle(articleFromText('a', left)), analyseArticle(articleFromText('b', right)), lexicon);
+  const story =
+    'The central bank raised its main interest rate by half a point on Thursday, the largest increase in two decades. ' +
+    'Officials said inflation had proved more stubborn than expected and warned that further rises were likely. ' +
+    'Markets fell sharply after the announcement, with bank shares leading the decline.';
+
+  it('sees identical texts whatever their whitespace and quote style', () => {
+    assert.equal(compare(story, `  ${story.replace(/ /g, '  ')}\n`).relation, 'identical');
+  });
+
+  it('sees a trimmed verbatim copy as a copy of the longer text, which is its source', () => {
+    const trimmed = story.split('. ').slice(0, 2).join('. ');
+    const result = compare(story, trimmed);
+    assert.equal(result.relation, 'copy');
+    assert.equal(result.direction.direction, 'a->b');
+  });
+
+  it('sees texts on different subjects as unrelated', () => {
+    const recipe =
+      'Whisk the eggs with the sugar until pale, then fold in the flour and the melted butter. ' +
+      'Bake the sponge for twenty minutes and leave it to cool on a rack before icing.';
+    assert.equal(compare(story, recipe).relation, 'unrelated');
+  });
+});

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { MappedTextBuilder, OffsetMap } from '../../src/text/offsets.js';
+import { articleFromText } from '../../src/text/plain-article.js';
+
+describe('offset maps', () => {
+  it('maps every character of pieces copied verbatim back to the same character', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }), (pieces) => {
+        const source = pieces.join('<removed>');
+        const builder = new MappedTextBuilder();
+        let sourceOffset = 0;
+        for (const piece of pieces) {
+          if (builder.size > 0) builder.appendSeparator('\n\n');
+          builder.appendFrom(piece, sourceOffset, sourceOffset + piece.length);
+          sourceOffset += piece.length + '<removed>'.length;
+        }
+        const text = builder.toString();
+        let textOffset = 0;
+        for (const piece of pieces) {
+          const start = text.indexOf(piece, textOffset);
+          const span = builder.map.spanToSource(start, start + piece.length);
+          assert.equal(source.slice(span.start, span.end), piece);
+          assert.equal(builder.map.toText(span.start), start);
+          textOffset = start + piece.length;
+        }
+      }),
+    );
+  });
+
+  it('keeps offsets inside a piece whose source was longer (entities) and monotone', () => {
+    const map = new OffsetMap();
+    map.add(0, 5, 10, 19); // "a & b" from "a &amp; b"
+    assert.equal(map.toSource(0), 10);
+    assert.equal(map.toSource(5, 'end'), 19);
+    let previous = -1;
+    for (let offset = 0; offset <= 5; offset++) {
+      const mapped = map.toSource(offset);
+      assert.ok(mapped >= previous && mapped >= 10 && mapped <= 19);
+      previous = mapped;
+    }
+  });
+
+  it('never lets a span grow over text removed between two pieces', () => {
+    const map = new OffsetMap();
+    map.add(0, 3, 0, 3);
+    map.add(5, 3, 100, 103);
+    assert.deepEqual(map.spanToSource(0, 4), { start: 0, end: 3 });
+    assert.deepEqual(map.spanToSource(4, 8), { start: 100, end: 103 });
+  });
+});
+
+describe('articles from plain story text', () => {
+  it('keeps each block of lines as a paragraph that slices back out of the input', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,8}( [a-z]{1,8}){0,5}$/), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n\n', '\n \n', '\r\n\r\n\r\n'),
+        (paragraphs, separator) => {
+          const content = `  ${paragraphs.join(separator)}\n`;
+          const article = articleFromText('input.txt', content);
+          assert.equal(article.paragraphs.length, paragraphs.length);
+          article.paragraphs.forEach((paragraph, index) => {
+            const span = article.origin.spanToSource(paragraph.start, paragraph.end);
+            assert.equal(content.slice(span.start, span.end), paragraphs[index]);
+            assert.equal(article.text.slice(paragraph.start, paragraph.end), paragraphs[index]);
+          });
+        },
+      ),
+    );
+  });
+});
