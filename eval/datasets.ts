@@ -44,7 +44,10 @@ export interface ParaphrasePair {
 
 /** MSRP: tab-separated Quality, #1 ID, #2 ID, #1 String, #2 String, no quoting. */
 export function loadMsrp(path: string): ParaphrasePair[] {
-  const lines = readText(path).replace(/^\uFEFF/, '').split(/\r?\n/).slice(1);
+  const lines = readText(path)
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(1);
   const pairs: ParaphrasePair[] = [];
   for (const line of lines) {
     const cells = line.split('\t');

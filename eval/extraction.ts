@@ -23,7 +23,10 @@ export interface PageMatch {
   falseNegative: number;
 }
 
-export async function evaluateExtraction(datasetDir: string, track: 'html' | 'text'): Promise<ExtractionScore> {
+export async function evaluateExtraction(
+  datasetDir: string,
+  track: 'html' | 'text',
+): Promise<ExtractionScore> {
   const pages = await evaluateExtractionPages(datasetDir, track);
   return scoreFromPages(pages.map((page) => page.match));
 }
@@ -39,7 +42,8 @@ export async function evaluateExtractionPages(
   >;
   const results: Array<{ id: string; predicted: string; match: PageMatch }> = [];
   for (const id of Object.keys(truth).sort()) {
-    const path = track === 'html' ? join(datasetDir, 'html', `${id}.html.gz`) : join(datasetDir, 'text', `${id}.txt`);
+    const path =
+      track === 'html' ? join(datasetDir, 'html', `${id}.html.gz`) : join(datasetDir, 'text', `${id}.txt`);
     const predicted = await extractedText(path);
     results.push({ id, predicted, match: shingleMatch(truth[id]?.articleBody ?? '', predicted) });
   }
@@ -94,7 +98,11 @@ export function shingleMatch(expected: string, predicted: string): PageMatch {
   }
   const total = truePositive + falsePositive + falseNegative;
   if (total === 0) return { truePositive, falsePositive, falseNegative };
-  return { truePositive: truePositive / total, falsePositive: falsePositive / total, falseNegative: falseNegative / total };
+  return {
+    truePositive: truePositive / total,
+    falsePositive: falsePositive / total,
+    falseNegative: falseNegative / total,
+  };
 }
 
 /** Mean precision over pages with a prediction, mean recall over pages with a truth, their F1. */

@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { alignArticles } from '../src/align/align.js';
 import { relationFeatures } from '../src/classify/features.js';
 import type { RelationKind } from '../src/model/relation.js';
 import { DERIVED_RELATIONS } from '../src/model/relation.js';
@@ -7,7 +8,6 @@ import { comparePair } from '../src/pipeline/compare.js';
 import { analyseArticle } from '../src/text/analyse.js';
 import { getLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
-import { alignArticles } from '../src/align/align.js';
 import { loadClough, loadMsrp } from './datasets.js';
 import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
 
@@ -43,7 +43,10 @@ function fixed(value: number): string {
 
 function evaluateClough(): void {
   const directory = join(datasets, 'clough-stevenson-dev');
-  if (!existsSync(directory)) return console.log(`skipped Clough & Stevenson: ${directory} not found`);
+  if (!existsSync(directory)) {
+    console.log(`skipped Clough & Stevenson: ${directory} not found`);
+    return;
+  }
   const items = loadClough(directory);
   const gold: string[] = [];
   const predicted: string[] = [];
@@ -74,7 +77,10 @@ function evaluateClough(): void {
 
 function evaluateMsrp(): void {
   const path = join(datasets, 'msrp-train', 'msr_paraphrase_train.txt');
-  if (!existsSync(path)) return console.log(`skipped MSRP: ${path} not found`);
+  if (!existsSync(path)) {
+    console.log(`skipped MSRP: ${path} not found`);
+    return;
+  }
   const pairs = loadMsrp(path);
   const gold: string[] = [];
   const predicted: string[] = [];
@@ -83,15 +89,27 @@ function evaluateMsrp(): void {
     const a = analyseArticle(articleFromText(`${pair.id}#1`, pair.a, 'en'));
     const b = analyseArticle(articleFromText(`${pair.id}#2`, pair.b, 'en'));
     const result = comparePair(a, b, lexicon, { changes: false });
-    if (dumpPath !== '') dump('msrp', pair.id, pair.paraphrase ? '1' : '0', relationFeatures(a, b, alignArticles(a, b, lexicon)));
+    if (dumpPath !== '')
+      dump(
+        'msrp',
+        pair.id,
+        pair.paraphrase ? '1' : '0',
+        relationFeatures(a, b, alignArticles(a, b, lexicon)),
+      );
     gold.push(pair.paraphrase ? 'paraphrase' : 'other');
     predicted.push(DERIVED_RELATIONS.has(result.relation) ? 'paraphrase' : 'other');
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\nMicrosoft Research Paraphrase Corpus, training part: ${pairs.length} sentence pairs (${fixed(seconds)} s)`);
+  console.log(
+    `\nMicrosoft Research Paraphrase Corpus, training part: ${pairs.length} sentence pairs (${fixed(seconds)} s)`,
+  );
   console.log('metric                  wiretrace   published anchors');
-  console.log(`accuracy                ${fixed(accuracy(gold, predicted))}       lexical 0.70-0.75, best non-neural 0.77-0.80`);
-  console.log(`F1 (paraphrase)         ${fixed(f1Of(gold, predicted, 'paraphrase'))}       lexical 0.80-0.83, best non-neural 0.84-0.86`);
+  console.log(
+    `accuracy                ${fixed(accuracy(gold, predicted))}       lexical 0.70-0.75, best non-neural 0.77-0.80`,
+  );
+  console.log(
+    `F1 (paraphrase)         ${fixed(f1Of(gold, predicted, 'paraphrase'))}       lexical 0.80-0.83, best non-neural 0.84-0.86`,
+  );
 }
 
 if (only === 'all' || only === 'clough') evaluateClough();

@@ -24,7 +24,9 @@ export function alignArticles(a: AnalysedArticle, b: AnalysedArticle, lexicon: L
   const links = linkSentences(a, b, contentA, contentB, matcher);
   const pairs = links.map((link) => sentencePair(a, b, link, weightsA, weightsB, matcher));
   const runs = sharedRuns(a.tokens, b.tokens);
-  const wordCounts = countEdits(pairs.flatMap((pair) => pair.edits).filter((edit) => isContentEdit(edit, a, b)));
+  const wordCounts = countEdits(
+    pairs.flatMap((pair) => pair.edits).filter((edit) => isContentEdit(edit, a, b)),
+  );
   const sideA = sideCoverage(contentA, contentB, links, 'a', matcher);
   const sideB = sideCoverage(contentB, contentA, links, 'b', matcher);
   const stats: AlignmentStats = {
@@ -122,7 +124,11 @@ function sideCoverage(
   return total > 0 ? { coverage: covered / total, strict: strict / total } : { coverage: 0, strict: 0 };
 }
 
-function isContentEdit(edit: { a: number | null; b: number | null }, a: AnalysedArticle, b: AnalysedArticle): boolean {
+function isContentEdit(
+  edit: { a: number | null; b: number | null },
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+): boolean {
   const token = edit.a !== null ? a.tokens[edit.a] : edit.b !== null ? b.tokens[edit.b] : undefined;
   return token !== undefined && !token.stop;
 }

@@ -11,7 +11,15 @@ export interface EditCounts {
 }
 
 export function countEdits(edits: readonly TokenEdit[]): EditCounts {
-  const counts: EditCounts = { equal: 0, synonym: 0, related: 0, spelling: 0, substitute: 0, insert: 0, delete: 0 };
+  const counts: EditCounts = {
+    equal: 0,
+    synonym: 0,
+    related: 0,
+    spelling: 0,
+    substitute: 0,
+    insert: 0,
+    delete: 0,
+  };
   for (const edit of edits) counts[edit.op]++;
   return counts;
 }
@@ -30,7 +38,8 @@ export function classifySentencePair(
   // Measured on the shorter side: half of a split sentence copied word for word is an edit, not a rewording.
   const shorter = Math.max(Math.min(lengthA, lengthB), 1);
   const exact = Math.min(1, counts.equal / shorter);
-  if (lengthA === lengthB && counts.equal === lengthA && isInOrder(edits)) return { kind: 'verbatim', exact: 1 };
+  if (lengthA === lengthB && counts.equal === lengthA && isInOrder(edits))
+    return { kind: 'verbatim', exact: 1 };
   const swaps = counts.synonym + counts.related;
   const kept = Math.min(1, (counts.equal + swaps + counts.spelling) / shorter);
   if (exact >= 0.85) return { kind: 'edited', exact };

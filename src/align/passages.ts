@@ -7,7 +7,11 @@ import type { Span } from '../model/span.js';
  * sentences aligned to nothing into dropped (source only) and added (copy only) passages,
  * one per run of neighbouring sentences in a paragraph.
  */
-export function buildPassages(a: AnalysedArticle, b: AnalysedArticle, pairs: readonly SentencePair[]): Passage[] {
+export function buildPassages(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  pairs: readonly SentencePair[],
+): Passage[] {
   const passages: Passage[] = [];
   let current: Passage | null = null;
   let lastPair: SentencePair | null = null;
@@ -40,7 +44,8 @@ export function buildPassages(a: AnalysedArticle, b: AnalysedArticle, pairs: rea
   passages.push(...unaligned(a, new Set(pairs.map((pair) => pair.a)), 'dropped'));
   passages.push(...unaligned(b, new Set(pairs.map((pair) => pair.b)), 'added'));
   return passages.sort(
-    (x, y) => (x.a?.start ?? Number.MAX_SAFE_INTEGER) - (y.a?.start ?? Number.MAX_SAFE_INTEGER) ||
+    (x, y) =>
+      (x.a?.start ?? Number.MAX_SAFE_INTEGER) - (y.a?.start ?? Number.MAX_SAFE_INTEGER) ||
       (x.b?.start ?? Number.MAX_SAFE_INTEGER) - (y.b?.start ?? Number.MAX_SAFE_INTEGER),
   );
 }
@@ -58,7 +63,11 @@ function addSentence(passage: Passage, side: 'a' | 'b', index: number, article: 
   passage[side] = { start: Math.min(current.start, span.start), end: Math.max(current.end, span.end) };
 }
 
-function unaligned(article: AnalysedArticle, aligned: ReadonlySet<number>, kind: 'dropped' | 'added'): Passage[] {
+function unaligned(
+  article: AnalysedArticle,
+  aligned: ReadonlySet<number>,
+  kind: 'dropped' | 'added',
+): Passage[] {
   const passages: Passage[] = [];
   let run: number[] = [];
   const flush = (): void => {
@@ -78,7 +87,8 @@ function unaligned(article: AnalysedArticle, aligned: ReadonlySet<number>, kind:
   };
   for (const sentence of article.sentences) {
     const previous = run.length > 0 ? article.sentences[run[run.length - 1]!]! : null;
-    if (aligned.has(sentence.index) || (previous !== null && previous.paragraph !== sentence.paragraph)) flush();
+    if (aligned.has(sentence.index) || (previous !== null && previous.paragraph !== sentence.paragraph))
+      flush();
     if (!aligned.has(sentence.index)) run.push(sentence.index);
   }
   flush();

@@ -92,8 +92,6 @@ function keepStrongLinks(candidates: SentenceLink[], countA: number, countB: num
     bestForB[link.b] = Math.max(bestForB[link.b]!, link.similarity);
   }
   return candidates
-    .filter(
-      (link) => link.similarity === bestForA[link.a] || link.similarity === bestForB[link.b],
-    )
+    .filter((link) => link.similarity === bestForA[link.a] || link.similarity === bestForB[link.b])
     .sort((x, y) => x.a - y.a || x.b - y.b);
 }

@@ -111,7 +111,11 @@ function movedWords(
   const left = leftovers(a, (index) => matchedA.has(index));
   const right = leftovers(b, (index) => matchedB.has(index));
   if (left.length === 0 || right.length === 0) return [];
-  return softMatch(left, right, matcher).links.map((link) => ({ a: link.left, b: link.right, match: link.match }));
+  return softMatch(left, right, matcher).links.map((link) => ({
+    a: link.left,
+    b: link.right,
+    match: link.match,
+  }));
 }
 
 /**
@@ -133,7 +137,9 @@ function inPlaceSubstitutions(
     const gapA = range(from.a + 1, to.a).filter((index) => !matchedA.has(index) && !a[index]!.stop);
     const gapB = range(from.b + 1, to.b).filter((index) => !matchedB.has(index) && !b[index]!.stop);
     if (gapA.length === 0 || gapA.length !== gapB.length || gapA.length > 3) continue;
-    gapA.forEach((indexA, position) => pairs.push([indexA, gapB[position]!]));
+    gapA.forEach((indexA, position) => {
+      pairs.push([indexA, gapB[position]!]);
+    });
   }
   return pairs;
 }

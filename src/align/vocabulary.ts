@@ -1,6 +1,6 @@
-import { contentWeight } from './weights.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
+import { contentWeight } from './weights.js';
 
 /** A document's content stems with their weights: a cheap first test of whether two documents can be related. */
 export function vocabularyOf(article: AnalysedArticle, lexicon: Lexicon): Map<string, number> {

@@ -1,7 +1,7 @@
 import type { TokenOp } from '../model/alignment.js';
 import type { Token } from '../model/analysis.js';
-import type { Lexicon } from '../text/lexicon.js';
 import { editDistance } from '../text/edit-distance.js';
+import type { Lexicon } from '../text/lexicon.js';
 
 export interface WordMatch {
   score: number;

@@ -60,7 +60,13 @@ export function sentenceFacts(document: AnalysedArticle, sentence: number): Fact
       let last = index;
       while (last + 1 < tokenEnd && continuesNumber(document.tokens[last + 1]!)) last++;
       if (!isLoneOne(document, index, last)) {
-        facts.push({ kind: 'number', first: index, last, value: numberValue(document, index, last), date: {} });
+        facts.push({
+          kind: 'number',
+          first: index,
+          last,
+          value: numberValue(document, index, last),
+          date: {},
+        });
       }
       index = last + 1;
       continue;
@@ -85,7 +91,8 @@ function dateRole(document: AnalysedArticle, index: number, start: number, end: 
   }
   if (/^\d{4}$/.test(surface) && Number(surface) >= 1800 && Number(surface) <= 2100) return 'year';
   if (/^\d{1,2}$/.test(surface) && Number(surface) >= 1 && Number(surface) <= 31) {
-    return isMonth(document, index - 1, start, end) || isMonth(document, nextNonFiller(document, index, end), start, end)
+    return isMonth(document, index - 1, start, end) ||
+      isMonth(document, nextNonFiller(document, index, end), start, end)
       ? 'day'
       : null;
   }

@@ -14,7 +14,12 @@ export function sentenceOfToken(document: AnalysedArticle, token: number): numbe
 }
 
 /** Indices of the tokens inside text[start, end), searching from the given sentence on. */
-export function tokensWithin(document: AnalysedArticle, start: number, end: number, fromSentence: number): number[] {
+export function tokensWithin(
+  document: AnalysedArticle,
+  start: number,
+  end: number,
+  fromSentence: number,
+): number[] {
   const indices: number[] = [];
   const first = document.sentences[fromSentence]?.tokenStart ?? 0;
   for (let index = first; index < document.tokens.length; index++) {

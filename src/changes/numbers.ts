@@ -39,7 +39,11 @@ export function detectNumberChanges(context: ChangeContext): Change[] {
   return changes;
 }
 
-function pairFacts(context: ChangeContext, leftA: readonly Fact[], leftB: readonly Fact[]): Array<[Fact, Fact]> {
+function pairFacts(
+  context: ChangeContext,
+  leftA: readonly Fact[],
+  leftB: readonly Fact[],
+): Array<[Fact, Fact]> {
   const pairs: Array<[Fact, Fact]> = [];
   const restA: Fact[] = [];
   const takenB = new Set<Fact>();
@@ -59,7 +63,9 @@ function pairFacts(context: ChangeContext, leftA: readonly Fact[], leftB: readon
     const ofKindA = restA.filter((fact) => fact.kind === kind);
     const ofKindB = restB.filter((fact) => fact.kind === kind);
     if (ofKindA.length !== ofKindB.length) continue;
-    ofKindA.forEach((fact, position) => pairs.push([fact, ofKindB[position]!]));
+    ofKindA.forEach((fact, position) => {
+      pairs.push([fact, ofKindB[position]!]);
+    });
   }
   return pairs;
 }

@@ -21,7 +21,8 @@ export function detectPageAdditions(context: ChangeContext): Change[] {
   const changes: Change[] = [];
   for (const block of copy.article.boilerplate) {
     const inserted = INSERTED[block.kind];
-    if (inserted === undefined || sourceBlocks.has(`${block.kind}\u0000${canonicalText(block.text)}`)) continue;
+    if (inserted === undefined || sourceBlocks.has(`${block.kind}\u0000${canonicalText(block.text)}`))
+      continue;
     changes.push({
       type: inserted.type,
       source: null,

@@ -5,8 +5,8 @@ import type { ChangeContext } from './context.js';
 
 /** Runs with fewer content words are fragments (a stray caption), not material. */
 const MIN_CONTENT_WORDS = 3;
-/** A run this much explained by other changes (a dropped quote) is not reported again. */
-const MAX_CLAIMED_SHARE = 0.8;
+/** A sentence this much explained by another change (a dropped quote) is not reported again. */
+const EXPLAINED_SHARE = 0.5;
 /**
  * A run whose consecutive content-word pairs mostly recur in the other text was carried over
  * inside a sentence the aligner did not link (a clause split off a long quote sentence).
@@ -27,8 +27,11 @@ export function detectParagraphChanges(context: ChangeContext): Change[] {
   for (const side of ['dropped', 'added'] as const) {
     const document = side === 'dropped' ? context.source : context.copy;
     const aligned = side === 'dropped' ? context.sentences.fromSource : context.sentences.fromCopy;
-    for (const run of unalignedRuns(document, aligned)) {
-      const change = unmatchedRun(context, run, side);
+    const runs = unalignedRuns(document, aligned);
+    if (runs.length === 0) continue;
+    const otherBigrams = contentBigrams(side === 'dropped' ? context.copy : context.source);
+    for (const run of runs) {
+      const change = unmatchedRun(context, run, side, otherBigrams);
       if (change !== null) changes.push(change);
     }
   }
@@ -51,9 +54,13 @@ function unalignedRuns(document: AnalysedArticle, aligned: ReadonlyMap<number, u
   return runs;
 }
 
-function unmatchedRun(context: ChangeContext, run: readonly number[], side: Side): Change | null {
+function unmatchedRun(
+  context: ChangeContext,
+  run: readonly number[],
+  side: Side,
+  otherBigrams: ReadonlySet<string>,
+): Change | null {
   const document = side === 'dropped' ? context.source : context.copy;
-  const other = side === 'dropped' ? context.copy : context.source;
   const claimed = side === 'dropped' ? context.claims.source : context.claims.copy;
   const first = document.sentences[run[0]!]!;
   const last = document.sentences[run[run.length - 1]!]!;
@@ -61,9 +68,13 @@ function unmatchedRun(context: ChangeContext, run: readonly number[], side: Side
   for (let index = first.tokenStart; index < last.tokenEnd; index++) {
     if (!document.tokens[index]!.stop) content.push(index);
   }
-  const explained = content.filter((index) => claimed.has(index)).length;
-  if (content.length < MIN_CONTENT_WORDS || explained >= content.length * MAX_CLAIMED_SHARE) return null;
-  if (sharedBigramShare(document, content, other) >= MAX_SHARED_BIGRAMS) return null;
+  if (
+    content.length < MIN_CONTENT_WORDS ||
+    run.every((sentence) => isExplained(document, sentence, claimed))
+  ) {
+    return null;
+  }
+  if (sharedBigramShare(document, content, otherBigrams) >= MAX_SHARED_BIGRAMS) return null;
   const whole = isWholeParagraph(document, first.paragraph, run);
   const paragraph = document.article.paragraphs[first.paragraph]!;
   const citation = whole
@@ -80,20 +91,41 @@ function unmatchedRun(context: ChangeContext, run: readonly number[], side: Side
   };
 }
 
+function isExplained(document: AnalysedArticle, sentence: number, claimed: ReadonlySet<number>): boolean {
+  const { tokenStart, tokenEnd } = document.sentences[sentence]!;
+  let content = 0;
+  let explained = 0;
+  for (let index = tokenStart; index < tokenEnd; index++) {
+    if (document.tokens[index]!.stop) continue;
+    content++;
+    if (claimed.has(index)) explained++;
+  }
+  return content > 0 && explained >= content * EXPLAINED_SHARE;
+}
+
 function isWholeParagraph(document: AnalysedArticle, paragraph: number, run: readonly number[]): boolean {
   const inParagraph = document.sentences.filter((sentence) => sentence.paragraph === paragraph);
   return inParagraph.every((sentence) => run.includes(sentence.index));
 }
 
-/** Share of the run's consecutive content-stem pairs that the other document has too. */
-function sharedBigramShare(document: AnalysedArticle, content: readonly number[], other: AnalysedArticle): number {
-  const otherBigrams = new Set<string>();
+/** Pairs of consecutive content-word stems of a document ("accept invitation"). */
+function contentBigrams(document: AnalysedArticle): Set<string> {
+  const bigrams = new Set<string>();
   let previous: string | null = null;
-  for (const token of other.tokens) {
+  for (const token of document.tokens) {
     if (token.stop) continue;
-    if (previous !== null) otherBigrams.add(`${previous} ${token.stem}`);
+    if (previous !== null) bigrams.add(`${previous} ${token.stem}`);
     previous = token.stem;
   }
+  return bigrams;
+}
+
+/** Share of the run's consecutive content-stem pairs that the other document has too. */
+function sharedBigramShare(
+  document: AnalysedArticle,
+  content: readonly number[],
+  otherBigrams: ReadonlySet<string>,
+): number {
   let shared = 0;
   for (let k = 1; k < content.length; k++) {
     const bigram = `${document.tokens[content[k - 1]!]!.stem} ${document.tokens[content[k]!]!.stem}`;
@@ -104,6 +136,9 @@ function sharedBigramShare(document: AnalysedArticle, content: readonly number[]
 
 function opening(document: AnalysedArticle, tokenStart: number, tokenEnd: number): string {
   const lastShown = Math.min(tokenEnd, tokenStart + OPENING_WORDS) - 1;
-  const text = document.article.text.slice(document.tokens[tokenStart]!.start, document.tokens[lastShown]!.end);
+  const text = document.article.text.slice(
+    document.tokens[tokenStart]!.start,
+    document.tokens[lastShown]!.end,
+  );
   return quoted(lastShown < tokenEnd - 1 ? `${text}…` : text);
 }

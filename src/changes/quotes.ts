@@ -106,7 +106,9 @@ function copyQuoteTokens(
       return token.start >= copyQuote.start && token.end <= copyQuote.end;
     }),
   );
-  const range = spans.flatMap((copyQuote) => tokensWithin(copy, copyQuote.start, copyQuote.end, copyQuote.sentence));
+  const range = spans.flatMap((copyQuote) =>
+    tokensWithin(copy, copyQuote.start, copyQuote.end, copyQuote.sentence),
+  );
   const fromElsewhere = (index: number): boolean => {
     const link = tokens.fromCopy.get(index);
     return link !== undefined && (link.other < first || link.other > last);
@@ -157,7 +159,8 @@ function reportingSentences(copy: AnalysedArticle, landed: readonly number[]): R
   }
   let best = -1;
   for (const [sentence, count] of counts) {
-    if (best < 0 || count > counts.get(best)! || (count === counts.get(best)! && sentence < best)) best = sentence;
+    if (best < 0 || count > counts.get(best)! || (count === counts.get(best)! && sentence < best))
+      best = sentence;
   }
   let first = best;
   let last = best;

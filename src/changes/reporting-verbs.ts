@@ -4,7 +4,9 @@
  */
 const REPORTING_VERBS: ReadonlySet<string> = new Set(
   `say tell announce add stress state note explain argue claim insist declare remark comment observe assert
-  report mention reply respond emphasise emphasize underline acknowledge affirm according reiterate`.split(/\s+/),
+  report mention reply respond emphasise emphasize underline acknowledge affirm according reiterate`.split(
+    /\s+/,
+  ),
 );
 
 export function isReportingVerb(lemma: string): boolean {

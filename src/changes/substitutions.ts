@@ -72,7 +72,13 @@ function substitutionStrength(
 
 /** A lower-case content word: names, numbers and function words have detectors of their own. */
 function isPlainContentWord(token: Token): boolean {
-  return token.kind === 'word' && !token.stop && !token.capitalized && !isNumeric(token) && !isFunctionWord(token.norm);
+  return (
+    token.kind === 'word' &&
+    !token.stop &&
+    !token.capitalized &&
+    !isNumeric(token) &&
+    !isFunctionWord(token.norm)
+  );
 }
 
 /**
@@ -139,7 +145,12 @@ function mergePhrases(found: readonly Substitution[]): Substitution[][] {
   for (const substitution of found) {
     const phrase = phrases[phrases.length - 1];
     const previous = phrase?.[phrase.length - 1];
-    if (phrase !== undefined && previous !== undefined && substitution.a === previous.a + 1 && substitution.b === previous.b + 1) {
+    if (
+      phrase !== undefined &&
+      previous !== undefined &&
+      substitution.a === previous.a + 1 &&
+      substitution.b === previous.b + 1
+    ) {
       phrase.push(substitution);
     } else {
       phrases.push([substitution]);

@@ -28,7 +28,11 @@ export interface RelationFeatures {
   topical: number;
 }
 
-export function relationFeatures(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): RelationFeatures {
+export function relationFeatures(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+): RelationFeatures {
   const stats = alignment.stats;
   const bIsContained = stats.coverageB >= stats.coverageA;
   const [contained, other] = bIsContained ? [b, a] : [a, b];

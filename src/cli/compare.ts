@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
 import { comparePair } from '../pipeline/compare.js';
-import { compareToJson } from '../report/json.js';
 import { renderCompareHtml } from '../report/html.js';
+import { compareToJson } from '../report/json.js';
 import { renderCompareTerminal } from '../report/terminal.js';
 import { analyseArticle } from '../text/analyse.js';
 import { getLexicon } from '../text/lexicon.js';
@@ -53,11 +53,15 @@ export async function runCompare(args: readonly string[], io: Console): Promise<
     if (values.html !== undefined) throw new WiretraceError('USAGE', '--html cannot be used with --pairs');
     return comparePairsFile(values.pairs, values.json === true, io);
   }
-  if (positionals.length !== 2) throw new WiretraceError('USAGE', 'compare needs exactly two inputs, A and B');
+  if (positionals.length !== 2)
+    throw new WiretraceError('USAGE', 'compare needs exactly two inputs, A and B');
   const { articles, failed } = await loadArticles(positionals, io);
   if (failed > 0) return EXIT.badInput;
   if (articles.length !== 2) {
-    throw new WiretraceError('USAGE', `compare needs exactly two documents, the inputs hold ${articles.length}`);
+    throw new WiretraceError(
+      'USAGE',
+      `compare needs exactly two documents, the inputs hold ${articles.length}`,
+    );
   }
   const [a, b] = articles as [Article, Article];
   const result = comparePair(analyseArticle(a), analyseArticle(b), getLexicon());
@@ -83,7 +87,9 @@ async function comparePairsFile(path: string, json: boolean, io: Console): Promi
       io.out(`${JSON.stringify({ id: pair.id, ...rest })}\n`);
     } else {
       const direction = result.direction.direction ?? 'undirected';
-      io.out(`${pair.id}\t${result.relation}\t${result.score.toFixed(3)}\t${direction}\t${result.direction.confidence}\n`);
+      io.out(
+        `${pair.id}\t${result.relation}\t${result.score.toFixed(3)}\t${direction}\t${result.direction.confidence}\n`,
+      );
     }
   }
   return failed > 0 ? EXIT.badInput : EXIT.ok;

@@ -53,7 +53,11 @@ function articleJson(article: Article): object {
       const span = article.origin.spanToSource(paragraph.start, paragraph.end);
       return [span.start, span.end];
     }),
-    boilerplate: article.boilerplate.map((block) => ({ kind: block.kind, start: block.start, end: block.end })),
+    boilerplate: article.boilerplate.map((block) => ({
+      kind: block.kind,
+      start: block.start,
+      end: block.end,
+    })),
   };
 }
 

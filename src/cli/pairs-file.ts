@@ -30,7 +30,8 @@ export async function* readPairsFile(path: string, stdin?: NodeJS.ReadableStream
 async function assertReadableFile(path: string): Promise<void> {
   try {
     await access(path, constants.R_OK);
-    if ((await stat(path)).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if ((await stat(path)).isDirectory())
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
     throw new WiretraceError('INPUT_NOT_FOUND', `cannot read pairs file (${code})`, path);
@@ -51,7 +52,12 @@ function parsePairLine(path: string, line: number, text: string): PairLine {
   const fields = record as Record<string, unknown>;
   const id = fields.id === undefined ? String(line) : String(fields.id);
   try {
-    return { line, id, a: sideArticle(fields.a, `${id}:a`, where), b: sideArticle(fields.b, `${id}:b`, where) };
+    return {
+      line,
+      id,
+      a: sideArticle(fields.a, `${id}:a`, where),
+      b: sideArticle(fields.b, `${id}:b`, where),
+    };
   } catch (error) {
     const wrapped =
       error instanceof WiretraceError ? error : new WiretraceError('INPUT_MALFORMED', String(error), where);
@@ -68,7 +74,11 @@ function sideArticle(value: unknown, input: string, where: string): Article {
       return extractArticle({ input, format: 'html', content: side.html, encoding: 'utf-8' });
     }
   }
-  throw new WiretraceError('INPUT_MALFORMED', `"${input.slice(-1)}" must be a text or a {"text"} or {"html"} object`, where);
+  throw new WiretraceError(
+    'INPUT_MALFORMED',
+    `"${input.slice(-1)}" must be a text or a {"text"} or {"html"} object`,
+    where,
+  );
 }
 
 function textArticle(input: string, text: string, where: string): Article {

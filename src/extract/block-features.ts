@@ -54,14 +54,45 @@ export function blockFeatures(block: TextBlock): BlockFeatures {
     commas: (text.match(/[,，、]/g) ?? []).length,
     linkDensity: text.length === 0 ? 0 : Math.min(1, block.linkChars / text.length),
     bullet: BULLET_START.test(text),
-    headlinePrefixed: startsWithTitleCaseHeadline(wordList),
+    headlinePrefixed: startsWithTitleCaseHeadline(wordList) || MID_LINE_DATELINE.test(text),
   };
 }
 
+/**
+ * A place dateline in capitals after the start of a line ("… deportees return home from US NEW
+ * DELHI: Their American dream…"): a headline run into the first sentence of its story.
+ */
+const MID_LINE_DATELINE =
+  /^.{12,}?[\p{Ll}\d'’)]\s+\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.]*)?\s*(?:\([^)]{1,30}\))?\s*[:—–]\s/u;
+
 /** English function words that only Title Case capitalises mid-phrase. */
 const TITLE_CASE_SMALL_WORDS = new Set([
-  'A', 'An', 'And', 'As', 'At', 'But', 'By', 'For', 'From', 'In', 'Into', 'Is', 'Of', 'On', 'Or', 'Over', 'The',
-  'To', 'With', 'After', 'Are', 'Be', 'Than', 'Up', 'Out', 'About',
+  'A',
+  'An',
+  'And',
+  'As',
+  'At',
+  'But',
+  'By',
+  'For',
+  'From',
+  'In',
+  'Into',
+  'Is',
+  'Of',
+  'On',
+  'Or',
+  'Over',
+  'The',
+  'To',
+  'With',
+  'After',
+  'Are',
+  'Be',
+  'Than',
+  'Up',
+  'Out',
+  'About',
 ]);
 
 function startsWithTitleCaseHeadline(words: readonly string[]): boolean {

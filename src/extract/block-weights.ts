@@ -6,6 +6,8 @@ export interface WeighedBlock {
   /** The block's wording marks it as chrome (share prompt, copyright, teaser…). */
   chromeByWording: boolean;
   dateline: boolean;
+  /** Opens the comment section ("167 comments", "Leave a Reply"). */
+  commentMarker: boolean;
   /** Same text as the block just before it (html-text repeats image captions). */
   repeatsPrevious: boolean;
 }
@@ -22,10 +24,16 @@ export type WeightMode = keyof typeof SHORT_LINE_PENALTY;
  * How much a block argues for being inside the story: long sentence-like prose counts its
  * length, chrome counts against. The weights only place the story region; labels come later.
  */
-export function blockWeight(block: WeighedBlock, previous: WeighedBlock | undefined, mode: WeightMode): number {
+export function blockWeight(
+  block: WeighedBlock,
+  previous: WeighedBlock | undefined,
+  mode: WeightMode,
+): number {
   const f = block.features;
   const penalty = SHORT_LINE_PENALTY[mode];
-  if (block.chromeByWording) return -(40 + f.chars * 0.5);
+  // Nothing after the start of the comments is story; a region may not span it.
+  if (block.commentMarker) return -1e9;
+  if (block.chromeByWording) return -(100 + f.chars * 0.5);
   if (block.dateline) return -20;
   if (block.repeatsPrevious) return -f.chars;
   if (f.linkDensity > 0.5) return -(40 + f.chars);

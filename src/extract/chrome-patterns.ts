@@ -31,7 +31,8 @@ const PATTERNS: readonly ChromePattern[] = [
   },
   {
     kind: 'teaser',
-    pattern: /^(?:read more|continue reading|read (?:the )?full (?:story|article)|read on|more…?|click here.*)\W*$/i,
+    pattern:
+      /^(?:read more|continue reading|read (?:the )?full (?:story|article)|read on|more…?|click here.*)\W*$/i,
     maxWords: 8,
   },
   // Lists of other headlines.
@@ -44,7 +45,10 @@ const PATTERNS: readonly ChromePattern[] = [
   // Share, follow, subscribe and comment prompts.
   {
     kind: 'social',
-    pattern: new RegExp(`^(?:(?:${SOCIAL_WORDS})(?:\\s+(?:on|via|this|article|story|page))?[\\s|,/•·]*)+$`, 'i'),
+    pattern: new RegExp(
+      `^(?:(?:${SOCIAL_WORDS})(?:\\s+(?:on|via|this|article|story|page))?[\\s|,/•·]*)+$`,
+      'i',
+    ),
     maxWords: 12,
   },
   {
@@ -77,7 +81,13 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'advertising',
     pattern:
-      /\b(?:spreads|forex|cfds?|trading instr[a-z]*|brokers?|leverage|pips|visit our (?:homepage|website|site|education page|store|shop)|learn (?:more )?for free|sign up for free|free trial|buy now|shop now|limited offer)\b/i,
+      /\b(?:spreads|forex|cfds?|trading (?:instr[a-z]*|platform|account)|online trading|brokers?|pips)\b/i,
+    maxWords: 4,
+  },
+  {
+    kind: 'advertising',
+    pattern:
+      /\b(?:visit our (?:homepage|website|site|education page|store|shop)|learn (?:more )?for free|sign up for free|free trial|buy now|shop now|limited offer)\b/i,
     maxWords: 30,
   },
   // Menus, breadcrumbs and site navigation.
@@ -113,5 +123,15 @@ export function isListHeader(text: string, words: number): boolean {
 export function isLinkTrail(text: string): boolean {
   const segments = text.split(/\s+[|>»›/•·]\s+/);
   if (segments.length < 3) return false;
-  return segments.every((segment) => segment.trim().split(/\s+/).length <= 4 && !/[.!?]$/.test(segment.trim()));
+  return segments.every(
+    (segment) => segment.trim().split(/\s+/).length <= 4 && !/[.!?]$/.test(segment.trim()),
+  );
+}
+
+const COMMENT_SECTION =
+  /^\W*(?:\d+\s+)?comments?\W*(?:\d+)?\W*$|\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|log in to (?:post a )?comment|comments? (?:are|have been) closed|\d+ comments?)\b/i;
+
+/** A line that opens the comment section ("167 comments", "Leave a Reply"): the story is over. */
+export function isCommentSectionMarker(text: string, words: number): boolean {
+  return words <= 12 && COMMENT_SECTION.test(text);
 }

@@ -1,7 +1,7 @@
 import type { BoilerplateKind } from '../model/article.js';
 import { type BlockFeatures, blockFeatures } from './block-features.js';
 import { blockWeight, isHeadlineLike, isProse, type WeighedBlock, type WeightMode } from './block-weights.js';
-import { chromeKindByWording, isLinkTrail, isListHeader } from './chrome-patterns.js';
+import { chromeKindByWording, isCommentSectionMarker, isLinkTrail, isListHeader } from './chrome-patterns.js';
 import { type Dateline, readDateline, wireCredit } from './dateline.js';
 import { repeatedBlocks } from './duplicate-blocks.js';
 import { normalisedKey } from './normalise-words.js';
@@ -40,11 +40,21 @@ export function classifyBlocks(
   knownTitle: string | null = null,
 ): Classification {
   const infos = blocks.map((block, index) => describeBlock(block, blocks[index - 1]));
-  const weights = infos.map((info, index) => blockWeight(info, infos[index - 1], mode));
-  const densest = densestRegion(weights) ?? { first: 0, last: blocks.length - 1 };
-  const region = mode === 'html' ? containerRegion(weights, densest) : densest;
+  const weights = silenceComments(
+    infos,
+    infos.map((info, index) => blockWeight(info, infos[index - 1], mode)),
+  );
+  const densest = cutAtRepeatedDatelines(
+    infos,
+    weights,
+    densestRegion(weights) ?? { first: 0, last: blocks.length - 1 },
+  );
+  // Clean text (an article without page chrome) is kept whole, like an HTML content container.
+  const whole = mode === 'html' || !hasPageChrome(infos);
+  const region = whole ? containerRegion(weights, densest) : withIntroducedList(blocks, infos, densest);
   const labels = infos.map((_, index) => initialLabel(infos, index, region));
-  labelListsInside(infos, labels, region, mode);
+  labelListsInside(infos, labels, region, whole ? 'html' : 'text');
+  spreadAdvertisingOverLists(infos, labels);
 
   const title = knownTitle ?? findTitle(infos, labels, region);
   if (title !== null) labelTitleCopies(infos, labels, title);
@@ -57,6 +67,87 @@ export function classifyBlocks(
     title: title === null ? null : cleanestTitle(title, titleCopies),
     ...datelineFacts(infos, labels, region),
   };
+}
+
+/** Prose (in characters) that must come before a comment marker for it to end the story. */
+const PROSE_BEFORE_COMMENTS = 500;
+
+/**
+ * Once a comment marker follows a good amount of prose, everything after it is comments and
+ * weighs against the story (a "0 Comments" link above the story does not count).
+ */
+function silenceComments(infos: readonly BlockInfo[], weights: number[]): number[] {
+  let prose = 0;
+  for (let index = 0; index < weights.length; index++) {
+    const weight = weights[index]!;
+    if (infos[index]!.commentMarker && prose >= PROSE_BEFORE_COMMENTS) {
+      for (let after = index + 1; after < weights.length; after++) {
+        weights[after] = -Math.abs(weights[after]!) - 40;
+      }
+      break;
+    }
+    if (weight > 0) prose += weight;
+  }
+  return weights;
+}
+
+/**
+ * A story has its dateline once, before the text. Several datelines inside the region mean it
+ * ran on into a list of items (other stories, comments), each with its own date: the story
+ * ends before the first of them, at its last prose block.
+ */
+function cutAtRepeatedDatelines(
+  infos: readonly BlockInfo[],
+  weights: readonly number[],
+  region: Region,
+): Region {
+  const firstProse = weights.findIndex((weight, index) => index >= region.first && weight > 0);
+  // Byline and date lines next to each other are one dateline: count only those with prose between.
+  const datelines: number[] = [];
+  let proseSinceDateline = true;
+  for (let index = firstProse + 1; index <= region.last; index++) {
+    if (infos[index]!.dateline && proseSinceDateline) datelines.push(index);
+    if (infos[index]!.dateline) proseSinceDateline = false;
+    else if (weights[index]! > 0) proseSinceDateline = true;
+  }
+  if (firstProse < 0 || datelines.length < 2) return region;
+  let last = datelines[0]! - 1;
+  while (last > firstProse && weights[last]! <= 0) last--;
+  return { first: region.first, last };
+}
+
+/**
+ * Evidence that text is a flattened page rather than a clean article: chrome wording, datelines,
+ * comment markers, or a menu (a run of short lines that are not sentences).
+ */
+function hasPageChrome(infos: readonly BlockInfo[]): boolean {
+  let shortRun = 0;
+  for (const info of infos) {
+    if (info.chromeByWording || info.dateline || info.commentMarker) return true;
+    shortRun = isListItem(info.features) && info.features.words <= 4 ? shortRun + 1 : 0;
+    if (shortRun >= MIN_LIST_RUN) return true;
+  }
+  return false;
+}
+
+/**
+ * A story that ends by introducing a list ("Tour dates:") goes on with the list: the lines
+ * that follow the colon without a blank line between them.
+ */
+function withIntroducedList(
+  blocks: readonly TextBlock[],
+  infos: readonly BlockInfo[],
+  region: Region,
+): Region {
+  let intro = region.last;
+  if (!infos[intro]?.text.endsWith(':')) intro++;
+  const introInfo = infos[intro];
+  if (!introInfo?.text.endsWith(':') || introInfo.wordingKind || introInfo.features.words > 40) {
+    return region;
+  }
+  let last = intro;
+  while (last + 1 < blocks.length && !blocks[last + 1]!.separated && !infos[last + 1]!.wordingKind) last++;
+  return last > intro ? { first: region.first, last } : region;
 }
 
 /**
@@ -84,7 +175,11 @@ function describeBlock(block: TextBlock, previous: TextBlock | undefined): Block
     datelineInfo,
     chromeByWording: wordingKind !== null,
     dateline: datelineInfo !== null,
-    repeatsPrevious: previous !== undefined && features.words >= 3 && normalisedKey(previous.text) === normalisedKey(block.text),
+    commentMarker: isCommentSectionMarker(block.text, features.words),
+    repeatsPrevious:
+      previous !== undefined &&
+      features.words >= 3 &&
+      normalisedKey(previous.text) === normalisedKey(block.text),
   };
 }
 
@@ -116,7 +211,12 @@ function labelAfterStory(infos: readonly BlockInfo[], index: number): BlockLabel
 }
 
 /** Inside the region: runs of short lines are menus, headline + "..." pairs are teasers. */
-function labelListsInside(infos: readonly BlockInfo[], labels: BlockLabel[], region: Region, mode: WeightMode): void {
+function labelListsInside(
+  infos: readonly BlockInfo[],
+  labels: BlockLabel[],
+  region: Region,
+  mode: WeightMode,
+): void {
   let runStart = -1;
   for (let index = region.first; index <= region.last + 1; index++) {
     const info = infos[index];
@@ -147,12 +247,27 @@ function labelListsInside(infos: readonly BlockInfo[], labels: BlockLabel[], reg
   }
 }
 
+/** A bullet list with an advertising item ("• Support • Platform • Spreads") is all advertising. */
+function spreadAdvertisingOverLists(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
+  let runStart = 0;
+  for (let index = 0; index <= infos.length; index++) {
+    if (index < infos.length && infos[index]!.features.bullet && labels[index] !== 'story') continue;
+    const run = labels.slice(runStart, index);
+    if (run.length > 1 && run.includes('advertising')) labels.fill('advertising', runStart, index);
+    runStart = index + 1;
+  }
+}
+
 function isListItem(f: BlockFeatures): boolean {
   return !f.endsSentence && f.words <= 8 && !f.allCaps;
 }
 
 /** The headline: the first headline-like line before the story region. */
-function findTitle(infos: readonly BlockInfo[], labels: readonly BlockLabel[], region: Region): string | null {
+function findTitle(
+  infos: readonly BlockInfo[],
+  labels: readonly BlockLabel[],
+  region: Region,
+): string | null {
   for (let index = 0; index < region.first; index++) {
     const info = infos[index]!;
     if (info.wordingKind || info.dateline || labels[index] === 'story') continue;
@@ -166,7 +281,7 @@ function labelTitleCopies(infos: readonly BlockInfo[], labels: BlockLabel[], tit
   let firstCopy = -1;
   for (let index = 0; index < infos.length; index++) {
     const info = infos[index]!;
-    if (info.features.words > 40 || info.features.endsSentence && !/[?!]["'”’]?$/.test(info.text)) continue;
+    if (info.features.words > 40 || (info.features.endsSentence && !/[?!]["'”’]?$/.test(info.text))) continue;
     if (!isTitleCopy(title, info.text)) continue;
     labels[index] = 'title';
     if (firstCopy < 0) firstCopy = index;

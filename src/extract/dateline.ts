@@ -6,22 +6,29 @@ export interface Dateline {
   byline: string | null;
 }
 
-const DATE_LABEL = /\b(?:published|created|posted|first published|date|updated|last updated|modified)\b\s*:?/i;
+const DATE_LABEL =
+  /\b(?:published|created|posted|first published|date|updated|last updated|modified)\b\s*:?/i;
+/** "— Jane Doe (@janedoe) November 18, 2019": the credit of an embedded post, part of the story. */
+const EMBEDDED_POST_CREDIT = /^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)/u;
+/** "2 days ago at 07:52 am", "5 hours ago": comment and feed timestamps. */
+const RELATIVE_TIME =
+  /^\W*(?:updated |posted )?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b/i;
 const FIRST_PUBLISHED = /\b(?:published|created|posted|first published)\b\s*:?/i;
-const BYLINE = /^(?:by|written by|story by|reporting by|von|par|por|di)\s+([\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|and|&|de|van|von|da|del|la|le))*)/u;
+const BYLINE =
+  /^(?:[Bb]y|[Ww]ritten by|[Ss]tory by|[Rr]eporting by|[Vv]on|[Pp]ar|[Pp]or|[Dd]i)\s+([\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|and|&|de|van|von|da|del|la|le))*)/u;
 
 /**
  * Reads a short line as a dateline ("Reuters | Updated: 24-03-2021 20:48 IST", "Updated 1:39 am
  * EST, Wednesday, November 20, 2019") or a byline ("By Tom Krisher, AP"), or returns null.
  */
 export function readDateline(text: string, words: number): Dateline | null {
-  if (words > 25) return null;
+  if (words > 25 || EMBEDDED_POST_CREDIT.test(text)) return null;
   const byline = BYLINE.exec(text);
   if (byline && words <= 12 && !/[.!?]$/.test(text)) {
     return { byline: byline[1]!.trim(), published: findDate(text)?.iso ?? null };
   }
   const date = findDate(text);
-  if (!date) return null;
+  if (!date) return RELATIVE_TIME.test(text) && words <= 8 ? { published: null, byline: null } : null;
   const rest = (text.slice(0, date.index) + text.slice(date.index + date.length)).trim();
   const restWords = rest.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
   // A sentence that merely mentions a date is story; a dateline is mostly the date and labels.

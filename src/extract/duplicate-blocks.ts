@@ -19,13 +19,17 @@ export function repeatedBlocks(texts: readonly string[]): Set<number> {
   const repeated = new Set<number>();
   for (let index = 0; index < texts.length; index++) {
     if (normalisedWords(texts[index]!).length < MIN_BLOCK_WORDS) continue;
-    const others = keys
-      .filter((_, other) => other !== index && Math.abs(other - index) <= MAX_DISTANCE && !repeated.has(other))
-      .join('\n');
+    const others: string[] = [];
+    const last = Math.min(texts.length - 1, index + MAX_DISTANCE);
+    for (let other = Math.max(0, index - MAX_DISTANCE); other <= last; other++) {
+      if (other !== index && !repeated.has(other)) others.push(keys[other]!);
+    }
+    const neighbours = others.join('\n');
     const sentences = sentencesOf(texts[index]!)
       .map(normalisedKey)
       .filter((key) => key.trim().split(' ').length >= MIN_SENTENCE_WORDS);
-    if (sentences.length > 0 && sentences.every((sentence) => others.includes(sentence))) repeated.add(index);
+    if (sentences.length > 0 && sentences.every((sentence) => neighbours.includes(sentence)))
+      repeated.add(index);
   }
   return repeated;
 }

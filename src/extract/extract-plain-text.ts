@@ -7,5 +7,11 @@ import { plainTextBlocks } from './plain-text-blocks.js';
 export function extractPlainText(raw: RawDocument): Article {
   const blocks = plainTextBlocks(raw.content);
   const { labels, title, published, byline } = classifyBlocks(blocks, 'text');
-  return assembleArticle(raw, blocks, labels, { title, published, byline, url: null, declaredLanguage: null });
+  return assembleArticle(raw, blocks, labels, {
+    title,
+    published,
+    byline,
+    url: null,
+    declaredLanguage: null,
+  });
 }

@@ -19,9 +19,16 @@ export function isTitleCopy(title: string, text: string): boolean {
   const titleWords = normalisedWords(title).length;
   const textWords = normalisedWords(text).length;
   const [shorter, longer, shortWords, longWords] =
-    titleWords <= textWords ? [titleKey, textKey, titleWords, textWords] : [textKey, titleKey, textWords, titleWords];
+    titleWords <= textWords
+      ? [titleKey, textKey, titleWords, textWords]
+      : [textKey, titleKey, textWords, titleWords];
   // A site name or section label adds a few words at one end.
-  return shortWords >= 3 && longWords - shortWords <= 8 && shortWords >= longWords * 0.5 && longer.includes(shorter);
+  return (
+    shortWords >= 3 &&
+    longWords - shortWords <= 8 &&
+    shortWords >= longWords * 0.5 &&
+    longer.includes(shorter)
+  );
 }
 
 /** The cleanest form of a title among its copies: the shortest one the others contain. */
@@ -29,7 +36,8 @@ export function cleanestTitle(title: string, copies: readonly string[]): string 
   let best = title.trim();
   for (const copy of copies) {
     const candidate = copy.trim();
-    if (candidate.length < best.length && normalisedKey(best).includes(normalisedKey(candidate))) best = candidate;
+    if (candidate.length < best.length && normalisedKey(best).includes(normalisedKey(candidate)))
+      best = candidate;
   }
   return best;
 }

@@ -12,7 +12,15 @@ export interface DecodedText {
 }
 
 /** Labels that browsers decode as windows-1252 (its printable range is a superset). */
-const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'ascii', 'us-ascii']);
+const WINDOWS_1252_ALIASES = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'ascii',
+  'us-ascii',
+]);
 
 /**
  * Decodes the bytes of a document: a BOM first, then (for HTML) the declared charset, then

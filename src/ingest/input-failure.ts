@@ -7,7 +7,9 @@ export interface InputFailure {
 }
 
 export function isInputFailure(value: unknown): value is InputFailure {
-  return typeof value === 'object' && value !== null && 'error' in value && value.error instanceof WiretraceError;
+  return (
+    typeof value === 'object' && value !== null && 'error' in value && value.error instanceof WiretraceError
+  );
 }
 
 /** Wraps any error thrown while reading `input` as a failure with a stable code. */

@@ -10,7 +10,11 @@ const META_FIELDS = ['id', 'url', 'title', 'published', 'source'] as const;
  * "published","source"}`. A bad line becomes a failure naming the file and line; the other lines
  * still come out. A record's input is `file#id`, or `file:line` without an id (or a repeated id).
  */
-export function* jsonlRecords(text: string, input: string, encoding: string): Generator<RawDocument | InputFailure> {
+export function* jsonlRecords(
+  text: string,
+  input: string,
+  encoding: string,
+): Generator<RawDocument | InputFailure> {
   const seenIds = new Set<string>();
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
@@ -22,7 +26,8 @@ export function* jsonlRecords(text: string, input: string, encoding: string): Ge
     if (typeof parsed === 'string') {
       yield {
         input: lineInput,
-        error: new WiretraceError('INPUT_MALFORMED', `line ${lineNumber}: ${parsed}`, input),
+        // "file.jsonl:3: not valid JSON" names the file and the line, compiler style.
+        error: new WiretraceError('INPUT_MALFORMED', parsed, lineInput),
       };
       continue;
     }

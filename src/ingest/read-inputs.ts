@@ -44,7 +44,10 @@ export async function* readInputs(
   }
 }
 
-async function* readDirectory(directory: string, maxBytes: number): AsyncGenerator<RawDocument | InputFailure> {
+async function* readDirectory(
+  directory: string,
+  maxBytes: number,
+): AsyncGenerator<RawDocument | InputFailure> {
   let files: string[];
   try {
     files = await listFilesRecursively(directory);
@@ -59,7 +62,11 @@ async function* readDirectory(directory: string, maxBytes: number): AsyncGenerat
   }
 }
 
-async function* readFile(path: string, input: string, maxBytes: number): AsyncGenerator<RawDocument | InputFailure> {
+async function* readFile(
+  path: string,
+  input: string,
+  maxBytes: number,
+): AsyncGenerator<RawDocument | InputFailure> {
   try {
     const bytes = await readFileLimited(path, input, maxBytes);
     yield* documentsFromBytes(bytes, input, inputKindFromName(path), maxBytes);

@@ -37,7 +37,17 @@ async function walk(root: string, relative: string, files: string[], visited: Se
   }
 }
 
-/** Plain code-unit order, so the result does not depend on the locale. */
+/**
+ * Path order component by component, each in plain code-unit order (independent of the locale),
+ * so a directory's files stay together: "a/c.txt" before "a b/d.txt".
+ */
 function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const x = left[index]!;
+    const y = right[index]!;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
 }

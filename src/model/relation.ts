@@ -7,7 +7,14 @@ import type { Change } from './change.js';
  * spun (synonym substitution), rewrite (heavily reworded or translated, still derived),
  * same-story (independent reporting of the same event or topic), unrelated.
  */
-export type RelationKind = 'identical' | 'copy' | 'near-copy' | 'spun' | 'rewrite' | 'same-story' | 'unrelated';
+export type RelationKind =
+  | 'identical'
+  | 'copy'
+  | 'near-copy'
+  | 'spun'
+  | 'rewrite'
+  | 'same-story'
+  | 'unrelated';
 
 export const DERIVED_RELATIONS: ReadonlySet<RelationKind> = new Set([
   'identical',

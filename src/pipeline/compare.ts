@@ -33,7 +33,9 @@ export function comparePair(
   const alignment = alignArticles(a, b, lexicon);
   const decision = decideRelation(relationFeatures(a, b, alignment));
   const derived = DERIVED_RELATIONS.has(decision.relation);
-  const direction = derived ? decideDirection(a, b, alignment, lexicon, options.sourceIsA === true) : UNDIRECTED;
+  const direction = derived
+    ? decideDirection(a, b, alignment, lexicon, options.sourceIsA === true)
+    : UNDIRECTED;
   const result: PairResult = {
     relation: decision.relation,
     score: Math.round(decision.score * 1000) / 1000,

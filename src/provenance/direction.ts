@@ -33,12 +33,16 @@ export function decideDirection(
     const confidence = round(0.5 + 0.5 * Math.tanh(total / 1.5));
     return { direction: 'a->b', confidence, signals: describe(votes, 'the source', 'the copy') };
   }
-  if (Math.abs(total) < UNDECIDED) return { direction: null, confidence: 0, signals: describe(votes, 'A', 'B') };
+  if (Math.abs(total) < UNDECIDED)
+    return { direction: null, confidence: 0, signals: describe(votes, 'A', 'B') };
   const direction = total > 0 ? 'a->b' : 'b->a';
   return {
     direction,
     confidence: round(0.5 + 0.5 * Math.tanh(Math.abs(total) / 1.5)),
-    signals: direction === 'a->b' ? describe(votes, 'the source', 'the copy') : describe(votes, 'the copy', 'the source'),
+    signals:
+      direction === 'a->b'
+        ? describe(votes, 'the source', 'the copy')
+        : describe(votes, 'the copy', 'the source'),
   };
 }
 
@@ -147,7 +151,8 @@ function typos(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment, lex
   return {
     name: 'typos',
     vote: Math.max(-1, Math.min(1, (typosB - typosA) * 0.5)),
-    detail: (nameA, nameB) => `${typosB} misspelt words in ${nameB}, ${typosA} in ${nameA}, where the two differ`,
+    detail: (nameA, nameB) =>
+      `${typosB} misspelt words in ${nameB}, ${typosA} in ${nameA}, where the two differ`,
   };
 }
 

@@ -80,7 +80,10 @@ function collect(start: number, adjacency: ReadonlyMap<number, DerivationLink[]>
 }
 
 /** Orients the tree away from each candidate root and keeps the root whose edges the votes support most. */
-function rootTree(members: readonly number[], adjacency: ReadonlyMap<number, DerivationLink[]>): DerivationTree {
+function rootTree(
+  members: readonly number[],
+  adjacency: ReadonlyMap<number, DerivationLink[]>,
+): DerivationTree {
   let best: { root: number; support: number; edges: DerivationTree['edges'] } | null = null;
   let secondSupport = Number.NEGATIVE_INFINITY;
   for (const root of members) {

@@ -1,5 +1,5 @@
-import type { Article } from '../model/article.js';
 import type { AnalysedArticle, Quote, Sentence, Token } from '../model/analysis.js';
+import type { Article } from '../model/article.js';
 import { findQuotes } from './quotes.js';
 import { segmentSentences } from './segment.js';
 import { tokenize } from './tokenize.js';

@@ -6,11 +6,13 @@ import type { Span } from '../model/span.js';
  */
 const ABBREVIATIONS = new Set(
   `mr mrs ms dr prof gen sen rep gov lt col capt sgt maj cmdr adm st jr sr inc corp co ltd plc vs etc no nos
-  jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig approx dept est govt univ rev hon pres`.split(/\s+/),
+  jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig approx dept est govt univ rev hon pres`.split(
+    /\s+/,
+  ),
 );
 
 /** A sentence ends at . ! ? (or …), possibly followed by closing quotes/brackets, then space. */
-const BOUNDARY = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 function endsWithAbbreviation(text: string, periodIndex: number): boolean {
   const before = text.slice(Math.max(0, periodIndex - 12), periodIndex);

@@ -60,7 +60,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       tokens.push(makeToken(tokenStart, tokenEnd, 'number', value, value, false, false));
       continue;
     }
-    const norm = groups.acronym !== undefined ? surface.replace(/\./g, '').toLowerCase() : normalizeWord(surface);
+    const norm =
+      groups.acronym !== undefined ? surface.replace(/\./g, '').toLowerCase() : normalizeWord(surface);
     const capitalized = /^\p{Lu}/u.test(surface);
     tokens.push(makeToken(tokenStart, tokenEnd, 'word', norm, stem(norm), isStopword(norm), capitalized));
   }

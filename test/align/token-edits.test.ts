@@ -14,7 +14,9 @@ function lcsLength(left: readonly string[], right: readonly string[]): number {
   for (let i = 1; i <= left.length; i++) {
     for (let j = 1; j <= right.length; j++) {
       table[i]![j] =
-        left[i - 1] === right[j - 1] ? table[i - 1]![j - 1]! + 1 : Math.max(table[i - 1]![j]!, table[i]![j - 1]!);
+        left[i - 1] === right[j - 1]
+          ? table[i - 1]![j - 1]! + 1
+          : Math.max(table[i - 1]![j]!, table[i]![j - 1]!);
     }
   }
   return table[left.length]![right.length]!;

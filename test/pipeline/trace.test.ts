@@ -20,7 +20,11 @@ describe('tracing the example story', () => {
   });
 
   it('calls the content-farm copy spun and the translated one a rewrite, both copied from the wire copy', () => {
-    const edges = result.stories[0]!.edges.map((edge) => [edge.source.slice(0, 3), edge.copy.slice(0, 3), edge.result.relation]);
+    const edges = result.stories[0]!.edges.map((edge) => [
+      edge.source.slice(0, 3),
+      edge.copy.slice(0, 3),
+      edge.result.relation,
+    ]);
     assert.deepEqual(edges, [
       ['001', '000', 'spun'],
       ['001', '002', 'rewrite'],
@@ -30,15 +34,23 @@ describe('tracing the example story', () => {
   it('is deterministic', () => {
     const again = traceArticles(exampleArticles(), lexicon);
     assert.deepEqual(
-      again.stories.map((story) => story.edges.map((edge) => [edge.copy, edge.result.score, edge.result.changes.length])),
-      result.stories.map((story) => story.edges.map((edge) => [edge.copy, edge.result.score, edge.result.changes.length])),
+      again.stories.map((story) =>
+        story.edges.map((edge) => [edge.copy, edge.result.score, edge.result.changes.length]),
+      ),
+      result.stories.map((story) =>
+        story.edges.map((edge) => [edge.copy, edge.result.score, edge.result.changes.length]),
+      ),
     );
   });
 });
 
 describe('relations of simple pairs', () => {
   const compare = (left: string, right: string) =>
-    comparePair(analyseArticle(articleFromText('a', left)), analyseArticle(articleFromText('b', right)), lexicon);
+    comparePair(
+      analyseArticle(articleFromText('a', left)),
+      analyseArticle(articleFromText('b', right)),
+      lexicon,
+    );
   const story =
     'The central bank raised its main interest rate by half a point on Thursday, the largest increase in two decades. ' +
     'Officials said inflation had proved more stubborn than expected and warned that further rises were likely. ' +

@@ -7,25 +7,28 @@ import { articleFromText } from '../../src/text/plain-article.js';
 describe('offset maps', () => {
   it('maps every character of pieces copied verbatim back to the same character', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }), (pieces) => {
-        const source = pieces.join('<removed>');
-        const builder = new MappedTextBuilder();
-        let sourceOffset = 0;
-        for (const piece of pieces) {
-          if (builder.size > 0) builder.appendSeparator('\n\n');
-          builder.appendFrom(piece, sourceOffset, sourceOffset + piece.length);
-          sourceOffset += piece.length + '<removed>'.length;
-        }
-        const text = builder.toString();
-        let textOffset = 0;
-        for (const piece of pieces) {
-          const start = text.indexOf(piece, textOffset);
-          const span = builder.map.spanToSource(start, start + piece.length);
-          assert.equal(source.slice(span.start, span.end), piece);
-          assert.equal(builder.map.toText(span.start), start);
-          textOffset = start + piece.length;
-        }
-      }),
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }),
+        (pieces) => {
+          const source = pieces.join('<removed>');
+          const builder = new MappedTextBuilder();
+          let sourceOffset = 0;
+          for (const piece of pieces) {
+            if (builder.size > 0) builder.appendSeparator('\n\n');
+            builder.appendFrom(piece, sourceOffset, sourceOffset + piece.length);
+            sourceOffset += piece.length + '<removed>'.length;
+          }
+          const text = builder.toString();
+          let textOffset = 0;
+          for (const piece of pieces) {
+            const start = text.indexOf(piece, textOffset);
+            const span = builder.map.spanToSource(start, start + piece.length);
+            assert.equal(source.slice(span.start, span.end), piece);
+            assert.equal(builder.map.toText(span.start), start);
+            textOffset = start + piece.length;
+          }
+        },
+      ),
     );
   });
 

@@ -25,7 +25,9 @@ describe('sentence segmentation', () => {
   });
 
   it('does not split inside numbers or before lower-case words', () => {
-    assert.deepEqual(sentences('Cases rose 2.5 percent. e.g. this stays.'), ['Cases rose 2.5 percent. e.g. this stays.']);
+    assert.deepEqual(sentences('Cases rose 2.5 percent. e.g. this stays.'), [
+      'Cases rose 2.5 percent. e.g. this stays.',
+    ]);
   });
 });
 
@@ -33,7 +35,18 @@ describe('tokens', () => {
   it('folds acronyms, numbers and typography so that variants compare equal', () => {
     const tokens = tokenize('The U.S. recorded 29,762 cases, NATO’s US office said.');
     const norms = tokens.map((token) => token.norm);
-    assert.deepEqual(norms, ['the', 'us', 'recorded', '29762', 'cases', 'nato', "'s", 'us', 'office', 'said']);
+    assert.deepEqual(norms, [
+      'the',
+      'us',
+      'recorded',
+      '29762',
+      'cases',
+      'nato',
+      "'s",
+      'us',
+      'office',
+      'said',
+    ]);
     assert.equal(tokens[3]!.stem, '29762');
     assert.equal(tokens[0]!.stop, true);
     assert.equal(tokens[2]!.stem, tokens[2]!.stem.toLowerCase());

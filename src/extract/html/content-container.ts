@@ -102,7 +102,10 @@ const MIN_SHARING_CANDIDATES = 3;
  * Readability: when several candidates score nearly as well as the winner (a story split into
  * one box per paragraph), their common ancestor holding enough of them is the content.
  */
-function sharedAncestorOfRunnersUp(top: HtmlElement, scores: ReadonlyMap<HtmlElement, number>): HtmlElement | null {
+function sharedAncestorOfRunnersUp(
+  top: HtmlElement,
+  scores: ReadonlyMap<HtmlElement, number>,
+): HtmlElement | null {
   const topScore = scores.get(top) ?? 0;
   const runnersUp = [...scores.entries()]
     .filter(([element]) => element !== top)
@@ -111,7 +114,11 @@ function sharedAncestorOfRunnersUp(top: HtmlElement, scores: ReadonlyMap<HtmlEle
     .filter(([, score]) => score >= topScore * 0.75)
     .map(([element]) => ancestorsOf(element));
   if (runnersUp.length < MIN_SHARING_CANDIDATES) return null;
-  for (let parent = parentElement(top); parent !== null && parent.name !== 'body'; parent = parentElement(parent)) {
+  for (
+    let parent = parentElement(top);
+    parent !== null && parent.name !== 'body';
+    parent = parentElement(parent)
+  ) {
     const sharing = runnersUp.filter((ancestors) => ancestors.has(parent!)).length;
     if (sharing >= MIN_SHARING_CANDIDATES) return parent;
   }
@@ -120,7 +127,8 @@ function sharedAncestorOfRunnersUp(top: HtmlElement, scores: ReadonlyMap<HtmlEle
 
 function ancestorsOf(element: HtmlElement): Set<HtmlElement> {
   const ancestors = new Set<HtmlElement>();
-  for (let parent = parentElement(element); parent !== null; parent = parentElement(parent)) ancestors.add(parent);
+  for (let parent = parentElement(element); parent !== null; parent = parentElement(parent))
+    ancestors.add(parent);
   return ancestors;
 }
 
@@ -167,7 +175,10 @@ function withContentSiblings(
     const density = linkDensity(total);
     const chars = total?.chars ?? 0;
     const text = blocks.find((block) => block.element === sibling)?.text ?? '';
-    if ((chars > 80 && density < 0.25) || (chars > 0 && chars <= 80 && density === 0 && /\.( |$)/.test(text))) {
+    if (
+      (chars > 80 && density < 0.25) ||
+      (chars > 0 && chars <= 80 && density === 0 && /\.( |$)/.test(text))
+    ) {
       chosen.add(sibling);
     }
   }
@@ -178,7 +189,11 @@ function withContentSiblings(
 function elementTotals(blocks: readonly HtmlBlock[]): Map<HtmlElement, ElementTotals> {
   const totals = new Map<HtmlElement, ElementTotals>();
   for (const block of blocks) {
-    for (let element: HtmlElement | null = block.element; element !== null; element = parentElement(element)) {
+    for (
+      let element: HtmlElement | null = block.element;
+      element !== null;
+      element = parentElement(element)
+    ) {
       const total = totals.get(element) ?? { chars: 0, linkChars: 0 };
       total.chars += block.text.length;
       total.linkChars += block.linkChars;

@@ -8,7 +8,17 @@ const MAYBE_CONTENT = /and|article|body|column|content|main|mathjax|shadow|story
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscribe/i;
-const CHROME_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog', 'banner', 'contentinfo']);
+const CHROME_ROLES = new Set([
+  'menu',
+  'menubar',
+  'complementary',
+  'navigation',
+  'alert',
+  'alertdialog',
+  'dialog',
+  'banner',
+  'contentinfo',
+]);
 const NEVER_UNLIKELY = new Set(['html', 'body', 'article', 'main', 'a']);
 
 /** Hidden from readers: hidden attribute, aria-hidden, display:none / visibility:hidden. */

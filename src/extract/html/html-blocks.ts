@@ -10,15 +10,75 @@ export interface HtmlBlock extends TextBlock {
 
 /** Elements whose content is never article text. */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video',
-  'audio', 'picture', 'img', 'button', 'select', 'input', 'textarea', 'option', 'fieldset', 'nav', 'aside',
-  'footer', 'figure', 'head', 'title', 'dialog', 'menu',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'option',
+  'fieldset',
+  'nav',
+  'aside',
+  'footer',
+  'figure',
+  'head',
+  'title',
+  'dialog',
+  'menu',
 ]);
 /** Elements that start and end a block of text. */
 const BLOCK_LEVEL = new Set([
-  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
-  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p',
-  'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
 ]);
 
 interface PendingPiece {
@@ -34,7 +94,11 @@ interface PendingPiece {
  * element (a <br> also ends a block). Whitespace is collapsed; every piece keeps its markup
  * range so offsets map back into the page.
  */
-export function htmlBlocks(content: string, root: HtmlElement, options: { skipUnlikely: boolean }): HtmlBlock[] {
+export function htmlBlocks(
+  content: string,
+  root: HtmlElement,
+  options: { skipUnlikely: boolean },
+): HtmlBlock[] {
   const blocks: HtmlBlock[] = [];
   let pieces: PendingPiece[] = [];
   let linkChars = 0;
@@ -42,7 +106,10 @@ export function htmlBlocks(content: string, root: HtmlElement, options: { skipUn
 
   const flush = (element: HtmlElement): void => {
     if (pieces.length > 0) {
-      const block = pieces.reduce((text, piece, index) => text + (index === 0 ? '' : piece.gapBefore) + piece.text, '');
+      const block = pieces.reduce(
+        (text, piece, index) => text + (index === 0 ? '' : piece.gapBefore) + piece.text,
+        '',
+      );
       blocks.push({
         text: block,
         pieces: pieces.map(({ text, start, end, gapBefore }, index) => ({
@@ -92,34 +159,47 @@ export function htmlBlocks(content: string, root: HtmlElement, options: { skipUn
       }
       for (const token of run.text.matchAll(/\s+|\S+/g)) {
         if (/^\s/.test(token[0])) pendingSpace = true;
-        else append(token[0], run.start + token.index, run.start + token.index + token[0].length, true, inLink);
+        else
+          append(token[0], run.start + token.index, run.start + token.index + token[0].length, true, inLink);
       }
     }
   };
 
-  const visit = (node: HtmlNode, blockElement: HtmlElement, inLink: boolean): void => {
+  // An explicit stack instead of recursion: malformed pages can nest thousands of elements.
+  type Step = { node: HtmlNode; blockElement: HtmlElement; inLink: boolean } | { closes: HtmlElement };
+  const stack: Step[] = [{ node: root, blockElement: root, inLink: false }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('closes' in step) {
+      flush(step.closes);
+      continue;
+    }
+    const { node, blockElement, inLink } = step;
     if (node.type === 'text') {
       if (node.startIndex !== null && node.endIndex !== null) {
         visitText(node.startIndex, node.endIndex + 1, node.data, inLink);
       }
-      return;
+      continue;
     }
-    if (!isElement(node)) return;
-    if (SKIPPED.has(node.name) || isHidden(node)) return;
-    if (options.skipUnlikely && isUnlikelyContent(node)) return;
+    if (!isElement(node)) continue;
+    if (SKIPPED.has(node.name) || isHidden(node)) continue;
+    if (options.skipUnlikely && isUnlikelyContent(node)) continue;
     if (node.name === 'br') {
       flush(blockElement);
-      return;
+      continue;
     }
     const isBlock = BLOCK_LEVEL.has(node.name);
-    if (isBlock) flush(blockElement);
+    if (isBlock) {
+      flush(blockElement);
+      stack.push({ closes: node });
+    }
     const innerBlock = isBlock ? node : blockElement;
     const innerLink = inLink || node.name === 'a';
-    for (const child of node.children) visit(child, innerBlock, innerLink);
-    if (isBlock) flush(node);
-  };
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      stack.push({ node: node.children[index]!, blockElement: innerBlock, inLink: innerLink });
+    }
+  }
 
-  visit(root, root, false);
   flush(root);
   return blocks;
 }

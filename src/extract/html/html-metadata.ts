@@ -16,9 +16,22 @@ export interface HtmlMetadata {
 
 const META_TAGS = new Set(['meta', 'link', 'title', 'html', 'h1', 'time', 'script', 'a']);
 const PUBLISHED_NAMES = [
-  'article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date',
-  'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'date', 'sailthru.date', 'parsely-pub-date',
-  'article.published', 'cxenseparse:recs:publishtime', 'originalpublicationdate',
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.created',
+  'date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'article.published',
+  'cxenseparse:recs:publishtime',
+  'originalpublicationdate',
 ];
 const AUTHOR_NAMES = ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl'];
 
@@ -27,7 +40,11 @@ export function htmlMetadata(document: HtmlDocument): HtmlMetadata {
   const elements = findElements(document, META_TAGS);
   const meta = new Map<string, string>();
   for (const element of elements.filter((candidate) => candidate.name === 'meta')) {
-    const key = (attribute(element, 'property') ?? attribute(element, 'name') ?? attribute(element, 'itemprop'))
+    const key = (
+      attribute(element, 'property') ??
+      attribute(element, 'name') ??
+      attribute(element, 'itemprop')
+    )
       ?.trim()
       .toLowerCase();
     const value = attribute(element, 'content')?.trim();
@@ -55,7 +72,13 @@ export function htmlMetadata(document: HtmlDocument): HtmlMetadata {
   const byline =
     (author && !/^https?:/i.test(author) ? author : null) ??
     jsonLd.author ??
-    nonEmpty(textOf(elements.find((element) => element.name === 'a' && /\bauthor\b/i.test(attribute(element, 'rel') ?? '')))) ??
+    nonEmpty(
+      textOf(
+        elements.find(
+          (element) => element.name === 'a' && /\bauthor\b/i.test(attribute(element, 'rel') ?? ''),
+        ),
+      ),
+    ) ??
     nonEmpty(textOf(elements.find((element) => /^author$/i.test(attribute(element, 'itemprop') ?? ''))));
 
   const canonical = elements.find(
@@ -64,7 +87,7 @@ export function htmlMetadata(document: HtmlDocument): HtmlMetadata {
   const url = nonEmpty(attribute(canonical ?? emptyElement(), 'href')) ?? first(['og:url']) ?? jsonLd.url;
   const html = elements.find((element) => element.name === 'html');
   const language =
-    languageFromTag(html ? attribute(html, 'lang') ?? attribute(html, 'xml:lang') : null) ??
+    languageFromTag(html ? (attribute(html, 'lang') ?? attribute(html, 'xml:lang')) : null) ??
     languageFromTag(first(['content-language', 'og:locale', 'language']));
 
   return {
@@ -95,7 +118,9 @@ function itempropValue(elements: readonly HtmlElement[], name: string): string |
 function timeElementDate(elements: readonly HtmlElement[]): string | null {
   const times = elements.filter((element) => element.name === 'time' && attribute(element, 'datetime'));
   const marked = times.find((element) =>
-    /publish|pubdate|posted|created/i.test(`${attribute(element, 'class') ?? ''} ${attribute(element, 'pubdate') !== null ? 'pubdate' : ''}`),
+    /publish|pubdate|posted|created/i.test(
+      `${attribute(element, 'class') ?? ''} ${attribute(element, 'pubdate') !== null ? 'pubdate' : ''}`,
+    ),
   );
   const chosen = marked ?? times[0];
   return chosen ? attribute(chosen, 'datetime') : null;

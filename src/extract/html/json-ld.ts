@@ -41,7 +41,9 @@ function flatten(value: unknown): Array<Record<string, unknown>> {
 
 function authorName(value: unknown): string | null {
   const names = (Array.isArray(value) ? value : [value])
-    .map((author) => (typeof author === 'string' ? author : stringValue((author as Record<string, unknown> | null)?.name)))
+    .map((author) =>
+      typeof author === 'string' ? author : stringValue((author as Record<string, unknown> | null)?.name),
+    )
     .filter((name): name is string => name !== null && name.trim() !== '' && !/^https?:/i.test(name));
   return names.length > 0 ? names.join(', ') : null;
 }

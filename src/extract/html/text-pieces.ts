@@ -24,7 +24,11 @@ export function markupRuns(content: string, start: number, end: number, decoded:
     if (match.index > cursor) {
       runs.push({ text: raw.slice(cursor, match.index), start: start + cursor, end: start + match.index });
     }
-    runs.push({ text: decodeEntity(match[0]), start: start + match.index, end: start + match.index + match[0].length });
+    runs.push({
+      text: decodeEntity(match[0]),
+      start: start + match.index,
+      end: start + match.index + match[0].length,
+    });
     cursor = match.index + match[0].length;
   }
   if (cursor < raw.length) runs.push({ text: raw.slice(cursor), start: start + cursor, end });

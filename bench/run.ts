@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { loadMsrp } from '../eval/datasets.js';
+import { extractArticle } from '../src/extract/index.js';
+import type { Article } from '../src/model/article.js';
+import { comparePair } from '../src/pipeline/compare.js';
+import { traceArticles } from '../src/pipeline/trace.js';
+import { analyseArticle } from '../src/text/analyse.js';
+import { loadLexicon } from '../src/text/lexicon.js';
+import { articleFromText } from '../src/text/plain-article.js';
+
+/**
+ * Speed and memory of the main stages, printed as a table. Uses the shipped example and, when
+ * present, the public datasets (--datasets DIR, default ../shared/datasets).
+ */
+const datasetsIndex = process.argv.indexOf('--datasets');
+const datasets = datasetsIndex >= 0 ? process.argv[datasetsIndex + 1]! : join('..', 'shared', 'datasets');
+const rows: Array<[string, string, string, string]> = [];
+let peakRss = process.memoryUsage().rss;
+
+function measure<T>(label: string, units: number, unitName: string, work: () => T): T {
+  const started = performance.now();
+  const value = work();
+  const milliseconds = performance.now() - started;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const perUnit = milliseconds / units;
+  rows.push([label, `${units} ${unitName}`, `${milliseconds.toFixed(1)} ms`, `${perUnit.toFixed(2)} ms/${unitName}`]);
+  return value;
+}
+
+const lexicon = measure('load lexicon', 1, 'load', () => loadLexicon(new URL('../../lexicon/', import.meta.url)));
+
+const exampleDirectory = new URL('../../examples/nato-russia/', import.meta.url);
+const examples = readdirSync(exampleDirectory)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => ({ input: name, content: readFileSync(new URL(name, exampleDirectory), 'utf8') }));
+const articles = measure('extract example pages (text)', examples.length * 20, 'page', () => {
+  let extracted: Article[] = [];
+  for (let round = 0; round < 20; round++) {
+    extracted = examples.map((page) => extractArticle({ ...page, format: 'text', encoding: 'utf-8' }));
+  }
+  return extracted;
+});
+const analysed = articles.map(analyseArticle);
+measure('compare example pairs (with changes)', 30, 'pair', () => {
+  for (let round = 0; round < 10; round++) {
+    comparePair(analysed[1]!, analysed[0]!, lexicon);
+    comparePair(analysed[1]!, analysed[2]!, lexicon);
+    comparePair(analysed[0]!, analysed[2]!, lexicon);
+  }
+});
+measure('trace the example story', 10, 'trace', () => {
+  for (let round = 0; round < 10; round++) traceArticles(articles, lexicon);
+});
+
+const aebHtml = join(datasets, 'aeb-dev', 'html');
+if (existsSync(aebHtml)) {
+  const pages = readdirSync(aebHtml)
+    .sort()
+    .map((name) => ({ input: name, content: gunzipSync(readFileSync(join(aebHtml, name))).toString('utf8') }));
+  const extracted = measure('extract news pages (html)', pages.length, 'page', () =>
+    pages.map((page) => extractArticle({ ...page, format: 'html', encoding: 'utf-8' })),
+  );
+  measure(`trace ${extracted.length} unrelated news pages`, extracted.length, 'doc', () =>
+    traceArticles(extracted, lexicon),
+  );
+}
+
+const msrpPath = join(datasets, 'msrp-train', 'msr_paraphrase_train.txt');
+if (existsSync(msrpPath)) {
+  const pairs = loadMsrp(msrpPath).slice(0, 1000);
+  measure('compare sentence pairs (MSRP)', pairs.length, 'pair', () => {
+    for (const pair of pairs) {
+      comparePair(
+        analyseArticle(articleFromText('a', pair.a)),
+        analyseArticle(articleFromText('b', pair.b)),
+        lexicon,
+        { changes: false },
+      );
+    }
+  });
+}
+
+const header: [string, string, string, string] = ['stage', 'work', 'total', 'per unit'];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+const format = (row: readonly string[]): string => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+console.log(format(header));
+console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+for (const row of rows) console.log(format(row));
+console.log(`\npeak resident memory: ${(peakRss / 1048576).toFixed(0)} MB (node ${process.version})`);

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scoreFromPages, shingleCounts, shingleMatch } from '../../eval/extraction.js';
+
+describe('benchmark metric', () => {
+  it('counts 4-token shingles with repeats, case kept', () => {
+    const counts = shingleCounts('a b c d a b c d');
+    assert.equal(counts.size, 4);
+    assert.equal(
+      [...counts.values()].reduce((sum, count) => sum + count, 0),
+      5,
+    );
+    assert.equal(shingleCounts('A b c d').has(['a', 'b', 'c', 'd'].join('\u0001')), false);
+  });
+
+  it('makes one shingle of a text shorter than four tokens', () => {
+    assert.deepEqual([...shingleCounts('one, two!').values()], [1]);
+    assert.equal(shingleCounts('').size, 0);
+  });
+
+  it('normalises a page to sum to one', () => {
+    const match = shingleMatch('a b c d e', 'a b c d x y');
+    // gold {abcd, bcde}, predicted {abcd, bcdx, cdxy}: 1 shared, 2 extra, 1 missing.
+    assert.deepEqual(match, { truePositive: 0.25, falsePositive: 0.5, falseNegative: 0.25 });
+  });
+
+  it('averages precision and recall over pages, then takes F1', () => {
+    const perfect = shingleMatch('w x y z', 'w x y z');
+    const half = shingleMatch('a b c d e', 'a b c d x y');
+    const score = scoreFromPages([perfect, half]);
+    assert.equal(score.pages, 2);
+    assert.equal(score.precision, (1 + 1 / 3) / 2);
+    assert.equal(score.recall, (1 + 1 / 2) / 2);
+    assert.ok(
+      Math.abs(score.f1 - (2 * score.precision * score.recall) / (score.precision + score.recall)) < 1e-12,
+    );
+  });
+
+  it('leaves pages without prediction out of precision, but counts them in recall', () => {
+    const empty = shingleMatch('a b c d', '');
+    const score = scoreFromPages([empty, shingleMatch('w x y z', 'w x y z')]);
+    assert.equal(score.precision, 1);
+    assert.equal(score.recall, 0.5);
+  });
+});
