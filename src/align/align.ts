@@ -16,7 +16,7 @@ import { WordMatcher } from './word-match.js';
  * over, the passages reused or left out, and the figures every relation decision uses.
  */
 export function alignArticles(a: AnalysedArticle, b: AnalysedArticle, lexicon: Lexicon): Alignment {
-  const matcher = new WordMatcher(lexicon);
+  const matcher = WordMatcher.for(lexicon);
   const weightsA = tokenWeights(a, lexicon);
   const weightsB = tokenWeights(b, lexicon);
   const contentA = contentTokens(a, weightsA);

@@ -16,6 +16,8 @@ export function buildPassages(
   let current: Passage | null = null;
   let lastPair: SentencePair | null = null;
   for (const pair of pairs) {
+    // A passage stays inside one paragraph on each side, so that its span never covers page
+    // chrome the extractor removed between two paragraphs.
     const continues =
       current !== null &&
       lastPair !== null &&
@@ -23,7 +25,9 @@ export function buildPassages(
       pair.a - lastPair.a <= 1 &&
       pair.a >= lastPair.a &&
       pair.b - lastPair.b <= 1 &&
-      pair.b >= lastPair.b;
+      pair.b >= lastPair.b &&
+      a.sentences[pair.a]!.paragraph === a.sentences[lastPair.a]!.paragraph &&
+      b.sentences[pair.b]!.paragraph === b.sentences[lastPair.b]!.paragraph;
     if (current !== null && continues) {
       addSentence(current, 'a', pair.a, a);
       addSentence(current, 'b', pair.b, b);

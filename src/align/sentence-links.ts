@@ -17,6 +17,11 @@ const SIMILAR = 0.5;
 const CONTAINED = 0.75;
 const PARTIAL = 0.25;
 const MIN_SHARED_WORDS = 2;
+/**
+ * Only sentences sharing a word at least this rare are scored: "said" or "year" do not make
+ * two sentences worth comparing, names, numbers and topical words do.
+ */
+const ANCHOR_WEIGHT = 0.35;
 
 /** The content tokens of every sentence, weighted. */
 export function contentTokens(article: AnalysedArticle, weights: Float64Array): WeightedToken[][] {
@@ -33,7 +38,7 @@ export function contentTokens(article: AnalysedArticle, weights: Float64Array): 
 /**
  * Links sentences of a to sentences of b. A link needs the two sentences to say the same
  * (similar) or one to be contained in the other (a sentence split in two, two merged in one).
- * Only pairs sharing a content stem are scored, which keeps long documents fast.
+ * Only pairs sharing a rare enough stem are scored, which keeps long documents fast.
  */
 export function linkSentences(
   a: AnalysedArticle,
@@ -44,7 +49,8 @@ export function linkSentences(
 ): SentenceLink[] {
   const sentencesByStem = new Map<string, number[]>();
   contentA.forEach((tokens, sentence) => {
-    for (const { token } of tokens) {
+    for (const { token, weight } of tokens) {
+      if (weight < ANCHOR_WEIGHT) continue;
       const list = sentencesByStem.get(token.stem);
       if (list === undefined) sentencesByStem.set(token.stem, [sentence]);
       else if (list[list.length - 1] !== sentence) list.push(sentence);
@@ -53,7 +59,8 @@ export function linkSentences(
   const candidates: SentenceLink[] = [];
   contentB.forEach((tokensB, sentenceB) => {
     const seen = new Set<number>();
-    for (const { token } of tokensB) {
+    for (const { token, weight } of tokensB) {
+      if (weight < ANCHOR_WEIGHT) continue;
       for (const sentenceA of sentencesByStem.get(token.stem) ?? []) seen.add(sentenceA);
     }
     for (const sentenceA of [...seen].sort((x, y) => x - y)) {

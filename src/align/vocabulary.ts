@@ -12,14 +12,27 @@ export function vocabularyOf(article: AnalysedArticle, lexicon: Lexicon): Map<st
   return vocabulary;
 }
 
-/** Weighted share of the smaller vocabulary found in the other. */
+/**
+ * Words at least this rare (weight ≥ 0.5: ranks beyond about the 600 commonest words) carry
+ * what a text is about; everyday words shared by any two news pages do not.
+ */
+export const TOPICAL_WEIGHT = 0.5;
+
+/** Weighted share of the smaller vocabulary's topical words found in the other. */
 export function shareVocabulary(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): number {
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  const [small, large] = topicalSize(x) <= topicalSize(y) ? [x, y] : [y, x];
   let shared = 0;
   let total = 0;
   for (const [stem, weight] of small) {
+    if (weight < TOPICAL_WEIGHT) continue;
     total += weight;
     if (large.has(stem)) shared += weight;
   }
   return total > 0 ? shared / total : 0;
+}
+
+function topicalSize(vocabulary: ReadonlyMap<string, number>): number {
+  let size = 0;
+  for (const weight of vocabulary.values()) if (weight >= TOPICAL_WEIGHT) size++;
+  return size;
 }

@@ -14,6 +14,9 @@ const EQUAL: WordMatch = { score: 1, op: 'equal' };
 /** Scores for the ways two words can carry the same content. */
 export const MATCH_SCORES = { synonym: 0.9, spelling: 0.85, related: 0.75, embeddingCap: 0.75 } as const;
 
+const MATCH_CACHE_SIZE = 500_000;
+const SHARED_MATCHERS = new WeakMap<Lexicon, WordMatcher>();
+
 /** Below this cosine two words are not taken to mean the same thing. */
 const EMBEDDING_THRESHOLD = 0.55;
 
@@ -23,17 +26,31 @@ const EMBEDDING_THRESHOLD = 0.55;
  * because the same pairs recur across every sentence pair of two documents.
  */
 export class WordMatcher {
-  private readonly cache = new Map<string, WordMatch>();
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly cache = new Map<string, WordMatch>(),
+  ) {}
 
-  constructor(private readonly lexicon: Lexicon) {}
+  /** One matcher per lexicon, its cache shared by every comparison (bounded in size). */
+  static for(lexicon: Lexicon): WordMatcher {
+    let matcher = SHARED_MATCHERS.get(lexicon);
+    if (matcher === undefined) {
+      matcher = new WordMatcher(lexicon);
+      SHARED_MATCHERS.set(lexicon, matcher);
+    }
+    return matcher;
+  }
 
   match(x: Token, y: Token): WordMatch {
     if (x.stem === y.stem || x.norm === y.norm) return EQUAL;
     if (x.kind === 'number' || y.kind === 'number' || x.stop || y.stop) return NO_MATCH;
-    const key = x.norm < y.norm ? `${x.norm}\u0000${y.norm}` : `${y.norm}\u0000${x.norm}`;
+    // Capitalisation is part of the key: two names may be respellings where two common words are not.
+    const names = x.capitalized && y.capitalized ? '\u0001' : '';
+    const key = x.norm < y.norm ? `${x.norm}\u0000${y.norm}${names}` : `${y.norm}\u0000${x.norm}${names}`;
     let found = this.cache.get(key);
     if (found === undefined) {
       found = this.compute(x, y);
+      if (this.cache.size >= MATCH_CACHE_SIZE) this.cache.clear();
       this.cache.set(key, found);
     }
     return found;

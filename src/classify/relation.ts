@@ -24,8 +24,8 @@ export const RELATION_THRESHOLDS = {
   lightVerbatim: 0.7,
   /** Share of aligned words swapped for synonyms or related words that marks spinning rather than editing. */
   spunSwaps: 0.1,
-  /** Shared vocabulary that marks the same event or topic. */
-  sameStoryTopical: 0.2,
+  /** Share of topical words (names, rarer words) that marks the same event or topic. */
+  sameStoryTopical: 0.35,
 } as const;
 
 export interface RelationDecision {

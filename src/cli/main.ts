@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isWiretraceError } from '../errors.js';
-import { runCompare } from './compare.js';
-import { runExtract } from './extract.js';
 import { type Console, processConsole, reportError } from './io.js';
-import { runTrace } from './trace.js';
 import { EXIT } from './usage.js';
 
 export const MAIN_HELP = `Usage: wiretrace <command> [options]
@@ -21,10 +18,13 @@ Run "wiretrace <command> --help" for a command's options.
   -v, --version      show the version
 `;
 
-const COMMANDS: Record<string, (args: readonly string[], io: Console) => Promise<number>> = {
-  trace: runTrace,
-  compare: runCompare,
-  extract: runExtract,
+type Command = (args: readonly string[], io: Console) => Promise<number>;
+
+/** Commands load on demand, so that --help and --version answer at once. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  trace: async () => (await import('./trace.js')).runTrace,
+  compare: async () => (await import('./compare.js')).runCompare,
+  extract: async () => (await import('./extract.js')).runExtract,
 };
 
 /** Runs the CLI and returns its exit code: 0 success, 1 bad input, 2 bad usage. */
@@ -38,12 +38,13 @@ export async function main(args: readonly string[], io: Console = processConsole
     io.out(`${packageVersion()}\n`);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
-  if (run === undefined) {
+  const load = COMMANDS[command];
+  if (load === undefined) {
     io.err(`wiretrace: unknown command "${command}" (try wiretrace --help)\n`);
     return EXIT.usage;
   }
   try {
+    const run = await load();
     return await run(rest, io);
   } catch (error) {
     reportError(io, error);

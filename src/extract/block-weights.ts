@@ -20,6 +20,12 @@ export interface WeighedBlock {
 export const SHORT_LINE_PENALTY = { text: 40, html: 5 } as const;
 export type WeightMode = keyof typeof SHORT_LINE_PENALTY;
 
+// Weights are in characters of prose: a chrome line costs as much as this much story text.
+const CHROME_PENALTY = 100;
+const DATELINE_PENALTY = 20;
+const LINK_LIST_PENALTY = 40;
+const COMMENTS_BARRIER = -1e9;
+
 /**
  * How much a block argues for being inside the story: long sentence-like prose counts its
  * length, chrome counts against. The weights only place the story region; labels come later.
@@ -32,15 +38,17 @@ export function blockWeight(
   const f = block.features;
   const penalty = SHORT_LINE_PENALTY[mode];
   // Nothing after the start of the comments is story; a region may not span it.
-  if (block.commentMarker) return -1e9;
-  if (block.chromeByWording) return -(100 + f.chars * 0.5);
-  if (block.dateline) return -20;
+  if (block.commentMarker) return COMMENTS_BARRIER;
+  if (block.chromeByWording) return -(CHROME_PENALTY + f.chars * 0.5);
+  if (block.dateline) return -DATELINE_PENALTY;
   if (block.repeatsPrevious) return -f.chars;
-  if (f.linkDensity > 0.5) return -(40 + f.chars);
+  if (f.linkDensity > 0.5) return -(LINK_LIST_PENALTY + f.chars);
   const linkFactor = Math.max(0, 1 - 2 * f.linkDensity);
+  // A truncated teaser under a headline, or a headline run into its lede: other stories.
   if (f.endsEllipsis && previous && isHeadlineLike(previous.features)) return -f.chars * 0.5;
   if (f.headlinePrefixed) return -f.chars * 0.3;
   if (isProse(f)) return f.chars * linkFactor;
+  // Short sentences and long unpunctuated prose count for less; headlines and labels against.
   if (f.endsSentence && f.words >= 3) return f.chars * 0.3 * linkFactor;
   if (f.words >= 20 && (f.lowercaseShare >= 0.4 || f.caseless)) return f.chars * 0.5 * linkFactor;
   return -(penalty + f.chars * 0.1);

@@ -14,6 +14,10 @@ interface ChromePattern {
 const SOCIAL_WORDS =
   'share|shares|tweet|tweets|pin|email|e-mail|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|messenger|copy link|comments?|save|flipboard|sms|x';
 
+/** Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW". */
+const LIST_HEADER =
+  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:stories|news|from [\w\s]+)|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)\W*$/i;
+
 const PATTERNS: readonly ChromePattern[] = [
   // Syndication and editorial disclaimers, whatever their length.
   {
@@ -26,7 +30,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'teaser',
     pattern:
-      /^(?:also read|read more|read also|see also|also see|must read|don'?t miss|more on this|recommended(?: reading)?|related(?: articles?| stories| news| coverage| content| reading)?|suggested(?: reading)?|click here|watch|listen|read|more)\s*[:：|»>–—-]/i,
+      /^(?:also read|read more|read also|see also|also see|must read|don'?t miss|more on this|recommended(?: reading)?|related(?: articles?| stories| news| coverage| content| reading)?|suggested(?: reading)?|click here|watch|listen|read|more)(?:\s*[:：|»>]|\s+[–—-]\s)/i,
     maxWords: 40,
   },
   {
@@ -36,12 +40,7 @@ const PATTERNS: readonly ChromePattern[] = [
     maxWords: 8,
   },
   // Lists of other headlines.
-  {
-    kind: 'related',
-    pattern:
-      /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:stories|news|from [\w\s]+)|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)\W*$/i,
-    maxWords: 8,
-  },
+  { kind: 'related', pattern: LIST_HEADER, maxWords: 8 },
   // Share, follow, subscribe and comment prompts.
   {
     kind: 'social',
@@ -116,7 +115,7 @@ export function chromeKindByWording(text: string, words: number): BoilerplateKin
 
 /** A list header such as "TRENDING", "Latest News" or "OPINION / BLOG": what follows is a list. */
 export function isListHeader(text: string, words: number): boolean {
-  return words <= 8 && PATTERNS[3]!.pattern.test(text);
+  return words <= 8 && LIST_HEADER.test(text);
 }
 
 /** "Home > World > Europe", "Disclaimer | Terms of use | Privacy Policy": short link segments. */

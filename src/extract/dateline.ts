@@ -32,11 +32,12 @@ export function readDateline(text: string, words: number): Dateline | null {
   const rest = (text.slice(0, date.index) + text.slice(date.index + date.length)).trim();
   const restWords = rest.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
   // A sentence that merely mentions a date is story; a dateline is mostly the date and labels.
-  const labelled = DATE_LABEL.test(text) || /\s[|•·]\s/.test(text);
+  const labelled = DATE_LABEL.test(text) || /\s[|•·]\s/.test(text) || /\bby\s+\p{Lu}/u.test(text);
   if (!labelled && restWords > 4) return null;
   const preferred = FIRST_PUBLISHED.exec(text);
   const published = (preferred ? findDate(text.slice(preferred.index)) : null) ?? date;
-  return { published: published.iso, byline: sourceBeforeSeparator(text) };
+  const credited = /\bby\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(text);
+  return { published: published.iso, byline: sourceBeforeSeparator(text) ?? credited?.[1] ?? null };
 }
 
 /** "Reuters" in "Reuters | Updated: …": a short name-like first segment. */

@@ -1,4 +1,4 @@
-import { eld } from 'eld/small';
+import { eld } from 'eld/extrasmall';
 
 /** Shortest text (in characters) whose language is worth guessing. */
 const MIN_CHARS = 40;

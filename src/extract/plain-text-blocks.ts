@@ -25,7 +25,8 @@ export function plainTextBlocks(content: string): TextBlock[] {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const next = lines[index + 1];
-    if (next && !next.blankBefore && wrapWidth !== null && isWrapped(content, line, next, wrapWidth)) continue;
+    if (next && !next.blankBefore && wrapWidth !== null && isWrapped(content, line, next, wrapWidth))
+      continue;
     const head = lines[first]!;
     const text = content.slice(head.start, line.end);
     blocks.push(

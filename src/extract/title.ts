@@ -1,11 +1,14 @@
 import type { BlockFeatures } from './block-features.js';
 import { normalisedKey, normalisedWords } from './normalise-words.js';
 
-/** A line that could be the headline: a few words, no sentence ending (a question is fine). */
-export function isTitleCandidate(text: string, features: BlockFeatures): boolean {
+/**
+ * A line that could be the headline: a few words (`minWords` and up), no sentence ending (a
+ * question is fine), not a short all-caps label.
+ */
+export function isTitleCandidate(text: string, features: BlockFeatures, minWords: number): boolean {
   if (features.endsSentence && !/[?!]["'”’]?$/.test(text)) return false;
   if (features.caseless) return features.chars >= 8 && features.chars <= 200;
-  return features.words >= 3 && features.words <= 30 && !(features.allCaps && features.words <= 3);
+  return features.words >= minWords && features.words <= 30 && !(features.allCaps && features.words <= 3);
 }
 
 /**

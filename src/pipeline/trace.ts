@@ -8,8 +8,11 @@ import type { Lexicon } from '../text/lexicon.js';
 import { comparePair } from './compare.js';
 import { shareVocabulary, vocabularyOf } from '../align/vocabulary.js';
 
-/** Pairs sharing less of their vocabulary than this are not compared at all. */
-const CANDIDATE_OVERLAP = 0.1;
+/**
+ * Pairs sharing less of their topical vocabulary than this are not compared at all: well below
+ * the same-story threshold, and below what any copy keeps of its source.
+ */
+const CANDIDATE_OVERLAP = 0.2;
 
 /**
  * Traces a set of articles: compares every pair that shares enough vocabulary, groups related

@@ -251,8 +251,20 @@ interface BaseForm {
   pos: Pos | null;
 }
 
+interface WordSenses {
+  forms: BaseForm[];
+  synsets: Set<number>;
+  mobyIds: number[];
+  lemma: string;
+  known: boolean;
+}
+
+/** Words whose senses stay cached; a bound so that a long-running process does not grow without end. */
+const SENSES_CACHE_SIZE = 100_000;
+
 class LoadedLexicon implements Lexicon {
   readonly #files: LexiconFiles;
+  readonly #sensesCache = new Map<string, WordSenses>();
   readonly #embedded: number;
   readonly #dimensions: number;
 
@@ -266,15 +278,36 @@ class LoadedLexicon implements Lexicon {
     const wordA = normaliseWord(a);
     const wordB = normaliseWord(b);
     if (wordA === wordB) return 'synonym';
-    const formsA = this.#baseForms(wordA, RELATION_FORM_SIMILARITY);
-    const formsB = this.#baseForms(wordB, RELATION_FORM_SIMILARITY);
-    if (formsA.some((form) => formsB.some((other) => other.id === form.id))) return 'synonym';
-    const synsetsA = this.#synsets(formsA);
-    const synsetsB = this.#synsets(formsB);
-    if (intersects(synsetsA, synsetsB)) return 'synonym';
-    const moby = this.#mobyRelation(this.#mobyIds(wordA, formsA), this.#mobyIds(wordB, formsB));
+    const senseA = this.#senses(wordA);
+    const senseB = this.#senses(wordB);
+    if (senseA.forms.some((form) => senseB.forms.some((other) => other.id === form.id))) return 'synonym';
+    if (intersects(senseA.synsets, senseB.synsets)) return 'synonym';
+    const moby = this.#mobyRelation(senseA.mobyIds, senseB.mobyIds);
     if (moby !== 'none') return moby;
-    return this.#linked(synsetsA, synsetsB) ? 'related' : 'none';
+    return this.#linked(senseA.synsets, senseB.synsets) ? 'related' : 'none';
+  }
+
+  /**
+   * A word's base forms, synsets and Moby entries, worked out once: the same words recur in every
+   * sentence pair of every comparison, and morphology is the costly part of a lookup.
+   */
+  #senses(word: string): WordSenses {
+    let senses = this.#sensesCache.get(word);
+    if (senses === undefined) {
+      const forms = this.#baseForms(word, RELATION_FORM_SIMILARITY);
+      const lemmas = this.#baseForms(word);
+      const id = this.#files.vocabulary.id(word);
+      senses = {
+        forms,
+        synsets: this.#synsets(forms),
+        mobyIds: this.#mobyIds(word, forms),
+        lemma: lemmas[0]?.base ?? word,
+        known: (id >= 0 && id < this.#embedded) || lemmas.length > 0,
+      };
+      if (this.#sensesCache.size >= SENSES_CACHE_SIZE) this.#sensesCache.clear();
+      this.#sensesCache.set(word, senses);
+    }
+    return senses;
   }
 
   similarity(a: string, b: string): number {
@@ -297,15 +330,11 @@ class LoadedLexicon implements Lexicon {
   }
 
   isKnownWord(word: string): boolean {
-    const normalised = normaliseWord(word);
-    const id = this.#files.vocabulary.id(normalised);
-    if (id >= 0 && id < this.#embedded) return true;
-    return this.#baseForms(normalised).length > 0;
+    return this.#senses(normaliseWord(word)).known;
   }
 
   lemma(word: string): string {
-    const normalised = normaliseWord(word);
-    return this.#baseForms(normalised)[0]?.base ?? normalised;
+    return this.#senses(normaliseWord(word)).lemma;
   }
 
   /**

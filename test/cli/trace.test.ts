@@ -138,9 +138,7 @@ describe('trace --json on examples/nato-russia', () => {
     }
   });
 
-  it('quotes story text, not page chrome, as evidence passages', {
-    todo: 'pipeline: the 001->002 "spun" passage spans 002 [1182, 1888), across the ALSO READ teaser [1604, 1674)',
-  }, () => {
+  it('quotes story text, not page chrome, as evidence passages', () => {
     const edges = trace.stories.flatMap((story) => story.edges);
     const passages = edges.flatMap((edge) =>
       edge.evidence.flatMap((item) =>

@@ -137,3 +137,35 @@ describe('plain-text offsets', () => {
     assert.ok(article.text.startsWith('BRUSSELS (Reuters) -'));
   });
 });
+
+describe('clean articles', () => {
+  it('keeps lists, formulas and short closing lines of text without page chrome', () => {
+    const content = [
+      'PageRank Explained',
+      '',
+      'PageRank assigns every page of the web graph a score between 0 and 1, computed from the links that point to it.',
+      '',
+      'The score of a page with three inbound links is:',
+      'PR(A) = PR(B) + PR(C) + PR(D)',
+      '',
+      '* Inbound links – pages that link to this one',
+      '* Outbound links – pages this one links to',
+      '',
+      'However, the update cycle is slow.',
+    ].join('\n');
+    const article = extractArticle(plain(content));
+    assert.equal(article.title, 'PageRank Explained');
+    for (const line of [
+      'PR(A) = PR(B)',
+      '* Inbound links',
+      '* Outbound links',
+      'However, the update cycle is slow.',
+    ]) {
+      assert.ok(article.text.includes(line), line);
+    }
+    assert.deepEqual(
+      article.boilerplate.map((block) => block.kind),
+      ['title'],
+    );
+  });
+});

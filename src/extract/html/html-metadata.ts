@@ -1,5 +1,6 @@
 import { normaliseDate } from '../dates.js';
 import { languageFromTag } from '../language.js';
+import { cleanestTitle, isTitleCopy } from '../title.js';
 import { attribute, findElements, type HtmlDocument, type HtmlElement, textContent } from './dom.js';
 import { jsonLdArticleFields } from './json-ld.js';
 
@@ -84,20 +85,26 @@ export function htmlMetadata(document: HtmlDocument): HtmlMetadata {
   const canonical = elements.find(
     (element) => element.name === 'link' && /\bcanonical\b/i.test(attribute(element, 'rel') ?? ''),
   );
-  const url = nonEmpty(attribute(canonical ?? emptyElement(), 'href')) ?? first(['og:url']) ?? jsonLd.url;
+  const url = nonEmpty(canonical ? attribute(canonical, 'href') : null) ?? first(['og:url']) ?? jsonLd.url;
   const html = elements.find((element) => element.name === 'html');
   const language =
     languageFromTag(html ? (attribute(html, 'lang') ?? attribute(html, 'xml:lang')) : null) ??
     languageFromTag(first(['content-language', 'og:locale', 'language']));
 
   return {
-    title: title ? collapse(title) : null,
+    title: title ? shortestCopy(collapse(title), [h1, documentTitle]) : null,
     documentTitle: documentTitle ? collapse(documentTitle) : null,
     published: publishedText ? normaliseDate(publishedText) : null,
     byline: byline ? collapse(byline) : null,
     url,
     language,
   };
+}
+
+/** "Headline" rather than "Headline | Site" when the page's h1 or <title> has it that way. */
+function shortestCopy(title: string, others: ReadonlyArray<string | null>): string {
+  const copies = others.filter((other): other is string => other !== null && isTitleCopy(title, other));
+  return cleanestTitle(title, copies.map(collapse));
 }
 
 function isJsonLdScript(element: HtmlElement): boolean {
@@ -137,8 +144,4 @@ function nonEmpty(value: string | null | undefined): string | null {
 
 function collapse(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
-}
-
-function emptyElement(): HtmlElement {
-  return { attribs: {} } as HtmlElement;
 }

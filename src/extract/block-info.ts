@@ -1,0 +1,38 @@
+import type { BoilerplateKind } from '../model/article.js';
+import { blockFeatures } from './block-features.js';
+import type { WeighedBlock } from './block-weights.js';
+import { chromeKindByWording, isCommentSectionMarker, isLinkTrail } from './chrome-patterns.js';
+import { type Dateline, readDateline } from './dateline.js';
+import { normalisedKey } from './normalise-words.js';
+import type { TextBlock } from './text-block.js';
+
+/** Everything the classifier knows about one block before choosing the story region. */
+export interface BlockInfo extends WeighedBlock {
+  text: string;
+  /** The kind of chrome the block's wording gives away, if any. */
+  wordingKind: BoilerplateKind | null;
+  datelineInfo: Dateline | null;
+}
+
+export function describeBlock(block: TextBlock, previous: TextBlock | undefined): BlockInfo {
+  const features = blockFeatures(block);
+  let wordingKind = chromeKindByWording(block.text, features.words);
+  // Datelines come before link trails: "Reuters | Updated: … | Created: …" has the same shape.
+  const datelineInfo = wordingKind === null ? readDateline(block.text, features.words) : null;
+  if (wordingKind === null && datelineInfo === null && isLinkTrail(block.text)) {
+    wordingKind = /©|copyright|privacy|terms|disclaimer/i.test(block.text) ? 'footer' : 'navigation';
+  }
+  return {
+    text: block.text,
+    features,
+    wordingKind,
+    datelineInfo,
+    chromeByWording: wordingKind !== null,
+    dateline: datelineInfo !== null,
+    commentMarker: isCommentSectionMarker(block.text, features.words),
+    repeatsPrevious:
+      previous !== undefined &&
+      features.words >= 3 &&
+      normalisedKey(previous.text) === normalisedKey(block.text),
+  };
+}

@@ -1,0 +1,101 @@
+import type { BoilerplateKind } from '../model/article.js';
+import type { BlockInfo } from './block-info.js';
+import { isHeadlineLike, isProse } from './block-weights.js';
+import { isListHeader } from './chrome-patterns.js';
+import { repeatedBlocks } from './duplicate-blocks.js';
+import { isListItem, MIN_LIST_RUN } from './list-items.js';
+import type { Region } from './story-region.js';
+
+/** A block is story text or one kind of page chrome. */
+export type BlockLabel = 'story' | BoilerplateKind;
+
+/**
+ * First labels: chrome by wording and datelines anywhere; inside the region story; before it
+ * menus and other headlines; after it lists of other stories and the footer.
+ */
+export function initialLabels(infos: readonly BlockInfo[], region: Region): BlockLabel[] {
+  return infos.map((info, index) => {
+    if (info.wordingKind) return info.wordingKind;
+    if (info.dateline) return 'dateline';
+    if (index >= region.first && index <= region.last) return info.repeatsPrevious ? 'duplicate' : 'story';
+    return index < region.first ? labelBeforeStory(info) : labelAfterStory(infos, index);
+  });
+}
+
+function labelBeforeStory(info: BlockInfo): BlockLabel {
+  const f = info.features;
+  if (isListHeader(info.text, f.words)) return 'related';
+  return f.words >= 4 && !f.allCaps ? 'related' : 'navigation';
+}
+
+function labelAfterStory(infos: readonly BlockInfo[], index: number): BlockLabel {
+  const info = infos[index]!;
+  const f = info.features;
+  if (f.words >= 4 || f.endsEllipsis || isListHeader(info.text, f.words)) return 'related';
+  // A short all-caps header ("TRENDING", "OTHER LINKS") heads whatever follows it.
+  const next = infos[index + 1];
+  if (f.allCaps && next && next.features.words >= 4 && !next.wordingKind) return 'related';
+  return 'navigation';
+}
+
+/**
+ * Chrome inside the region: link lists, headline + "..." teaser pairs and, on flattened pages
+ * (`menus`), runs of short lines. Inside a content container lists and tables are the story's.
+ */
+export function labelChromeInside(
+  infos: readonly BlockInfo[],
+  labels: BlockLabel[],
+  region: Region,
+  menus: boolean,
+): void {
+  let runStart = -1;
+  for (let index = region.first; index <= region.last + 1; index++) {
+    const info = infos[index];
+    if (index <= region.last && info && labels[index] === 'story' && isListItem(info.features)) {
+      if (runStart < 0) runStart = index;
+      continue;
+    }
+    if (menus && runStart >= 0 && index - runStart >= MIN_LIST_RUN) {
+      for (let item = runStart; item < index; item++) {
+        labels[item] = infos[item]!.features.words >= 4 ? 'related' : 'navigation';
+      }
+    }
+    runStart = -1;
+  }
+  for (let index = region.first + 1; index <= region.last; index++) {
+    const info = infos[index]!;
+    const previous = infos[index - 1]!;
+    if (info.features.endsEllipsis && isHeadlineLike(previous.features) && !isProse(previous.features)) {
+      labels[index] = 'related';
+      labels[index - 1] = 'related';
+    }
+    if (info.features.linkDensity > 0.5 && labels[index] === 'story') {
+      labels[index] = info.features.words >= 4 ? 'related' : 'navigation';
+    }
+  }
+}
+
+/** A bullet list with an advertising item ("• Support • Platform • Spreads") is all advertising. */
+export function spreadAdvertisingOverLists(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
+  let runStart = 0;
+  for (let index = 0; index <= infos.length; index++) {
+    if (index < infos.length && infos[index]!.features.bullet && labels[index] !== 'story') continue;
+    const run = labels.slice(runStart, index);
+    if (run.length > 1 && run.includes('advertising')) labels.fill('advertising', runStart, index);
+    runStart = index + 1;
+  }
+}
+
+/** Standfirsts and pull quotes that repeat the body. */
+export function labelRepeats(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
+  const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
+  const repeated = repeatedBlocks(storyIndices.map((index) => infos[index]!.text));
+  for (const position of repeated) labels[storyIndices[position]!] = 'duplicate';
+}
+
+/** No story found: every block that is not plainly chrome is the best guess. */
+export function keepBestGuess(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
+  for (let index = 0; index < infos.length; index++) {
+    if (!infos[index]!.wordingKind && labels[index] !== 'dateline') labels[index] = 'story';
+  }
+}

@@ -1,0 +1,127 @@
+import type { BlockInfo } from './block-info.js';
+import { blockWeight, type WeightMode } from './block-weights.js';
+import { isListItem, MIN_LIST_RUN } from './list-items.js';
+import { densestRegion, type Region } from './story-region.js';
+import type { TextBlock } from './text-block.js';
+
+/** Prose (in characters) that must come before a comment marker for it to end the story. */
+const PROSE_BEFORE_COMMENTS = 500;
+/** Weight at or below which a block is plainly chrome (wording, link lists). */
+const PLAIN_CHROME_WEIGHT = -40;
+
+export interface RegionChoice {
+  region: Region;
+  /** The region spans a whole container or clean article, so lists inside it are the story's. */
+  whole: boolean;
+}
+
+/**
+ * Where the story is. Flattened pages: the densest run of prose, cut where comments or a list
+ * of dated items begin, extended over a list the story introduces. HTML content containers and
+ * clean articles (no chrome at all): from the first prose block to the last block that is not
+ * plainly chrome.
+ */
+export function chooseStoryRegion(
+  blocks: readonly TextBlock[],
+  infos: readonly BlockInfo[],
+  mode: WeightMode,
+): RegionChoice {
+  const weights = silenceComments(
+    infos,
+    infos.map((info, index) => blockWeight(info, infos[index - 1], mode)),
+  );
+  const densest = cutAtRepeatedDatelines(
+    infos,
+    weights,
+    densestRegion(weights) ?? { first: 0, last: blocks.length - 1 },
+  );
+  const whole = mode === 'html' || !hasPageChrome(infos);
+  const region = whole ? containerRegion(weights, densest) : withIntroducedList(blocks, infos, densest);
+  return { region, whole };
+}
+
+/**
+ * Once a comment marker follows a good amount of prose, everything after it is comments and
+ * weighs against the story (a "0 Comments" link above the story does not count).
+ */
+function silenceComments(infos: readonly BlockInfo[], weights: number[]): number[] {
+  let prose = 0;
+  for (let index = 0; index < weights.length; index++) {
+    const weight = weights[index]!;
+    if (infos[index]!.commentMarker && prose >= PROSE_BEFORE_COMMENTS) {
+      for (let after = index + 1; after < weights.length; after++) {
+        weights[after] = -Math.abs(weights[after]!) + PLAIN_CHROME_WEIGHT;
+      }
+      break;
+    }
+    if (weight > 0) prose += weight;
+  }
+  return weights;
+}
+
+/**
+ * A story has its dateline once, before the text. Several datelines inside the region mean it
+ * ran on into a list of items (other stories, comments), each with its own date: the story
+ * ends before the first of them, at its last prose block.
+ */
+function cutAtRepeatedDatelines(
+  infos: readonly BlockInfo[],
+  weights: readonly number[],
+  region: Region,
+): Region {
+  const firstProse = weights.findIndex((weight, index) => index >= region.first && weight > 0);
+  // Byline and date lines next to each other are one dateline: count only those with prose between.
+  const datelines: number[] = [];
+  let proseSinceDateline = true;
+  for (let index = firstProse + 1; index <= region.last; index++) {
+    if (infos[index]!.dateline && proseSinceDateline) datelines.push(index);
+    if (infos[index]!.dateline) proseSinceDateline = false;
+    else if (weights[index]! > 0) proseSinceDateline = true;
+  }
+  if (firstProse < 0 || datelines.length < 2) return region;
+  let last = datelines[0]! - 1;
+  while (last > firstProse && weights[last]! <= 0) last--;
+  return { first: region.first, last };
+}
+
+/**
+ * Evidence that text is a flattened page rather than a clean article: chrome wording, datelines,
+ * comment markers, or a menu (a run of short lines that are not sentences).
+ */
+function hasPageChrome(infos: readonly BlockInfo[]): boolean {
+  let shortRun = 0;
+  for (const info of infos) {
+    if (info.chromeByWording || info.dateline || info.commentMarker) return true;
+    shortRun = isListItem(info.features) && info.features.words <= 4 ? shortRun + 1 : 0;
+    if (shortRun >= MIN_LIST_RUN) return true;
+  }
+  return false;
+}
+
+/**
+ * A story that ends by introducing a list ("Tour dates:") goes on with the list: the lines
+ * that follow the colon without a blank line between them.
+ */
+function withIntroducedList(
+  blocks: readonly TextBlock[],
+  infos: readonly BlockInfo[],
+  region: Region,
+): Region {
+  let intro = region.last;
+  if (!infos[intro]?.text.endsWith(':')) intro++;
+  const introInfo = infos[intro];
+  if (!introInfo?.text.endsWith(':') || introInfo.wordingKind || introInfo.features.words > 40) {
+    return region;
+  }
+  let last = intro;
+  while (last + 1 < blocks.length && !blocks[last + 1]!.separated && !infos[last + 1]!.wordingKind) last++;
+  return last > intro ? { first: region.first, last } : region;
+}
+
+/** From the first prose block to the last block that is not plainly chrome. */
+function containerRegion(weights: readonly number[], densest: Region): Region {
+  const first = weights.findIndex((weight) => weight > 0);
+  let last = weights.length - 1;
+  while (last > densest.last && weights[last]! <= PLAIN_CHROME_WEIGHT) last--;
+  return { first: first < 0 ? densest.first : Math.min(first, densest.first), last };
+}
