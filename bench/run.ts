@@ -25,11 +25,18 @@ function measure<T>(label: string, units: number, unitName: string, work: () => 
   const milliseconds = performance.now() - started;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const perUnit = milliseconds / units;
-  rows.push([label, `${units} ${unitName}`, `${milliseconds.toFixed(1)} ms`, `${perUnit.toFixed(2)} ms/${unitName}`]);
+  rows.push([
+    label,
+    `${units} ${unitName}`,
+    `${milliseconds.toFixed(1)} ms`,
+    `${perUnit.toFixed(2)} ms/${unitName}`,
+  ]);
   return value;
 }
 
-const lexicon = measure('load lexicon', 1, 'load', () => loadLexicon(new URL('../../lexicon/', import.meta.url)));
+const lexicon = measure('load lexicon', 1, 'load', () =>
+  loadLexicon(new URL('../../lexicon/', import.meta.url)),
+);
 
 const exampleDirectory = new URL('../../examples/nato-russia/', import.meta.url);
 const examples = readdirSync(exampleDirectory)
@@ -59,7 +66,10 @@ const aebHtml = join(datasets, 'aeb-dev', 'html');
 if (existsSync(aebHtml)) {
   const pages = readdirSync(aebHtml)
     .sort()
-    .map((name) => ({ input: name, content: gunzipSync(readFileSync(join(aebHtml, name))).toString('utf8') }));
+    .map((name) => ({
+      input: name,
+      content: gunzipSync(readFileSync(join(aebHtml, name))).toString('utf8'),
+    }));
   const extracted = measure('extract news pages (html)', pages.length, 'page', () =>
     pages.map((page) => extractArticle({ ...page, format: 'html', encoding: 'utf-8' })),
   );
@@ -84,8 +94,11 @@ if (existsSync(msrpPath)) {
 }
 
 const header: [string, string, string, string] = ['stage', 'work', 'total', 'per unit'];
-const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-const format = (row: readonly string[]): string => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+const widths = header.map((title, column) =>
+  Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+);
+const format = (row: readonly string[]): string =>
+  row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
 console.log(format(header));
 console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 for (const row of rows) console.log(format(row));

@@ -9,6 +9,7 @@ import { analyseArticle } from '../src/text/analyse.js';
 import { getLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { loadClough, loadMsrp } from './datasets.js';
+import { evaluateExtraction } from './extraction.js';
 import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
 
 const CLOUGH_CLASS: Record<RelationKind, string> = {
@@ -112,6 +113,27 @@ function evaluateMsrp(): void {
   );
 }
 
+async function evaluateExtractionTracks(): Promise<void> {
+  const directory = join(datasets, 'aeb-dev');
+  if (!existsSync(directory)) {
+    console.log(`skipped article extraction: ${directory} not found`);
+    return;
+  }
+  const html = await evaluateExtraction(directory, 'html');
+  const text = await evaluateExtraction(directory, 'text');
+  console.log(
+    `\nArticle extraction, ScrapingHub benchmark (dev part, ${html.pages} pages), token-shingle metric`,
+  );
+  console.log('track                   precision  recall   F1      published F1 (181 pages)');
+  console.log(
+    `html pages              ${fixed(html.precision)}      ${fixed(html.recall)}    ${fixed(html.f1)}   trafilatura 0.958, Readability.js 0.947, jusText 0.804`,
+  );
+  console.log(
+    `flattened page text     ${fixed(text.precision)}      ${fixed(text.recall)}    ${fixed(text.f1)}   whole page as-is 0.665`,
+  );
+}
+
+if (only === 'all' || only === 'extraction') await evaluateExtractionTracks();
 if (only === 'all' || only === 'clough') evaluateClough();
 if (only === 'all' || only === 'msrp') evaluateMsrp();
 if (dumpPath !== '') writeFileSync(dumpPath, `${dumped.join('\n')}\n`);

@@ -1,3 +1,4 @@
+import { shareVocabulary, vocabularyOf } from '../align/vocabulary.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Article } from '../model/article.js';
 import { DERIVED_RELATIONS, type PairResult } from '../model/relation.js';
@@ -6,7 +7,6 @@ import { buildDerivationTrees, type DerivationLink } from '../provenance/tree.js
 import { analyseArticle } from '../text/analyse.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { comparePair } from './compare.js';
-import { shareVocabulary, vocabularyOf } from '../align/vocabulary.js';
 
 /**
  * Pairs sharing less of their topical vocabulary than this are not compared at all: well below

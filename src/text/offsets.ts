@@ -45,6 +45,11 @@ export class OffsetMap {
     if (index < 0) return this.sourceStarts[0]!;
     const textStart = this.textStarts[index]!;
     const textEnd = this.textEnds[index]!;
+    // An end offset where one piece stops and the next starts belongs to the piece that stops,
+    // or "<a>word</a>." would end after the markup between the two pieces.
+    if (bias === 'end' && offset === textStart && index > 0 && this.textEnds[index - 1] === offset) {
+      return this.sourceEnds[index - 1]!;
+    }
     if (offset <= textEnd) return this.scale(index, offset - textStart);
     // Between pieces: snap to the neighbouring piece.
     if (bias === 'end' || index === count - 1) return this.sourceEnds[index]!;

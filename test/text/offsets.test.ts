@@ -45,6 +45,15 @@ describe('offset maps', () => {
     }
   });
 
+  it('ends a span at the piece that stops when the next one starts right there', () => {
+    const source = '<a>DigiTimes</a>. said';
+    const builder = new MappedTextBuilder();
+    builder.appendFrom('DigiTimes', 3, 12);
+    builder.appendFrom('. said', 16, 22);
+    const span = builder.map.spanToSource(0, 9);
+    assert.equal(source.slice(span.start, span.end), 'DigiTimes');
+  });
+
   it('never lets a span grow over text removed between two pieces', () => {
     const map = new OffsetMap();
     map.add(0, 3, 0, 3);
