@@ -20,8 +20,9 @@ export const RELATION_THRESHOLDS = {
   copyVerbatim: 0.85,
   /** Light edits keep this much of the content as the same words or synonyms… */
   lightStrict: 0.85,
-  /** …or this much verbatim. */
+  /** …or this much verbatim, or this share of its word pairs. */
   lightVerbatim: 0.7,
+  lightBigrams: 0.7,
   /** Share of aligned words swapped for synonyms or related words that marks spinning rather than editing. */
   spunSwaps: 0.1,
   /** Share of topical words (names, rarer words) that marks the same event or topic. */
@@ -44,7 +45,11 @@ export function decideRelation(features: RelationFeatures): RelationDecision {
       : { relation: 'unrelated', score: features.topical };
   }
   if (features.verbatim >= t.copyVerbatim) return { relation: 'copy', score };
-  if (features.strict >= t.lightStrict || features.verbatim >= t.lightVerbatim) {
+  if (
+    features.strict >= t.lightStrict ||
+    features.verbatim >= t.lightVerbatim ||
+    features.bigrams >= t.lightBigrams
+  ) {
     return { relation: features.spin >= t.spunSwaps ? 'spun' : 'near-copy', score };
   }
   return { relation: 'rewrite', score };
