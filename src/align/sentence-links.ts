@@ -22,6 +22,11 @@ const MIN_SHARED_WORDS = 2;
  * two sentences worth comparing, names, numbers and topical words do.
  */
 const ANCHOR_WEIGHT = 0.35;
+/**
+ * …and share enough of them: one topical word in common ("Russia") makes two sentences of a
+ * long article worth comparing only if little else is there, which is not worth the cost.
+ */
+const MIN_ANCHOR_TOTAL = 0.8;
 
 /** The content tokens of every sentence, weighted. */
 export function contentTokens(article: AnalysedArticle, weights: Float64Array): WeightedToken[][] {
@@ -58,12 +63,18 @@ export function linkSentences(
   });
   const candidates: SentenceLink[] = [];
   contentB.forEach((tokensB, sentenceB) => {
-    const seen = new Set<number>();
+    // Shared anchor weight per source sentence, each stem counted once.
+    const shared = new Map<number, number>();
+    const counted = new Set<string>();
     for (const { token, weight } of tokensB) {
-      if (weight < ANCHOR_WEIGHT) continue;
-      for (const sentenceA of sentencesByStem.get(token.stem) ?? []) seen.add(sentenceA);
+      if (weight < ANCHOR_WEIGHT || counted.has(token.stem)) continue;
+      counted.add(token.stem);
+      for (const sentenceA of sentencesByStem.get(token.stem) ?? []) {
+        shared.set(sentenceA, (shared.get(sentenceA) ?? 0) + weight);
+      }
     }
-    for (const sentenceA of [...seen].sort((x, y) => x - y)) {
+    const worthScoring = [...shared].filter(([, weight]) => weight >= MIN_ANCHOR_TOTAL).map(([sentence]) => sentence);
+    for (const sentenceA of worthScoring.sort((x, y) => x - y)) {
       const tokensA = contentA[sentenceA]!;
       const match = softMatch(tokensA, tokensB, matcher);
       const needed = Math.min(MIN_SHARED_WORDS, tokensA.length, tokensB.length);
