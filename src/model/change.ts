@@ -8,7 +8,8 @@
  * - number-changed: a number, amount or percentage changed;
  * - date-changed: a date or day expressed or given differently;
  * - synonym-substituted: a word swapped for a synonym (spinning: adversary → rival);
- * - meaning-shift: a word swapped for one that is related but not synonymous (deterrence → containment);
+ * - meaning-shift: a word swapped for its opposite (rose → fell) or for one that is related but not
+ *   synonymous (deterrence → containment);
  * - paragraph-dropped: a source paragraph with no counterpart in the copy;
  * - paragraph-added: a copy paragraph with no counterpart in the source;
  * - teaser-added / ad-added: a teaser ("ALSO READ") or advertising inserted in the copy page;

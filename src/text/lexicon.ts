@@ -5,10 +5,10 @@ import { WiretraceError } from '../errors.js';
  * Word relations and embeddings from the lexicon/ folder that scripts/build-lexicon.mjs builds out of
  * WordNet 3.1, the Moby thesaurus and 100-d GloVe-style vectors. Loaded once per process, synchronously.
  */
-export type WordRelation = 'synonym' | 'related' | 'none';
+export type WordRelation = 'synonym' | 'related' | 'antonym' | 'none';
 
 export interface Lexicon {
-  /** Lower-case words (any inflection). 'synonym': the two share a WordNet synset (after morphy lemmatisation) or each lists the other in Moby. 'related': one-way Moby listing, or a 1-step WordNet link (hypernym/hyponym, similar-to, also-see, derivation, pertainym) between their synsets. Identical lemmas count as 'synonym'. */
+  /** Lower-case words (any inflection). 'antonym': a base form of one is a WordNet antonym of a base form of the other (direct, or indirect through an adjective cluster's head); checked before the rest, since Moby lists opposites among related words. 'synonym': the two share a WordNet synset (after morphy lemmatisation) or each lists the other in Moby. 'related': one-way Moby listing, or a 1-step WordNet link (hypernym/hyponym, similar-to, also-see, derivation, pertainym) between their synsets. Identical lemmas count as 'synonym'. */
   relation(a: string, b: string): WordRelation;
   /** Cosine similarity of the two words' embedding vectors in [-1, 1]; 0 when either is unknown. */
   similarity(a: string, b: string): number;
@@ -23,7 +23,7 @@ export interface Lexicon {
 }
 
 /** Must match FORMAT_VERSION in scripts/build-lexicon.mjs. */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 /** From dist/src/text/lexicon.js up to the repository (or installed package) root. */
 const DEFAULT_DIRECTORY = new URL('../../../lexicon/', import.meta.url);
 
@@ -86,6 +86,8 @@ interface LexiconFiles {
   lemmaSynsets: SparseRows;
   synsetLinks: SparseRows;
   moby: SparseRows;
+  /** Vocabulary id → ids of its WordNet antonyms (stored both ways). */
+  antonyms: SparseRows;
   /** Irregular inflected form → its bases, each with the POS it is a base in. */
   exceptions: Map<string, Array<{ base: string; pos: Pos }>>;
 }
@@ -105,6 +107,7 @@ function readLexiconFiles(directory: URL): LexiconFiles {
     lemmaSynsets: sparseRows(read, 'lemma-synsets'),
     synsetLinks: sparseRows(read, 'synset-links'),
     moby: sparseRows(read, 'moby'),
+    antonyms: sparseRows(read, 'antonyms'),
     exceptions: exceptionTable(read('exceptions.tsv').toString('utf8')),
   };
 }
@@ -280,7 +283,10 @@ class LoadedLexicon implements Lexicon {
     if (wordA === wordB) return 'synonym';
     const senseA = this.#senses(wordA);
     const senseB = this.#senses(wordB);
+    // Two inflections of one lemma are the same word, whatever other senses they have.
     if (senseA.forms.some((form) => senseB.forms.some((other) => other.id === form.id))) return 'synonym';
+    // Before synonymy: Moby lists opposites among its related words, and WordNet links reach them too.
+    if (this.#areAntonyms(senseA.forms, senseB.forms)) return 'antonym';
     if (intersects(senseA.synsets, senseB.synsets)) return 'synonym';
     const moby = this.#mobyRelation(senseA.mobyIds, senseB.mobyIds);
     if (moby !== 'none') return moby;
@@ -428,6 +434,12 @@ class LoadedLexicon implements Lexicon {
     return false;
   }
 
+  /** Antonyms are stored both ways, so checking a's rows answers for both orders. */
+  #areAntonyms(formsA: readonly BaseForm[], formsB: readonly BaseForm[]): boolean {
+    const { antonyms } = this.#files;
+    return formsA.some((form) => formsB.some((other) => rowHas(antonyms, form.id, other.id)));
+  }
+
   /** Moby headwords are base forms, so the word and each of its lemmas are looked up. */
   #mobyIds(word: string, forms: readonly BaseForm[]): number[] {
     const ids: number[] = [];
@@ -442,28 +454,13 @@ class LoadedLexicon implements Lexicon {
     let oneWay = false;
     for (const x of idsA) {
       for (const y of idsB) {
-        const forward = this.#mobyLists(x, y);
-        const backward = this.#mobyLists(y, x);
+        const forward = rowHas(this.#files.moby, x, y);
+        const backward = rowHas(this.#files.moby, y, x);
         if (forward && backward) return 'synonym';
         oneWay ||= forward || backward;
       }
     }
     return oneWay ? 'related' : 'none';
-  }
-
-  /** Whether Moby's line for `head` lists `entry` (binary search of the sorted row). */
-  #mobyLists(head: number, entry: number): boolean {
-    const { index, values } = this.#files.moby;
-    let low = index[head]!;
-    let high = index[head + 1]!;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const value = values[middle]!;
-      if (value === entry) return true;
-      if (value < entry) low = middle + 1;
-      else high = middle;
-    }
-    return false;
   }
 
   /** The vector slot of the word, or of its lemma for inflections the vocabulary lacks; -1 if none. */
@@ -499,6 +496,21 @@ function normaliseWord(word: string): string {
     .replace(/[\u2019\u02bc]/g, "'")
     .replace(/[_\s]+/g, ' ')
     .trim();
+}
+
+/** Whether row `row` lists `entry` (binary search of the sorted row). */
+function rowHas(rows: SparseRows, row: number, entry: number): boolean {
+  const { index, values } = rows;
+  let low = index[row]!;
+  let high = index[row + 1]!;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const value = values[middle]!;
+    if (value === entry) return true;
+    if (value < entry) low = middle + 1;
+    else high = middle;
+  }
+  return false;
 }
 
 function intersects(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {

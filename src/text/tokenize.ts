@@ -63,7 +63,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     const norm =
       groups.acronym !== undefined ? surface.replace(/\./g, '').toLowerCase() : normalizeWord(surface);
     const capitalized = /^\p{Lu}/u.test(surface);
-    tokens.push(makeToken(tokenStart, tokenEnd, 'word', norm, stem(norm), isStopword(norm), capitalized));
+    // Number words are numbers: "two" equals "2", and "million" is never a synonym of "billion".
+    const kind = NUMBER_WORDS[norm] === undefined ? 'word' : 'number';
+    tokens.push(makeToken(tokenStart, tokenEnd, kind, norm, stem(norm), isStopword(norm), capitalized));
   }
   return tokens;
 }

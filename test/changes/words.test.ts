@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertCitationsSlice, changesOf, describeChanges, findChange, story } from './support.js';
+import { WordMatcher } from '../../src/align/word-match.js';
+import type { AnalysedArticle } from '../../src/model/analysis.js';
+import { assertCitationsSlice, changesOf, describeChanges, findChange, lexicon, story } from './support.js';
 
 describe('name changes', () => {
   it('finds a misspelt name', () => {
@@ -58,6 +60,45 @@ describe('word substitutions', () => {
     assert.equal(change.weight, 3);
   });
 
+  it('reports a word replaced by its opposite as a meaning shift', () => {
+    const source = story('Prices rose sharply in March, the ministry said.');
+    const copy = story('Prices fell sharply in March, the ministry said.');
+    const changes = changesOf(source, copy);
+    const change = findChange(changes, 'meaning-shift', 'rose', 'fell');
+    assert.ok(change, describeChanges(changes));
+    assert.equal(change.note, '“rose” → “fell” (opposite)');
+    assert.equal(change.weight, 3);
+    assert.equal(changes.length, 1, describeChanges(changes));
+  });
+
+  it('reports an opposite that is spelt almost the same', () => {
+    const source = story('The government will increase spending on schools next year, the minister said.');
+    const copy = story('The government will decrease spending on schools next year, the minister said.');
+    const changes = changesOf(source, copy);
+    const change = findChange(changes, 'meaning-shift', 'increase', 'decrease');
+    assert.ok(change, describeChanges(changes));
+    assert.equal(change.note, '“increase” → “decrease” (opposite)');
+    assert.equal(change.weight, 3);
+  });
+
+  it('does not align an opposite as the same content', () => {
+    const source = story('Prices rose sharply in March, the ministry said.');
+    const copy = story('Prices fell sharply in March, the ministry said.');
+    const match = WordMatcher.for(lexicon).match(tokenOf(source, 'rose'), tokenOf(copy, 'fell'));
+    assert.deepEqual(match, { score: 0, op: 'substitute' });
+  });
+
+  it('counts a near-synonym (related, close in meaning) as a synonym swap', () => {
+    const source = story('The allegations of fraud were denied by the company on Monday.');
+    const copy = story('The accusations of fraud were denied by the company on Monday.');
+    const changes = changesOf(source, copy);
+    const change = findChange(changes, 'synonym-substituted', 'allegations', 'accusations');
+    assert.ok(change, describeChanges(changes));
+    assert.equal(change.note, '“allegations” → “accusations” (synonym)');
+    assert.equal(change.weight, 1);
+    assert.equal(changes.length, 1, describeChanges(changes));
+  });
+
   it('ignores reporting verbs, inflections and spelling variants', () => {
     const source = story(
       'The minister said the alliance would destabilise nothing and spend more on defence, after talks in Brussels.',
@@ -108,3 +149,9 @@ describe('paragraph changes', () => {
     assertCitationsSlice(changes, source.article, copy.article);
   });
 });
+
+function tokenOf(document: AnalysedArticle, norm: string) {
+  const token = document.tokens.find((candidate) => candidate.norm === norm);
+  assert.ok(token, `no token "${norm}"`);
+  return token;
+}

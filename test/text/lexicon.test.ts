@@ -22,6 +22,37 @@ describe('lexicon.relation', () => {
     assert.equal(lexicon.relation('deterrence', 'containment'), 'related');
   });
 
+  it('finds WordNet antonyms, inflected forms included', () => {
+    assert.equal(lexicon.relation('increase', 'decrease'), 'antonym');
+    assert.equal(lexicon.relation('increased', 'decreased'), 'antonym');
+    assert.equal(lexicon.relation('rise', 'fall'), 'antonym');
+    assert.equal(lexicon.relation('rose', 'fell'), 'antonym');
+    assert.equal(lexicon.relation('rising', 'falling'), 'antonym');
+    assert.equal(lexicon.relation('guilty', 'innocent'), 'antonym');
+    assert.equal(lexicon.relation('win', 'lose'), 'antonym');
+    assert.equal(lexicon.relation('won', 'lost'), 'antonym');
+    assert.equal(lexicon.relation('accept', 'reject'), 'antonym');
+    assert.equal(lexicon.relation('strong', 'weak'), 'antonym');
+    assert.equal(lexicon.relation('stronger', 'weaker'), 'antonym');
+    // WordNet opposes "forbid" to "permit", and "allow" to "disallow", not "allow" to "forbid".
+    assert.equal(lexicon.relation('permit', 'forbid'), 'antonym');
+    assert.equal(lexicon.relation('allow', 'disallow'), 'antonym');
+  });
+
+  it('finds indirect antonyms through an adjective cluster head', () => {
+    // "strained" is a satellite of "tense", whose antonym is "relaxed".
+    assert.equal(lexicon.relation('strained', 'relaxed'), 'antonym');
+    assert.equal(lexicon.relation('relaxed', 'strained'), 'antonym');
+  });
+
+  it('keeps synonyms and related words that are not opposites', () => {
+    assert.equal(lexicon.relation('adversary', 'rival'), 'synonym');
+    assert.equal(lexicon.relation('difficult', 'problematic'), 'synonym');
+    assert.equal(lexicon.relation('promote', 'advance'), 'synonym');
+    assert.equal(lexicon.relation('deterrence', 'containment'), 'related');
+    assert.equal(lexicon.relation('rose', 'rise'), 'synonym');
+  });
+
   it('lemmatises inflected forms before looking them up', () => {
     assert.notEqual(lexicon.relation('castigated', 'criticized'), 'none');
     assert.equal(lexicon.relation('relations', 'relation'), 'synonym');
@@ -60,6 +91,13 @@ describe('lexicon.relation', () => {
       'altought',
       'evening',
       'even',
+      'rose',
+      'fell',
+      'increase',
+      'decreased',
+      'strong',
+      'weak',
+      'relaxed',
     ];
     const word = fc.constantFrom(...words);
     fc.assert(
@@ -73,7 +111,10 @@ describe('lexicon.relation', () => {
 
   it('answers in microseconds', () => {
     const started = performance.now();
-    for (let i = 0; i < 10_000; i++) lexicon.relation('castigated', 'criticized');
+    for (let i = 0; i < 10_000; i++) {
+      lexicon.relation('castigated', 'criticized');
+      lexicon.relation('rose', 'fell');
+    }
     assert.ok(performance.now() - started < 2_000);
   });
 });
