@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { WiretraceError } from '../errors.js';
 import type { RawDocument } from '../model/article.js';
 import { documentsFromBytes } from './documents-from-bytes.js';
 import { fileSystemError, type InputFailure, toInputFailure } from './input-failure.js';
@@ -36,7 +37,16 @@ export async function* readInputs(
     try {
       isDirectory = (await stat(input)).isDirectory();
     } catch (error) {
-      yield { input, error: fileSystemError(input, error) };
+      // Pages are never fetched: crawling is the caller's job, and a run must not depend on the network.
+      const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
+      const failure = isUrl
+        ? new WiretraceError(
+            'INPUT_NOT_FOUND',
+            'URLs are not fetched; save the page and give its file',
+            input,
+          )
+        : fileSystemError(input, error);
+      yield { input, error: failure };
       continue;
     }
     if (isDirectory) yield* readDirectory(input, maxBytes);

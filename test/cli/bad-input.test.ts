@@ -33,6 +33,14 @@ describe('bad input', { concurrency: true }, () => {
     assert.ok(run.stderr.includes(missing), run.stderr);
   });
 
+  it('refuses a URL with a message saying pages are not fetched', async () => {
+    const run = await runCli(['extract', 'https://example.com/story.html']);
+    assert.equal(run.status, 1, describeRun(run));
+    assert.deepEqual(stderrLines(run), [
+      'wiretrace: https://example.com/story.html: URLs are not fetched; save the page and give its file',
+    ]);
+  });
+
   it('reports an empty file and exits 1', async () => {
     const empty = temp.write('empty.txt', '');
     const run = await runCli(['extract', empty]);
