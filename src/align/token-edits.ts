@@ -73,7 +73,7 @@ function monotoneAlignment(a: readonly Token[], b: readonly Token[], matcher: Wo
       let best = Math.max(score[cell - columns]!, score[cell - 1]!);
       if (match.score >= MIN_WORD_SCORE) {
         matches[cell] = match;
-        best = Math.max(best, score[cell - columns - 1]! + match.score);
+        best = Math.max(best, score[cell - columns - 1]! + gain(match));
       }
       score[cell] = best;
     }
@@ -84,7 +84,7 @@ function monotoneAlignment(a: readonly Token[], b: readonly Token[], matcher: Wo
   while (i > 0 && j > 0) {
     const cell = i * columns + j;
     const match = matches[cell];
-    if (match !== undefined && score[cell] === score[cell - columns - 1]! + match.score) {
+    if (match !== undefined && score[cell] === score[cell - columns - 1]! + gain(match)) {
       links.push({ a: i - 1, b: j - 1, match });
       i--;
       j--;
@@ -95,6 +95,15 @@ function monotoneAlignment(a: readonly Token[], b: readonly Token[], matcher: Wo
     }
   }
   return links.reverse();
+}
+
+/**
+ * What a match is worth to the order-preserving alignment: cubed, so that one word kept as it
+ * was outweighs two loose matches around it (met→risks plus risks→interest must not beat
+ * risks→risks).
+ */
+function gain(match: WordMatch): number {
+  return match.score ** 3;
 }
 
 function movedWords(
