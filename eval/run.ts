@@ -51,12 +51,19 @@ function evaluateClough(): void {
   const items = loadClough(directory);
   const gold: string[] = [];
   const predicted: string[] = [];
+  const directions = { right: 0, wrong: 0, undecided: 0 };
   for (const item of items) {
     const source = analyseArticle(articleFromText(`orig_task${item.task}`, item.source, 'en'));
     const answer = analyseArticle(articleFromText(item.file, item.text, 'en'));
     const result = comparePair(source, answer, lexicon, { changes: false });
     gold.push(item.category);
     predicted.push(CLOUGH_CLASS[result.relation]);
+    if (item.category !== 'non' && DERIVED_RELATIONS.has(result.relation)) {
+      const direction = result.direction.direction;
+      if (direction === 'a->b') directions.right++;
+      else if (direction === 'b->a') directions.wrong++;
+      else directions.undecided++;
+    }
     const features = relationFeatures(source, answer, alignArticles(source, answer, lexicon));
     dump('clough', item.file, item.category, features);
     if (verbose) {
@@ -73,6 +80,10 @@ function evaluateClough(): void {
   console.log(`4-class accuracy        ${fixed(accuracy(gold, predicted))}       lexical baseline 0.70-0.76`);
   console.log(`4-class macro-F1        ${fixed(macroF1(gold, predicted))}`);
   console.log(`binary F1 (derived)     ${fixed(f1Of(binaryGold, binaryPredicted, 'derived'))}`);
+  const decided = directions.right + directions.wrong;
+  console.log(
+    `direction (source→answer) ${fixed(decided > 0 ? directions.right / decided : 0)}     of ${decided} derived pairs found (${directions.undecided} undecided)`,
+  );
   console.log(`\n${confusionTable(gold, predicted)}`);
 }
 
