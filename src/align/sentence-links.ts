@@ -27,6 +27,8 @@ const ANCHOR_WEIGHT = 0.35;
  * long article worth comparing only if little else is there, which is not worth the cost.
  */
 const MIN_ANCHOR_TOTAL = 0.8;
+/** Source sentences scored for one copy sentence, at most. */
+const MAX_CANDIDATES = 12;
 
 /** The content tokens of every sentence, weighted. */
 export function contentTokens(article: AnalysedArticle, weights: Float64Array): WeightedToken[][] {
@@ -73,8 +75,12 @@ export function linkSentences(
         shared.set(sentenceA, (shared.get(sentenceA) ?? 0) + weight);
       }
     }
+    // The sentences sharing the most rare weight, a bounded number: in long documents on one
+    // topic a sentence shares some rare words with dozens of others, its partner shares most.
     const worthScoring = [...shared]
       .filter(([, weight]) => weight >= MIN_ANCHOR_TOTAL)
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, MAX_CANDIDATES)
       .map(([sentence]) => sentence);
     for (const sentenceA of worthScoring.sort((x, y) => x - y)) {
       const tokensA = contentA[sentenceA]!;

@@ -467,8 +467,11 @@ class LoadedLexicon implements Lexicon {
   #vectorSlot(word: string): number {
     const direct = this.#files.vocabulary.id(word);
     if (direct >= 0 && direct < this.#embedded) return this.#hasVector(direct) ? direct : -1;
-    const base = this.#baseForms(word)[0];
-    return base && this.#hasVector(base.id) ? base.id : -1;
+    // Inflected forms without a vector of their own borrow their lemma's (morphology is cached).
+    const lemma = this.#senses(word).lemma;
+    if (lemma === word) return -1;
+    const id = this.#files.vocabulary.id(lemma);
+    return id >= 0 && this.#hasVector(id) ? id : -1;
   }
 }
 
@@ -490,7 +493,11 @@ function ruleBases(word: string, pos: Pos): string[] {
 }
 
 /** Lower case, typographic apostrophes folded, WordNet's "_" joins turned into spaces. */
+/** Lower-case words without spaces or typographic apostrophes, the usual input, pass as they are. */
+const ALREADY_NORMAL = /^[a-z0-9'.-]*$/;
+
 function normaliseWord(word: string): string {
+  if (ALREADY_NORMAL.test(word)) return word;
   return word
     .toLowerCase()
     .replace(/[\u2019\u02bc]/g, "'")
