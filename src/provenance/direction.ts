@@ -2,7 +2,14 @@ import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Direction, DirectionSignal } from '../model/relation.js';
 import type { Lexicon } from '../text/lexicon.js';
+import { confidenceFromVotes } from './confidence.js';
 import { wireCredit } from './wire-credits.js';
+
+/**
+ * Stated publication dates decide: their vote outweighs every text signal together (at most
+ * 6), which only break ties between undated or same-dated documents.
+ */
+const DATE_VOTE = 8;
 
 /** Below this total vote the direction is left undecided. */
 const UNDECIDED = 0.25;
@@ -30,7 +37,7 @@ export function decideDirection(
   const total = votes.reduce((sum, signal) => sum + signal.vote, 0);
   if (sourceIsA) {
     // Decided elsewhere (a story tree); the confidence says how far this pair's own votes agree.
-    const confidence = round(0.5 + 0.5 * Math.tanh(total / 1.5));
+    const confidence = confidenceFromVotes(total);
     return { direction: 'a->b', confidence, signals: describe(votes, 'the source', 'the copy') };
   }
   if (Math.abs(total) < UNDECIDED)
@@ -38,7 +45,7 @@ export function decideDirection(
   const direction = total > 0 ? 'a->b' : 'b->a';
   return {
     direction,
-    confidence: round(0.5 + 0.5 * Math.tanh(Math.abs(total) / 1.5)),
+    confidence: confidenceFromVotes(Math.abs(total)),
     signals:
       direction === 'a->b'
         ? describe(votes, 'the source', 'the copy')
@@ -57,10 +64,6 @@ function describe(votes: readonly Vote[], a: string, b: string): DirectionSignal
   return votes.map((vote) => ({ name: vote.name, vote: vote.vote, detail: vote.detail(a, b) }));
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
-
 /** The earlier publication is the source, when both dates are stated and differ by an hour or more. */
 function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
   const timeA = parseDate(a.article.published);
@@ -70,7 +73,7 @@ function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
   if (Math.abs(hours) < 1) return null;
   return {
     name: 'published-date',
-    vote: hours > 0 ? 3 : -3,
+    vote: hours > 0 ? DATE_VOTE : -DATE_VOTE,
     detail: (nameA, nameB) => `${nameA} published ${a.article.published}, ${nameB} ${b.article.published}`,
   };
 }

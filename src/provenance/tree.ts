@@ -1,3 +1,5 @@
+import { confidenceFromVotes } from './confidence.js';
+
 /** An undirected derivation link between documents i and j with its strength and direction vote. */
 export interface DerivationLink {
   i: number;
@@ -100,7 +102,7 @@ function rootTree(
   const margin = Number.isFinite(secondSupport) ? chosen.support - secondSupport : Math.abs(chosen.support);
   return {
     root: chosen.root,
-    rootConfidence: Math.round((0.5 + 0.5 * Math.tanh(margin / 1.5)) * 1000) / 1000,
+    rootConfidence: confidenceFromVotes(margin),
     edges: chosen.edges,
   };
 }

@@ -74,3 +74,27 @@ describe('relations of simple pairs', () => {
     assert.equal(compare(story, recipe).relation, 'unrelated');
   });
 });
+
+describe('published dates', () => {
+  it('decide the direction over the text evidence, with a confidence short of certainty', () => {
+    const [spin, wire] = exampleArticles();
+    // As if the spin had been published first: the dates must win over its reported speech and typos.
+    const datedSpin = { ...spin!, published: '2021-03-24T08:00:00Z' };
+    const datedWire = { ...wire!, published: '2021-03-25T10:00:00Z' };
+    const result = comparePair(analyseArticle(datedWire), analyseArticle(datedSpin), lexicon);
+    assert.equal(result.direction.direction, 'b->a');
+    assert.ok(result.direction.confidence < 1);
+    assert.equal(result.direction.signals[0]!.name, 'published-date');
+  });
+
+  it('are ignored when they lie in the future', () => {
+    const [spin, wire] = exampleArticles();
+    const result = comparePair(
+      analyseArticle({ ...wire!, published: '2999-01-01' }),
+      analyseArticle({ ...spin!, published: '2021-03-24' }),
+      lexicon,
+    );
+    assert.equal(result.direction.direction, 'a->b');
+    assert.ok(!result.direction.signals.some((signal) => signal.name === 'published-date'));
+  });
+});
