@@ -64,7 +64,7 @@ function evaluateClough(): void {
       else if (direction === 'b->a') directions.wrong++;
       else directions.undecided++;
     }
-    const features = relationFeatures(source, answer, alignArticles(source, answer, lexicon));
+    const features = relationFeatures(source, answer, alignArticles(source, answer, lexicon), lexicon);
     dump('clough', item.file, item.category, features);
     if (verbose) {
       const figures = Object.entries(features)
@@ -106,7 +106,7 @@ function evaluateMsrp(): void {
         'msrp',
         pair.id,
         pair.paraphrase ? '1' : '0',
-        relationFeatures(a, b, alignArticles(a, b, lexicon)),
+        relationFeatures(a, b, alignArticles(a, b, lexicon), lexicon),
       );
     gold.push(pair.paraphrase ? 'paraphrase' : 'other');
     predicted.push(DERIVED_RELATIONS.has(result.relation) ? 'paraphrase' : 'other');

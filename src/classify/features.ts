@@ -1,5 +1,8 @@
+import { share, sharedRuns } from '../align/verbatim.js';
+import { contentWeight } from '../align/weights.js';
 import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
+import type { Lexicon } from '../text/lexicon.js';
 import { canonicalText } from '../text/normalize.js';
 
 /** The figures a relation is decided from, all in [0, 1] except the flag. */
@@ -18,6 +21,12 @@ export interface RelationFeatures {
   verbatim: number;
   /** Share of the more-contained side's word pairs (bigrams) found in the other. */
   bigrams: number;
+  /**
+   * The same two shares leaving out what independent reports of one event share anyway: the
+   * words of direct quotes and names ("Secretary General Jens Stoltenberg").
+   */
+  ownBigrams: number;
+  ownVerbatim: number;
   /** Share of aligned content words swapped for synonyms or related words. */
   spin: number;
   /** Share of aligned content words kept exactly. */
@@ -26,12 +35,17 @@ export interface RelationFeatures {
   numberConflicts: number;
   /** Vocabulary overlap, alignment aside. */
   topical: number;
+  /** Sentence pairs the alignment found. */
+  alignedPairs: number;
+  /** Distinct rare names both documents mention. */
+  sharedNames: number;
 }
 
 export function relationFeatures(
   a: AnalysedArticle,
   b: AnalysedArticle,
   alignment: Alignment,
+  lexicon: Lexicon,
 ): RelationFeatures {
   const stats = alignment.stats;
   const bIsContained = stats.coverageB >= stats.coverageA;
@@ -47,11 +61,36 @@ export function relationFeatures(
     strictOther: bIsContained ? stats.strictA : stats.strictB,
     verbatim: bIsContained ? stats.verbatimB : stats.verbatimA,
     bigrams: bigramContainment(contained.tokens, other.tokens),
+    ownBigrams: bigramContainment(ownWords(contained.tokens), ownWords(other.tokens)),
+    ownVerbatim: share(sharedRuns(ownWords(contained.tokens), ownWords(other.tokens)).inA),
     spin: aligned > 0 ? (words.synonym + words.related) / aligned : 0,
     kept: aligned > 0 ? words.equal / aligned : 0,
     numberConflicts: numberConflicts(a, b, alignment),
     topical: stats.topical,
+    alignedPairs: alignment.pairs.length,
+    sharedNames: sharedNames(a, b, lexicon),
   };
+}
+
+/** A name rare enough to identify an event ("Bonaccini", "Emilia-Romagna"), unlike "Monday" or "Facebook". */
+const NAME_WEIGHT = 0.7;
+
+function sharedNames(a: AnalysedArticle, b: AnalysedArticle, lexicon: Lexicon): number {
+  const namesOf = (article: AnalysedArticle): Set<string> => {
+    const names = new Set<string>();
+    for (const token of article.tokens) {
+      const isName = token.kind === 'word' && token.capitalized && !token.stop;
+      if (isName && contentWeight(token, lexicon) >= NAME_WEIGHT) names.add(token.stem);
+    }
+    return names;
+  };
+  const namesB = namesOf(b);
+  return [...namesOf(a)].filter((name) => namesB.has(name)).length;
+}
+
+/** The tokens a writer chose: outside direct quotes, and not names. */
+function ownWords(tokens: readonly Token[]): Token[] {
+  return tokens.filter((token) => !token.quoted && !token.capitalized);
 }
 
 /** Bigrams of two function words ("of the") say nothing about reuse and are skipped. */

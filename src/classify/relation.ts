@@ -27,6 +27,9 @@ export const RELATION_THRESHOLDS = {
   spunSwaps: 0.1,
   /** Share of topical words (names, rarer words) that marks the same event or topic. */
   sameStoryTopical: 0.35,
+  /** …or this share with this many rare names in common and at least one sentence aligned. */
+  sameStoryTopicalWithNames: 0.2,
+  sameStoryNames: 3,
 } as const;
 
 export interface RelationDecision {
@@ -40,7 +43,7 @@ export function decideRelation(features: RelationFeatures): RelationDecision {
   const score = features.coverage;
   if (features.identical) return { relation: 'identical', score: 1 };
   if (!isDerived(features)) {
-    return features.topical >= t.sameStoryTopical
+    return isSameStory(features)
       ? { relation: 'same-story', score: features.topical }
       : { relation: 'unrelated', score: features.topical };
   }
@@ -66,8 +69,24 @@ export function isDerived(features: RelationFeatures): boolean {
     const mutual = harmonic(features.coverage, features.coverageOther);
     return mutual >= t.paraphraseMutual || features.verbatim >= t.copyVerbatim;
   }
-  if (features.bigrams >= t.derivedBigrams || features.verbatim >= t.derivedVerbatim) return true;
+  // Shared quotes and names are what independent reports of one event have in common; reuse
+  // shows in the rest of the wording.
+  if (features.ownBigrams >= t.derivedBigrams || features.ownVerbatim >= t.derivedVerbatim) return true;
   return features.coverage >= t.derivedCoverage && features.strict >= t.derivedStrict;
+}
+
+/**
+ * Same story, not derived: much topical vocabulary in common, or some sentences that say the
+ * same thing about the same named people, places and figures.
+ */
+function isSameStory(features: RelationFeatures): boolean {
+  const t = RELATION_THRESHOLDS;
+  if (features.topical >= t.sameStoryTopical) return true;
+  return (
+    features.topical >= t.sameStoryTopicalWithNames &&
+    features.alignedPairs >= 1 &&
+    features.sharedNames >= t.sameStoryNames
+  );
 }
 
 function harmonic(x: number, y: number): number {

@@ -31,7 +31,7 @@ export function comparePair(
   options: CompareOptions = {},
 ): PairResult {
   const alignment = alignArticles(a, b, lexicon);
-  const decision = decideRelation(relationFeatures(a, b, alignment));
+  const decision = decideRelation(relationFeatures(a, b, alignment, lexicon));
   const derived = DERIVED_RELATIONS.has(decision.relation);
   const direction = derived
     ? decideDirection(a, b, alignment, lexicon, options.sourceIsA === true)

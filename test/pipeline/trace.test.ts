@@ -67,6 +67,18 @@ describe('relations of simple pairs', () => {
     assert.equal(result.direction.direction, 'a->b');
   });
 
+  it('sees two independent reports of one event, sharing a quote and names, as the same story', () => {
+    const reportA =
+      'Flooding forced thousands of residents from their homes in northern Italy on Tuesday after days of torrential rain swelled rivers across the Emilia-Romagna region.\n\n' +
+      'Regional president Stefano Bonaccini said at least 13 people had died. "We are facing a disaster of historic proportions," Bonaccini told reporters in Bologna.\n\n' +
+      'Rescue teams used helicopters and boats to reach people trapped on rooftops, while the army was deployed to help clear roads blocked by landslides.';
+    const reportB =
+      'Italian authorities evacuated entire towns in Emilia-Romagna as rivers burst their banks following a week of heavy downpours, officials said.\n\n' +
+      'The death toll rose to 13, according to Stefano Bonaccini, who heads the region. "We are facing a disaster of historic proportions," he said, urging people to stay indoors.\n\n' +
+      'Farmers warned that crops across the fertile plain had been destroyed, and Prime Minister Giorgia Meloni said the government would declare a state of emergency.';
+    assert.equal(compare(reportA, reportB).relation, 'same-story');
+  });
+
   it('sees texts on different subjects as unrelated', () => {
     const recipe =
       'Whisk the eggs with the sugar until pale, then fold in the flour and the melted butter. ' +
