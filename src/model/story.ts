@@ -28,5 +28,6 @@ export interface Story {
 export interface TraceResult {
   /** Every article by input name, in input order. */
   articles: Article[];
+  /** Groups of two or more related documents; an article in none is unrelated to the others. */
   stories: Story[];
 }

@@ -29,9 +29,10 @@ export function traceArticles(articles: readonly Article[], lexicon: Lexicon): T
       if (result.relation !== 'unrelated') results.set(pairKey(i, j), result);
     }
   }
-  const stories = groupStories(analysed.length, results).map((members, index) =>
-    buildStory(`story-${index + 1}`, members, analysed, results, lexicon),
-  );
+  // A story needs two documents; a document related to no other is listed as unrelated.
+  const stories = groupStories(analysed.length, results)
+    .filter((members) => members.length > 1)
+    .map((members, index) => buildStory(`story-${index + 1}`, members, analysed, results, lexicon));
   return { articles: [...articles], stories };
 }
 

@@ -20,6 +20,7 @@ import {
   strongestPassages,
   toInputSpan,
 } from './pair.js';
+import { unrelatedInputs } from './tree.js';
 
 /** A half-open range [start, end) of input offsets. */
 export type JsonRange = [start: number, end: number];
@@ -142,6 +143,8 @@ export interface DocumentJson {
 /** Output of `wiretrace trace … --json`. */
 export interface TraceJson {
   stories: StoryJson[];
+  /** Inputs related to no other document, in input order. */
+  unrelated: string[];
   documents: DocumentJson[];
 }
 
@@ -284,6 +287,7 @@ export function traceToJson(result: TraceResult): TraceJson {
       rootConfidence: round3(story.rootConfidence),
       edges: story.edges.map((edge) => edgeToJson(edge, articles)),
     })),
+    unrelated: unrelatedInputs(result),
     documents: result.articles.map((article) => ({
       input: article.input,
       title: article.title,
