@@ -7,6 +7,7 @@ import type { ChangeJson, CitationJson, EdgeJson, TraceJson } from '../../src/re
 import {
   type CliRun,
   describeRun,
+  EXAMPLE_DIR,
   EXAMPLE_FILES,
   type ExtractedDocument,
   extractDocuments,
@@ -90,6 +91,15 @@ describe('trace --json on examples/nato-russia', () => {
       trace.documents.map((document) => document.input),
       [...EXAMPLE_FILES],
     );
+  });
+
+  it('reads the example directory as the same three documents, none unrelated', async () => {
+    const run = await runCli(['trace', `${EXAMPLE_DIR}/`, '--json']);
+    assert.equal(run.status, 0, describeRun(run));
+    const fromDirectory = parseJson<TraceJson>(run.stdout);
+    assert.equal(fromDirectory.stories.length, 1);
+    assert.deepEqual(fromDirectory.unrelated, []);
+    assert.equal(fromDirectory.stories[0]!.documents.length, 3);
   });
 
   it('makes 000 a spun copy and 002 a rewrite of 001', () => {
