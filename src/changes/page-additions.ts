@@ -1,4 +1,4 @@
-import type { BoilerplateKind } from '../model/article.js';
+import type { BoilerplateBlock, BoilerplateKind } from '../model/article.js';
 import type { Change, ChangeType } from '../model/change.js';
 import { canonicalText } from '../text/normalize.js';
 import { citeInput } from './cite.js';
@@ -19,7 +19,7 @@ export function detectPageAdditions(context: ChangeContext): Change[] {
     source.article.boilerplate.map((block) => `${block.kind}\u0000${canonicalText(block.text)}`),
   );
   const changes: Change[] = [];
-  for (const block of copy.article.boilerplate) {
+  for (const block of mergeNeighbours(copy.article.boilerplate, copy.article.content)) {
     const inserted = INSERTED[block.kind];
     if (inserted === undefined || sourceBlocks.has(`${block.kind}\u0000${canonicalText(block.text)}`))
       continue;
@@ -32,6 +32,24 @@ export function detectPageAdditions(context: ChangeContext): Change[] {
     });
   }
   return changes;
+}
+
+/**
+ * Blocks of one kind separated by nothing but whitespace are one insertion (an ad list of four
+ * bullet lines is one ad), cited as one span of the input.
+ */
+function mergeNeighbours(blocks: readonly BoilerplateBlock[], content: string): BoilerplateBlock[] {
+  const merged: BoilerplateBlock[] = [];
+  for (const block of blocks) {
+    const last = merged[merged.length - 1];
+    const between = last === undefined ? '' : content.slice(last.end, block.start);
+    if (last !== undefined && last.kind === block.kind && block.start >= last.end && /^\s*$/.test(between)) {
+      merged[merged.length - 1] = { ...last, end: block.end, text: content.slice(last.start, block.end) };
+    } else {
+      merged.push(block);
+    }
+  }
+  return merged;
 }
 
 function shorten(text: string): string {
