@@ -64,6 +64,7 @@ function evaluateClough(): void {
       else if (direction === 'b->a') directions.wrong++;
       else directions.undecided++;
     }
+    if (!verbose && dumpPath === '') continue;
     const features = relationFeatures(source, answer, alignArticles(source, answer, lexicon), lexicon);
     dump('clough', item.file, item.category, features);
     if (verbose) {
