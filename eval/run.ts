@@ -1,5 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { alignArticles } from '../src/align/align.js';
 import { relationFeatures } from '../src/classify/features.js';
 import type { RelationKind } from '../src/model/relation.js';
@@ -42,12 +42,7 @@ function fixed(value: number): string {
   return value.toFixed(3);
 }
 
-function evaluateClough(): void {
-  const directory = join(datasets, 'clough-stevenson-dev');
-  if (!existsSync(directory)) {
-    console.log(`skipped Clough & Stevenson: ${directory} not found`);
-    return;
-  }
+function evaluateClough(directory: string): void {
   const items = loadClough(directory);
   const gold: string[] = [];
   const predicted: string[] = [];
@@ -76,7 +71,9 @@ function evaluateClough(): void {
   }
   const binaryGold = gold.map((label) => (label === 'non' ? 'non' : 'derived'));
   const binaryPredicted = predicted.map((label) => (label === 'non' ? 'non' : 'derived'));
-  console.log(`\nClough & Stevenson (2011) short-answer reuse, ${items.length} answers vs their source`);
+  console.log(
+    `\nClough & Stevenson (2011) short-answer reuse (${basename(directory)}), ${items.length} answers vs their source`,
+  );
   console.log('metric                  wiretrace   published anchor');
   console.log(`4-class accuracy        ${fixed(accuracy(gold, predicted))}       lexical baseline 0.70-0.76`);
   console.log(`4-class macro-F1        ${fixed(macroF1(gold, predicted))}`);
@@ -88,12 +85,7 @@ function evaluateClough(): void {
   console.log(`\n${confusionTable(gold, predicted)}`);
 }
 
-function evaluateMsrp(): void {
-  const path = join(datasets, 'msrp-train', 'msr_paraphrase_train.txt');
-  if (!existsSync(path)) {
-    console.log(`skipped MSRP: ${path} not found`);
-    return;
-  }
+function evaluateMsrp(path: string): void {
   const pairs = loadMsrp(path);
   const gold: string[] = [];
   const predicted: string[] = [];
@@ -114,7 +106,7 @@ function evaluateMsrp(): void {
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `\nMicrosoft Research Paraphrase Corpus, training part: ${pairs.length} sentence pairs (${fixed(seconds)} s)`,
+    `\nMicrosoft Research Paraphrase Corpus (${basename(path)}): ${pairs.length} sentence pairs (${fixed(seconds)} s)`,
   );
   console.log('metric                  wiretrace   published anchors');
   console.log(
@@ -125,16 +117,11 @@ function evaluateMsrp(): void {
   );
 }
 
-async function evaluateExtractionTracks(): Promise<void> {
-  const directory = join(datasets, 'aeb-dev');
-  if (!existsSync(directory)) {
-    console.log(`skipped article extraction: ${directory} not found`);
-    return;
-  }
+async function evaluateExtractionTracks(directory: string): Promise<void> {
   const html = await evaluateExtraction(directory, 'html');
   const text = await evaluateExtraction(directory, 'text');
   console.log(
-    `\nArticle extraction, ScrapingHub benchmark (dev part, ${html.pages} pages), token-shingle metric`,
+    `\nArticle extraction, ScrapingHub benchmark (${basename(directory)}, ${html.pages} pages), token-shingle metric`,
   );
   console.log('track                   precision  recall   F1      published F1 (181 pages)');
   console.log(
@@ -145,7 +132,32 @@ async function evaluateExtractionTracks(): Promise<void> {
   );
 }
 
-if (only === 'all' || only === 'extraction') await evaluateExtractionTracks();
-if (only === 'all' || only === 'clough') evaluateClough();
-if (only === 'all' || only === 'msrp') evaluateMsrp();
+/** Dataset folders by name prefix, so that other parts of a set (a held-out half) run the same way. */
+function datasetFolders(prefix: string): string[] {
+  if (!existsSync(datasets)) return [];
+  return readdirSync(datasets, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))
+    .map((entry) => join(datasets, entry.name))
+    .sort();
+}
+
+function paraphraseFiles(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((name) => /\.(txt|tsv)$/i.test(name))
+    .sort()
+    .map((name) => join(directory, name));
+}
+
+const suites: Array<{ name: string; prefix: string; run: (directory: string) => void | Promise<void> }> = [
+  { name: 'extraction', prefix: 'aeb', run: evaluateExtractionTracks },
+  { name: 'clough', prefix: 'clough', run: evaluateClough },
+  { name: 'msrp', prefix: 'msrp', run: (directory) => paraphraseFiles(directory).forEach(evaluateMsrp) },
+];
+for (const suite of suites) {
+  if (only !== 'all' && only !== suite.name) continue;
+  const folders = datasetFolders(suite.prefix);
+  if (folders.length === 0) console.log(`skipped ${suite.name}: no ${suite.prefix}* folder in ${datasets}`);
+  for (const folder of folders) await suite.run(folder);
+}
+
 if (dumpPath !== '') writeFileSync(dumpPath, `${dumped.join('\n')}\n`);
