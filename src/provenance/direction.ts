@@ -1,3 +1,4 @@
+import { swapAlignment } from '../align/swap.js';
 import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Direction, DirectionSignal } from '../model/relation.js';
@@ -26,7 +27,39 @@ export function decideDirection(
   lexicon: Lexicon,
   sourceIsA = false,
 ): Direction {
-  const votes = [
+  const votes = collectVotes(a, b, alignment, lexicon);
+  const total = votes.reduce((sum, signal) => sum + signal.vote, 0);
+  if (sourceIsA) {
+    // Decided elsewhere (a story tree); the confidence says how far this pair's own votes agree.
+    const confidence = confidenceFromVotes(total);
+    return { direction: 'a->b', confidence, signals: describe(votes, 'the source', 'the copy') };
+  }
+  if (Math.abs(total) < UNDECIDED) {
+    return { direction: null, confidence: 0, signals: describe(votes, 'A', 'B') };
+  }
+  if (total > 0) {
+    return {
+      direction: 'a->b',
+      confidence: confidenceFromVotes(total),
+      signals: describe(votes, 'the source', 'the copy'),
+    };
+  }
+  // b is the source: word the evidence source first, keeping the sign convention (positive: a is the source).
+  const fromSource = collectVotes(b, a, swapAlignment(alignment), lexicon);
+  const signals = describe(fromSource, 'the source', 'the copy').map((signal) => ({
+    ...signal,
+    vote: -signal.vote,
+  }));
+  return { direction: 'b->a', confidence: confidenceFromVotes(-total), signals };
+}
+
+function collectVotes(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  lexicon: Lexicon,
+): Vote[] {
+  return [
     publishedDates(a, b),
     contentAsymmetry(alignment),
     quotesParaphrased(a, b, alignment),
@@ -34,23 +67,6 @@ export function decideDirection(
     typos(a, b, alignment, lexicon),
     specificDetails(a, b, alignment),
   ].filter((signal): signal is Vote => signal !== null && signal.vote !== 0);
-  const total = votes.reduce((sum, signal) => sum + signal.vote, 0);
-  if (sourceIsA) {
-    // Decided elsewhere (a story tree); the confidence says how far this pair's own votes agree.
-    const confidence = confidenceFromVotes(total);
-    return { direction: 'a->b', confidence, signals: describe(votes, 'the source', 'the copy') };
-  }
-  if (Math.abs(total) < UNDECIDED)
-    return { direction: null, confidence: 0, signals: describe(votes, 'A', 'B') };
-  const direction = total > 0 ? 'a->b' : 'b->a';
-  return {
-    direction,
-    confidence: confidenceFromVotes(Math.abs(total)),
-    signals:
-      direction === 'a->b'
-        ? describe(votes, 'the source', 'the copy')
-        : describe(votes, 'the copy', 'the source'),
-  };
 }
 
 /** A signal before its wording: the detail names the documents once the direction is known. */
@@ -143,7 +159,7 @@ function typos(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment, lex
         const index = edit[side];
         if (index === null || edit.op === 'equal') continue;
         const token = article.tokens[index]!;
-        if (token.kind === 'word' && !token.capitalized && !lexicon.isKnownWord(token.norm)) count++;
+        if (token.kind === 'word' && !token.stop && !token.capitalized && !lexicon.isKnownWord(token.norm)) count++;
       }
     }
     return count;
