@@ -110,3 +110,22 @@ describe('published dates', () => {
     assert.ok(!result.direction.signals.some((signal) => signal.name === 'published-date'));
   });
 });
+
+describe('comparing in either order', () => {
+  it('gives the same relation and score, and the opposite direction', () => {
+    const analysed = exampleArticles().map(analyseArticle);
+    for (const [i, j] of [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+    ] as const) {
+      const forward = comparePair(analysed[i]!, analysed[j]!, lexicon, { changes: false });
+      const backward = comparePair(analysed[j]!, analysed[i]!, lexicon, { changes: false });
+      assert.equal(backward.relation, forward.relation);
+      assert.ok(Math.abs(backward.score - forward.score) < 0.02, `${forward.score} vs ${backward.score}`);
+      const flipped = { 'a->b': 'b->a', 'b->a': 'a->b' } as const;
+      const expected = forward.direction.direction === null ? null : flipped[forward.direction.direction];
+      assert.equal(backward.direction.direction, expected);
+    }
+  });
+});
