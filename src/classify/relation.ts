@@ -1,3 +1,4 @@
+import { harmonic } from '../align/soft-match.js';
 import type { RelationKind } from '../model/relation.js';
 import type { RelationFeatures } from './features.js';
 
@@ -87,8 +88,4 @@ function isSameStory(features: RelationFeatures): boolean {
     features.alignedPairs >= 1 &&
     features.sharedNames >= t.sameStoryNames
   );
-}
-
-function harmonic(x: number, y: number): number {
-  return x + y > 0 ? (2 * x * y) / (x + y) : 0;
 }
