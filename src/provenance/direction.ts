@@ -159,7 +159,8 @@ function typos(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment, lex
         const index = edit[side];
         if (index === null || edit.op === 'equal') continue;
         const token = article.tokens[index]!;
-        if (token.kind === 'word' && !token.stop && !token.capitalized && !lexicon.isKnownWord(token.norm)) count++;
+        if (token.kind === 'word' && !token.stop && !token.capitalized && !lexicon.isKnownWord(token.norm))
+          count++;
       }
     }
     return count;
