@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { CompareJson, JsonRange } from '../../src/report/json.js';
 import {
@@ -135,6 +136,33 @@ describe('compare A B --json', { concurrency: true }, () => {
     assert.equal(result.a, SPUN);
     assert.equal(result.direction, 'b->a');
     assert.equal(result.relation, 'spun');
+  });
+});
+
+describe('compare A B --html FILE', () => {
+  let temp: TempDir;
+  before(() => {
+    temp = makeTempDir();
+  });
+  after(() => temp.remove());
+
+  it('prints the readable comparison and writes a self-contained page with both texts', async () => {
+    const page = `${temp.path}/pair.html`;
+    const run = await runCli(['compare', WIRE, SPUN, '--html', page]);
+    assert.equal(run.status, 0, describeRun(run));
+    assert.match(run.stdout, /spun copy/);
+    const html = readFileSync(page, 'utf8');
+    assert.match(html, /^<!doctype html>/i);
+    const visibleText = html.replace(/<[^>]*>/g, '');
+    assert.ok(visibleText.includes('reckless and adversary actions'), 'source text in the page');
+    assert.ok(visibleText.includes('reckless and rival actions'), 'copy text in the page');
+    assert.doesNotMatch(html, /\s(?:src|href)=["']https?:/i);
+  });
+
+  it('refuses a report path it cannot write, naming it, with exit 2', async () => {
+    const run = await runCli(['compare', WIRE, SPUN, '--html', `${temp.path}/no/such/dir/pair.html`]);
+    assert.equal(run.status, 2, describeRun(run));
+    assert.match(stderrLines(run)[0] ?? '', /pair\.html: cannot write the report/);
   });
 });
 
