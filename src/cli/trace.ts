@@ -21,7 +21,8 @@ or - for standard input. A bad input is reported and skipped; the exit code is t
 Options:
   --json          print {"stories": [{"id", "documents", "root", "rootConfidence",
                   "edges": [{"source", "copy", "relation", "score", "confidence",
-                  "evidence", "changes"}]}], "documents": [...]}
+                  "evidence", "changes"}]}], "unrelated": [input...],
+                  "documents": [...]}
   --html FILE     also write a self-contained HTML report: the family tree and each copy
                   side by side with its source
   -h, --help      show this help
