@@ -1,6 +1,7 @@
 import type { Article } from './article.js';
 
-export type TokenKind = 'word' | 'number' | 'punct';
+/** Punctuation is not tokenised: sentences and quotes are found on the text itself. */
+export type TokenKind = 'word' | 'number';
 
 /** One token of Article.text. Offsets are into Article.text. */
 export interface Token {
