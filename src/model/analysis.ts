@@ -14,7 +14,7 @@ export interface Token {
   stem: string;
   /** Function word (the, of, said…), ignored when weighing content. */
   stop: boolean;
-  /** Starts with a capital letter and is not the first word of its sentence. */
+  /** Starts with a capital letter: a name (a sentence-initial word only if capitalised mid-sentence elsewhere too). */
   capitalized: boolean;
   /** Inside a direct quotation ("…" or “…”). */
   quoted: boolean;
