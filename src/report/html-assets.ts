@@ -51,7 +51,7 @@ mark.peer { outline: 2px solid var(--ink); }
 .flash { animation: flash 1.8s ease-out; }
 @keyframes flash { 0%, 40% { background: #ffd84d; box-shadow: 0 0 0 3px #ffd84d; } 100% { box-shadow: 0 0 0 3px transparent; } }
 .removed { margin-top: .6rem; border: 1px dashed var(--line); border-radius: 4px; padding: .3rem .6rem; font-size: .8rem; }
-.removed h5 { margin: 0 0 .2rem; font-size: .8rem; }
+.removed summary { cursor: pointer; font-weight: 600; }
 .removed ul { margin: 0; padding-left: 1.1rem; }
 .removed .kind { font-weight: 600; }
 ol.changes { padding-left: 1.5rem; }
@@ -98,6 +98,8 @@ export const REPORT_JS = `
     event.preventDefault();
     var boxes = [];
     targets.forEach(function (target) {
+      var folded = target.closest('details');
+      if (folded) folded.open = true;
       flash(target);
       var box = target.closest('.text');
       if (box && boxes.indexOf(box) < 0) { boxes.push(box); centreInBox(target); }

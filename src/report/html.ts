@@ -145,7 +145,7 @@ function citationsOn(changes: readonly ResolvedChange[], side: Side): TextCite[]
   });
 }
 
-/** The "removed from page" box: the article's chrome blocks, shown when a change cites one. */
+/** The "removed from page" box: the article's chrome blocks, shown (folded) when a change cites one. */
 function removedBox(
   view: PairView,
   side: Side,
@@ -167,15 +167,17 @@ function removedBox(
     );
   });
   const unplaced = citing(-1);
+  // Folded: a portal's chrome runs to dozens of lines; a click on a change citing it unfolds it.
+  const summary = `Removed from the page: ${items.length} blocks, not part of the story text`;
   return element(
-    'aside',
+    'details',
     {
       class: 'removed',
       id: removedBoxId(view, side),
       'data-c': unplaced.length > 0 ? unplaced.join(' ') : null,
       'aria-label': `Removed from the page of ${article.input}`,
     },
-    `${heading(view.level + 2, null, 'Removed from the page (not part of the story text)')}<ul>${items.join('')}</ul>`,
+    `<summary>${escapeHtml(summary)}</summary><ul>${items.join('')}</ul>`,
   );
 }
 

@@ -189,6 +189,24 @@ describe('HTML report in Chromium', () => {
     await context.close();
   });
 
+  it('a click on a change citing removed page chrome unfolds the removed blocks and flashes the cited one', async () => {
+    const { context, page } = await open();
+    const change = page.locator('#s1-e2 ol.changes > li', { hasText: 'ALSO READ' });
+    assert.equal(await change.count(), 1, 'one teaser-added change in the 002 section');
+    const folded = page.locator('details#s1-e2-copy-removed');
+    assert.equal(await folded.count(), 1);
+    assert.equal(await folded.getAttribute('open'), null, 'starts folded');
+
+    await change.locator('a.cite-link').first().click();
+
+    const opened = await eventually(async () => (await folded.getAttribute('open')) !== null);
+    assert.ok(opened, 'the removed blocks unfold');
+    const flashing = folded.locator('li.flash');
+    assert.equal(await flashing.count(), 1);
+    assert.match((await flashing.textContent()) ?? '', /teaser.*ALSO READ/);
+    await context.close();
+  });
+
   it('hovering a passage in the copy highlights its counterpart in the source', async () => {
     const { context, page } = await open();
     const mark = page.locator('#s1-e2-copy-text mark[data-peer]').first();
