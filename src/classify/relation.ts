@@ -12,6 +12,8 @@ export const RELATION_THRESHOLDS = {
   derivedBigrams: 0.2,
   /** Share of the copy inside verbatim runs that alone shows reuse. */
   derivedVerbatim: 0.1,
+  /** Least share of the copy the alignment must find rendered in the source for any derivation. */
+  derivedMinCoverage: 0.3,
   /** Meaning-level coverage that shows derivation even when the wording changed (translation). */
   derivedCoverage: 0.75,
   derivedStrict: 0.6,
@@ -70,6 +72,9 @@ export function isDerived(features: RelationFeatures): boolean {
     const mutual = harmonic(features.coverage, features.coverageOther);
     return mutual >= t.paraphraseMutual || features.verbatim >= t.copyVerbatim;
   }
+  // Word pairs and runs found somewhere in the other text count only if the alignment found the
+  // copy's sentences there too (a long text shares many word pairs with anything by chance).
+  if (features.coverage < t.derivedMinCoverage) return false;
   // Shared quotes and names are what independent reports of one event have in common; reuse
   // shows in the rest of the wording.
   if (features.ownBigrams >= t.derivedBigrams || features.ownVerbatim >= t.derivedVerbatim) return true;
