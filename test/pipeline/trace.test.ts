@@ -79,6 +79,18 @@ describe('relations of simple pairs', () => {
     assert.equal(compare(reportA, reportB).relation, 'same-story');
   });
 
+  it("does not take a long jumble of a story's words for a copy of it", () => {
+    const words = story.split(/\s+/);
+    let seed = 7;
+    const jumble: string[] = [];
+    for (let index = 0; index < 20_000; index++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      jumble.push(words[seed % words.length]!);
+    }
+    const relation = compare(jumble.join(' '), story).relation;
+    assert.ok(relation === 'same-story' || relation === 'unrelated', relation);
+  });
+
   it('sees texts on different subjects as unrelated', () => {
     const recipe =
       'Whisk the eggs with the sugar until pale, then fold in the flour and the melted butter. ' +
