@@ -8,7 +8,7 @@ import { softMatch, totalWeight, type WeightedToken } from './soft-match.js';
 import { alignTokens } from './token-edits.js';
 import { share, sharedRuns } from './verbatim.js';
 import { shareVocabulary, vocabularyOf } from './vocabulary.js';
-import { contentWeight } from './weights.js';
+import { tokenWeights } from './weights.js';
 import { WordMatcher } from './word-match.js';
 
 /**
@@ -48,14 +48,6 @@ export function alignArticles(a: AnalysedArticle, b: AnalysedArticle, lexicon: L
   };
   for (const pair of pairs) stats.pairs[pair.kind]++;
   return { pairs, passages: buildPassages(a, b, pairs), stats };
-}
-
-function tokenWeights(article: AnalysedArticle, lexicon: Lexicon): Float64Array {
-  const weights = new Float64Array(article.tokens.length);
-  article.tokens.forEach((token, index) => {
-    weights[index] = contentWeight(token, lexicon);
-  });
-  return weights;
 }
 
 function sentencePair(

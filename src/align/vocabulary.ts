@@ -1,14 +1,15 @@
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
-import { contentWeight } from './weights.js';
+import { tokenWeights } from './weights.js';
 
 /** A document's content stems with their weights: a cheap first test of whether two documents can be related. */
 export function vocabularyOf(article: AnalysedArticle, lexicon: Lexicon): Map<string, number> {
+  const weights = tokenWeights(article, lexicon);
   const vocabulary = new Map<string, number>();
-  for (const token of article.tokens) {
-    if (token.stop) continue;
-    vocabulary.set(token.stem, Math.max(vocabulary.get(token.stem) ?? 0, contentWeight(token, lexicon)));
-  }
+  article.tokens.forEach((token, index) => {
+    if (token.stop) return;
+    vocabulary.set(token.stem, Math.max(vocabulary.get(token.stem) ?? 0, weights[index]!));
+  });
   return vocabulary;
 }
 

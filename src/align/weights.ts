@@ -1,4 +1,4 @@
-import type { Token } from '../model/analysis.js';
+import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 
 /** Rank given to words the embeddings vocabulary does not know: rare names, typos. */
@@ -15,4 +15,24 @@ export function contentWeight(token: Token, lexicon: Lexicon): number {
   if (token.kind === 'number') return 1;
   const rank = Math.min(lexicon.frequencyRank(token.norm), UNKNOWN_RANK);
   return Math.max(0.15, Math.log(rank + 1) / LOG_UNKNOWN_RANK);
+}
+
+/**
+ * Every token's weight, worked out once per article and lexicon: a trace compares each
+ * article with many others.
+ */
+const WEIGHTS = new WeakMap<Lexicon, WeakMap<AnalysedArticle, Float64Array>>();
+
+export function tokenWeights(article: AnalysedArticle, lexicon: Lexicon): Float64Array {
+  let byArticle = WEIGHTS.get(lexicon);
+  if (byArticle === undefined) {
+    byArticle = new WeakMap();
+    WEIGHTS.set(lexicon, byArticle);
+  }
+  let weights = byArticle.get(article);
+  if (weights === undefined) {
+    weights = Float64Array.from(article.tokens, (token) => contentWeight(token, lexicon));
+    byArticle.set(article, weights);
+  }
+  return weights;
 }

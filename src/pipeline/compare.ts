@@ -3,8 +3,9 @@ import { swapAlignment } from '../align/swap.js';
 import { detectChanges } from '../changes/detect.js';
 import { relationFeatures } from '../classify/features.js';
 import { decideRelation } from '../classify/relation.js';
+import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
-import { DERIVED_RELATIONS, type Direction, type PairResult } from '../model/relation.js';
+import { DERIVED_RELATIONS, type Direction, type PairResult, type RelationKind } from '../model/relation.js';
 import { decideDirection } from '../provenance/direction.js';
 import type { Lexicon } from '../text/lexicon.js';
 
@@ -33,19 +34,52 @@ export function comparePair(
   const alignment = alignArticles(a, b, lexicon);
   const decision = decideRelation(relationFeatures(a, b, alignment, lexicon));
   const derived = DERIVED_RELATIONS.has(decision.relation);
-  const direction = derived
-    ? decideDirection(a, b, alignment, lexicon, options.sourceIsA === true)
-    : UNDIRECTED;
-  const result: PairResult = {
-    relation: decision.relation,
-    score: Math.round(decision.score * 1000) / 1000,
-    direction,
-    alignment: direction.direction === 'b->a' ? swapAlignment(alignment) : alignment,
-    changes: [],
-  };
-  if (derived && options.changes !== false) {
-    const [source, copy] = direction.direction === 'b->a' ? [b, a] : [a, b];
-    result.changes = detectChanges(source, copy, result.alignment, lexicon);
+  const score = Math.round(decision.score * 1000) / 1000;
+  if (derived && options.sourceIsA === true) {
+    return withSource(decision.relation, score, a, b, alignment, lexicon, options.changes !== false);
   }
-  return result;
+  const direction = derived ? decideDirection(a, b, alignment, lexicon) : UNDIRECTED;
+  const bIsSource = direction.direction === 'b->a';
+  const oriented = bIsSource ? swapAlignment(alignment) : alignment;
+  const [source, copy] = bIsSource ? [b, a] : [a, b];
+  const changes = derived && options.changes !== false ? detectChanges(source, copy, oriented, lexicon) : [];
+  return { relation: decision.relation, score, direction, alignment: oriented, changes };
+}
+
+/**
+ * A derived pair's result with `source` taken as the source (a story tree decides direction
+ * from all its documents together): the direction signals worded for it and the copy's
+ * changes, reusing the pair's alignment instead of aligning again.
+ */
+export function orientPair(
+  result: PairResult,
+  first: AnalysedArticle,
+  second: AnalysedArticle,
+  source: AnalysedArticle,
+  lexicon: Lexicon,
+): PairResult {
+  const inInputOrder =
+    result.direction.direction === 'b->a' ? swapAlignment(result.alignment) : result.alignment;
+  const sourceIsFirst = source === first;
+  const alignment = sourceIsFirst ? inInputOrder : swapAlignment(inInputOrder);
+  const [from, to] = sourceIsFirst ? [first, second] : [second, first];
+  return withSource(result.relation, result.score, from, to, alignment, lexicon, true);
+}
+
+function withSource(
+  relation: RelationKind,
+  score: number,
+  source: AnalysedArticle,
+  copy: AnalysedArticle,
+  alignment: Alignment,
+  lexicon: Lexicon,
+  changes: boolean,
+): PairResult {
+  return {
+    relation,
+    score,
+    direction: decideDirection(source, copy, alignment, lexicon, true),
+    alignment,
+    changes: changes ? detectChanges(source, copy, alignment, lexicon) : [],
+  };
 }

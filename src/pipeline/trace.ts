@@ -6,7 +6,7 @@ import type { Story, StoryEdge, TraceResult } from '../model/story.js';
 import { buildDerivationTrees, type DerivationLink } from '../provenance/tree.js';
 import { analyseArticle } from '../text/analyse.js';
 import type { Lexicon } from '../text/lexicon.js';
-import { comparePair } from './compare.js';
+import { comparePair, orientPair } from './compare.js';
 
 /**
  * Pairs sharing less of their topical vocabulary than this are not compared at all: well below
@@ -100,7 +100,9 @@ function buildStory(
     for (const edge of tree.edges) {
       const parent = analysed[members[edge.parent]!]!;
       const child = analysed[members[edge.child]!]!;
-      const result = comparePair(parent, child, lexicon, { changes: true, sourceIsA: true });
+      const [first, second] = edge.parent < edge.child ? [parent, child] : [child, parent];
+      const pair = results.get(pairKey(members[edge.parent]!, members[edge.child]!))!;
+      const result = orientPair(pair, first, second, parent, lexicon);
       edges.push({ source: parent.article.input, copy: child.article.input, result });
     }
   }
