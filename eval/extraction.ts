@@ -16,6 +16,19 @@ export interface ExtractionScore {
   f1: number;
 }
 
+/** A track's score and its speed: pages per second of extraction alone (reading and decoding not timed). */
+export interface ExtractionRun extends ExtractionScore {
+  pagesPerSecond: number;
+}
+
+/** One page's extracted text, its match against the ground truth and the time extraction took. */
+export interface PageResult {
+  id: string;
+  predicted: string;
+  match: PageMatch;
+  milliseconds: number;
+}
+
 /** Per-page shingle counts, normalised to sum to 1. */
 export interface PageMatch {
   truePositive: number;
@@ -23,45 +36,56 @@ export interface PageMatch {
   falseNegative: number;
 }
 
-export async function evaluateExtraction(
-  datasetDir: string,
-  track: 'html' | 'text',
-): Promise<ExtractionScore> {
+export async function evaluateExtraction(datasetDir: string, track: 'html' | 'text'): Promise<ExtractionRun> {
   const pages = await evaluateExtractionPages(datasetDir, track);
-  return scoreFromPages(pages.map((page) => page.match));
+  const milliseconds = pages.reduce((sum, page) => sum + page.milliseconds, 0);
+  return {
+    ...scoreFromPages(pages.map((page) => page.match)),
+    pagesPerSecond: milliseconds > 0 ? (pages.length * 1000) / milliseconds : 0,
+  };
 }
 
 /** Every page's extracted text and match against the ground truth, for inspecting failures. */
 export async function evaluateExtractionPages(
   datasetDir: string,
   track: 'html' | 'text',
-): Promise<Array<{ id: string; predicted: string; match: PageMatch }>> {
+): Promise<PageResult[]> {
   const truth = JSON.parse(await readFile(join(datasetDir, 'ground-truth.json'), 'utf8')) as Record<
     string,
     { articleBody?: string }
   >;
-  const results: Array<{ id: string; predicted: string; match: PageMatch }> = [];
+  const results: PageResult[] = [];
   for (const id of Object.keys(truth).sort()) {
     const path =
       track === 'html' ? join(datasetDir, 'html', `${id}.html.gz`) : join(datasetDir, 'text', `${id}.txt`);
-    const predicted = await extractedText(path);
-    results.push({ id, predicted, match: shingleMatch(truth[id]?.articleBody ?? '', predicted) });
+    const { text, milliseconds } = await extractedText(path);
+    results.push({
+      id,
+      predicted: text,
+      match: shingleMatch(truth[id]?.articleBody ?? '', text),
+      milliseconds,
+    });
   }
   return results;
 }
 
-/** The story text extracted from one file, or "" when it cannot be read or has no story. */
-async function extractedText(path: string): Promise<string> {
+/**
+ * The story text extracted from one file ("" when it cannot be read or has no story) and the
+ * time extraction alone took.
+ */
+async function extractedText(path: string): Promise<{ text: string; milliseconds: number }> {
   for await (const item of readInputs([path])) {
-    if (isInputFailure(item)) return '';
+    if (isInputFailure(item)) return { text: '', milliseconds: 0 };
+    const started = performance.now();
     try {
-      return extractArticle(item).text;
+      const text = extractArticle(item).text;
+      return { text, milliseconds: performance.now() - started };
     } catch (error) {
-      if (isWiretraceError(error)) return '';
+      if (isWiretraceError(error)) return { text: '', milliseconds: performance.now() - started };
       throw error;
     }
   }
-  return '';
+  return { text: '', milliseconds: 0 };
 }
 
 /** Python's `\w+` on str patterns: letters, digits (any script) and underscore; case kept. */
@@ -103,6 +127,15 @@ export function shingleMatch(expected: string, predicted: string): PageMatch {
     falsePositive: falsePositive / total,
     falseNegative: falseNegative / total,
   };
+}
+
+/** One page's F1 of shingles, the per-page figure behind the benchmark's means (0 when nothing matches). */
+export function shingleF1(expected: string, predicted: string): number {
+  const { truePositive, falsePositive, falseNegative } = shingleMatch(expected, predicted);
+  if (truePositive === 0) return falsePositive === 0 && falseNegative === 0 ? 1 : 0;
+  const precision = truePositive / (truePositive + falsePositive);
+  const recall = truePositive / (truePositive + falseNegative);
+  return (2 * precision * recall) / (precision + recall);
 }
 
 /** Mean precision over pages with a prediction, mean recall over pages with a truth, their F1. */

@@ -123,13 +123,19 @@ async function evaluateExtractionTracks(directory: string): Promise<void> {
   console.log(
     `\nArticle extraction, ScrapingHub benchmark (${basename(directory)}, ${html.pages} pages), token-shingle metric`,
   );
-  console.log('track                   precision  recall   F1      published F1 (181 pages)');
+  console.log('track                   precision  recall   F1      pages/s  published F1 (181 pages)');
   console.log(
-    `html pages              ${fixed(html.precision)}      ${fixed(html.recall)}    ${fixed(html.f1)}   trafilatura 0.958, Readability.js 0.947, jusText 0.804`,
+    `html pages              ${fixed(html.precision)}      ${fixed(html.recall)}    ${fixed(html.f1)}   ${speed(html.pagesPerSecond)}  trafilatura 0.958, Readability.js 0.947, jusText 0.804`,
   );
   console.log(
-    `flattened page text     ${fixed(text.precision)}      ${fixed(text.recall)}    ${fixed(text.f1)}   whole page as-is 0.665`,
+    `flattened page text     ${fixed(text.precision)}      ${fixed(text.recall)}    ${fixed(text.f1)}   ${speed(text.pagesPerSecond)}  whole page as-is 0.665`,
   );
+  console.log('(pages/s: extraction alone on one core, one cold pass; `npm run bench` times it warmed up)');
+}
+
+/** Pages per second, right-aligned in the table's column. */
+function speed(pagesPerSecond: number): string {
+  return pagesPerSecond.toFixed(0).padStart(7);
 }
 
 /** Dataset folders by name prefix, so that other parts of a set (a held-out half) run the same way. */
