@@ -118,7 +118,7 @@ function readabilityText(document: RawDocument): string {
     dom = new JSDOM(document.content, { virtualConsole: silentConsole });
     return new Readability(dom.window.document).parse()?.textContent ?? '';
   } catch {
-    // jsdom's CSS parser throws on some real pages' stylesheets; a browser would skip the rule.
+    // jsdom's CSS parser has thrown on real pages' stylesheets (in versions 27 to 29); a browser skips the rule.
     readabilityFailures.add(document.input);
     return '';
   } finally {
