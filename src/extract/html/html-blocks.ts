@@ -1,6 +1,7 @@
 import type { TextBlock } from '../text-block.js';
 import { type HtmlElement, type HtmlNode, isElement } from './dom.js';
-import { isHidden, isUnlikelyContent } from './element-hints.js';
+import { ChromeSubtrees, NEVER_TEXT } from './chrome-subtrees.js';
+import { isHidden } from './element-hints.js';
 import { markupRuns } from './text-pieces.js';
 
 /** A block of an HTML page, with the block-level element it sits in. */
@@ -8,37 +9,6 @@ export interface HtmlBlock extends TextBlock {
   element: HtmlElement;
 }
 
-/** Elements whose content is never article text. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'picture',
-  'img',
-  'button',
-  'select',
-  'input',
-  'textarea',
-  'option',
-  'fieldset',
-  'nav',
-  'aside',
-  'footer',
-  'figure',
-  'head',
-  'title',
-  'dialog',
-  'menu',
-]);
 /** Elements that start and end a block of text. */
 const BLOCK_LEVEL = new Set([
   'address',
@@ -99,6 +69,7 @@ export function htmlBlocks(
   root: HtmlElement,
   options: { skipUnlikely: boolean },
 ): HtmlBlock[] {
+  const chrome = options.skipUnlikely ? new ChromeSubtrees(root) : null;
   const blocks: HtmlBlock[] = [];
   let pieces: PendingPiece[] = [];
   let linkChars = 0;
@@ -182,8 +153,8 @@ export function htmlBlocks(
       continue;
     }
     if (!isElement(node)) continue;
-    if (SKIPPED.has(node.name) || isHidden(node)) continue;
-    if (options.skipUnlikely && isUnlikelyContent(node)) continue;
+    if (NEVER_TEXT.has(node.name) || isHidden(node)) continue;
+    if (chrome?.isChrome(node)) continue;
     if (node.name === 'br') {
       flush(blockElement);
       continue;
