@@ -1,6 +1,6 @@
 import type { TextBlock } from '../text-block.js';
-import { type HtmlElement, type HtmlNode, isElement } from './dom.js';
 import { ChromeSubtrees, NEVER_TEXT } from './chrome-subtrees.js';
+import { type HtmlElement, type HtmlNode, isElement } from './dom.js';
 import { isHidden } from './element-hints.js';
 import { markupRuns } from './text-pieces.js';
 
