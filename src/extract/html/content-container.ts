@@ -10,7 +10,10 @@ import { blocksOutsideFeeds } from './story-feeds.js';
  * density, the best one wins and takes along siblings that look like content too, and the other
  * parts of a story its markup splits into chunks. Feeds of other stories are set aside first.
  */
-export function mainContentBlocks(allBlocks: readonly HtmlBlock[]): HtmlBlock[] {
+export function mainContentBlocks(
+  allBlocks: readonly HtmlBlock[],
+  declaredBody: HtmlElement | null,
+): HtmlBlock[] {
   const blocks = blocksOutsideFeeds(allBlocks);
   const totals = elementTotals(blocks);
   const scores = candidateScores(blocks, totals);
@@ -24,8 +27,15 @@ export function mainContentBlocks(allBlocks: readonly HtmlBlock[]): HtmlBlock[] 
   }
   if (top === null) return [...blocks];
   top = sharedAncestorOfRunnersUp(top, scores) ?? climbToRicherParent(top, scores);
-  const chosen = withContentSiblings(top, scores, totals, blocks);
+  let chosen = withContentSiblings(top, scores, totals, blocks);
   for (const chunk of storyChunks(top, scores)) chosen.add(chunk);
+  if (
+    declaredBody !== null &&
+    ![...chosen].every((element) => isInsideAny(element, new Set([declaredBody])))
+  ) {
+    // The page's own word beats the scores when they disagree; inside it the scores may narrow down.
+    chosen = new Set([declaredBody, ...storyChunks(declaredBody, scores)]);
+  }
   return blocks.filter((block) => isInsideAny(block.element, chosen));
 }
 

@@ -1,3 +1,4 @@
+import { DomUtils } from 'htmlparser2';
 import type { TextBlock } from '../text-block.js';
 import { ChromeSubtrees, NEVER_TEXT } from './chrome-subtrees.js';
 import { type HtmlElement, type HtmlNode, isElement } from './dom.js';
@@ -165,7 +166,7 @@ export function htmlBlocks(
       stack.push({ closes: node });
     }
     const innerBlock = isBlock ? node : blockElement;
-    const innerLink = inLink || node.name === 'a';
+    const innerLink = inLink || (node.name === 'a' && !showsOwnAddress(node));
     for (let index = node.children.length - 1; index >= 0; index--) {
       stack.push({ node: node.children[index]!, blockElement: innerBlock, inLink: innerLink });
     }
@@ -173,4 +174,12 @@ export function htmlBlocks(
 
   flush(root);
   return blocks;
+}
+
+/**
+ * A link whose text is a bare web address: an address the author wrote out (a source, a shop
+ * link), read as text. Navigation names its destination in words instead.
+ */
+function showsOwnAddress(link: HtmlElement): boolean {
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(DomUtils.textContent(link).trim());
 }

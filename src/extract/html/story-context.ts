@@ -1,0 +1,56 @@
+import type { BlockLabel } from '../classify-blocks.js';
+import { type HtmlElement, parentElement } from './dom.js';
+import type { HtmlBlock } from './html-blocks.js';
+
+/** How far above a block the container of story paragraphs may be (li > ul > story container). */
+const MAX_LEVELS_TO_STORY = 2;
+/** Above this link density a block is link text first, unless enough of it is its own. */
+const LINK_DENSITY = 0.5;
+/** Own text (outside links) that makes a linked block running text ("… was convicted and <a>…</a>."). */
+const MIN_UNLINKED_CHARS = 25;
+/** …provided at least this share of it is outside links. */
+const MIN_UNLINKED_SHARE = 1 / 3;
+/** Shorter lines are labels ("Text size", "Advert"), not story text. */
+const MIN_WORDS = 4;
+
+/**
+ * Paragraph context, by structure: gives back to the story the blocks that sit among its
+ * paragraphs (in the element holding them, or in a list or quote inside it) which the line
+ * classifier judged by position or links alone: lines before the first full sentence ("Tested
+ * by: …", a lead-in, a list the story opens with) and sentences carrying a long link. Blocks after
+ * the story's last paragraph keep their labels: that is where promotions and "more stories"
+ * lists sit. The page's <h1> stays the headline.
+ */
+export function withStoryContext(blocks: readonly HtmlBlock[], labels: readonly BlockLabel[]): BlockLabel[] {
+  const storyContainers = new Set<HtmlElement>();
+  let lastStory = -1;
+  blocks.forEach((block, index) => {
+    const parent = parentElement(block.element);
+    if (labels[index] !== 'story') return;
+    lastStory = index;
+    if (parent !== null) storyContainers.add(parent);
+  });
+  return labels.map((label, index) => {
+    const block = blocks[index]!;
+    if (index > lastStory || (label !== 'related' && label !== 'navigation')) return label;
+    if (block.element.name === 'h1' || !readsAsText(block)) return label;
+    return isAmongStory(block.element, storyContainers) ? 'story' : label;
+  });
+}
+
+function readsAsText(block: HtmlBlock): boolean {
+  const words = block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words < MIN_WORDS) return false;
+  const unlinked = block.text.length - block.linkChars;
+  if (block.linkChars <= block.text.length * LINK_DENSITY) return true;
+  return unlinked >= MIN_UNLINKED_CHARS && unlinked >= block.text.length * MIN_UNLINKED_SHARE;
+}
+
+function isAmongStory(element: HtmlElement, storyContainers: ReadonlySet<HtmlElement>): boolean {
+  let ancestor = parentElement(element);
+  for (let level = 0; ancestor !== null && level < MAX_LEVELS_TO_STORY; level++) {
+    if (storyContainers.has(ancestor)) return true;
+    ancestor = parentElement(ancestor);
+  }
+  return false;
+}
