@@ -10,14 +10,17 @@ const LINK_DENSITY = 0.5;
 const MIN_UNLINKED_CHARS = 25;
 /** …provided at least this share of it is outside links. */
 const MIN_UNLINKED_SHARE = 1 / 3;
+/** Labels the line classifier gives by position, links or repetition alone. */
+const CONTEXT_LABELS = new Set<BlockLabel>(['related', 'navigation', 'duplicate']);
 /** Shorter lines are labels ("Text size", "Advert"), not story text. */
 const MIN_WORDS = 4;
 
 /**
  * Paragraph context, by structure: gives back to the story the blocks that sit among its
  * paragraphs (in the element holding them, or in a list or quote inside it) which the line
- * classifier judged by position or links alone: lines before the first full sentence ("Tested
- * by: …", a lead-in, a list the story opens with) and sentences carrying a long link. Blocks after
+ * classifier judged by position, links or repetition alone: lines before the first full sentence
+ * ("Tested by: …", a lead-in, a list the story opens with), sentences carrying a long link, and
+ * lines the story itself repeats (a recurring step of a recipe, a pull quote). Blocks after
  * the story's last paragraph keep their labels: that is where promotions and "more stories"
  * lists sit. The page's <h1> stays the headline.
  */
@@ -32,7 +35,7 @@ export function withStoryContext(blocks: readonly HtmlBlock[], labels: readonly 
   });
   return labels.map((label, index) => {
     const block = blocks[index]!;
-    if (index > lastStory || (label !== 'related' && label !== 'navigation')) return label;
+    if (index > lastStory || !CONTEXT_LABELS.has(label)) return label;
     if (block.element.name === 'h1' || !readsAsText(block)) return label;
     return isAmongStory(block.element, storyContainers) ? 'story' : label;
   });
