@@ -7,6 +7,7 @@ import { contentRoot, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { htmlMetadata } from './html/html-metadata.js';
 import { withStoryContext } from './html/story-context.js';
+import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 
 /** Below this many characters the content choice is retried without dropping chrome-like classes. */
@@ -30,7 +31,8 @@ export function extractHtml(raw: RawDocument): Article {
   }
   const knownTitle = metadata.title ?? metadata.documentTitle;
   const classification = classifyBlocks(blocks, 'html', knownTitle);
-  const labels = withTrailingLinkListsAsRelated(blocks, withStoryContext(blocks, classification.labels));
+  const inContext = withStoryContext(blocks, classification.labels);
+  const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
   return assembleArticle(raw, blocks, labels, {
     title: classification.title,
     published: metadata.published ?? classification.published,

@@ -195,4 +195,25 @@ describe('HTML structure: blocks among the story paragraphs', () => {
       ['More Great Stories', `${SUBJECTS[5]} and the new bridge`, `${SUBJECTS[7]} and the new bridge`],
     );
   });
+
+  it('keeps a line the story repeats among its paragraphs', () => {
+    const step = '<p>Stir the sauce every two to three minutes</p>';
+    const content = page(
+      `<article><div class="recipe">${step}${paragraphs(0, 2)}${step}${paragraphs(2, 2)}${step}</div></article>`,
+    );
+    const article = extract(content);
+    assert.equal(article.text.split('Stir the sauce every two to three minutes').length - 1, 3);
+  });
+
+  it('drops teaser excerpts of other posts after the story, keeps the short last box of a boxed story', () => {
+    const teaser = (index: number): string =>
+      `<div class="next-prev"><div class="cell"><a href="/n${index}"><h5>${SUBJECTS[index]} and the new bridge</h5></a><p>The bridge opens next spring, the council says</p></div></div>`;
+    const content = page(`
+      <div id="article">${paragraphs(0, 4)}${teaser(8)}${teaser(9)}</div>`);
+    assertStory(extract(content), [prose(3)], ['The bridge opens next spring']);
+    const cards = [prose(0), prose(1), prose(2), 'The moon is slightly smaller than the Earth’s.']
+      .map((text) => `<div class="card"><div class="card-content"><p>${text}</p></div></div>`)
+      .join('');
+    assertStory(extract(page(`<div class="collection">${cards}</div>`)), ['slightly smaller'], []);
+  });
 });

@@ -1,9 +1,7 @@
 import type { BlockLabel } from '../classify-blocks.js';
-import { type HtmlElement, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
+import { isAmongStory, storyContainers } from './story-containers.js';
 
-/** How far above a block the container of story paragraphs may be (li > ul > story container). */
-const MAX_LEVELS_TO_STORY = 2;
 /** Above this link density a block is link text first, unless enough of it is its own. */
 const LINK_DENSITY = 0.5;
 /** Own text (outside links) that makes a linked block running text ("… was convicted and <a>…</a>."). */
@@ -25,19 +23,13 @@ const MIN_WORDS = 4;
  * lists sit. The page's <h1> stays the headline.
  */
 export function withStoryContext(blocks: readonly HtmlBlock[], labels: readonly BlockLabel[]): BlockLabel[] {
-  const storyContainers = new Set<HtmlElement>();
-  let lastStory = -1;
-  blocks.forEach((block, index) => {
-    const parent = parentElement(block.element);
-    if (labels[index] !== 'story') return;
-    lastStory = index;
-    if (parent !== null) storyContainers.add(parent);
-  });
+  const containers = storyContainers(blocks, labels);
+  const lastStory = labels.lastIndexOf('story');
   return labels.map((label, index) => {
     const block = blocks[index]!;
     if (index > lastStory || !CONTEXT_LABELS.has(label)) return label;
     if (block.element.name === 'h1' || !readsAsText(block)) return label;
-    return isAmongStory(block.element, storyContainers) ? 'story' : label;
+    return isAmongStory(block.element, containers) ? 'story' : label;
   });
 }
 
@@ -47,13 +39,4 @@ function readsAsText(block: HtmlBlock): boolean {
   const unlinked = block.text.length - block.linkChars;
   if (block.linkChars <= block.text.length * LINK_DENSITY) return true;
   return unlinked >= MIN_UNLINKED_CHARS && unlinked >= block.text.length * MIN_UNLINKED_SHARE;
-}
-
-function isAmongStory(element: HtmlElement, storyContainers: ReadonlySet<HtmlElement>): boolean {
-  let ancestor = parentElement(element);
-  for (let level = 0; ancestor !== null && level < MAX_LEVELS_TO_STORY; level++) {
-    if (storyContainers.has(ancestor)) return true;
-    ancestor = parentElement(ancestor);
-  }
-  return false;
 }
