@@ -16,6 +16,7 @@ export function withStrayTailAsRelated(
   labels: readonly BlockLabel[],
 ): BlockLabel[] {
   const containers = storyContainers(blocks, labels, MIN_PROSE_CHARS);
+  if (containers.size === 0) return [...labels];
   // A story cut into boxes of one kind (a paragraph per card) goes on in its short boxes too.
   const kinds = new Set([...containers].map(kindOf).filter((kind) => kind !== null));
   for (const block of blocks) {
