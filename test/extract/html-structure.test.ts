@@ -196,6 +196,13 @@ describe('HTML structure: blocks among the story paragraphs', () => {
     );
   });
 
+  it('leaves chrome by wording among the paragraphs out', () => {
+    const content = page(
+      `<article><div class="body">${paragraphs(0, 2)}<h3>You may also like</h3>${paragraphs(2, 2)}</div></article>`,
+    );
+    assertStory(extract(content), [prose(3)], ['You may also like']);
+  });
+
   it('keeps a line the story repeats among its paragraphs', () => {
     const step = '<p>Stir the sauce every two to three minutes</p>';
     const content = page(

@@ -1,3 +1,5 @@
+import { blockFeatures } from '../block-features.js';
+import { chromeKindByWording, isLinkTrail } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { isAmongStory, storyContainers } from './story-containers.js';
@@ -34,8 +36,10 @@ export function withStoryContext(blocks: readonly HtmlBlock[], labels: readonly 
 }
 
 function readsAsText(block: HtmlBlock): boolean {
-  const words = block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  if (words < MIN_WORDS) return false;
+  const { words } = blockFeatures(block);
+  // Wording ("Related articles", "Skip to content") and link trails keep their labels.
+  if (words < MIN_WORDS || chromeKindByWording(block.text, words) !== null || isLinkTrail(block.text))
+    return false;
   const unlinked = block.text.length - block.linkChars;
   if (block.linkChars <= block.text.length * LINK_DENSITY) return true;
   return unlinked >= MIN_UNLINKED_CHARS && unlinked >= block.text.length * MIN_UNLINKED_SHARE;
