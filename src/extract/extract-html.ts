@@ -14,19 +14,22 @@ import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 const MIN_CONTENT_CHARS = 250;
 
 /**
- * Extracts the story from an HTML page: metadata from the head, the main content container
- * chosen Readability-style, then the same line-level chrome filter as for flattened text.
+ * Extracts the story from an HTML page: metadata from the head; the main content container chosen
+ * Readability-style, or the article body the page declares when the two disagree; the same
+ * line-level chrome filter as for flattened text; then structure has the last word on what the
+ * line filter judged by position or links alone (paragraph context, link lists and stray boxes
+ * after the story).
  */
 export function extractHtml(raw: RawDocument): Article {
   const document = parseHtml(raw.content);
   const metadata = htmlMetadata(document);
   const root = contentRoot(document);
   const strict = htmlBlocks(raw.content, root, { skipUnlikely: true });
-  let blocks = mainContentBlocks(strict, declaredBody(document, strict));
+  let blocks = mainContentBlocks(strict, declaredBody(raw.content, document, strict));
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
     // Some sites put the story in elements whose class names look like chrome; look again.
     const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
-    const relaxed = mainContentBlocks(all, declaredBody(document, all));
+    const relaxed = mainContentBlocks(all, declaredBody(raw.content, document, all));
     if (textLength(relaxed) > textLength(blocks)) blocks = relaxed;
   }
   const knownTitle = metadata.title ?? metadata.documentTitle;

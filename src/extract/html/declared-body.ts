@@ -18,7 +18,13 @@ const ELEMENT_SHARE = 0.9;
  * `articleBody` text. Trusted only with a story's worth of text under it; for JSON-LD only when
  * the page's blocks give back most of that text (not a teaser, not another story's).
  */
-export function declaredBody(document: HtmlDocument, blocks: readonly HtmlBlock[]): HtmlElement | null {
+export function declaredBody(
+  content: string,
+  document: HtmlDocument,
+  blocks: readonly HtmlBlock[],
+): HtmlElement | null {
+  // Both declarations spell the property name out; most pages have neither.
+  if (!content.includes('articleBody')) return null;
   const scripts: string[] = [];
   const marked: HtmlElement[] = [];
   for (const element of DomUtils.findAll(
