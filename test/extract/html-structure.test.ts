@@ -48,10 +48,17 @@ describe('HTML structure: chrome-like classes', () => {
   it('does not skip a layout wrapper that holds most of the page, whatever its class', () => {
     const content = page(`
       <div class="site-ad-margins">
-        <article>${paragraphs(0, 4)}</article>
+        <article><h1>Floods</h1>${paragraphs(0, 4)}</article>
         <div class="recirc">${paragraphs(20, 2)}</div>
       </div>`);
     assertStory(extract(content), [prose(0), prose(3)], [prose(20), prose(21)]);
+  });
+
+  it('skips a comment section longer than the story', () => {
+    const content = page(`
+      <article><h1>Floods</h1>${paragraphs(0, 3)}</article>
+      <div class="comments-area">${paragraphs(20, 9)}</div>`);
+    assertStory(extract(content), [prose(0), prose(2)], [prose(20), prose(28)]);
   });
 
   it('keeps a quoted post embedded in a social wrapper, drops the share bar', () => {

@@ -1,3 +1,4 @@
+import { DomUtils } from 'htmlparser2';
 import { type HtmlElement, type HtmlNode, isElement } from './dom.js';
 import { isUnlikelyContent } from './element-hints.js';
 
@@ -34,15 +35,19 @@ export const NEVER_TEXT = new Set([
 ]);
 
 /**
- * An element holding more than this share of the page's text is a layout wrapper, whatever its
- * class says ("ad-margins", "advertisement-off-canvas--pusher" around the whole page).
+ * An element holding more than this share of the page's text and the page's headline (or its
+ * <main>) is a layout wrapper, whatever its class says ("ad-margins",
+ * "advertisement-off-canvas--pusher" around the whole page). A long comment section has no
+ * headline of the page in it.
  */
 const WRAPPER_SHARE = 0.5;
+const WRAPPED_LANDMARKS = new Set(['h1', 'main']);
 
 /**
  * Decides whether an element with a chrome-like class, id or role is chrome to skip. Exceptions:
- * layout wrappers holding most of the page, and wrappers whose text is all a quotation (an
- * embedded post: "social-embed" around a quoted tweet is quoted content, not a share bar).
+ * layout wrappers holding most of the page and its headline, and wrappers whose text is all a
+ * quotation (an embedded post: "social-embed" around a quoted tweet is quoted content, not a
+ * share bar).
  */
 export class ChromeSubtrees {
   private pageChars: number | null = null;
@@ -54,9 +59,13 @@ export class ChromeSubtrees {
     const chars = visibleChars(element, false);
     if (chars === 0) return true;
     this.pageChars ??= visibleChars(this.root, false);
-    if (chars > this.pageChars * WRAPPER_SHARE) return false;
+    if (chars > this.pageChars * WRAPPER_SHARE && holdsLandmark(element)) return false;
     return visibleChars(element, true) < chars;
   }
+}
+
+function holdsLandmark(element: HtmlElement): boolean {
+  return DomUtils.findOne((inner) => WRAPPED_LANDMARKS.has(inner.name), element.children) !== null;
 }
 
 /** Non-space characters of readable text under a node; `quotedOnly` counts only text inside <blockquote>. */
