@@ -40,7 +40,7 @@ function readsAsText(block: HtmlBlock): boolean {
   // Wording ("Related articles", "Skip to content") and link trails keep their labels.
   if (words < MIN_WORDS || chromeKindByWording(block.text, words) !== null || isLinkTrail(block.text))
     return false;
-  const unlinked = block.text.length - block.linkChars;
   if (block.linkChars <= block.text.length * LINK_DENSITY) return true;
+  const unlinked = block.text.length - block.linkChars;
   return unlinked >= MIN_UNLINKED_CHARS && unlinked >= block.text.length * MIN_UNLINKED_SHARE;
 }
