@@ -2,30 +2,41 @@ import type { Article, RawDocument } from '../model/article.js';
 import { assembleArticle } from './assemble-article.js';
 import { classifyBlocks } from './classify-blocks.js';
 import { mainContentBlocks } from './html/content-container.js';
+import { declaredBody } from './html/declared-body.js';
 import { contentRoot, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { htmlMetadata } from './html/html-metadata.js';
+import { withStoryContext } from './html/story-context.js';
+import { withStrayTailAsRelated } from './html/story-tail.js';
+import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 
 /** Below this many characters the content choice is retried without dropping chrome-like classes. */
 const MIN_CONTENT_CHARS = 250;
 
 /**
- * Extracts the story from an HTML page: metadata from the head, the main content container
- * chosen Readability-style, then the same line-level chrome filter as for flattened text.
+ * Extracts the story from an HTML page: metadata from the head; the main content container chosen
+ * Readability-style, or the article body the page declares when the two disagree; the same
+ * line-level chrome filter as for flattened text; then structure has the last word on what the
+ * line filter judged by position or links alone (paragraph context, link lists and stray boxes
+ * after the story).
  */
 export function extractHtml(raw: RawDocument): Article {
   const document = parseHtml(raw.content);
   const metadata = htmlMetadata(document);
   const root = contentRoot(document);
-  let blocks = mainContentBlocks(htmlBlocks(raw.content, root, { skipUnlikely: true }));
+  const strict = htmlBlocks(raw.content, root, { skipUnlikely: true });
+  let blocks = mainContentBlocks(strict, declaredBody(raw.content, document, strict));
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
     // Some sites put the story in elements whose class names look like chrome; look again.
-    const relaxed = mainContentBlocks(htmlBlocks(raw.content, root, { skipUnlikely: false }));
+    const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
+    const relaxed = mainContentBlocks(all, declaredBody(raw.content, document, all));
     if (textLength(relaxed) > textLength(blocks)) blocks = relaxed;
   }
   const knownTitle = metadata.title ?? metadata.documentTitle;
   const classification = classifyBlocks(blocks, 'html', knownTitle);
-  return assembleArticle(raw, blocks, classification.labels, {
+  const inContext = withStoryContext(blocks, classification.labels);
+  const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
+  return assembleArticle(raw, blocks, labels, {
     title: classification.title,
     published: metadata.published ?? classification.published,
     byline: metadata.byline ?? classification.byline,

@@ -1,97 +1,42 @@
-import type { HtmlElement } from './dom.js';
-import { isElement } from './dom.js';
-import { classWeight } from './element-hints.js';
+import { candidateScores, type ElementTotals, elementTotals, linkDensity } from './candidate-scores.js';
+import { type HtmlElement, isElement, isInsideAny, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-
-/** Paragraph elements whose score goes to their ancestors (Readability's tags to score). */
-const SCORED_FROM_PARENT = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6', 'section']);
-/** Containers holding text directly (no <p>): scored as if the text were a paragraph inside them. */
-const SCORED_IN_PLACE = new Set(['div', 'article', 'main', 'section', 'body', 'center', 'form']);
-const MIN_PARAGRAPH_CHARS = 25;
-const ANCESTOR_LEVELS = 5;
-
-interface ElementTotals {
-  chars: number;
-  linkChars: number;
-}
+import { storyChunks } from './story-chunks.js';
+import { blocksOutsideFeeds } from './story-feeds.js';
 
 /**
  * The blocks of the main content, chosen the Readability way: paragraphs give points (for
  * length and commas) to their ancestors, each candidate's score is discounted by its link
- * density, the best one wins and takes along siblings that look like content too.
+ * density, the best one wins and takes along siblings that look like content too, and the other
+ * parts of a story its markup splits into chunks. Feeds of other stories are set aside first.
  */
-export function mainContentBlocks(blocks: readonly HtmlBlock[]): HtmlBlock[] {
+export function mainContentBlocks(
+  allBlocks: readonly HtmlBlock[],
+  declaredBody: HtmlElement | null,
+): HtmlBlock[] {
+  const blocks = blocksOutsideFeeds(allBlocks);
   const totals = elementTotals(blocks);
-  const scores = candidateScores(blocks);
+  const scores = candidateScores(blocks, totals);
   let top: HtmlElement | null = null;
   let topScore = 0;
   for (const [element, score] of scores) {
-    const final = score * (1 - linkDensity(totals.get(element)));
-    scores.set(element, final);
-    if (final > topScore) {
+    if (score > topScore) {
       top = element;
-      topScore = final;
+      topScore = score;
     }
   }
   if (top === null) return [...blocks];
   top = sharedAncestorOfRunnersUp(top, scores) ?? climbToRicherParent(top, scores);
-  const chosen = withContentSiblings(top, scores, totals, blocks);
-  return blocks.filter((block) => insideAny(block.element, chosen));
-}
-
-function candidateScores(blocks: readonly HtmlBlock[]): Map<HtmlElement, number> {
-  const scores = new Map<HtmlElement, number>();
-  for (const block of blocks) {
-    const tag = block.element.name;
-    if (block.text.length < MIN_PARAGRAPH_CHARS) continue;
-    let ancestor: HtmlElement | null;
-    if (SCORED_FROM_PARENT.has(tag)) ancestor = parentElement(block.element);
-    else if (SCORED_IN_PLACE.has(tag)) ancestor = block.element;
-    else continue;
-    const commas = (block.text.match(/[,，、]/g) ?? []).length;
-    const points = 2 + commas + Math.min(Math.floor(block.text.length / 100), 3);
-    for (let level = 0; ancestor !== null && level < ANCESTOR_LEVELS; level++) {
-      if (!scores.has(ancestor)) scores.set(ancestor, initialScore(ancestor));
-      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-      scores.set(ancestor, scores.get(ancestor)! + points / divider);
-      ancestor = parentElement(ancestor);
-    }
+  let chosen = withContentSiblings(top, scores, totals, blocks);
+  for (const chunk of storyChunks(top, scores)) chosen.add(chunk);
+  if (
+    declaredBody !== null &&
+    ![...chosen].every((element) => isInsideAny(element, new Set([declaredBody])))
+  ) {
+    // The page's own word beats the scores when they disagree; inside it the scores may narrow down.
+    chosen = new Set([declaredBody, ...storyChunks(declaredBody, scores)]);
   }
-  return scores;
-}
-
-function initialScore(element: HtmlElement): number {
-  let score = classWeight(element);
-  switch (element.name) {
-    case 'div':
-      score += 5;
-      break;
-    case 'pre':
-    case 'td':
-    case 'blockquote':
-      score += 3;
-      break;
-    case 'address':
-    case 'ol':
-    case 'ul':
-    case 'dl':
-    case 'dd':
-    case 'dt':
-    case 'li':
-    case 'form':
-      score -= 3;
-      break;
-    case 'h1':
-    case 'h2':
-    case 'h3':
-    case 'h4':
-    case 'h5':
-    case 'h6':
-    case 'th':
-      score -= 5;
-      break;
-  }
-  return score;
+  return blocks.filter((block) => isInsideAny(block.element, chosen));
 }
 
 /** How many of the best candidates are compared, and how many must share an ancestor. */
@@ -183,38 +128,4 @@ function withContentSiblings(
     }
   }
   return chosen;
-}
-
-/** Text and link characters under every element that holds blocks. */
-function elementTotals(blocks: readonly HtmlBlock[]): Map<HtmlElement, ElementTotals> {
-  const totals = new Map<HtmlElement, ElementTotals>();
-  for (const block of blocks) {
-    for (
-      let element: HtmlElement | null = block.element;
-      element !== null;
-      element = parentElement(element)
-    ) {
-      const total = totals.get(element) ?? { chars: 0, linkChars: 0 };
-      total.chars += block.text.length;
-      total.linkChars += block.linkChars;
-      totals.set(element, total);
-    }
-  }
-  return totals;
-}
-
-function linkDensity(total: ElementTotals | undefined): number {
-  return total && total.chars > 0 ? total.linkChars / total.chars : 0;
-}
-
-function parentElement(element: HtmlElement): HtmlElement | null {
-  const parent = element.parent;
-  return parent !== null && isElement(parent) ? parent : null;
-}
-
-function insideAny(element: HtmlElement, chosen: ReadonlySet<HtmlElement>): boolean {
-  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {
-    if (chosen.has(current)) return true;
-  }
-  return false;
 }

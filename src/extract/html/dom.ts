@@ -14,6 +14,20 @@ export function isElement(node: HtmlNode): node is HtmlElement {
   return 'attribs' in node;
 }
 
+/** The parent when it is an element (not the document). */
+export function parentElement(element: HtmlElement): HtmlElement | null {
+  const parent = element.parent;
+  return parent !== null && isElement(parent) ? parent : null;
+}
+
+/** Whether `element` is one of `chosen` or inside one of them. */
+export function isInsideAny(element: HtmlElement, chosen: ReadonlySet<HtmlElement>): boolean {
+  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {
+    if (chosen.has(current)) return true;
+  }
+  return false;
+}
+
 export function attribute(element: HtmlElement, name: string): string | null {
   return element.attribs[name] ?? null;
 }

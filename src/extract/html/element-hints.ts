@@ -2,7 +2,7 @@ import { attribute, type HtmlElement } from './dom.js';
 
 /** Class/id words of page chrome (after Mozilla Readability, plus share/promo/newsletter words). */
 const UNLIKELY =
-  /-ad-|(?:^|[\s_-])(?:ads?|advert\w*)(?:$|[\s_-])|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|recirc|trending|most-popular|outbrain|taboola|cookie|consent|byline|dateline|caption|credit|toolbar|tags\b|widget/i;
+  /-ad-|(?:^|[\s_-])(?:ads?|advert\w*)(?:$|[\s_-])|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|recirc|trending|most-popular|outbrain|taboola|cookie|consent|byline|author|dateline|caption|credit|toolbar|tags\b|widget/i;
 /** Class/id words that rescue an element the pattern above would drop. */
 const MAYBE_CONTENT = /and|article|body|column|content|main|mathjax|shadow|story|post-text|entry/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;

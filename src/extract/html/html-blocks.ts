@@ -1,6 +1,8 @@
+import { DomUtils } from 'htmlparser2';
 import type { TextBlock } from '../text-block.js';
+import { ChromeSubtrees, NEVER_TEXT } from './chrome-subtrees.js';
 import { type HtmlElement, type HtmlNode, isElement } from './dom.js';
-import { isHidden, isUnlikelyContent } from './element-hints.js';
+import { isHidden } from './element-hints.js';
 import { markupRuns } from './text-pieces.js';
 
 /** A block of an HTML page, with the block-level element it sits in. */
@@ -8,37 +10,6 @@ export interface HtmlBlock extends TextBlock {
   element: HtmlElement;
 }
 
-/** Elements whose content is never article text. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'picture',
-  'img',
-  'button',
-  'select',
-  'input',
-  'textarea',
-  'option',
-  'fieldset',
-  'nav',
-  'aside',
-  'footer',
-  'figure',
-  'head',
-  'title',
-  'dialog',
-  'menu',
-]);
 /** Elements that start and end a block of text. */
 const BLOCK_LEVEL = new Set([
   'address',
@@ -99,6 +70,7 @@ export function htmlBlocks(
   root: HtmlElement,
   options: { skipUnlikely: boolean },
 ): HtmlBlock[] {
+  const chrome = options.skipUnlikely ? new ChromeSubtrees(root) : null;
   const blocks: HtmlBlock[] = [];
   let pieces: PendingPiece[] = [];
   let linkChars = 0;
@@ -182,8 +154,8 @@ export function htmlBlocks(
       continue;
     }
     if (!isElement(node)) continue;
-    if (SKIPPED.has(node.name) || isHidden(node)) continue;
-    if (options.skipUnlikely && isUnlikelyContent(node)) continue;
+    if (NEVER_TEXT.has(node.name) || isHidden(node)) continue;
+    if (chrome?.isChrome(node)) continue;
     if (node.name === 'br') {
       flush(blockElement);
       continue;
@@ -194,7 +166,7 @@ export function htmlBlocks(
       stack.push({ closes: node });
     }
     const innerBlock = isBlock ? node : blockElement;
-    const innerLink = inLink || node.name === 'a';
+    const innerLink = inLink || (node.name === 'a' && !showsOwnAddress(node));
     for (let index = node.children.length - 1; index >= 0; index--) {
       stack.push({ node: node.children[index]!, blockElement: innerBlock, inLink: innerLink });
     }
@@ -202,4 +174,12 @@ export function htmlBlocks(
 
   flush(root);
   return blocks;
+}
+
+/**
+ * A link whose text is a bare web address: an address the author wrote out (a source, a shop
+ * link), read as text. Navigation names its destination in words instead.
+ */
+function showsOwnAddress(link: HtmlElement): boolean {
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(DomUtils.textContent(link).trim());
 }
