@@ -1,6 +1,8 @@
 import type { BlockInfo } from './block-info.js';
 import { blockWeight, type WeightMode } from './block-weights.js';
+import { headlineCopyIndex } from './headline-anchor.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
+import { normalisedWords } from './normalise-words.js';
 import { densestRegion, type Region } from './story-region.js';
 import type { TextBlock } from './text-block.js';
 
@@ -36,8 +38,70 @@ export function chooseStoryRegion(
     densestRegion(weights) ?? { first: 0, last: blocks.length - 1 },
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
-  const region = whole ? containerRegion(weights, densest) : withIntroducedList(blocks, infos, densest);
-  return { region, whole };
+  if (whole) return { region: containerRegion(weights, densest), whole };
+  return { region: withIntroducedList(blocks, infos, underHeadline(infos, weights, densest)), whole };
+}
+
+/** Lines between a page's heading and its first paragraph: byline, date, share bar, breadcrumb. */
+const HEADING_TO_STORY = 8;
+/**
+ * Share of the densest region's weight the run under the heading needs to be taken instead:
+ * little when it keeps closer to the headline's topic, half when the topic does not tell.
+ */
+const HEADLINE_REGION_SHARE = 0.25;
+const HEADLINE_REGION_SHARE_TIED = 0.5;
+
+/**
+ * The story follows the page's own heading. When the densest run of prose lies away from it (a
+ * sidebar or footer of longer sentences than a story of short lines, lists or tables), the best
+ * run starting just under the heading and apart from that run is taken, unless it is much
+ * lighter or strays further from the headline's topic. A densest run that already spans or
+ * follows the heading's run is kept.
+ */
+function underHeadline(infos: readonly BlockInfo[], weights: readonly number[], densest: Region): Region {
+  const heading = headlineCopyIndex(infos);
+  if (heading < 0 || (densest.first <= heading + HEADING_TO_STORY && densest.last >= heading)) return densest;
+  const lastEnd = densest.first > heading ? densest.first - 1 : weights.length - 1;
+  let best: Region | null = null;
+  let bestSum = 0;
+  const lastStart = Math.min(lastEnd, heading + HEADING_TO_STORY);
+  for (let first = heading + 1; first <= lastStart; first++) {
+    let sum = 0;
+    for (let last = first; last <= lastEnd; last++) {
+      sum += weights[last]!;
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = { first, last };
+      }
+    }
+  }
+  if (!best) return densest;
+  const anchored = cutAtRepeatedDatelines(infos, weights, best);
+  const topic = headlineShare(infos, heading, anchored) - headlineShare(infos, heading, densest);
+  const share = topic > 0 ? HEADLINE_REGION_SHARE : topic === 0 ? HEADLINE_REGION_SHARE_TIED : Infinity;
+  return regionWeight(weights, anchored) >= regionWeight(weights, densest) * share ? anchored : densest;
+}
+
+/** Words this long are mostly content words in any spaced script. */
+const MIN_TOPIC_WORD = 4;
+
+/** Share of the heading's content words that the region's text uses: a story tells what its headline says. */
+function headlineShare(infos: readonly BlockInfo[], heading: number, region: Region): number {
+  const topic = new Set(
+    normalisedWords(infos[heading]!.text).filter((word) => word.length >= MIN_TOPIC_WORD),
+  );
+  if (topic.size === 0) return 0;
+  const used = new Set<string>();
+  for (let index = region.first; index <= region.last; index++) {
+    for (const word of normalisedWords(infos[index]!.text)) if (topic.has(word)) used.add(word);
+  }
+  return used.size / topic.size;
+}
+
+function regionWeight(weights: readonly number[], region: Region): number {
+  let sum = 0;
+  for (let index = region.first; index <= region.last; index++) sum += weights[index]!;
+  return sum;
 }
 
 /**
