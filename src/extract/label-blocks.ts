@@ -39,8 +39,14 @@ function labelAfterStory(infos: readonly BlockInfo[], index: number): BlockLabel
 }
 
 /**
+ * Menu entries are labels of a word or two ("World", "Sign In"); a list whose items say more
+ * (dates and venues, products, names with roles) is the story's own.
+ */
+const MAX_MENU_ENTRY_WORDS = 2;
+
+/**
  * Chrome inside the region: link lists, headline + "..." teaser pairs and, on flattened pages
- * (`menus`), runs of short lines. Inside a content container lists and tables are the story's.
+ * (`menus`), runs of menu entries. Inside a content container lists and tables are the story's.
  */
 export function labelChromeInside(
   infos: readonly BlockInfo[],
@@ -55,7 +61,7 @@ export function labelChromeInside(
       if (runStart < 0) runStart = index;
       continue;
     }
-    if (menus && runStart >= 0 && index - runStart >= MIN_LIST_RUN) {
+    if (menus && runStart >= 0 && isMenu(infos, runStart, index)) {
       for (let item = runStart; item < index; item++) {
         labels[item] = infos[item]!.features.words >= 4 ? 'related' : 'navigation';
       }
@@ -98,4 +104,13 @@ export function keepBestGuess(infos: readonly BlockInfo[], labels: BlockLabel[])
   for (let index = 0; index < infos.length; index++) {
     if (!infos[index]!.wordingKind && labels[index] !== 'dateline') labels[index] = 'story';
   }
+}
+/** A run of list items [from, to) long enough and with items short enough for a menu. */
+function isMenu(infos: readonly BlockInfo[], from: number, to: number): boolean {
+  if (to - from < MIN_LIST_RUN) return false;
+  const words = infos
+    .slice(from, to)
+    .map((info) => info.features.words)
+    .sort((a, b) => a - b);
+  return words[Math.floor(words.length / 2)]! <= MAX_MENU_ENTRY_WORDS;
 }
