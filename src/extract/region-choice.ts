@@ -1,5 +1,5 @@
 import type { BlockInfo } from './block-info.js';
-import { blockWeight, type WeightMode } from './block-weights.js';
+import { blockWeight, isProse, type WeightMode } from './block-weights.js';
 import { headlineCopyIndex } from './headline-anchor.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import { normalisedWords } from './normalise-words.js';
@@ -163,8 +163,9 @@ function hasPageChrome(infos: readonly BlockInfo[]): boolean {
 }
 
 /**
- * A story that ends by introducing a list ("Tour dates:") goes on with the list: the lines
- * that follow the colon without a blank line between them.
+ * A story that ends by introducing a list ("Tour dates:") goes on with the list: the lines that
+ * follow the colon without a blank line between them and, when the colon ends the story's own
+ * last line, list items, table rows and short headings after a blank line too.
  */
 function withIntroducedList(
   blocks: readonly TextBlock[],
@@ -178,8 +179,15 @@ function withIntroducedList(
     return region;
   }
   let last = intro;
-  while (last + 1 < blocks.length && !blocks[last + 1]!.separated && !infos[last + 1]!.wordingKind) last++;
+  // A colon line after the story may head a list of links; only the story's own line vouches for one.
+  const ownIntro = intro === region.last;
+  while (last + 1 < blocks.length && continuesList(blocks[last + 1]!, infos[last + 1]!, ownIntro)) last++;
   return last > intro ? { first: region.first, last } : region;
+}
+
+function continuesList(block: TextBlock, info: BlockInfo, ownIntro: boolean): boolean {
+  if (info.wordingKind || info.dateline || info.commentMarker) return false;
+  return !block.separated || (ownIntro && (info.features.bullet || !isProse(info.features)));
 }
 
 /** From the first prose block to the last block that is not plainly chrome. */
