@@ -100,8 +100,15 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'other',
     pattern:
-      /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
+      /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
     maxWords: 30,
+  },
+  // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
+  {
+    kind: 'other',
+    pattern:
+      /(?:\((?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:[^()]{1,60}\)|\b(?:photo|image|picture)?\s*credits?\s*:\s*[^.!?:]{1,60})\s*$/i,
+    maxWords: 60,
   },
 ];
 
@@ -133,4 +140,11 @@ const COMMENT_SECTION =
 /** A line that opens the comment section ("167 comments", "Leave a Reply"): the story is over. */
 export function isCommentSectionMarker(text: string, words: number): boolean {
   return words <= 12 && COMMENT_SECTION.test(text);
+}
+
+const PICTURE_CREDIT = /^\(?(?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:|^\(?credits?\s*:/i;
+
+/** A line that only credits a picture ("(Image credit: NASA)", "Photo: Reuters"). */
+export function isPictureCredit(text: string, words: number): boolean {
+  return words <= 12 && PICTURE_CREDIT.test(text);
 }

@@ -1,7 +1,7 @@
 import type { BoilerplateKind } from '../model/article.js';
 import type { BlockInfo } from './block-info.js';
 import { isHeadlineLike, isProse } from './block-weights.js';
-import { isListHeader } from './chrome-patterns.js';
+import { isListHeader, isPictureCredit } from './chrome-patterns.js';
 import { repeatedBlocks } from './duplicate-blocks.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import type { Region } from './story-region.js';
@@ -89,6 +89,19 @@ export function spreadAdvertisingOverLists(infos: readonly BlockInfo[], labels: 
     const run = labels.slice(runStart, index);
     if (run.length > 1 && run.includes('advertising')) labels.fill('advertising', runStart, index);
     runStart = index + 1;
+  }
+}
+
+/** Longest caption (in words) taken from above a picture credit. */
+const MAX_CAPTION_WORDS = 30;
+
+/** A picture credit line credits the picture whose caption is the short line just above it. */
+export function labelCreditedCaptions(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
+  for (let index = 1; index < infos.length; index++) {
+    const info = infos[index]!;
+    const above = infos[index - 1]!;
+    if (labels[index - 1] !== 'story' || !isPictureCredit(info.text, info.features.words)) continue;
+    if (above.features.words <= MAX_CAPTION_WORDS) labels[index - 1] = 'other';
   }
 }
 
