@@ -14,9 +14,12 @@ interface ChromePattern {
 const SOCIAL_WORDS =
   'share|shares|tweet|tweets|pin|email|e-mail|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|messenger|copy link|comments?|save|flipboard|sms|x';
 
-/** Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW". */
+/**
+ * Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW",
+ * also naming a section or site ("Most read in world news").
+ */
 const LIST_HEADER =
-  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:stories|news|from [\w\s]+)|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)\W*$/i;
+  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:stories|news|from [\w\s]+)|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
 
 const PATTERNS: readonly ChromePattern[] = [
   // Syndication and editorial disclaimers, whatever their length.

@@ -68,6 +68,7 @@ export function labelChromeInside(
     }
     runStart = -1;
   }
+  if (menus) labelListsUnderHeaders(infos, labels, region);
   for (let index = region.first + 1; index <= region.last; index++) {
     const info = infos[index]!;
     const previous = infos[index - 1]!;
@@ -78,6 +79,22 @@ export function labelChromeInside(
     if (info.features.linkDensity > 0.5 && labels[index] === 'story') {
       labels[index] = info.features.words >= 4 ? 'related' : 'navigation';
     }
+  }
+}
+
+/**
+ * A list header inside the story ("Related", "Most read in world news") heads a box of other
+ * headlines: the lines under it are related until the story's prose resumes.
+ */
+function labelListsUnderHeaders(infos: readonly BlockInfo[], labels: BlockLabel[], region: Region): void {
+  for (let index = region.first; index < region.last; index++) {
+    const header = infos[index]!;
+    if (!isListHeader(header.text, header.features.words)) continue;
+    let item = index + 1;
+    for (; item <= region.last && labels[item] === 'story' && !isProse(infos[item]!.features); item++) {
+      labels[item] = infos[item]!.features.words >= 4 ? 'related' : 'navigation';
+    }
+    index = item - 1;
   }
 }
 
