@@ -151,3 +151,10 @@ const PICTURE_CREDIT = /^\(?(?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:|^\
 export function isPictureCredit(text: string, words: number): boolean {
   return words <= 12 && PICTURE_CREDIT.test(text);
 }
+
+const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
+
+/** "About the author", "Sobre Carlos Nadalim": the header of a box describing the author or company. */
+export function isAboutHeader(text: string, words: number): boolean {
+  return words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text);
+}

@@ -1,5 +1,6 @@
 import type { BlockInfo } from './block-info.js';
 import { blockWeight, isProse, type WeightMode } from './block-weights.js';
+import { isAboutHeader } from './chrome-patterns.js';
 import { headlineCopyIndex } from './headline-anchor.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import { normalisedWords } from './normalise-words.js';
@@ -39,7 +40,23 @@ export function chooseStoryRegion(
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
   if (whole) return { region: containerRegion(weights, densest), whole };
-  return { region: withIntroducedList(blocks, infos, underHeadline(infos, weights, densest)), whole };
+  const anchored = beforeAboutBox(infos, weights, underHeadline(infos, weights, densest));
+  return { region: withIntroducedList(blocks, infos, anchored), whole };
+}
+
+/**
+ * The box about the author or company ("About Jane Doe" and a bio) closes a story: the region
+ * ends before its header when less prose follows the header than comes before it.
+ */
+function beforeAboutBox(infos: readonly BlockInfo[], weights: readonly number[], region: Region): Region {
+  for (let index = region.first + 1; index <= region.last; index++) {
+    const info = infos[index]!;
+    if (!isAboutHeader(info.text, info.features.words)) continue;
+    const before = regionWeight(weights, { first: region.first, last: index - 1 });
+    const after = regionWeight(weights, { first: index + 1, last: region.last });
+    if (after < before) return { first: region.first, last: index - 1 };
+  }
+  return region;
 }
 
 /** Lines between a page's heading and its first paragraph: byline, date, share bar, breadcrumb. */
