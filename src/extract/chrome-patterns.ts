@@ -26,7 +26,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'disclaimer',
     pattern:
-      /\b(?:has not been edited by|auto-generated from a syndicated feed|published from a (?:wire|syndicated) (?:agency )?feed|generated from (?:a|an) (?:syndicated|agency) feed|views expressed (?:here|in this|by the author)|opinions expressed (?:here|in this|by the author)|may earn (?:a )?(?:small )?commission|contains? affiliate links)\b/i,
+      /\b(?:has not been edited by|auto-generated from a syndicated feed|published from a (?:wire|syndicated) (?:agency )?feed|generated from (?:a|an) (?:syndicated|agency) feed|views expressed (?:here|in this|by the author)|opinions expressed (?:here|in this|by the author)|may (?:earn|receive|get) (?:a |an )?(?:small )?(?:affiliate )?commission|contains? affiliate links)\b/i,
     maxWords: 60,
   },
   // Teasers for other stories inserted into the text.
@@ -58,6 +58,13 @@ const PATTERNS: readonly ChromePattern[] = [
     pattern:
       /\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|give (?:us )?feedback|follow us|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\d+ comments?)\b/i,
     maxWords: 16,
+  },
+  // Subscription confirmations and script notices, which run to a couple of sentences.
+  {
+    kind: 'social',
+    pattern:
+      /\b(?:unsubscribe|no spam|activation link|(?:enable|turn on) javascript|javascript (?:is )?(?:disabled|required))\b/i,
+    maxWords: 40,
   },
   // Copyright, contact lines and legal links.
   {
