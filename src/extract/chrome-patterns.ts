@@ -19,7 +19,7 @@ const SOCIAL_WORDS =
  * also naming a section or site ("Most read in world news").
  */
 const LIST_HEADER =
-  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:stories|news|from [\w\s]+)|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
+  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
 
 const PATTERNS: readonly ChromePattern[] = [
   // Syndication and editorial disclaimers, whatever their length.
@@ -56,7 +56,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'social',
     pattern:
-      /\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|give (?:us )?feedback|follow us|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\d+ comments?)\b/i,
+      /\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|give (?:us )?feedback|follow us|follow (?:[\w@.]+ ){1,3}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\d+ comments?)\b/i,
     maxWords: 16,
   },
   // Subscription confirmations and script notices, which run to a couple of sentences.
@@ -84,7 +84,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'advertising',
     pattern:
-      /^(?:advertisement|advertising|sponsored(?: content| links?| stories)?|ad|ads by \w+|promoted(?: content| stories)?|paid (?:content|post|partner)|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue)\W*$/i,
+      /^(?:advertisements?|advertising|adverts?|sponsored(?: content| links?| stories)?|ad|ads by \w+|promoted(?: content| stories)?|paid (?:content|post|partner)|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue)\W*$/i,
     maxWords: 6,
   },
   {
@@ -106,11 +106,18 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:left|right|main|top|open|close|toggle) (?:menu|navigation)|menu|navigation|skip to (?:main )?content|skip navigation|home|sections?|search|sign in|log ?in|log ?out|register|back to (?:top|gallery)|return to top|next(?: article| story| post)?|previous(?: article| story| post)?|close|open|toggle|more|show more|load more|see all|view all|go to|subscribe|subscriber login|my account|edition|\w+ edition)\W*$/i,
     maxWords: 6,
   },
+  // The author's bio: "Jane Doe (@jdoe) is a staff writer at …".
+  {
+    kind: 'other',
+    pattern:
+      /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:writer|reporter|editor|correspondent|contributor|journalist|columnist|producer)\b/u,
+    maxWords: 80,
+  },
   // Image captions, credits and gallery counters.
   {
     kind: 'other',
     pattern:
-      /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
+      /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|(?:image|photo) caption\b|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
     maxWords: 30,
   },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
