@@ -110,8 +110,15 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'other',
     pattern:
-      /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:writer|reporter|editor|correspondent|contributor|journalist|columnist|producer)\b/u,
+      /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor|[Jj]ournalist|[Cc]olumnist|[Pp]roducer)\b/u,
     maxWords: 80,
+  },
+  // Reporting credits and republication notes at the foot of a story.
+  {
+    kind: 'other',
+    pattern:
+      /^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|^originally (?:published|appeared) (?:on|in|at)\b/i,
+    maxWords: 40,
   },
   // Image captions, credits and gallery counters.
   {
@@ -124,7 +131,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'other',
     pattern:
-      /(?:\((?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:[^()]{1,60}\)|\b(?:photo|image|picture)?\s*credits?\s*:\s*[^.!?:]{1,60})\s*$/i,
+      /(?:\((?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:[^()]{1,60}\)|\b(?:photo|image|picture)?\s*credits?\s*(?::|\.\.\.|…)\s*[^.!?:…]{1,60})\s*$/i,
     maxWords: 60,
   },
 ];
