@@ -21,6 +21,15 @@ const SOCIAL_WORDS =
 const LIST_HEADER =
   /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
 
+/** The author's bio: "Jane Doe (@jdoe) is a staff writer at …". */
+const AUTHOR_BIO =
+  /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor|[Jj]ournalist|[Cc]olumnist|[Pp]roducer)\b/u;
+const MAX_BIO_WORDS = 80;
+/** Reporting credits and republication notes at the foot of a story. */
+const STORY_CREDIT =
+  /^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|^originally (?:published|appeared) (?:on|in|at)\b/i;
+const MAX_CREDIT_WORDS = 40;
+
 const PATTERNS: readonly ChromePattern[] = [
   // Syndication and editorial disclaimers, whatever their length.
   {
@@ -106,20 +115,8 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:left|right|main|top|open|close|toggle) (?:menu|navigation)|menu|navigation|skip to (?:main )?content|skip navigation|home|sections?|search|sign in|log ?in|log ?out|register|back to (?:top|gallery)|return to top|next(?: article| story| post)?|previous(?: article| story| post)?|close|open|toggle|more|show more|load more|see all|view all|go to|subscribe|subscriber login|my account|edition|\w+ edition)\W*$/i,
     maxWords: 6,
   },
-  // The author's bio: "Jane Doe (@jdoe) is a staff writer at …".
-  {
-    kind: 'other',
-    pattern:
-      /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor|[Jj]ournalist|[Cc]olumnist|[Pp]roducer)\b/u,
-    maxWords: 80,
-  },
-  // Reporting credits and republication notes at the foot of a story.
-  {
-    kind: 'other',
-    pattern:
-      /^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|^originally (?:published|appeared) (?:on|in|at)\b/i,
-    maxWords: 40,
-  },
+  { kind: 'other', pattern: AUTHOR_BIO, maxWords: MAX_BIO_WORDS },
+  { kind: 'other', pattern: STORY_CREDIT, maxWords: MAX_CREDIT_WORDS },
   // Image captions, credits and gallery counters.
   {
     kind: 'other',
@@ -175,7 +172,14 @@ export function isPictureCredit(text: string, words: number): boolean {
 
 const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
 
-/** "About the author", "Sobre Carlos Nadalim": the header of a box describing the author or company. */
-export function isAboutHeader(text: string, words: number): boolean {
-  return words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text);
+/**
+ * A line that comes after the story's last paragraph: the header of a box about the author or
+ * company ("About Jane Doe", "Sobre Carlos Nadalim"), the author's bio, or a reporting credit.
+ */
+export function closesStory(text: string, words: number): boolean {
+  if (words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text)) return true;
+  return (
+    (words <= MAX_BIO_WORDS && AUTHOR_BIO.test(text)) ||
+    (words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text))
+  );
 }

@@ -1,6 +1,6 @@
 import type { BlockInfo } from './block-info.js';
 import { blockWeight, isProse, type WeightMode } from './block-weights.js';
-import { isAboutHeader } from './chrome-patterns.js';
+import { closesStory } from './chrome-patterns.js';
 import { headlineCopyIndex } from './headline-anchor.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import { normalisedWords } from './normalise-words.js';
@@ -40,18 +40,18 @@ export function chooseStoryRegion(
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
   if (whole) return { region: containerRegion(weights, densest), whole };
-  const anchored = beforeAboutBox(infos, weights, underHeadline(infos, weights, densest));
+  const anchored = beforeStoryEnd(infos, weights, underHeadline(infos, weights, densest));
   return { region: withIntroducedList(blocks, infos, anchored), whole };
 }
 
 /**
- * The box about the author or company ("About Jane Doe" and a bio) closes a story: the region
- * ends before its header when less prose follows the header than comes before it.
+ * A box about the author or company, the author's bio or a reporting credit closes a story: the
+ * region ends before it when less prose follows it than comes before it.
  */
-function beforeAboutBox(infos: readonly BlockInfo[], weights: readonly number[], region: Region): Region {
+function beforeStoryEnd(infos: readonly BlockInfo[], weights: readonly number[], region: Region): Region {
   for (let index = region.first + 1; index <= region.last; index++) {
     const info = infos[index]!;
-    if (!isAboutHeader(info.text, info.features.words)) continue;
+    if (!closesStory(info.text, info.features.words)) continue;
     const before = regionWeight(weights, { first: region.first, last: index - 1 });
     const after = regionWeight(weights, { first: index + 1, last: region.last });
     if (after < before) return { first: region.first, last: index - 1 };
