@@ -1,6 +1,6 @@
 import type { BlockInfo } from './block-info.js';
 import { normalisedWords } from './normalise-words.js';
-import { isTitleCopy } from './title.js';
+import { titleCopyTest } from './title.js';
 
 /** Separators between a page title's headline and the site or section names around it. */
 const TITLE_SEPARATOR = /\s+[|–—:·•-]\s+|\s*[|»]\s*/u;
@@ -17,9 +17,11 @@ export function headlineCopyIndex(infos: readonly BlockInfo[]): number {
   if (!title) return -1;
   const headline = longestPart(title.text);
   if (normalisedWords(headline).length < MIN_HEADLINE_WORDS) return -1;
+  const copiesHeadline = titleCopyTest(headline);
+  const copiesTitle = titleCopyTest(title.text);
   for (let index = 1; index < infos.length; index++) {
     const text = infos[index]!.text;
-    if (isTitleCopy(headline, text) || isTitleCopy(title.text, text)) return index;
+    if (copiesHeadline(text) || copiesTitle(text)) return index;
   }
   return -1;
 }
