@@ -19,7 +19,7 @@ const SOCIAL_WORDS =
  * also naming a section or site ("Most read in world news").
  */
 const LIST_HEADER =
-  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
+  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content| links| coverage| reading)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
 
 /** The author's bio: "Jane Doe (@jdoe) is a staff writer at …". */
 const AUTHOR_BIO =
@@ -124,6 +124,8 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|(?:image|photo) caption\b|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
     maxWords: 30,
   },
+  // Agency captions: "In this Dec. 12, 2006, file photo, made available by NASA, …".
+  { kind: 'other', pattern: /^in this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i, maxWords: 80 },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
   {
     kind: 'other',
