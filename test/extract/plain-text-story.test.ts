@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { blockFeatures } from '../../src/extract/block-features.js';
 import { extractArticle } from '../../src/extract/index.js';
+import { blockFromPieces } from '../../src/extract/text-block.js';
 import type { Article } from '../../src/model/article.js';
 
 /** A flattened page: one block per line, blank lines between them. */
@@ -130,5 +132,21 @@ describe('flattened pages: where the story is', () => {
     ]);
     assert.ok(!article.text.includes('Transport'));
     assert.ok(article.text.includes('Northern Steel and Sons'));
+  });
+});
+
+describe('flattened pages: headlines run into a lede', () => {
+  const features = (text: string) =>
+    blockFeatures(blockFromPieces([{ text, start: 0, end: text.length, gapBefore: '' }]));
+
+  it('takes a Title Case headline followed by a sentence for one', () => {
+    const text = 'Police Say Two In Custody After Death Of Student A 24-year-old woman was found on Sunday.';
+    assert.ok(features(text).headlinePrefixed);
+  });
+
+  it('does not take a sentence opening with a list of names for one', () => {
+    const text =
+      'New Jersey Sen. Cory Booker, Hawaii Rep. Tulsi Gabbard, businessman Andrew Yang and others are under pressure.';
+    assert.ok(!features(text).headlinePrefixed);
   });
 });
