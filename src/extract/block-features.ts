@@ -54,7 +54,7 @@ export function blockFeatures(block: TextBlock): BlockFeatures {
     commas: (text.match(/[,，、]/g) ?? []).length,
     linkDensity: text.length === 0 ? 0 : Math.min(1, block.linkChars / text.length),
     bullet: BULLET_START.test(text),
-    headlinePrefixed: startsWithTitleCaseHeadline(wordList) || MID_LINE_DATELINE.test(text),
+    headlinePrefixed: startsWithTitleCaseHeadline(text, wordList) || MID_LINE_DATELINE.test(text),
   };
 }
 
@@ -64,6 +64,17 @@ export function blockFeatures(block: TextBlock): BlockFeatures {
  */
 const MID_LINE_DATELINE =
   /^.{12,}?[\p{Ll}\d'’)]\s+\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.]*)?\s*(?:\([^)]{1,30}\))?\s*[:—–]\s/u;
+
+/** Commas after each of the first `count` words of a text. */
+function commasAmong(text: string, words: readonly string[], count: number): number {
+  let end = 0;
+  let commas = 0;
+  for (const word of words.slice(0, count)) {
+    end = text.indexOf(word, end) + word.length;
+    if (text[end] === ',') commas++;
+  }
+  return commas;
+}
 
 /** English function words that only Title Case capitalises mid-phrase. */
 const TITLE_CASE_SMALL_WORDS = new Set([
@@ -95,7 +106,7 @@ const TITLE_CASE_SMALL_WORDS = new Set([
   'About',
 ]);
 
-function startsWithTitleCaseHeadline(words: readonly string[]): boolean {
+function startsWithTitleCaseHeadline(text: string, words: readonly string[]): boolean {
   let prefix = 0;
   let smallWords = 0;
   for (const word of words) {
@@ -104,5 +115,7 @@ function startsWithTitleCaseHeadline(words: readonly string[]): boolean {
     prefix++;
   }
   if (prefix >= words.length - 3) return false;
+  // "New Jersey Sen. Cory Booker, Hawaii Rep. Tulsi Gabbard, …": a sentence listing names.
+  if (commasAmong(text, words, prefix) >= 2) return false;
   return (prefix >= 5 && smallWords >= 2) || (prefix >= 6 && smallWords >= 1) || prefix >= 9;
 }

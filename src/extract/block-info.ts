@@ -28,6 +28,7 @@ export function describeBlock(block: TextBlock, previous: TextBlock | undefined)
     wordingKind,
     datelineInfo,
     chromeByWording: wordingKind !== null,
+    caption: wordingKind === 'other',
     dateline: datelineInfo !== null,
     commentMarker: isCommentSectionMarker(block.text, features.words),
     repeatsPrevious:

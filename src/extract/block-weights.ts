@@ -5,6 +5,8 @@ export interface WeighedBlock {
   features: BlockFeatures;
   /** The block's wording marks it as chrome (share prompt, copyright, teaser…). */
   chromeByWording: boolean;
+  /** The block's wording marks it as a picture caption or credit. */
+  caption: boolean;
   dateline: boolean;
   /** Opens the comment section ("167 comments", "Leave a Reply"). */
   commentMarker: boolean;
@@ -39,6 +41,8 @@ export function blockWeight(
   const penalty = SHORT_LINE_PENALTY[mode];
   // Nothing after the start of the comments is story; a region may not span it.
   if (block.commentMarker) return COMMENTS_BARRIER;
+  // Pictures sit inside stories as often as around them: their captions weigh like a short line.
+  if (block.caption) return -penalty;
   if (block.chromeByWording) return -(CHROME_PENALTY + f.chars * 0.5);
   if (block.dateline) return -DATELINE_PENALTY;
   if (block.repeatsPrevious) return -f.chars;

@@ -14,16 +14,28 @@ interface ChromePattern {
 const SOCIAL_WORDS =
   'share|shares|tweet|tweets|pin|email|e-mail|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|messenger|copy link|comments?|save|flipboard|sms|x';
 
-/** Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW". */
+/**
+ * Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW",
+ * also naming a section or site ("Most read in world news").
+ */
 const LIST_HEADER =
-  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:stories|news|from [\w\s]+)|related(?: articles?| stories| news| posts| content)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)\W*$/i;
+  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content| links| coverage| reading)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
+
+/** The author's bio: "Jane Doe (@jdoe) is a staff writer at …". */
+const AUTHOR_BIO =
+  /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor|[Jj]ournalist|[Cc]olumnist|[Pp]roducer)\b/u;
+const MAX_BIO_WORDS = 80;
+/** Reporting credits and republication notes at the foot of a story. */
+const STORY_CREDIT =
+  /^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|^originally (?:published|appeared) (?:on|in|at)\b/i;
+const MAX_CREDIT_WORDS = 40;
 
 const PATTERNS: readonly ChromePattern[] = [
   // Syndication and editorial disclaimers, whatever their length.
   {
     kind: 'disclaimer',
     pattern:
-      /\b(?:has not been edited by|auto-generated from a syndicated feed|published from a (?:wire|syndicated) (?:agency )?feed|generated from (?:a|an) (?:syndicated|agency) feed|views expressed (?:here|in this|by the author)|opinions expressed (?:here|in this|by the author)|may earn (?:a )?(?:small )?commission|contains? affiliate links)\b/i,
+      /\b(?:has not been edited by|auto-generated from a syndicated feed|published from a (?:wire|syndicated) (?:agency )?feed|generated from (?:a|an) (?:syndicated|agency) feed|views expressed (?:here|in this|by the author)|opinions expressed (?:here|in this|by the author)|may (?:earn|receive|get) (?:a |an )?(?:small )?(?:affiliate )?commission|contains? affiliate links)\b/i,
     maxWords: 60,
   },
   // Teasers for other stories inserted into the text.
@@ -53,8 +65,15 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'social',
     pattern:
-      /\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|give (?:us )?feedback|follow us|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\d+ comments?)\b/i,
+      /\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|give (?:us )?feedback|follow us|follow (?:[\w@.]+ ){1,3}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\d+ comments?)\b/i,
     maxWords: 16,
+  },
+  // Subscription confirmations and script notices, which run to a couple of sentences.
+  {
+    kind: 'social',
+    pattern:
+      /\b(?:unsubscribe|no spam|activation link|(?:enable|turn on) javascript|javascript (?:is )?(?:disabled|required))\b/i,
+    maxWords: 40,
   },
   // Copyright, contact lines and legal links.
   {
@@ -74,7 +93,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'advertising',
     pattern:
-      /^(?:advertisement|advertising|sponsored(?: content| links?| stories)?|ad|ads by \w+|promoted(?: content| stories)?|paid (?:content|post|partner)|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue)\W*$/i,
+      /^(?:advertisements?|advertising|adverts?|sponsored(?: content| links?| stories)?|ad|ads by \w+|promoted(?: content| stories)?|paid (?:content|post|partner)|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue)\W*$/i,
     maxWords: 6,
   },
   {
@@ -96,12 +115,23 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:left|right|main|top|open|close|toggle) (?:menu|navigation)|menu|navigation|skip to (?:main )?content|skip navigation|home|sections?|search|sign in|log ?in|log ?out|register|back to (?:top|gallery)|return to top|next(?: article| story| post)?|previous(?: article| story| post)?|close|open|toggle|more|show more|load more|see all|view all|go to|subscribe|subscriber login|my account|edition|\w+ edition)\W*$/i,
     maxWords: 6,
   },
+  { kind: 'other', pattern: AUTHOR_BIO, maxWords: MAX_BIO_WORDS },
+  { kind: 'other', pattern: STORY_CREDIT, maxWords: MAX_CREDIT_WORDS },
   // Image captions, credits and gallery counters.
   {
     kind: 'other',
     pattern:
-      /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
+      /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|(?:image|photo) caption\b|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
     maxWords: 30,
+  },
+  // Agency captions: "In this Dec. 12, 2006, file photo, made available by NASA, …".
+  { kind: 'other', pattern: /^in this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i, maxWords: 80 },
+  // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
+  {
+    kind: 'other',
+    pattern:
+      /(?:\((?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:[^()]{1,60}\)|\b(?:photo|image|picture)?\s*credits?\s*(?::|\.\.\.|…)\s*[^.!?:…]{1,60})\s*$/i,
+    maxWords: 60,
   },
 ];
 
@@ -133,4 +163,25 @@ const COMMENT_SECTION =
 /** A line that opens the comment section ("167 comments", "Leave a Reply"): the story is over. */
 export function isCommentSectionMarker(text: string, words: number): boolean {
   return words <= 12 && COMMENT_SECTION.test(text);
+}
+
+const PICTURE_CREDIT = /^\(?(?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:|^\(?credits?\s*:/i;
+
+/** A line that only credits a picture ("(Image credit: NASA)", "Photo: Reuters"). */
+export function isPictureCredit(text: string, words: number): boolean {
+  return words <= 12 && PICTURE_CREDIT.test(text);
+}
+
+const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
+
+/**
+ * A line that comes after the story's last paragraph: the header of a box about the author or
+ * company ("About Jane Doe", "Sobre Carlos Nadalim"), the author's bio, or a reporting credit.
+ */
+export function closesStory(text: string, words: number): boolean {
+  if (words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text)) return true;
+  return (
+    (words <= MAX_BIO_WORDS && AUTHOR_BIO.test(text)) ||
+    (words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text))
+  );
 }

@@ -6,6 +6,7 @@ import {
   initialLabels,
   keepBestGuess,
   labelChromeInside,
+  labelCreditedCaptions,
   labelRepeats,
   spreadAdvertisingOverLists,
 } from './label-blocks.js';
@@ -40,6 +41,8 @@ export function classifyBlocks(
   const labels = initialLabels(infos, region);
   labelChromeInside(infos, labels, region, !whole);
   spreadAdvertisingOverLists(infos, labels);
+  // An HTML figure marks its caption itself; a credit there may follow a story paragraph.
+  if (mode === 'text') labelCreditedCaptions(infos, labels);
 
   const title = knownTitle ?? findTitle(infos, labels, region, whole);
   if (title !== null) labelTitleCopies(infos, labels, title);

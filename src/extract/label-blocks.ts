@@ -1,7 +1,7 @@
 import type { BoilerplateKind } from '../model/article.js';
 import type { BlockInfo } from './block-info.js';
 import { isHeadlineLike, isProse } from './block-weights.js';
-import { isListHeader } from './chrome-patterns.js';
+import { isListHeader, isPictureCredit } from './chrome-patterns.js';
 import { repeatedBlocks } from './duplicate-blocks.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import type { Region } from './story-region.js';
@@ -39,8 +39,14 @@ function labelAfterStory(infos: readonly BlockInfo[], index: number): BlockLabel
 }
 
 /**
+ * Menu entries are labels of a word or two ("World", "Sign In"); a list whose items say more
+ * (dates and venues, products, names with roles) is the story's own.
+ */
+const MAX_MENU_ENTRY_WORDS = 2;
+
+/**
  * Chrome inside the region: link lists, headline + "..." teaser pairs and, on flattened pages
- * (`menus`), runs of short lines. Inside a content container lists and tables are the story's.
+ * (`menus`), runs of menu entries. Inside a content container lists and tables are the story's.
  */
 export function labelChromeInside(
   infos: readonly BlockInfo[],
@@ -55,13 +61,14 @@ export function labelChromeInside(
       if (runStart < 0) runStart = index;
       continue;
     }
-    if (menus && runStart >= 0 && index - runStart >= MIN_LIST_RUN) {
+    if (menus && runStart >= 0 && isMenu(infos, runStart, index)) {
       for (let item = runStart; item < index; item++) {
         labels[item] = infos[item]!.features.words >= 4 ? 'related' : 'navigation';
       }
     }
     runStart = -1;
   }
+  if (menus) labelListsUnderHeaders(infos, labels, region);
   for (let index = region.first + 1; index <= region.last; index++) {
     const info = infos[index]!;
     const previous = infos[index - 1]!;
@@ -75,6 +82,22 @@ export function labelChromeInside(
   }
 }
 
+/**
+ * A list header inside the story ("Related", "Most read in world news") heads a box of other
+ * headlines: the lines under it are related until the story's prose resumes.
+ */
+function labelListsUnderHeaders(infos: readonly BlockInfo[], labels: BlockLabel[], region: Region): void {
+  for (let index = region.first; index < region.last; index++) {
+    const header = infos[index]!;
+    if (!isListHeader(header.text, header.features.words)) continue;
+    let item = index + 1;
+    for (; item <= region.last && labels[item] === 'story' && !isProse(infos[item]!.features); item++) {
+      labels[item] = infos[item]!.features.words >= 4 ? 'related' : 'navigation';
+    }
+    index = item - 1;
+  }
+}
+
 /** A bullet list with an advertising item ("• Support • Platform • Spreads") is all advertising. */
 export function spreadAdvertisingOverLists(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
   let runStart = 0;
@@ -83,6 +106,19 @@ export function spreadAdvertisingOverLists(infos: readonly BlockInfo[], labels: 
     const run = labels.slice(runStart, index);
     if (run.length > 1 && run.includes('advertising')) labels.fill('advertising', runStart, index);
     runStart = index + 1;
+  }
+}
+
+/** Longest caption (in words) taken from above a picture credit. */
+const MAX_CAPTION_WORDS = 30;
+
+/** A picture credit line credits the picture whose caption is the short line just above it. */
+export function labelCreditedCaptions(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
+  for (let index = 1; index < infos.length; index++) {
+    const info = infos[index]!;
+    const above = infos[index - 1]!;
+    if (labels[index - 1] !== 'story' || !isPictureCredit(info.text, info.features.words)) continue;
+    if (above.features.words <= MAX_CAPTION_WORDS) labels[index - 1] = 'other';
   }
 }
 
@@ -98,4 +134,13 @@ export function keepBestGuess(infos: readonly BlockInfo[], labels: BlockLabel[])
   for (let index = 0; index < infos.length; index++) {
     if (!infos[index]!.wordingKind && labels[index] !== 'dateline') labels[index] = 'story';
   }
+}
+/** A run of list items [from, to) long enough and with items short enough for a menu. */
+function isMenu(infos: readonly BlockInfo[], from: number, to: number): boolean {
+  if (to - from < MIN_LIST_RUN) return false;
+  const words = infos
+    .slice(from, to)
+    .map((info) => info.features.words)
+    .sort((a, b) => a - b);
+  return words[Math.floor(words.length / 2)]! <= MAX_MENU_ENTRY_WORDS;
 }

@@ -1,6 +1,9 @@
 import type { BlockInfo } from './block-info.js';
-import { blockWeight, type WeightMode } from './block-weights.js';
+import { blockWeight, isProse, type WeightMode } from './block-weights.js';
+import { closesStory } from './chrome-patterns.js';
+import { headlineCopyIndex } from './headline-anchor.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
+import { normalisedWords } from './normalise-words.js';
 import { densestRegion, type Region } from './story-region.js';
 import type { TextBlock } from './text-block.js';
 
@@ -36,8 +39,86 @@ export function chooseStoryRegion(
     densestRegion(weights) ?? { first: 0, last: blocks.length - 1 },
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
-  const region = whole ? containerRegion(weights, densest) : withIntroducedList(blocks, infos, densest);
-  return { region, whole };
+  if (whole) return { region: containerRegion(weights, densest), whole };
+  const anchored = beforeStoryEnd(infos, weights, underHeadline(infos, weights, densest));
+  return { region: withIntroducedList(blocks, infos, anchored), whole };
+}
+
+/**
+ * A box about the author or company, the author's bio or a reporting credit closes a story: the
+ * region ends before it when less prose follows it than comes before it.
+ */
+function beforeStoryEnd(infos: readonly BlockInfo[], weights: readonly number[], region: Region): Region {
+  for (let index = region.first + 1; index <= region.last; index++) {
+    const info = infos[index]!;
+    if (!closesStory(info.text, info.features.words)) continue;
+    const before = regionWeight(weights, { first: region.first, last: index - 1 });
+    const after = regionWeight(weights, { first: index + 1, last: region.last });
+    if (after < before) return { first: region.first, last: index - 1 };
+  }
+  return region;
+}
+
+/** Lines between a page's heading and its first paragraph: byline, date, share bar, breadcrumb. */
+const HEADING_TO_STORY = 8;
+/**
+ * Share of the densest region's weight the run under the heading needs to be taken instead:
+ * little when it keeps closer to the headline's topic, half when the topic does not tell.
+ */
+const HEADLINE_REGION_SHARE = 0.25;
+const HEADLINE_REGION_SHARE_TIED = 0.5;
+
+/**
+ * The story follows the page's own heading. When the densest run of prose lies away from it (a
+ * sidebar or footer of longer sentences than a story of short lines, lists or tables), the best
+ * run starting just under the heading and apart from that run is taken, unless it is much
+ * lighter or strays further from the headline's topic. A densest run that already spans or
+ * follows the heading's run is kept.
+ */
+function underHeadline(infos: readonly BlockInfo[], weights: readonly number[], densest: Region): Region {
+  const heading = headlineCopyIndex(infos);
+  if (heading < 0 || (densest.first <= heading + HEADING_TO_STORY && densest.last >= heading)) return densest;
+  const lastEnd = densest.first > heading ? densest.first - 1 : weights.length - 1;
+  let best: Region | null = null;
+  let bestSum = 0;
+  const lastStart = Math.min(lastEnd, heading + HEADING_TO_STORY);
+  for (let first = heading + 1; first <= lastStart; first++) {
+    let sum = 0;
+    for (let last = first; last <= lastEnd; last++) {
+      sum += weights[last]!;
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = { first, last };
+      }
+    }
+  }
+  if (!best) return densest;
+  const anchored = cutAtRepeatedDatelines(infos, weights, best);
+  const topic = headlineShare(infos, heading, anchored) - headlineShare(infos, heading, densest);
+  const share = topic > 0 ? HEADLINE_REGION_SHARE : topic === 0 ? HEADLINE_REGION_SHARE_TIED : Infinity;
+  return regionWeight(weights, anchored) >= regionWeight(weights, densest) * share ? anchored : densest;
+}
+
+/** Words this long are mostly content words in any spaced script. */
+const MIN_TOPIC_WORD = 4;
+
+/** Share of the heading's content words that the region's text uses: a story tells what its headline says. */
+function headlineShare(infos: readonly BlockInfo[], heading: number, region: Region): number {
+  const topic = new Set(
+    normalisedWords(infos[heading]!.text).filter((word) => word.length >= MIN_TOPIC_WORD),
+  );
+  if (topic.size === 0) return 0;
+  const used = new Set<string>();
+  for (let index = region.first; index <= region.last; index++) {
+    for (const word of normalisedWords(infos[index]!.text)) if (topic.has(word)) used.add(word);
+  }
+  return used.size / topic.size;
+}
+
+function regionWeight(weights: readonly number[], region: Region): number {
+  let sum = 0;
+  for (let index = region.first; index <= region.last; index++) sum += weights[index]!;
+  return sum;
 }
 
 /**
@@ -99,8 +180,9 @@ function hasPageChrome(infos: readonly BlockInfo[]): boolean {
 }
 
 /**
- * A story that ends by introducing a list ("Tour dates:") goes on with the list: the lines
- * that follow the colon without a blank line between them.
+ * A story that ends by introducing a list ("Tour dates:") goes on with the list: the lines that
+ * follow the colon without a blank line between them and, when the colon ends the story's own
+ * last line, list items, table rows and short headings after a blank line too.
  */
 function withIntroducedList(
   blocks: readonly TextBlock[],
@@ -114,8 +196,15 @@ function withIntroducedList(
     return region;
   }
   let last = intro;
-  while (last + 1 < blocks.length && !blocks[last + 1]!.separated && !infos[last + 1]!.wordingKind) last++;
+  // A colon line after the story may head a list of links; only the story's own line vouches for one.
+  const ownIntro = intro === region.last;
+  while (last + 1 < blocks.length && continuesList(blocks[last + 1]!, infos[last + 1]!, ownIntro)) last++;
   return last > intro ? { first: region.first, last } : region;
+}
+
+function continuesList(block: TextBlock, info: BlockInfo, ownIntro: boolean): boolean {
+  if (info.wordingKind || info.dateline || info.commentMarker) return false;
+  return !block.separated || (ownIntro && (info.features.bullet || !isProse(info.features)));
 }
 
 /** From the first prose block to the last block that is not plainly chrome. */

@@ -2,7 +2,7 @@ import type { BlockInfo } from './block-info.js';
 import { isHeadlineLike } from './block-weights.js';
 import type { BlockLabel } from './label-blocks.js';
 import type { Region } from './story-region.js';
-import { isTitleCandidate, isTitleCopy } from './title.js';
+import { isTitleCandidate, titleCopyTest } from './title.js';
 
 /** Decks shorter than this (in words) are taken for tags or menus, not subtitles. */
 const MIN_DECK_WORDS = 6;
@@ -29,10 +29,11 @@ export function findTitle(
 /** Labels copies of the title, and a deck (subtitle) right after the first one, as 'title'. */
 export function labelTitleCopies(infos: readonly BlockInfo[], labels: BlockLabel[], title: string): void {
   let firstCopy = -1;
+  const copiesTitle = titleCopyTest(title);
   for (let index = 0; index < infos.length; index++) {
     const info = infos[index]!;
     const sentence = info.features.endsSentence && !/[?!]["'”’]?$/.test(info.text);
-    if (info.features.words > 40 || sentence || !isTitleCopy(title, info.text)) continue;
+    if (info.features.words > 40 || sentence || !copiesTitle(info.text)) continue;
     labels[index] = 'title';
     if (firstCopy < 0) firstCopy = index;
   }

@@ -16,22 +16,29 @@ export function isTitleCandidate(text: string, features: BlockFeatures, minWords
  * ("Headline - Site"), or the title without it.
  */
 export function isTitleCopy(title: string, text: string): boolean {
+  return titleCopyTest(title)(text);
+}
+
+/** isTitleCopy for one title and many lines, reading the title once. */
+export function titleCopyTest(title: string): (text: string) => boolean {
   const titleKey = normalisedKey(title);
-  const textKey = normalisedKey(text);
-  if (titleKey === textKey) return titleKey.trim() !== '';
   const titleWords = normalisedWords(title).length;
-  const textWords = normalisedWords(text).length;
-  const [shorter, longer, shortWords, longWords] =
-    titleWords <= textWords
-      ? [titleKey, textKey, titleWords, textWords]
-      : [textKey, titleKey, textWords, titleWords];
-  // A site name or section label adds a few words at one end.
-  return (
-    shortWords >= 3 &&
-    longWords - shortWords <= 8 &&
-    shortWords >= longWords * 0.5 &&
-    longer.includes(shorter)
-  );
+  return (text) => {
+    const textKey = normalisedKey(text);
+    if (titleKey === textKey) return titleKey.trim() !== '';
+    const textWords = textKey.trim() === '' ? 0 : textKey.trim().split(' ').length;
+    const [shorter, longer, shortWords, longWords] =
+      titleWords <= textWords
+        ? [titleKey, textKey, titleWords, textWords]
+        : [textKey, titleKey, textWords, titleWords];
+    // A site name or section label adds a few words at one end.
+    return (
+      shortWords >= 3 &&
+      longWords - shortWords <= 8 &&
+      shortWords >= longWords * 0.5 &&
+      longer.includes(shorter)
+    );
+  };
 }
 
 /** The cleanest form of a title among its copies: the shortest one the others contain. */

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { blockFeatures } from '../../src/extract/block-features.js';
+import { extractArticle } from '../../src/extract/index.js';
+import { blockFromPieces } from '../../src/extract/text-block.js';
+import type { Article } from '../../src/model/article.js';
+
+/** A flattened page: one block per line, blank lines between them. */
+function page(lines: readonly string[]): Article {
+  return extractArticle({
+    input: 'page.txt',
+    format: 'text',
+    content: lines.join('\n\n'),
+    encoding: 'utf-8',
+  });
+}
+
+const MENU = ['Home', 'World', 'Business', 'Sport', 'Culture', 'Sign In'];
+
+const STORY = [
+  'The city council voted on Tuesday to rebuild the old harbour bridge, ending a debate that has run for more than a decade.',
+  'Engineers had warned that the steel frame, built in 1931, could no longer carry the weight of modern lorries and buses.',
+  'Work is due to start next spring and should take three years, during which a ferry will carry people across the river.',
+];
+
+const MORE_STORY = [
+  'The council said the new bridge would have a wider footpath and a separate lane for bicycles on its eastern side.',
+  'Shopkeepers on both banks welcomed the decision, though some worried about losing trade while the works go on.',
+  'A public meeting on the design will be held at the town hall next month, and residents can send comments online.',
+];
+
+describe('flattened pages: where the story is', () => {
+  it('takes the story under the page heading over a heavier run of promotions elsewhere', () => {
+    const article = page([
+      'Cup standings after the final round | Example Sports | Football | Tennis',
+      ...MENU,
+      'Cup standings after the final round',
+      'Here are the cup standings after the final round of the season.',
+      'Check back every week for the latest cup standings!',
+      'Share on WhatsApp',
+      'Columns',
+      'Advertising',
+      'Power Ranking',
+      'Podcast',
+      'Forum',
+      'Click on the photo of our columnist and read every column he has written about racing for us this year.',
+      'Click on the picture above and see how the drivers are ranked this season at the grand prix and overall in the year.',
+      'Click and learn the television times of the grand prix, the track, the statistics, the tyres and the weather for practice.',
+      'Privacy Policy',
+    ]);
+    assert.ok(article.text.startsWith('Here are the cup standings'));
+    assert.ok(!article.text.includes('Click on the photo'));
+  });
+
+  it('keeps the list a story line introduces with a colon', () => {
+    const article = page([
+      ...MENU,
+      ...STORY,
+      'The council has hired a second boat for the busiest hours, and the ferry will call at these landings during the works:',
+      'North Quay – every 20 minutes from 6am',
+      'Old Market Steps – every 30 minutes',
+      'Harbour Station – hourly after 8pm',
+      'Share',
+    ]);
+    assert.ok(article.text.includes('Old Market Steps – every 30 minutes'));
+    assert.ok(article.text.includes('Harbour Station – hourly after 8pm'));
+  });
+
+  it('drops the headlines under a list header inside the story', () => {
+    const article = page([
+      ...MENU,
+      ...STORY.slice(0, 2),
+      'Related',
+      'Ten bridges that changed their cities',
+      'Why ferries are coming back in fashion',
+      ...MORE_STORY,
+      'Share',
+    ]);
+    assert.ok(!article.text.includes('Ten bridges'));
+    assert.ok(!article.text.includes('Why ferries'));
+    assert.ok(article.text.includes(MORE_STORY[0]!));
+  });
+
+  it('ends the story at the box about its author', () => {
+    const article = page([
+      ...MENU,
+      ...STORY,
+      'About Jane Doe',
+      'Jane has covered city politics for twenty years and lives by the river with her two cats and a great many books.',
+      'Share',
+    ]);
+    assert.ok(article.text.endsWith('carry people across the river.'));
+    const bio = page([
+      ...MENU,
+      ...STORY,
+      'Jane Doe is a staff writer at Example News covering transport.',
+      'Share',
+    ]);
+    assert.ok(!bio.text.includes('staff writer'));
+  });
+
+  it('drops captions that carry a picture credit', () => {
+    const article = page([
+      ...MENU,
+      STORY[0]!,
+      'The bridge at dusk, seen from the north bank (Image: AGENCY )',
+      STORY[1]!,
+      'A drawing of the new bridge.',
+      '(Image credit: City Council)',
+      STORY[2]!,
+      'Share',
+    ]);
+    assert.ok(!article.text.includes('seen from the north bank'));
+    assert.ok(!article.text.includes('A drawing of the new bridge'));
+    assert.ok(!article.text.includes('Image credit'));
+    assert.equal(article.paragraphs.length, 3);
+  });
+
+  it('drops a run of one-word menu entries inside the story but keeps a list of longer items', () => {
+    const article = page([
+      ...MENU,
+      ...STORY.slice(0, 2),
+      'Politics',
+      'Transport',
+      'Environment',
+      STORY[2]!,
+      'Harbour Works Ltd of Leeds',
+      'Northern Steel and Sons',
+      'The River Bridge Company',
+      ...MORE_STORY,
+      'Share',
+    ]);
+    assert.ok(!article.text.includes('Transport'));
+    assert.ok(article.text.includes('Northern Steel and Sons'));
+  });
+});
+
+describe('flattened pages: headlines run into a lede', () => {
+  const features = (text: string) =>
+    blockFeatures(blockFromPieces([{ text, start: 0, end: text.length, gapBefore: '' }]));
+
+  it('takes a Title Case headline followed by a sentence for one', () => {
+    const text = 'Police Say Two In Custody After Death Of Student A 24-year-old woman was found on Sunday.';
+    assert.ok(features(text).headlinePrefixed);
+  });
+
+  it('does not take a sentence opening with a list of names for one', () => {
+    const text =
+      'New Jersey Sen. Cory Booker, Hawaii Rep. Tulsi Gabbard, businessman Andrew Yang and others are under pressure.';
+    assert.ok(!features(text).headlinePrefixed);
+  });
+});
