@@ -5,6 +5,7 @@ import { mainContentBlocks } from './html/content-container.js';
 import { contentRoot, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { htmlMetadata } from './html/html-metadata.js';
+import type { DateClue } from './published-date.js';
 
 /** Below this many characters the content choice is retried without dropping chrome-like classes. */
 const MIN_CONTENT_CHARS = 250;
@@ -27,11 +28,19 @@ export function extractHtml(raw: RawDocument): Article {
   const classification = classifyBlocks(blocks, 'html', knownTitle);
   return assembleArticle(raw, blocks, classification.labels, {
     title: classification.title,
-    published: metadata.published ?? classification.published,
+    dateClues: withVisibleDate(metadata.dateClues, classification.published),
+    modified: metadata.modified,
     byline: metadata.byline ?? classification.byline,
+    siteName: metadata.siteName,
     url: metadata.url,
+    canonicalUrl: metadata.canonicalUrl,
     declaredLanguage: metadata.language,
   });
+}
+
+/** The markup's date clues, the date line found among the story's blocks first. */
+function withVisibleDate(clues: readonly DateClue[], dateline: string | null): DateClue[] {
+  return dateline === null ? [...clues] : [{ iso: dateline, from: 'dateline' }, ...clues];
 }
 
 function textLength(blocks: readonly HtmlBlock[]): number {
