@@ -166,3 +166,31 @@ export function oneParagraphPage(): string {
     `<article><h1>Rail strike called off</h1><p>A rail strike planned for next week has been called off after the union and train operators agreed a pay deal late on Thursday, ending a dispute that had lasted more than six months and disrupted travel for thousands of commuters across the region.</p></article>`,
   );
 }
+
+/** A list article: an introduction, then numbered items each followed by its shop link. */
+export function listiclePage(): string {
+  const items = HEADLINES.slice(0, 10)
+    .map(
+      (headline, index) =>
+        `<p>${index + 1}) ${headline}</p><p><a href="https://shop.example/${index}">https://shop.example/${index}</a></p>`,
+    )
+    .join('');
+  return document(
+    'Ten gifts for the flood volunteers',
+    `<article><h1>Ten gifts for the flood volunteers</h1><p>Volunteers spent the whole week filling sandbags, clearing mud from homes and shops, and cooking for families who had to leave their houses when the river burst its banks.</p><p>Readers asked how to thank them, so we put together a list of small gifts that local businesses have offered at a discount until the end of the month.</p>${items}</article>`,
+  );
+}
+
+/** Flattened page text: one block per line, as a page-to-text tool writes it. */
+export function flattened(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')
+    .replace(
+      /<\/?(?:p|div|h\d|li|ul|ol|nav|header|footer|article|section|figure|figcaption|main|aside|form|label|button|cite)\b[^>]*>/g,
+      '\n',
+    )
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*/g, '\n')
+    .trim();
+}
