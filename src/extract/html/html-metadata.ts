@@ -148,8 +148,11 @@ function dateClues(
 }
 
 /** Class names of elements that show the story's date: "article-publish-date", "post-date". */
-const DATE_CLASS = /date|publish|posted|timestamp|dateline/i;
-/** Longer than this, an element holds more than a date line. */
+const DATE_CLASS = /date|publish|posted|timestamp/i;
+/** ... but not its update: "last-updated", "modified-date". */
+const UPDATE_CLASS = /updat|modif/i;
+/** Longer than this (markup included), an element holds more than a date line. */
+const MAX_DATELINE_MARKUP = 1000;
 const MAX_DATELINE_CHARS = 80;
 
 /**
@@ -162,7 +165,9 @@ function visibleDateline(elements: readonly HtmlElement[]): string | null {
   const ordered = headline < 0 ? elements : [...elements.slice(headline), ...elements.slice(0, headline)];
   for (const element of ordered) {
     if (element.name === 'meta' || element.name === 'time' || element.name === 'script') continue;
-    if (!DATE_CLASS.test(`${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`)) continue;
+    const names = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
+    if (!DATE_CLASS.test(names) || UPDATE_CLASS.test(names)) continue;
+    if ((element.endIndex ?? 0) - (element.startIndex ?? 0) > MAX_DATELINE_MARKUP) continue;
     const text = textContent(element);
     if (text.length > MAX_DATELINE_CHARS || findDate(text) === null || nearLink(element)) continue;
     return text;
