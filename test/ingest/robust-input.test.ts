@@ -215,6 +215,16 @@ describe('junk and emptiness', () => {
     await failure('picture.html', png, 'INPUT_BINARY');
   });
 
+  it('does not take text with a stray NUL byte for UTF-16', async () => {
+    const text =
+      'Heavy rain flooded dozens of streets in the city centre on Tuesday night.\n\nThe mayor said repairs would begin next week.\n';
+    await failure(
+      'nul.txt',
+      Buffer.concat([Buffer.from(text), Buffer.from([0]), Buffer.from(text)]),
+      'INPUT_BINARY',
+    );
+  });
+
   it('refuses a file over the size limit without reading it', async () => {
     const path = join(directory, 'big.html');
     writeFileSync(path, page('x'.repeat(2000)));
