@@ -23,7 +23,13 @@ export {
   readInputs,
 } from './ingest/index.js';
 export type { Alignment, AlignmentStats, Passage, PassageKind, SentencePair } from './model/alignment.js';
-export type { Article, BoilerplateBlock, BoilerplateKind, RawDocument } from './model/article.js';
+export type {
+  Article,
+  BoilerplateBlock,
+  BoilerplateKind,
+  PublishedSource,
+  RawDocument,
+} from './model/article.js';
 export { CHANGE_TYPES, type Change, type ChangeType, type Citation } from './model/change.js';
 export {
   DERIVED_RELATIONS,

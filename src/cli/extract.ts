@@ -6,16 +6,19 @@ import { asUsageError, EXIT } from './usage.js';
 
 export const EXTRACT_HELP = `Usage: wiretrace extract INPUT... [--json]
 
-Prints the article extracted from each input: title, date, byline and the story text,
-without the page chrome (menus, other headlines, teasers, share prompts, footers).
+Prints the article extracted from each input: title, date, byline, site name, URL and the
+story text, without the page chrome (menus, other headlines, teasers, share prompts, footers).
 
 INPUT is a text or HTML file (.html, .htm, .html.gz), a directory (read recursively),
 a JSON Lines file (.jsonl, .jsonl.gz) or - for standard input.
 
 Options:
-  --json       one JSON object per line: {"input", "title", "text", "published", "byline",
-               "language", "url", "encoding", "paragraphs", "boilerplate"}; offsets are
-               into the decoded input
+  --json       one JSON object per line: {"input", "title", "text", "published",
+               "publishedFrom", "publishedConfidence", "modified", "byline", "siteName",
+               "language", "url", "canonicalUrl", "encoding", "paragraphs", "boilerplate"};
+               publishedFrom is where the date was read (jsonl, json-ld, meta, time, url or
+               dateline) and publishedConfidence how sure it is (0-1); offsets are into the
+               decoded input
   -h, --help   show this help
 `;
 
@@ -45,9 +48,14 @@ function articleJson(article: Article): object {
     title: article.title,
     text: article.text,
     published: article.published,
+    publishedFrom: article.publishedFrom,
+    publishedConfidence: article.publishedConfidence,
+    modified: article.modified,
     byline: article.byline,
+    siteName: article.siteName,
     language: article.language,
     url: article.url,
+    canonicalUrl: article.canonicalUrl,
     encoding: article.encoding,
     paragraphs: article.paragraphs.map((paragraph) => {
       const span = article.origin.spanToSource(paragraph.start, paragraph.end);
@@ -62,10 +70,13 @@ function articleJson(article: Article): object {
 }
 
 function articleText(article: Article): string {
-  const facts = [article.published, article.byline, article.language].filter((value) => value !== null);
+  const facts = [article.published, article.byline, article.siteName, article.language].filter(
+    (value) => value !== null,
+  );
   const lines = [`== ${article.input}`];
   if (article.title !== null) lines.push(article.title);
   if (facts.length > 0) lines.push(`(${facts.join(' · ')})`);
+  if (article.url !== null) lines.push(article.url);
   lines.push('', article.text, '');
   return `${lines.join('\n')}\n`;
 }

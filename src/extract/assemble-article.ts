@@ -4,14 +4,20 @@ import type { Span } from '../model/span.js';
 import { MappedTextBuilder } from '../text/offsets.js';
 import type { BlockLabel } from './classify-blocks.js';
 import { detectLanguage } from './language.js';
+import { choosePublished, type DateClue, type PublishedDate } from './published-date.js';
 import type { TextBlock } from './text-block.js';
+import { dateFromUrl } from './url-date.js';
 
 /** Metadata found by extraction, before the document's own metadata overrides it. */
 export interface FoundMetadata {
   title: string | null;
-  published: string | null;
+  /** Publication dates stated in the document (the URL's is added here). */
+  dateClues: DateClue[];
+  modified: string | null;
   byline: string | null;
+  siteName: string | null;
   url: string | null;
+  canonicalUrl: string | null;
   /** A language the document declares (HTML lang), used when detection is unsure. */
   declaredLanguage: string | null;
 }
@@ -50,6 +56,8 @@ export function assembleArticle(
   boilerplate.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const meta = raw.meta ?? {};
+  const url = nonEmpty(meta.url) ?? found.url;
+  const published = publishedDate(nonEmpty(meta.published), found, [url, found.canonicalUrl]);
   return {
     input: raw.input,
     format: raw.format,
@@ -59,12 +67,30 @@ export function assembleArticle(
     paragraphs,
     origin: builder.map,
     title: nonEmpty(meta.title) ?? found.title,
-    published: nonEmpty(meta.published) ?? found.published,
+    published: published?.iso ?? null,
+    publishedFrom: published?.from ?? null,
+    publishedConfidence: published?.confidence ?? null,
+    modified: found.modified,
     byline: nonEmpty(meta.source) ?? found.byline,
-    url: nonEmpty(meta.url) ?? found.url,
+    siteName: found.siteName,
+    url,
+    canonicalUrl: found.canonicalUrl,
     language: detectLanguage(text) ?? found.declaredLanguage,
     boilerplate,
   };
+}
+
+/** The record's own date when it gives one, else the best supported of the document's clues. */
+function publishedDate(
+  recordDate: string | null,
+  found: FoundMetadata,
+  urls: ReadonlyArray<string | null>,
+): PublishedDate | null {
+  if (recordDate !== null) return { iso: recordDate, from: 'jsonl', confidence: 1 };
+  const urlDate = urls.map(dateFromUrl).find((date) => date !== null) ?? null;
+  const clues =
+    urlDate === null ? found.dateClues : [...found.dateClues, { iso: urlDate, from: 'url' as const }];
+  return choosePublished(clues, found.modified);
 }
 
 function nonEmpty(value: string | undefined): string | null {

@@ -1,12 +1,19 @@
+import { WiretraceError } from '../errors.js';
 import type { Article, RawDocument } from '../model/article.js';
+import { whyNoArticle } from './article-check.js';
 import { extractHtml } from './extract-html.js';
 import { extractPlainText } from './extract-plain-text.js';
 
 /**
  * The article in a raw document: story text with an offset map back into the input, title,
  * date, byline, url, language and the page chrome that was left out. Pure and deterministic;
- * throws WiretraceError('INPUT_EMPTY') only when the input has no text at all.
+ * throws WiretraceError('INPUT_EMPTY') when the input has no text at all, and
+ * WiretraceError('NO_ARTICLE') for a page that holds no story (a front page, search results, a
+ * sign-in form, an error page) rather than returning its chrome as text.
  */
 export function extractArticle(raw: RawDocument): Article {
-  return raw.format === 'html' ? extractHtml(raw) : extractPlainText(raw);
+  const article = raw.format === 'html' ? extractHtml(raw) : extractPlainText(raw);
+  const reason = whyNoArticle(article);
+  if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
+  return article;
 }

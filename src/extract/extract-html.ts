@@ -9,6 +9,7 @@ import { htmlMetadata } from './html/html-metadata.js';
 import { withStoryContext } from './html/story-context.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
+import type { DateClue } from './published-date.js';
 
 /** Below this many characters the content choice is retried without dropping chrome-like classes. */
 const MIN_CONTENT_CHARS = 250;
@@ -38,11 +39,19 @@ export function extractHtml(raw: RawDocument): Article {
   const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
   return assembleArticle(raw, blocks, labels, {
     title: classification.title,
-    published: metadata.published ?? classification.published,
+    dateClues: withVisibleDate(metadata.dateClues, classification.published),
+    modified: metadata.modified,
     byline: metadata.byline ?? classification.byline,
+    siteName: metadata.siteName,
     url: metadata.url,
+    canonicalUrl: metadata.canonicalUrl,
     declaredLanguage: metadata.language,
   });
+}
+
+/** The markup's date clues, the date line found among the story's blocks first. */
+function withVisibleDate(clues: readonly DateClue[], dateline: string | null): DateClue[] {
+  return dateline === null ? [...clues] : [{ iso: dateline, from: 'dateline' }, ...clues];
 }
 
 function textLength(blocks: readonly HtmlBlock[]): number {

@@ -9,9 +9,12 @@ export function extractPlainText(raw: RawDocument): Article {
   const { labels, title, published, byline } = classifyBlocks(blocks, 'text');
   return assembleArticle(raw, blocks, labels, {
     title,
-    published,
+    dateClues: published === null ? [] : [{ iso: published, from: 'dateline' }],
+    modified: null,
     byline,
+    siteName: null,
     url: null,
+    canonicalUrl: null,
     declaredLanguage: null,
   });
 }

@@ -3,7 +3,20 @@ const SAMPLE_BYTES = 64 * 1024;
 /** Share of control characters above which bytes are not text. */
 const MAX_CONTROL_SHARE = 0.02;
 
-/** The UTF-16 byte order of bytes without a BOM, guessed from where their NUL bytes sit. */
+/** Share of code units that may be odd (symbols of a newer Unicode, a cut surrogate pair). */
+const MAX_IMPLAUSIBLE_SHARE = 0.01;
+/** Control characters, unassigned and private-use code points, lone surrogates. */
+const IMPLAUSIBLE = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}]/u;
+/** Controls that occur in real text. */
+const TEXT_CONTROLS = new Set(['\t', '\n', '\v', '\f', '\r', '\u001b']);
+
+/**
+ * The UTF-16 byte order of bytes without a BOM, or null. Eight-bit text never holds a NUL byte,
+ * while UTF-16 has one in every code unit below U+0100 (spaces, digits, line breaks, markup),
+ * always on the high-byte side, so even Cyrillic or Japanese text with a few spaces or line breaks
+ * shows its byte order. The guess is kept only when the bytes, read that way, are text: almost no
+ * control characters, unassigned code points or broken surrogate pairs.
+ */
 export function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const length = Math.min(bytes.length, SAMPLE_BYTES) & ~1;
   if (length < 4) return null;
@@ -13,11 +26,27 @@ export function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be'
     if (bytes[index] === 0) evenNuls++;
     if (bytes[index + 1] === 0) oddNuls++;
   }
-  const pairs = length / 2;
-  // Latin-script UTF-16 has a NUL in nearly every code unit, always on the same side.
-  if (oddNuls > pairs * 0.4 && evenNuls < pairs * 0.05) return 'utf-16le';
-  if (evenNuls > pairs * 0.4 && oddNuls < pairs * 0.05) return 'utf-16be';
+  if (evenNuls + oddNuls === 0) return null;
+  const sample = bytes.subarray(0, length);
+  const little = readsAsText(sample, 'utf-16le');
+  const big = readsAsText(sample, 'utf-16be');
+  // Read the wrong way round, CJK text turns partly into surrogates and private-use code points
+  // and Latin text into unassigned ones; when both readings pass, the NULs' side decides.
+  if (little && (!big || oddNuls > evenNuls)) return 'utf-16le';
+  if (big && (!little || evenNuls > oddNuls)) return 'utf-16be';
   return null;
+}
+
+function readsAsText(sample: Uint8Array, order: 'utf-16le' | 'utf-16be'): boolean {
+  const buffer = Buffer.from(sample);
+  if (order === 'utf-16be') buffer.swap16();
+  let units = 0;
+  let implausible = 0;
+  for (const character of buffer.toString('utf16le')) {
+    units += character.length;
+    if (IMPLAUSIBLE.test(character) && !TEXT_CONTROLS.has(character)) implausible += character.length;
+  }
+  return implausible <= units * MAX_IMPLAUSIBLE_SHARE;
 }
 
 /** True for bytes that are not text: NUL bytes or too many control characters. */

@@ -19,8 +19,9 @@ export function* documentsFromBytes(
   maxBytes: number,
 ): Generator<RawDocument | InputFailure> {
   if (raw.length === 0) throw new WiretraceError('INPUT_EMPTY', 'empty file', input);
-  // Unnamed inputs (stdin, extension-less files) may still be gzip: the magic number tells.
-  const gzip = kind.gzip || (kind.kind === 'sniff' && isGzip(raw));
+  // Any input may be gzip whatever its name (a page saved with its Content-Encoding): the magic
+  // number tells, and it never starts text (0x1f is a control character, 0x8b no UTF-8 lead).
+  const gzip = kind.gzip || isGzip(raw);
   const bytes = gzip ? gunzipLimited(raw, input, maxBytes) : raw;
   if (bytes.length === 0) throw new WiretraceError('INPUT_EMPTY', 'empty file', input);
   const hasBom = bytes[0] === 0xff || bytes[0] === 0xfe;

@@ -5,6 +5,12 @@ import type { Span } from './span.js';
 export type InputFormat = 'text' | 'html';
 
 /**
+ * Where a publication date was read: the JSON Lines record, the page's JSON-LD, its meta tags
+ * (and microdata), a <time> element, the URL path, or a visible date line of the page or text.
+ */
+export type PublishedSource = 'jsonl' | 'json-ld' | 'meta' | 'time' | 'url' | 'dateline';
+
+/**
  * Why a block of the input was left out of the story text. The vocabulary is stable: reports
  * and change detection rely on it.
  */
@@ -65,9 +71,24 @@ export interface Article {
   title: string | null;
   /** ISO 8601 date ("2021-03-24") or date-time ("2021-03-24T20:48:00+05:30"), when stated. */
   published: string | null;
-  /** Byline or credited source, e.g. "Reuters". */
+  /** Where `published` was read; null when there is no date. */
+  publishedFrom: PublishedSource | null;
+  /**
+   * 0–1: how sure `published` is the publication day. 1 for a date the JSONL record gives;
+   * higher when independent parts of the page agree, lower for a URL or a bare visible date, or
+   * when other clues disagree. Null when there is no date.
+   */
+  publishedConfidence: number | null;
+  /** ISO 8601 date of the last modification, when the page states one. */
+  modified: string | null;
+  /** Byline or credited source, e.g. "Reuters"; several authors read "A and B". */
   byline: string | null;
+  /** The publication's name ("Example News"), when the page states it. */
+  siteName: string | null;
+  /** The document's URL: the JSONL record's, else the page's canonical URL (or og:url). */
   url: string | null;
+  /** The URL the page declares canonical (<link rel="canonical">), even when `url` differs. */
+  canonicalUrl: string | null;
   /** ISO 639-1 code, or null when unknown. */
   language: string | null;
   /** Blocks of the input that are not part of the story, in input order. */

@@ -5,7 +5,7 @@
  * 3 decimals, and the order of every list is deterministic.
  */
 import type { AlignmentStats, Passage, PassageKind } from '../model/alignment.js';
-import type { Article } from '../model/article.js';
+import type { Article, PublishedSource } from '../model/article.js';
 import type { Change, ChangeType, Citation } from '../model/change.js';
 import type { DirectionSignal, PairResult, RelationKind } from '../model/relation.js';
 import type { StoryEdge, TraceResult } from '../model/story.js';
@@ -135,8 +135,16 @@ export interface DocumentJson {
   input: string;
   title: string | null;
   published: string | null;
+  /** Where the date was read: "jsonl", "json-ld", "meta", "time", "url" or "dateline". */
+  publishedFrom: PublishedSource | null;
+  /** 0–1: how sure the date is the day of publication. */
+  publishedConfidence: number | null;
+  modified: string | null;
   byline: string | null;
+  siteName: string | null;
   language: string | null;
+  url: string | null;
+  canonicalUrl: string | null;
   encoding: string;
 }
 
@@ -292,8 +300,14 @@ export function traceToJson(result: TraceResult): TraceJson {
       input: article.input,
       title: article.title,
       published: article.published,
+      publishedFrom: article.publishedFrom,
+      publishedConfidence: article.publishedConfidence,
+      modified: article.modified,
       byline: article.byline,
+      siteName: article.siteName,
       language: article.language,
+      url: article.url,
+      canonicalUrl: article.canonicalUrl,
       encoding: article.encoding,
     })),
   };

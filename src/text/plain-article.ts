@@ -30,8 +30,13 @@ export function articleFromText(input: string, content: string, language: string
     origin: builder.map,
     title: null,
     published: null,
+    publishedFrom: null,
+    publishedConfidence: null,
+    modified: null,
     byline: null,
+    siteName: null,
     url: null,
+    canonicalUrl: null,
     language,
     boilerplate: [],
   };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TraceJson } from '../../src/report/json.js';
+import { homePage, loginPage } from '../extract/page-kinds.js';
 import {
   describeRun,
   type ExtractedDocument,
@@ -95,5 +96,26 @@ describe('bad input', { concurrency: true }, () => {
     assert.equal(lines.length, 1, run.stderr);
     assert.ok(lines[0]!.includes(file), run.stderr);
     assert.match(lines[0]!, /\bline 2\b|:2\b/, 'the message does not give the bad line');
+  });
+
+  it('reports each page without a story on one line and still extracts the rest of the batch', async () => {
+    const home = temp.write('index.html', homePage());
+    const login = temp.write('login.html', loginPage());
+    const run = await runCli(['extract', home, WIRE, login, '--json']);
+    assert.equal(run.status, 1, describeRun(run));
+    assert.deepEqual(
+      parseJsonLines<ExtractedDocument>(run.stdout).map((document) => document.input),
+      [WIRE],
+    );
+    const lines = stderrLines(run);
+    assert.equal(lines.length, 2, run.stderr);
+    assert.match(
+      lines[0]!,
+      new RegExp(`^wiretrace: ${home}: no article found \\(a list of 12 short teasers[^)]*\\)$`),
+    );
+    assert.match(
+      lines[1]!,
+      new RegExp(`^wiretrace: ${login}: no article found \\(too little prose: [^)]*\\)$`),
+    );
   });
 });

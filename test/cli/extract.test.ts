@@ -90,6 +90,64 @@ describe('extract inputs', { concurrency: true }, () => {
     assert.ok(documents[0]!.text.includes('emergency shelter at the town hall'), documents[0]!.text);
   });
 
+  it('gives the page metadata: date with its source and confidence, authors, site name, URLs', async () => {
+    const head = [
+      '<title>Floods close bridges | Example News</title>',
+      '<meta property="og:title" content="Floods close bridges">',
+      '<meta property="og:site_name" content="Example News">',
+      '<meta property="article:published_time" content="2021-03-24T15:18:00Z">',
+      '<meta property="article:modified_time" content="2021-03-25T09:00:00Z">',
+      '<link rel="canonical" href="https://news.example/2021/03/24/floods-close-bridges">',
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chen"}]}</script>',
+    ].join('');
+    const body = NEWS_PARAGRAPHS.split('\n\n')
+      .map((paragraph) => `<p>${paragraph}</p>`)
+      .join('');
+    const file = temp.write(
+      'meta.html',
+      `<html lang="en"><head>${head}</head><body><article>${body}</article></body></html>`,
+    );
+    const run = await runCli(['extract', file, '--json']);
+    assert.equal(run.status, 0, describeRun(run));
+    const [document] = parseJsonLines<ExtractedDocument>(run.stdout);
+    assert.ok(document !== undefined, run.stdout);
+    assert.deepEqual(
+      {
+        published: document.published,
+        publishedFrom: document.publishedFrom,
+        publishedConfidence: document.publishedConfidence,
+        modified: document.modified,
+        byline: document.byline,
+        siteName: document.siteName,
+        url: document.url,
+        canonicalUrl: document.canonicalUrl,
+        language: document.language,
+      },
+      {
+        published: '2021-03-24T15:18:00Z',
+        publishedFrom: 'meta',
+        publishedConfidence: 0.88,
+        modified: '2021-03-25T09:00:00Z',
+        byline: 'Ann Lee and Bo Chen',
+        siteName: 'Example News',
+        url: 'https://news.example/2021/03/24/floods-close-bridges',
+        canonicalUrl: 'https://news.example/2021/03/24/floods-close-bridges',
+        language: 'en',
+      },
+    );
+
+    const terminal = await runCli(['extract', file]);
+    assert.equal(terminal.status, 0, describeRun(terminal));
+    assert.ok(
+      terminal.stdout.includes('(2021-03-24T15:18:00Z · Ann Lee and Bo Chen · Example News · en)'),
+      terminal.stdout,
+    );
+    assert.ok(
+      terminal.stdout.includes('\nhttps://news.example/2021/03/24/floods-close-bridges\n'),
+      terminal.stdout,
+    );
+  });
+
   it('decodes a Windows-1252 text file', async () => {
     const text =
       'The new café – “quoted” in the guide as the best in town – opened on Monday.\n\n' +

@@ -129,9 +129,14 @@ export interface ExtractedDocument {
   title: string | null;
   text: string;
   published: string | null;
+  publishedFrom: string | null;
+  publishedConfidence: number | null;
+  modified: string | null;
   byline: string | null;
+  siteName: string | null;
   language: string | null;
   url: string | null;
+  canonicalUrl: string | null;
   encoding: string;
   /** Input offsets of the story paragraphs. */
   paragraphs: Array<[start: number, end: number]>;

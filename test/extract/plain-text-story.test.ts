@@ -36,6 +36,7 @@ describe('flattened pages: where the story is', () => {
       ...MENU,
       'Cup standings after the final round',
       'Here are the cup standings after the final round of the season.',
+      'The leaders have 120 points, eight more than the team in second place, with two rounds left to play.',
       'Check back every week for the latest cup standings!',
       'Share on WhatsApp',
       'Columns',

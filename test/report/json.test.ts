@@ -145,8 +145,14 @@ describe('traceToJson', () => {
       input: 'portal.html',
       title: 'Engage Russia but remain clear-eyed, Blinken tells NATO',
       published: '2021-03-24T20:48:00+05:30',
+      publishedFrom: 'meta',
+      publishedConfidence: 0.8,
+      modified: null,
       byline: null,
+      siteName: 'Portal News',
       language: 'en',
+      url: 'https://portal.example/story',
+      canonicalUrl: 'https://portal.example/story',
       encoding: 'windows-1252',
     });
     assert.deepEqual(

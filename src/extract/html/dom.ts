@@ -1,4 +1,4 @@
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { type DomUtils, parseDocument } from 'htmlparser2';
 
 /** The DOM types of htmlparser2's default handler (domhandler), named for readability. */
 export type HtmlDocument = ReturnType<typeof parseDocument>;
@@ -32,14 +32,32 @@ export function attribute(element: HtmlElement, name: string): string | null {
   return element.attribs[name] ?? null;
 }
 
-/** Elements in document order (depth first), optionally only those with the given names. */
+/**
+ * Elements in document order (depth first), optionally only those with the given names. Walks
+ * with an explicit stack: linear time and no recursion however deep broken markup nests.
+ */
 export function findElements(root: HtmlDocument | HtmlElement, names?: ReadonlySet<string>): HtmlElement[] {
-  return DomUtils.findAll((element) => names === undefined || names.has(element.name), root.children);
+  const found: HtmlElement[] = [];
+  const stack: HtmlNode[] = [...root.children].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!isElement(node)) continue;
+    if (names === undefined || names.has(node.name)) found.push(node);
+    for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+  }
+  return found;
 }
 
-/** All text under a node, script and style excluded, whitespace collapsed. */
+/** All text under a node (script content included, comments not), whitespace collapsed. */
 export function textContent(node: HtmlNode | HtmlElement): string {
-  return DomUtils.textContent(node).replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  const stack: HtmlNode[] = [node];
+  for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+    if (current.type === 'text' && 'data' in current) parts.push(current.data);
+    else if ('children' in current) {
+      for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index]!);
+    }
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,0 +1,153 @@
+import type { Article } from '../model/article.js';
+
+/**
+ * Fewest words of prose that make a story: two or three sentences. A page holding less than
+ * that among much more chrome is an index, a form or an error page, not an article.
+ */
+const MIN_PROSE_WORDS = 40;
+/**
+ * Story words (prose, table rows, list items) that make an article even with little prose: a
+ * results table or a list under a one-line introduction is a story; a form or an error page is not.
+ * Words in phrases the story repeats (a photo credit under every caption) do not count.
+ */
+const MIN_STORY_WORDS = 80;
+const REPEATED_PHRASE_WORDS = 4;
+const REPEATED_PHRASE_TIMES = 3;
+/** Page chrome at least this many words, and this many times the prose, dominates the page. */
+const MIN_CHROME_WORDS = 60;
+const CHROME_TO_PROSE = 3;
+/** A block this long is running text even without sentence punctuation (Thai, run-on captions). */
+const PROSE_BLOCK_WORDS = 25;
+/** Shortest sentence that counts as prose rather than a label ("Sign in." / "Page not found."). */
+const MIN_SENTENCE_WORDS = 6;
+/** A paragraph mostly inside links is a headline or a menu, not story text. */
+const MAX_LINK_SHARE = 0.5;
+/**
+ * Teaser lists: at least this many short prose paragraphs (median under TEASER_WORDS), most of
+ * them separated by something else.
+ */
+const MIN_TEASERS = 4;
+const TEASER_WORDS = 20;
+/** A paragraph this long is a story's, even among short ones. */
+const LONGEST_TEASER_WORDS = 60;
+const INTERRUPTED_SHARE = 2 / 3;
+
+const SENTENCE_END = /[.!?…。！？؟।။።։។](?:["'”’»)\]]*)$/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+const LINK = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/gi;
+const INVISIBLE = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+
+/**
+ * Why the extracted article is not a story, or null when it is one. Only pages whose chrome
+ * dominates are judged: text without chrome (a paragraph, even a sentence, that a user gives) is
+ * always an article. A page is no article when its story holds too little prose (a sign-in form,
+ * "page not found", a gallery of captions, an index of links) or is a list of short teasers, each
+ * under its own headline (a front page, search results).
+ */
+export function whyNoArticle(article: Article): string | null {
+  const paragraphs = article.paragraphs.map((span) => paragraphFacts(article, span.start, span.end));
+  const storyWords = paragraphs.reduce((sum, paragraph) => sum + paragraph.words, 0);
+  const chromeWords = Math.max(0, pageWords(article) - storyWords);
+  const proseWords = paragraphs
+    .filter((paragraph) => paragraph.prose)
+    .reduce((sum, paragraph) => sum + paragraph.words, 0);
+  if (chromeWords < MIN_CHROME_WORDS) return null;
+  const littleProse = proseWords < MIN_PROSE_WORDS && unrepeatedWords(article.text) < MIN_STORY_WORDS;
+  if (littleProse && chromeWords >= CHROME_TO_PROSE * proseWords) {
+    return `too little prose: ${count(proseWords, 'word')} of story text among ${count(chromeWords, 'word')} of page chrome`;
+  }
+  if (isTeaserList(article, paragraphs)) {
+    const teasers = paragraphs.filter((paragraph) => paragraph.prose).length;
+    return `a list of ${count(teasers, 'short teaser')} under their own headlines, no story`;
+  }
+  return null;
+}
+
+interface ParagraphFacts {
+  words: number;
+  /** Running text: a sentence or a long block, mostly outside links. */
+  prose: boolean;
+  /** Input offsets the paragraph was taken from. */
+  start: number;
+  end: number;
+}
+
+function paragraphFacts(article: Article, start: number, end: number): ParagraphFacts {
+  const text = article.text.slice(start, end);
+  const words = wordCount(text);
+  const source = article.origin.spanToSource(start, end);
+  const linked =
+    article.format === 'html' ? linkTextLength(article.content.slice(source.start, source.end)) : 0;
+  const sentence = words >= MIN_SENTENCE_WORDS && SENTENCE_END.test(text.trim());
+  const prose = (sentence || words >= PROSE_BLOCK_WORDS) && linked <= text.length * MAX_LINK_SHARE;
+  return { words, prose, start: source.start, end: source.end };
+}
+
+/**
+ * Prose only in short paragraphs, most of them cut apart by page chrome (their headlines, times,
+ * "read more" links): teasers, not a story's paragraphs. Story lines between them (table cells,
+ * list items) do not count: a table of short notes is part of its story.
+ */
+function isTeaserList(article: Article, paragraphs: readonly ParagraphFacts[]): boolean {
+  const prose = paragraphs.filter((paragraph) => paragraph.prose);
+  if (prose.length < MIN_TEASERS) return false;
+  const sorted = prose.map((paragraph) => paragraph.words).sort((a, b) => a - b);
+  if (sorted[Math.floor(sorted.length / 2)]! >= TEASER_WORDS) return false;
+  if (sorted[sorted.length - 1]! >= LONGEST_TEASER_WORDS) return false;
+  let interrupted = 0;
+  let block = 0;
+  const chrome = article.boilerplate.filter((candidate) => candidate.kind !== 'duplicate');
+  for (let index = 1; index < prose.length; index++) {
+    const gapStart = prose[index - 1]!.end;
+    while (block < chrome.length && chrome[block]!.start < gapStart) block++;
+    if (block < chrome.length && chrome[block]!.end <= prose[index]!.start) interrupted++;
+  }
+  return interrupted >= (prose.length - 1) * INTERRUPTED_SHARE;
+}
+
+/** Words of everything the input shows: the text itself, or the page's text outside markup. */
+function pageWords(article: Article): number {
+  if (article.format !== 'html') return wordCount(article.content);
+  return wordCount(article.content.replace(INVISIBLE, ' ').replace(/<[^>]*>/g, ' '));
+}
+
+/** Characters of text inside links in a piece of markup. */
+function linkTextLength(markup: string): number {
+  let length = 0;
+  for (const match of markup.matchAll(LINK)) {
+    length += match[1]!
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim().length;
+  }
+  return length;
+}
+
+/** Words outside phrases that recur three times or more in the text (credits, counters, labels). */
+function unrepeatedWords(text: string): number {
+  const words = (text.match(WORD) ?? []).map((word) => word.toLowerCase());
+  const size = REPEATED_PHRASE_WORDS;
+  const counts = new Map<string, number>();
+  for (let index = 0; index + size <= words.length; index++) {
+    const phrase = words.slice(index, index + size).join(' ');
+    counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+  }
+  const repeated = new Array<boolean>(words.length).fill(false);
+  for (let index = 0; index + size <= words.length; index++) {
+    if ((counts.get(words.slice(index, index + size).join(' ')) ?? 0) < REPEATED_PHRASE_TIMES) continue;
+    repeated.fill(true, index, index + size);
+  }
+  return repeated.filter((isRepeated) => !isRepeated).length;
+}
+
+/** Words, counting two characters as a word in scripts written without spaces. */
+function wordCount(text: string): number {
+  const words = text.match(WORD)?.length ?? 0;
+  const unspaced = text.match(UNSPACED_SCRIPT)?.length ?? 0;
+  return words + Math.floor(unspaced / 2);
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
