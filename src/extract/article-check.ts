@@ -47,17 +47,20 @@ const INVISIBLE = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\
  */
 export function whyNoArticle(article: Article): string | null {
   const paragraphs = article.paragraphs.map((span) => paragraphFacts(article, span.start, span.end));
-  const storyWords = paragraphs.reduce((sum, paragraph) => sum + paragraph.words, 0);
-  const chromeWords = Math.max(0, pageWords(article) - storyWords);
   const proseWords = paragraphs
     .filter((paragraph) => paragraph.prose)
     .reduce((sum, paragraph) => sum + paragraph.words, 0);
-  if (chromeWords < MIN_CHROME_WORDS) return null;
   const littleProse = proseWords < MIN_PROSE_WORDS && unrepeatedWords(article.text) < MIN_STORY_WORDS;
+  const teaserList = isTeaserList(article, paragraphs);
+  // Most pages are stories by their text alone; the whole page is counted only when in doubt.
+  if (!littleProse && !teaserList) return null;
+  const storyWords = paragraphs.reduce((sum, paragraph) => sum + paragraph.words, 0);
+  const chromeWords = Math.max(0, pageWords(article) - storyWords);
+  if (chromeWords < MIN_CHROME_WORDS) return null;
   if (littleProse && chromeWords >= CHROME_TO_PROSE * proseWords) {
     return `too little prose: ${count(proseWords, 'word')} of story text among ${count(chromeWords, 'word')} of page chrome`;
   }
-  if (isTeaserList(article, paragraphs)) {
+  if (teaserList) {
     const teasers = paragraphs.filter((paragraph) => paragraph.prose).length;
     return `a list of ${count(teasers, 'short teaser')} under their own headlines, no story`;
   }

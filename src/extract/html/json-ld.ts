@@ -14,7 +14,7 @@ export interface JsonLdArticle {
   siteName: string | null;
 }
 
-type JsonLdNode = Record<string, unknown>;
+export type JsonLdNode = Record<string, unknown>;
 
 const ARTICLE_TYPES = /article|posting|report|blog/i;
 /** Pages not typed as articles still date themselves as WebPage (or fact-check ClaimReview) nodes. */
@@ -26,13 +26,7 @@ const PAGE_TYPES = /webpage|claimreview/i;
  * name the author and publisher only by reference.
  */
 export function jsonLdArticleFields(scripts: readonly string[]): JsonLdArticle {
-  const nodes = scripts.flatMap((script) => {
-    try {
-      return flatten(JSON.parse(script));
-    } catch {
-      return [];
-    }
-  });
+  const nodes = jsonLdNodes(scripts);
   const byId = new Map<string, JsonLdNode>();
   for (const node of nodes) {
     const id = node['@id'];
@@ -42,7 +36,7 @@ export function jsonLdArticleFields(scripts: readonly string[]): JsonLdArticle {
     const id = idOnly(value);
     return id === null ? value : (byId.get(id) ?? value);
   };
-  const articles = nodes.filter((node) => ARTICLE_TYPES.test(typesOf(node)));
+  const articles = nodes.filter(isArticleNode);
   const pages = nodes.filter((node) => PAGE_TYPES.test(typesOf(node)));
   const first = (candidates: readonly JsonLdNode[], read: (node: JsonLdNode) => string | null) => {
     for (const node of candidates) {
@@ -72,6 +66,22 @@ export function jsonLdArticleFields(scripts: readonly string[]): JsonLdArticle {
 }
 
 /** Every object in a JSON-LD value, looking inside arrays and @graph. */
+/** Every object of the page's JSON-LD scripts, looking inside arrays and @graph; broken JSON is skipped. */
+export function jsonLdNodes(scripts: readonly string[]): JsonLdNode[] {
+  return scripts.flatMap((script) => {
+    try {
+      return flatten(JSON.parse(script));
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Whether a JSON-LD object is typed as an article (NewsArticle, BlogPosting, Report …). */
+export function isArticleNode(node: JsonLdNode): boolean {
+  return ARTICLE_TYPES.test(typesOf(node));
+}
+
 function flatten(value: unknown): JsonLdNode[] {
   if (Array.isArray(value)) return value.flatMap(flatten);
   if (typeof value !== 'object' || value === null) return [];
