@@ -80,17 +80,30 @@ function describe(votes: readonly Vote[], a: string, b: string): DirectionSignal
   return votes.map((vote) => ({ name: vote.name, vote: vote.vote, detail: vote.detail(a, b) }));
 }
 
-/** The earlier publication is the source, when both dates are stated and differ by an hour or more. */
+/** Below this confidence a date (read off a URL, or disputed by the page) votes at half strength. */
+const FIRM_DATE_CONFIDENCE = 0.5;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The earlier publication is the source, when both dates are stated and differ: by an hour or
+ * more, or by a calendar day when either gives no time of day (a bare date and a time on the
+ * same day are not ordered).
+ */
 function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
-  const timeA = parseDate(a.article.published);
-  const timeB = parseDate(b.article.published);
+  const publishedA = a.article.published;
+  const publishedB = b.article.published;
+  const timeA = parseDate(publishedA);
+  const timeB = parseDate(publishedB);
   if (timeA === null || timeB === null) return null;
-  const hours = (timeB - timeA) / 3_600_000;
-  if (Math.abs(hours) < 1) return null;
+  const dayOnly = DATE_ONLY.test(publishedA!) || DATE_ONLY.test(publishedB!);
+  const order = dayOnly ? publishedA!.slice(0, 10).localeCompare(publishedB!.slice(0, 10)) : timeA - timeB;
+  if (order === 0 || (!dayOnly && Math.abs(timeA - timeB) < 3_600_000)) return null;
+  const confidence = Math.min(a.article.publishedConfidence ?? 1, b.article.publishedConfidence ?? 1);
+  const strength = confidence < FIRM_DATE_CONFIDENCE ? DATE_VOTE / 2 : DATE_VOTE;
   return {
     name: 'published-date',
-    vote: hours > 0 ? DATE_VOTE : -DATE_VOTE,
-    detail: (nameA, nameB) => `${nameA} published ${a.article.published}, ${nameB} ${b.article.published}`,
+    vote: order < 0 ? strength : -strength,
+    detail: (nameA, nameB) => `${nameA} published ${publishedA}, ${nameB} ${publishedB}`,
   };
 }
 

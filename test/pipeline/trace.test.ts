@@ -128,6 +128,27 @@ describe('published dates', () => {
     assert.equal(result.direction.direction, 'a->b');
     assert.ok(!result.direction.signals.some((signal) => signal.name === 'published-date'));
   });
+  it('do not order a bare date and a time on the same day', () => {
+    const [spin, wire] = exampleArticles();
+    const result = comparePair(
+      analyseArticle({ ...wire!, published: '2021-03-24' }),
+      analyseArticle({ ...spin!, published: '2021-03-24T20:48:00+05:30' }),
+      lexicon,
+    );
+    assert.ok(!result.direction.signals.some((signal) => signal.name === 'published-date'));
+  });
+
+  it('vote at half strength when a date is only weakly attested (read off a URL)', () => {
+    const [spin, wire] = exampleArticles();
+    const vote = (confidence: number) =>
+      comparePair(
+        analyseArticle({ ...wire!, published: '2021-03-24', publishedConfidence: confidence }),
+        analyseArticle({ ...spin!, published: '2021-03-26', publishedConfidence: 0.9 }),
+        lexicon,
+      ).direction.signals.find((signal) => signal.name === 'published-date')!.vote;
+    assert.ok(vote(0.9) > 0);
+    assert.equal(vote(0.4), vote(0.9) / 2);
+  });
 });
 
 describe('comparing in either order', () => {
