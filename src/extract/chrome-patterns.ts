@@ -12,7 +12,14 @@ interface ChromePattern {
 }
 
 const SOCIAL_WORDS =
-  'share|shares|tweet|tweets|pin|email|e-mail|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|messenger|copy link|comments?|save|flipboard|sms|x';
+  'share|shares|tweet|tweets|pin|email|e-mail|print|facebook|twitter|google\\+|linkedin|whatsapp|reddit|pinterest|telegram|messenger|copy link|comments?|save|flipboard|sms|x';
+
+/**
+ * Prompts that open a comment section, in English and as blog software words them in other
+ * languages ("Leave a Reply", "Lascia un commento", "Добавить комментарий").
+ */
+const COMMENT_PROMPTS =
+  'leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|leave comments|no comments yet|be the first to comment|view the discussion(?: thread)?|join the (?:conversation|discussion)|lascia un commento|deja un comentario|deixe (?:um|seu) comentário|laisser un commentaire|schreibe einen kommentar|kommentar (?:hinterlassen|schreiben)|добавить комментарий|оставить комментарий|оставьте комментарий';
 
 /**
  * Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW",
@@ -42,7 +49,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'teaser',
     pattern:
-      /^(?:also read|read more|read also|see also|also see|must read|don'?t miss|more on this|recommended(?: reading)?|related(?: articles?| stories| news| coverage| content| reading)?|suggested(?: reading)?|click here|watch|listen|read|more)(?:\s*[:：|»>]|\s+[–—-]\s)/i,
+      /^(?:also read|read more|read also|see also|also see|see more|must read|don'?t miss|more on this|mehr|lesen sie auch|lire aussi|à lire aussi|leia também|leia mais|lee también|leer más|leggi anche|читайте также|recommended(?: reading)?|related(?: articles?| stories| news| coverage| content| reading)?|suggested(?: reading)?|click here|watch|listen|read|more)(?:\s*[:：|»>]|\s+[–—-]\s)/i,
     maxWords: 40,
   },
   {
@@ -53,6 +60,18 @@ const PATTERNS: readonly ChromePattern[] = [
   },
   // Lists of other headlines.
   { kind: 'related', pattern: LIST_HEADER, maxWords: 8 },
+  // "Related coverage from Money:", "More from our partners:": a header naming its list's source.
+  {
+    kind: 'related',
+    pattern: /^(?:related|more|further|recommended|popular)\b[^.!?]{0,80}:$/i,
+    maxWords: 12,
+  },
+  // Tag lists: "Tags: Alibaba", "Tags Kristi Noem South Dakota", "Topics".
+  {
+    kind: 'navigation',
+    pattern: /^(?:tags?|tagged(?: with)?|topics|filed under|categories|keywords)(?:\s*[:#|]|\s+\p{Lu}|\s*$)/u,
+    maxWords: 25,
+  },
   // Share, follow, subscribe and comment prompts.
   {
     kind: 'social',
@@ -64,8 +83,10 @@ const PATTERNS: readonly ChromePattern[] = [
   },
   {
     kind: 'social',
-    pattern:
-      /\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|give (?:us )?feedback|follow us|follow (?:[\w@.]+ ){1,3}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\d+ comments?)\b/i,
+    pattern: new RegExp(
+      `(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:give (?:us )?feedback|follow us|follow (?:[\\w@.]+ ){1,3}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\\d+ comments?)\\b`,
+      'iu',
+    ),
     maxWords: 16,
   },
   // Subscription confirmations and script notices, which run to a couple of sentences.
@@ -157,8 +178,10 @@ export function isLinkTrail(text: string): boolean {
   );
 }
 
-const COMMENT_SECTION =
-  /^\W*(?:\d+\s+)?comments?\W*(?:\d+)?\W*$|\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|log in to (?:post a )?comment|comments? (?:are|have been) closed|\d+ comments?)\b/i;
+const COMMENT_SECTION = new RegExp(
+  `^\\W*(?:\\d+\\s+)?comments?\\W*(?:\\d+)?\\W*$|(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:log in to (?:post a )?comment|comments? (?:are|have been) closed|\\d+ comments?)\\b`,
+  'iu',
+);
 
 /** A line that opens the comment section ("167 comments", "Leave a Reply"): the story is over. */
 export function isCommentSectionMarker(text: string, words: number): boolean {
