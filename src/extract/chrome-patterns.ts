@@ -89,6 +89,8 @@ const PATTERNS: readonly ChromePattern[] = [
     ),
     maxWords: 16,
   },
+  // Requests for the reader's opinion of the site, which run to a couple of sentences.
+  { kind: 'social', pattern: /\btell us what you think\b/i, maxWords: 30 },
   // Subscription confirmations and script notices, which run to a couple of sentences.
   {
     kind: 'social',
@@ -145,6 +147,8 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|(?:image|photo) caption\b|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
     maxWords: 30,
   },
+  // A gallery's captions open with their counter: "2 of 4 A shopper looks at extension cords …".
+  { kind: 'other', pattern: /^\d{1,3}\s*(?:of|\/)\s*\d{1,3}\s+\p{Lu}/u, maxWords: 80 },
   // Agency captions: "In this Dec. 12, 2006, file photo, made available by NASA, …".
   { kind: 'other', pattern: /^in this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i, maxWords: 80 },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
@@ -195,16 +199,26 @@ export function isPictureCredit(text: string, words: number): boolean {
   return words <= 12 && PICTURE_CREDIT.test(text);
 }
 
+/**
+ * A press release's company profile: "Acme (Holding) AG is a global solutions provider …",
+ * "Acme, Inc. is the leading maker of …". It follows the release's last paragraph.
+ */
+const COMPANY_PROFILE =
+  /^\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4}(?:,?\s+(?:Inc|Ltd|LLC|AG|SA|SE|NV|plc|Corp|GmbH)\.?)?(?:\s+\([^)]{1,40}\))?,?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:provider|company|leader|manufacturer|maker|developer|supplier|producer|group|firm|organi[sz]ation|platform|specialist|operator|bank|agency|retailer|distributor|innovator|pioneer|publisher|network)\b/u;
+const MAX_PROFILE_WORDS = 120;
+
 const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
 
 /**
  * A line that comes after the story's last paragraph: the header of a box about the author or
- * company ("About Jane Doe", "Sobre Carlos Nadalim"), the author's bio, or a reporting credit.
+ * company ("About Jane Doe", "Sobre Carlos Nadalim"), the author's bio, a company profile, or a
+ * reporting credit.
  */
 export function closesStory(text: string, words: number): boolean {
   if (words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text)) return true;
   return (
     (words <= MAX_BIO_WORDS && AUTHOR_BIO.test(text)) ||
+    (words <= MAX_PROFILE_WORDS && COMPANY_PROFILE.test(text)) ||
     (words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text))
   );
 }
