@@ -4,7 +4,7 @@ import { closesStory } from './chrome-patterns.js';
 import { headlineCopyIndex } from './headline-anchor.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import { normalisedWords } from './normalise-words.js';
-import { withStoryContinuation } from './story-continuation.js';
+import { withStoryContinuation, withStoryLead } from './story-continuation.js';
 import { densestRegion, type Region } from './story-region.js';
 import type { TextBlock } from './text-block.js';
 
@@ -42,7 +42,8 @@ export function chooseStoryRegion(
   const whole = mode === 'html' || !hasPageChrome(infos);
   if (whole) return { region: containerRegion(weights, densest), whole };
   const anchored = beforeStoryEnd(infos, weights, underHeadline(infos, weights, densest));
-  return { region: withStoryContinuation(infos, withIntroducedList(blocks, infos, anchored)), whole };
+  const continued = withStoryContinuation(infos, withIntroducedList(blocks, infos, anchored));
+  return { region: withStoryLead(infos, continued, headlineCopyIndex(infos)), whole };
 }
 
 /**
