@@ -41,7 +41,11 @@ export function chooseStoryRegion(
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
   if (whole) return { region: containerRegion(weights, densest), whole };
-  const anchored = beforeStoryEnd(infos, weights, underHeadline(infos, weights, densest));
+  const anchored = beforeStoryEnd(
+    infos,
+    weights,
+    belowDateline(infos, underHeadline(infos, weights, densest)),
+  );
   const continued = withStoryContinuation(infos, withIntroducedList(blocks, infos, anchored));
   return { region: withStoryLead(infos, continued, headlineCopyIndex(infos)), whole };
 }
@@ -57,6 +61,21 @@ function beforeStoryEnd(infos: readonly BlockInfo[], weights: readonly number[],
     const before = regionWeight(weights, { first: region.first, last: index - 1 });
     const after = regionWeight(weights, { first: index + 1, last: region.last });
     if (after < before) return { first: region.first, last: index - 1 };
+  }
+  return region;
+}
+
+/** Most lines above a story's dateline that are its deck, picture caption or byline. */
+const MAX_LINES_ABOVE_DATELINE = 4;
+
+/**
+ * A story's byline and date come before its text: lines just above a dateline at the top of the
+ * region are the deck, a picture caption or the byline, so the region starts below the dateline.
+ */
+function belowDateline(infos: readonly BlockInfo[], region: Region): Region {
+  const last = Math.min(region.last - 1, region.first + MAX_LINES_ABOVE_DATELINE);
+  for (let index = region.first + 1; index <= last; index++) {
+    if (infos[index]!.dateline) return { first: index + 1, last: region.last };
   }
   return region;
 }
