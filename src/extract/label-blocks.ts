@@ -122,11 +122,23 @@ export function labelCreditedCaptions(infos: readonly BlockInfo[], labels: Block
   }
 }
 
-/** Standfirsts and pull quotes that repeat the body. */
+/** Lines above the story's first block where its standfirst may sit (byline and date between). */
+const STANDFIRST_REACH = 4;
+
+/**
+ * Standfirsts and pull quotes that repeat the body, inside the story and just above it (a
+ * standfirst above the byline is left out of the story region but still repeats the lede).
+ */
 export function labelRepeats(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
   const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
-  const repeated = repeatedBlocks(storyIndices.map((index) => infos[index]!.text));
+  const storyTexts = storyIndices.map((index) => infos[index]!.text);
+  const repeated = repeatedBlocks(storyTexts);
   for (const position of repeated) labels[storyIndices[position]!] = 'duplicate';
+  const first = storyIndices[0] ?? 0;
+  for (let index = Math.max(0, first - STANDFIRST_REACH); index < first; index++) {
+    if (labels[index] === 'related' && repeatedBlocks([infos[index]!.text, ...storyTexts]).has(0))
+      labels[index] = 'duplicate';
+  }
 }
 
 /** No story found: every block that is not plainly chrome is the best guess. */
