@@ -91,11 +91,26 @@ function labelListsUnderHeaders(infos: readonly BlockInfo[], labels: BlockLabel[
     const header = infos[index]!;
     if (!isListHeader(header.text, header.features.words)) continue;
     let item = index + 1;
-    for (; item <= region.last && labels[item] === 'story' && !isProse(infos[item]!.features); item++) {
+    for (; item <= region.last && labels[item] === 'story' && isListedUnderHeader(infos, item); item++) {
       labels[item] = infos[item]!.features.words >= 4 ? 'related' : 'navigation';
     }
     index = item - 1;
   }
+}
+
+/** Longest headline (in words) of a list under a header that may read like a sentence. */
+const MAX_LISTED_HEADLINE_WORDS = 20;
+
+/**
+ * A line of the list under a header: not prose, or a sentence-like headline set tight against a
+ * neighbouring line of the list (story paragraphs stand apart, a list's lines follow each other).
+ */
+function isListedUnderHeader(infos: readonly BlockInfo[], index: number): boolean {
+  const f = infos[index]!.features;
+  if (!isProse(f)) return true;
+  const next = infos[index + 1];
+  const tight = !infos[index]!.separated || (next !== undefined && !next.separated);
+  return tight && f.words <= MAX_LISTED_HEADLINE_WORDS;
 }
 
 /** A bullet list with an advertising item ("• Support • Platform • Spreads") is all advertising. */
