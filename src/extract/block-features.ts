@@ -110,7 +110,11 @@ const TITLE_CASE_SMALL_WORDS = new Set([
   'About',
 ]);
 
+/** A wire story's opening: "(Reuters) —", "WASHINGTON (AP) —". What follows is its lede. */
+const WIRE_OPENING = /^(?:\p{Lu}[\p{Lu}\p{M} .,'’-]*\s)?\([^()]{1,30}\)\s*[—–-]\s/u;
+
 function startsWithTitleCaseHeadline(text: string, words: readonly string[]): boolean {
+  if (WIRE_OPENING.test(text)) return false;
   let prefix = 0;
   let smallWords = 0;
   for (const word of words) {
