@@ -137,6 +137,8 @@ export function labelCreditedCaptions(infos: readonly BlockInfo[], labels: Block
   }
 }
 
+/** Fewest words of a repeated line without a sentence ending that is a caption, not structure. */
+const MIN_REPEATED_CAPTION_WORDS = 10;
 /** Lines above the story's first block where its standfirst may sit (byline and date between). */
 const STANDFIRST_REACH = 4;
 
@@ -147,7 +149,12 @@ const STANDFIRST_REACH = 4;
 export function labelRepeats(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
   const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
   const storyTexts = storyIndices.map((index) => infos[index]!.text);
-  const repeated = repeatedBlocks(storyTexts);
+  // Standfirsts and pull quotes are sentences, and a long line said twice is a caption or card;
+  // a short repeated line (a heading, list item or table header) is the story's own structure.
+  const repeated = [...repeatedBlocks(storyTexts)].filter((position) => {
+    const f = infos[storyIndices[position]!]!.features;
+    return f.endsSentence || f.words >= MIN_REPEATED_CAPTION_WORDS;
+  });
   for (const position of repeated) labels[storyIndices[position]!] = 'duplicate';
   const first = storyIndices[0] ?? 0;
   for (let index = Math.max(0, first - STANDFIRST_REACH); index < first; index++) {
