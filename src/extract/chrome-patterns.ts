@@ -69,7 +69,8 @@ const PATTERNS: readonly ChromePattern[] = [
   // Tag lists: "Tags: Alibaba", "Tags Kristi Noem South Dakota", "Topics".
   {
     kind: 'navigation',
-    pattern: /^(?:tags?|tagged(?: with)?|topics|filed under|categories|keywords)(?:\s*[:#|]|\s+\p{Lu}|\s*$)/u,
+    pattern:
+      /^(?:[Tt]ags?|TAGS?|[Tt]agged(?: with)?|[Tt]opics|TOPICS|[Ff]iled under|[Cc]ategories|[Kk]eywords)(?:\s*[:#|]|\s+\p{Lu}|\s*$)/u,
     maxWords: 25,
   },
   // Share, follow, subscribe and comment prompts.
@@ -89,8 +90,14 @@ const PATTERNS: readonly ChromePattern[] = [
     ),
     maxWords: 16,
   },
-  // Requests for the reader's opinion of the site, which run to a couple of sentences.
-  { kind: 'social', pattern: /\btell us what you think\b/i, maxWords: 30 },
+  // Requests for the reader's opinion of the site and invitations to its forums and newsletters,
+  // which run to a couple of sentences.
+  {
+    kind: 'social',
+    pattern:
+      /\b(?:tell us what you think|join our (?:[\w-]+ ){0,2}(?:forums?|community|newsletter|mailing list)|delivered (?:straight |right )?to your inbox)\b/i,
+    maxWords: 50,
+  },
   // Subscription confirmations and script notices, which run to a couple of sentences.
   {
     kind: 'social',
