@@ -2,7 +2,7 @@ import type { BoilerplateKind } from '../model/article.js';
 import type { BlockInfo } from './block-info.js';
 import { isHeadlineLike, isProse } from './block-weights.js';
 import { isListHeader, isPictureCredit } from './chrome-patterns.js';
-import { repeatedBlocks } from './duplicate-blocks.js';
+import { MAX_DISTANCE, repeatedBlocks } from './duplicate-blocks.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import type { Region } from './story-region.js';
 
@@ -158,7 +158,8 @@ export function labelRepeats(infos: readonly BlockInfo[], labels: BlockLabel[]):
   for (const position of repeated) labels[storyIndices[position]!] = 'duplicate';
   const first = storyIndices[0] ?? 0;
   for (let index = Math.max(0, first - STANDFIRST_REACH); index < first; index++) {
-    if (labels[index] === 'related' && repeatedBlocks([infos[index]!.text, ...storyTexts]).has(0))
+    const nearby = storyTexts.slice(0, MAX_DISTANCE);
+    if (labels[index] === 'related' && repeatedBlocks([infos[index]!.text, ...nearby]).has(0))
       labels[index] = 'duplicate';
   }
 }

@@ -41,13 +41,11 @@ export function chooseStoryRegion(
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
   if (whole) return { region: containerRegion(weights, densest), whole };
-  const anchored = beforeStoryEnd(
-    infos,
-    weights,
-    belowDateline(infos, underHeadline(infos, weights, densest)),
-  );
-  const continued = withStoryContinuation(infos, withIntroducedList(blocks, infos, anchored));
-  return { region: withStoryLead(infos, continued, headlineCopyIndex(infos)), whole };
+  const heading = headlineCopyIndex(infos);
+  const anchored = underHeadline(infos, weights, densest, heading);
+  const ended = beforeStoryEnd(infos, weights, belowDateline(infos, anchored));
+  const continued = withStoryContinuation(infos, withIntroducedList(blocks, infos, ended));
+  return { region: withStoryLead(infos, continued, heading), whole };
 }
 
 /**
@@ -90,14 +88,18 @@ const HEADLINE_REGION_SHARE = 0.25;
 const HEADLINE_REGION_SHARE_TIED = 0.5;
 
 /**
- * The story follows the page's own heading. When the densest run of prose lies away from it (a
+ * The story follows the page's own heading (-1 when none). When the densest run of prose lies away from it (a
  * sidebar or footer of longer sentences than a story of short lines, lists or tables), the best
  * run starting just under the heading and apart from that run is taken, unless it is much
  * lighter or strays further from the headline's topic. A densest run that already spans or
  * follows the heading's run is kept.
  */
-function underHeadline(infos: readonly BlockInfo[], weights: readonly number[], densest: Region): Region {
-  const heading = headlineCopyIndex(infos);
+function underHeadline(
+  infos: readonly BlockInfo[],
+  weights: readonly number[],
+  densest: Region,
+  heading: number,
+): Region {
   if (heading < 0 || (densest.first <= heading + HEADING_TO_STORY && densest.last >= heading)) return densest;
   const lastEnd = densest.first > heading ? densest.first - 1 : weights.length - 1;
   let best: Region | null = null;
