@@ -157,8 +157,8 @@ export function labelRepeats(infos: readonly BlockInfo[], labels: BlockLabel[]):
   });
   for (const position of repeated) labels[storyIndices[position]!] = 'duplicate';
   const first = storyIndices[0] ?? 0;
+  const nearby = storyTexts.slice(0, MAX_DISTANCE);
   for (let index = Math.max(0, first - STANDFIRST_REACH); index < first; index++) {
-    const nearby = storyTexts.slice(0, MAX_DISTANCE);
     if (labels[index] === 'related' && repeatedBlocks([infos[index]!.text, ...nearby]).has(0))
       labels[index] = 'duplicate';
   }

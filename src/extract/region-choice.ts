@@ -20,10 +20,11 @@ export interface RegionChoice {
 }
 
 /**
- * Where the story is. Flattened pages: the densest run of prose, cut where comments or a list
- * of dated items begin, extended over a list the story introduces. HTML content containers and
- * clean articles (no chrome at all): from the first prose block to the last block that is not
- * plainly chrome.
+ * Where the story is. Flattened pages: the densest run of prose (or the run under the page's
+ * heading), started below a byline just under its top, cut where comments, a list of dated
+ * items or the story's closing box begin, then extended over the list, table or short lines
+ * that end or open the story. HTML content containers and clean articles (no chrome at all):
+ * from the first prose block to the last block that is not plainly chrome.
  */
 export function chooseStoryRegion(
   blocks: readonly TextBlock[],
@@ -88,11 +89,11 @@ const HEADLINE_REGION_SHARE = 0.25;
 const HEADLINE_REGION_SHARE_TIED = 0.5;
 
 /**
- * The story follows the page's own heading (-1 when none). When the densest run of prose lies away from it (a
- * sidebar or footer of longer sentences than a story of short lines, lists or tables), the best
- * run starting just under the heading and apart from that run is taken, unless it is much
- * lighter or strays further from the headline's topic. A densest run that already spans or
- * follows the heading's run is kept.
+ * The story follows the page's own heading (`heading`, -1 when there is none). When the densest
+ * run of prose lies away from it (a sidebar or footer of longer sentences than a story of short
+ * lines, lists or tables), the best run starting just under the heading and apart from that run
+ * is taken, unless it is much lighter or strays further from the headline's topic. A densest run
+ * that already spans or follows the heading's run is kept.
  */
 function underHeadline(
   infos: readonly BlockInfo[],
