@@ -9,6 +9,8 @@ interface ChromePattern {
   pattern: RegExp;
   /** Longest block (in words) the pattern may classify. */
   maxWords: number;
+  /** Shortest block (in words) the pattern may classify, when short lines of that shape are not chrome. */
+  minWords?: number;
 }
 
 const SOCIAL_WORDS =
@@ -156,6 +158,15 @@ const PATTERNS: readonly ChromePattern[] = [
   },
   // A gallery's captions open with their counter: "2 of 4 A shopper looks at extension cords …".
   { kind: 'other', pattern: /^\d{1,3}\s*(?:of|\/)\s*\d{1,3}\s+\p{Lu}/u, maxWords: 80 },
+  // A caption that ends with its photographer and agency: "… across the country. Michael Conroy,
+  // AP", "… to oppose it. Jaafar Ashtiyeh / AFP", "… (AP Photo/Sue Ogrocki)", "(Photo by …)".
+  {
+    kind: 'other',
+    pattern:
+      /(?:[.!?]["”’]?\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*[,/|]\s*\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}|\([^()]{0,20}\b[Pp]hoto\s*\/[^()]{1,60}\)|\([Pp]hoto by [^()]{1,80}\))\s*$/u,
+    minWords: 15,
+    maxWords: 80,
+  },
   // Agency captions: "In this Dec. 12, 2006, file photo, made available by NASA, …".
   { kind: 'other', pattern: /^in this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i, maxWords: 80 },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
@@ -169,8 +180,8 @@ const PATTERNS: readonly ChromePattern[] = [
 
 /** The kind of chrome a block's wording marks it as, or null. */
 export function chromeKindByWording(text: string, words: number): BoilerplateKind | null {
-  for (const { kind, pattern, maxWords } of PATTERNS) {
-    if (words <= maxWords && pattern.test(text)) return kind;
+  for (const { kind, pattern, maxWords, minWords = 0 } of PATTERNS) {
+    if (words <= maxWords && words >= minWords && pattern.test(text)) return kind;
   }
   return null;
 }

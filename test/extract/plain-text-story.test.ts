@@ -108,12 +108,15 @@ describe('flattened pages: where the story is', () => {
       'A drawing of the new bridge.',
       '(Image credit: City Council)',
       STORY[2]!,
+      'Commuters queue for the ferry at North Quay on Tuesday, Nov. 19, 2019, as work on the bridge begins. Jane Roe, AP',
+      ...MORE_STORY,
       'Share',
     ]);
+    assert.ok(!article.text.includes('Commuters queue for the ferry'));
     assert.ok(!article.text.includes('seen from the north bank'));
     assert.ok(!article.text.includes('A drawing of the new bridge'));
     assert.ok(!article.text.includes('Image credit'));
-    assert.equal(article.paragraphs.length, 3);
+    assert.equal(article.paragraphs.length, 6);
   });
 
   it('drops a run of one-word menu entries inside the story but keeps a list of longer items', () => {
