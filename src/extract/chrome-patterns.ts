@@ -25,10 +25,22 @@ const COMMENT_PROMPTS =
 
 /**
  * Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW",
- * "More:", also naming a section or site ("Most read in world news").
+ * "More:", "DON'T MISS", also naming a section or site ("Most read in world news").
  */
 const LIST_HEADER =
-  /^(?:(?:more|read more|see also|also read|read also|further reading)(?=\s*:\W*$)|trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content| links| coverage| reading)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
+  /^(?:(?:more|read more|see also|also read|read also|further reading)(?=\s*:\W*$)|trending(?: now| news| stories)?|don'?t miss|must read|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content| links| coverage| reading)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
+
+/** A photographer's name ("Michael Conroy", "Jaafar ASHTIYEH") in a caption's closing credit. */
+const CREDITED_NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}";
+const CAPTION_CREDIT_END = new RegExp(
+  `(?:${[
+    `[.!?]["”’]?\\s+${CREDITED_NAME}\\s*[,/|]\\s*\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2}`,
+    `[.!?]["”’]?\\s*\\(${CREDITED_NAME}\\s*\\/\\s*\\p{Lu}[^()]{1,60}\\)`,
+    '\\([^()]{0,20}\\b[Pp]hoto\\s*\\/[^()]{1,60}\\)',
+    '\\([Pp]hotos? by [^()]{1,100}\\)',
+  ].join('|')})\\s*$`,
+  'u',
+);
 
 /** The author's bio: "Jane Doe (@jdoe) is a staff writer at …". */
 const AUTHOR_BIO =
@@ -159,16 +171,15 @@ const PATTERNS: readonly ChromePattern[] = [
   // A gallery's captions open with their counter: "2 of 4 A shopper looks at extension cords …".
   { kind: 'other', pattern: /^\d{1,3}\s*(?:of|\/)\s*\d{1,3}\s+\p{Lu}/u, maxWords: 80 },
   // A caption that ends with its photographer and agency: "… across the country. Michael Conroy,
-  // AP", "… to oppose it. Jaafar Ashtiyeh / AFP", "… (AP Photo/Sue Ogrocki)", "(Photo by …)".
+  // AP", "… to oppose it. Jaafar Ashtiyeh / AFP", "… (AP Photo/Sue Ogrocki)", "… (Joshua
+  // Roberts/Reuters)", "(Photos by …)".
+  { kind: 'other', pattern: CAPTION_CREDIT_END, minWords: 15, maxWords: 80 },
+  // Agency captions: "In this Dec. 12, 2006, file photo, made available by NASA, …".
   {
     kind: 'other',
-    pattern:
-      /(?:[.!?]["”’]?\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*[,/|]\s*\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}|\([^()]{0,20}\b[Pp]hoto\s*\/[^()]{1,60}\)|\([Pp]hoto by [^()]{1,80}\))\s*$/u,
-    minWords: 15,
+    pattern: /^(?:in )?this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i,
     maxWords: 80,
   },
-  // Agency captions: "In this Dec. 12, 2006, file photo, made available by NASA, …".
-  { kind: 'other', pattern: /^in this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i, maxWords: 80 },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
   {
     kind: 'other',
