@@ -212,11 +212,14 @@ export function isLinkTrail(text: string): boolean {
 }
 
 const COMMENT_SECTION = new RegExp(
-  `^\\W*(?:\\d+\\s+)?comments?\\W*(?:\\d+)?\\W*$|(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:log in to (?:post a )?comment|comments? (?:are|have been) closed|\\d+ comments?)\\b`,
+  `^\\W*(?:\\d+\\s+)?comments?\\W*(?:\\d+)?\\W*$|^\\W*(?:reply|responder|antworten|répondre|rispondi|ответить)\\W*$|\\b\\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\\b|(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:log in to (?:post a )?comment|comments? (?:are|have been) closed|\\d+ comments?)\\b`,
   'iu',
 );
 
-/** A line that opens the comment section ("167 comments", "Leave a Reply"): the story is over. */
+/**
+ * A line that opens the comment section or acts on a comment ("167 comments", "3 thoughts on
+ * “Title”", "Leave a Reply", "Reply"): the story is over.
+ */
 export function isCommentSectionMarker(text: string, words: number): boolean {
   return words <= 12 && COMMENT_SECTION.test(text);
 }

@@ -218,6 +218,21 @@ describe('flattened pages: where the story begins and ends', () => {
     assert.ok(article.text.endsWith('carry people across the river.'));
   });
 
+  it('does not go on into a comment thread', () => {
+    const article = page([
+      ...MENU,
+      ...STORY,
+      '3 thoughts on “Harbour bridge to be rebuilt”',
+      'John Smith',
+      'Great article, thanks for writing it.',
+      'Reply',
+      'Mary Jones',
+      'I drive over that bridge every day and it is about time.',
+      'Reply',
+    ]);
+    assert.ok(article.text.endsWith('carry people across the river.'));
+  });
+
   it('ends the story where a comment form opens, in other languages too', () => {
     const article = page([
       ...MENU,
