@@ -52,8 +52,7 @@ export function withStoryLead(infos: readonly BlockInfo[], region: Region, headi
   const lines = infos.slice(Math.max(0, heading + 1), region.first).reverse();
   const reached = contentLines(lines, (info) => {
     const kind = lineKind(info, false);
-    const statement =
-      isStatement(info) && !isDataLine(info.text, info.features.words, info.features.lowercaseShare);
+    const statement = isStatement(info) && !isDataLine(info.text, info.features.words);
     return kind === 'content' && !statement ? 'phrase' : kind;
   });
   return { first: region.first - 1 - (reached.at(-1) ?? -1), last: region.last };
@@ -113,7 +112,7 @@ function lineKind(info: BlockInfo, inList: boolean): LineKind {
   if (f.endsEllipsis || f.headlinePrefixed) return 'label';
   if (isStatement(info) || isListIntro(info)) return 'content';
   if (inList && f.words >= 3) return 'content';
-  if (isDataLine(info.text, f.words, f.lowercaseShare)) return 'content';
+  if (isDataLine(info.text, f.words)) return 'content';
   return f.words >= 3 && f.lowercaseShare >= 0.5 ? 'phrase' : 'label';
 }
 
@@ -121,10 +120,10 @@ function lineKind(info: BlockInfo, inList: boolean): LineKind {
 const FIELD_SEPARATOR = /[,;()[\]@]|\s[–—-]\s|:\s*\p{N}/u;
 
 /**
- * A line of data: a quantity with punctuation between fields or in a sentence-case phrase ("June
- * 9 – Tampa, FL @ Amphitheatre", "Portion Fix: 1 Green", "Eat every 2–3 hours").
+ * A line of data: a number with punctuation between fields ("June 9 – Tampa, FL @ Amphitheatre",
+ * "Portion Fix Containers: 1 Green, 1 Red"). A number in a plain phrase ("Eat every 2–3 hours")
+ * is not enough: headlines have them too ("Council leader resigns after 12 years").
  */
-function isDataLine(text: string, words: number, lowercaseShare: number): boolean {
-  if (words < 3 || words > MAX_DATA_WORDS || !/\p{N}/u.test(text)) return false;
-  return FIELD_SEPARATOR.test(text) || lowercaseShare >= 0.5;
+function isDataLine(text: string, words: number): boolean {
+  return words >= 3 && words <= MAX_DATA_WORDS && /\p{N}/u.test(text) && FIELD_SEPARATOR.test(text);
 }

@@ -180,6 +180,15 @@ describe('flattened pages: where the story begins and ends', () => {
       'Privacy Policy',
     ]);
     assert.ok(sections.text.endsWith('carry people across the river.'));
+    const numbered = page([
+      ...MENU,
+      ...STORY,
+      'Council leader resigns after 12 years in office',
+      'Five things to know about the 2020 budget',
+      'Why 3 in 10 drivers avoid the ring road',
+      'Privacy Policy',
+    ]);
+    assert.ok(numbered.text.endsWith('carry people across the river.'));
   });
 
   it('takes in the short sentences and list that open a story', () => {
