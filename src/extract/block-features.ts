@@ -9,6 +9,8 @@ export interface BlockFeatures {
   endsSentence: boolean;
   /** Ends in "..." or "…": a truncated teaser, unless inside the story. */
   endsEllipsis: boolean;
+  /** Ends in a question mark, as headlines often do. */
+  endsQuestion: boolean;
   /** Share of words starting with a lower-case letter (function words of running prose). */
   lowercaseShare: number;
   /** Every cased letter is upper case ("TRENDING", "OTHER LINKS"). */
@@ -31,6 +33,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu;
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 const SENTENCE_END = /[.!?。！？…](?:["'”’»)\]\s*]*)$/u;
 const ELLIPSIS_END = /(?:\.\.\.|…)\s*[\]"'”’)]*$/u;
+const QUESTION_END = /[?？]\s*[\]"'”’»)]*$/u;
 const BULLET_START = /^(?:[•·▪►▸◦●■*-]|\d{1,2}[.)])\s/u;
 
 export function blockFeatures(block: TextBlock): BlockFeatures {
@@ -48,6 +51,7 @@ export function blockFeatures(block: TextBlock): BlockFeatures {
     words,
     endsSentence: SENTENCE_END.test(text),
     endsEllipsis: ELLIPSIS_END.test(text),
+    endsQuestion: QUESTION_END.test(text),
     lowercaseShare: wordList.length === 0 ? 0 : lowercase / wordList.length,
     allCaps: cased >= 3 && upper === cased,
     caseless: cased <= letters.length / 2,
@@ -106,7 +110,11 @@ const TITLE_CASE_SMALL_WORDS = new Set([
   'About',
 ]);
 
+/** A wire story's opening: "(Reuters) —", "WASHINGTON (AP) —". What follows is its lede. */
+const WIRE_OPENING = /^(?:\p{Lu}[\p{Lu}\p{M} .,'’-]*\s)?\([^()]{1,30}\)\s*[—–-]\s/u;
+
 function startsWithTitleCaseHeadline(text: string, words: readonly string[]): boolean {
+  if (WIRE_OPENING.test(text)) return false;
   let prefix = 0;
   let smallWords = 0;
   for (const word of words) {

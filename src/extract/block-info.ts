@@ -12,6 +12,8 @@ export interface BlockInfo extends WeighedBlock {
   /** The kind of chrome the block's wording gives away, if any. */
   wordingKind: BoilerplateKind | null;
   datelineInfo: Dateline | null;
+  /** A blank line (or a block boundary) comes before the block. */
+  separated: boolean;
 }
 
 export function describeBlock(block: TextBlock, previous: TextBlock | undefined): BlockInfo {
@@ -27,6 +29,7 @@ export function describeBlock(block: TextBlock, previous: TextBlock | undefined)
     features,
     wordingKind,
     datelineInfo,
+    separated: block.separated,
     chromeByWording: wordingKind !== null,
     caption: wordingKind === 'other',
     dateline: datelineInfo !== null,

@@ -27,6 +27,8 @@ const CHROME_PENALTY = 100;
 const DATELINE_PENALTY = 20;
 const LINK_LIST_PENALTY = 40;
 const COMMENTS_BARRIER = -1e9;
+/** Words from which a question is a paragraph of prose rather than a headline. */
+const MIN_QUESTION_PARAGRAPH_WORDS = 20;
 
 /**
  * How much a block argues for being inside the story: long sentence-like prose counts its
@@ -51,7 +53,10 @@ export function blockWeight(
   // A truncated teaser under a headline, or a headline run into its lede: other stories.
   if (f.endsEllipsis && previous && isHeadlineLike(previous.features)) return -f.chars * 0.5;
   if (f.headlinePrefixed) return -f.chars * 0.3;
-  if (isProse(f)) return f.chars * linkFactor;
+  // A line cut short ("…") is as often a teaser as a paragraph, and a short question as often a
+  // headline as a sentence: they count like short sentences.
+  const doubtful = f.endsEllipsis || (f.endsQuestion && f.words < MIN_QUESTION_PARAGRAPH_WORDS);
+  if (isProse(f) && !doubtful) return f.chars * linkFactor;
   // Short sentences and long unpunctuated prose count for less; headlines and labels against.
   if (f.endsSentence && f.words >= 3) return f.chars * 0.3 * linkFactor;
   if (f.words >= 20 && (f.lowercaseShare >= 0.4 || f.caseless)) return f.chars * 0.5 * linkFactor;

@@ -9,17 +9,38 @@ interface ChromePattern {
   pattern: RegExp;
   /** Longest block (in words) the pattern may classify. */
   maxWords: number;
+  /** Shortest block (in words) the pattern may classify, when short lines of that shape are not chrome. */
+  minWords?: number;
 }
 
 const SOCIAL_WORDS =
-  'share|shares|tweet|tweets|pin|email|e-mail|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|messenger|copy link|comments?|save|flipboard|sms|x';
+  'share|shares|tweet|tweets|pin|email|e-mail|print|facebook|twitter|google\\+|linkedin|whatsapp|reddit|pinterest|telegram|messenger|copy link|comments?|save|flipboard|sms|x';
+
+/**
+ * Prompts that open a comment section, in English and as blog software words them in other
+ * languages ("Leave a Reply", "Lascia un commento", "Добавить комментарий").
+ */
+const COMMENT_PROMPTS =
+  'leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|leave comments|no comments yet|be the first to comment|view the discussion(?: thread)?|join the (?:conversation|discussion)|lascia un commento|deja un comentario|deixe (?:um|seu) comentário|laisser un commentaire|schreibe einen kommentar|kommentar (?:hinterlassen|schreiben)|добавить комментарий|оставить комментарий|оставьте комментарий';
 
 /**
  * Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW",
- * also naming a section or site ("Most read in world news").
+ * "More:", "DON'T MISS", also naming a section or site ("Most read in world news").
  */
 const LIST_HEADER =
-  /^(?:trending(?: now| news| stories)?|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content| links| coverage| reading)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
+  /^(?:(?:more|read more|see also|also read|read also|further reading)(?=\s*:\W*$)|trending(?: now| news| stories)?|don'?t miss|must read|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content| links| coverage| reading)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
+
+/** A photographer's name ("Michael Conroy", "Jaafar ASHTIYEH") in a caption's closing credit. */
+const CREDITED_NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}";
+const CAPTION_CREDIT_END = new RegExp(
+  `(?:${[
+    `[.!?]["”’]?\\s+${CREDITED_NAME}\\s*[,/|]\\s*\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2}`,
+    `[.!?]["”’]?\\s*\\(${CREDITED_NAME}\\s*\\/\\s*\\p{Lu}[^()]{1,60}\\)`,
+    '\\([^()]{0,20}\\b[Pp]hoto\\s*\\/[^()]{1,60}\\)',
+    '\\([Pp]hotos? by [^()]{1,100}\\)',
+  ].join('|')})\\s*$`,
+  'u',
+);
 
 /** The author's bio: "Jane Doe (@jdoe) is a staff writer at …". */
 const AUTHOR_BIO =
@@ -42,7 +63,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'teaser',
     pattern:
-      /^(?:also read|read more|read also|see also|also see|must read|don'?t miss|more on this|recommended(?: reading)?|related(?: articles?| stories| news| coverage| content| reading)?|suggested(?: reading)?|click here|watch|listen|read|more)(?:\s*[:：|»>]|\s+[–—-]\s)/i,
+      /^(?:also read|read more|read also|see also|also see|see more|must read|don'?t miss|more on this|mehr|lesen sie auch|lire aussi|à lire aussi|leia também|leia mais|lee también|leer más|leggi anche|читайте также|recommended(?: reading)?|related(?: articles?| stories| news| coverage| content| reading)?|suggested(?: reading)?|click here|watch|listen|read|more)(?:\s*[:：|»>]|\s+[–—-]\s)/i,
     maxWords: 40,
   },
   {
@@ -53,6 +74,19 @@ const PATTERNS: readonly ChromePattern[] = [
   },
   // Lists of other headlines.
   { kind: 'related', pattern: LIST_HEADER, maxWords: 8 },
+  // "Related coverage from Money:", "More from our partners:": a header naming its list's source.
+  {
+    kind: 'related',
+    pattern: /^(?:related|more|further|recommended|popular)\b[^.!?]{0,80}:$/i,
+    maxWords: 12,
+  },
+  // Tag lists: "Tags: Alibaba", "Tags Kristi Noem South Dakota", "Topics".
+  {
+    kind: 'navigation',
+    pattern:
+      /^(?:[Tt]ags?|TAGS?|[Tt]agged(?: with)?|[Tt]opics|TOPICS|[Ff]iled under|[Cc]ategories|[Kk]eywords)(?:\s*[:#|]|\s+\p{Lu}|\s*$)/u,
+    maxWords: 25,
+  },
   // Share, follow, subscribe and comment prompts.
   {
     kind: 'social',
@@ -64,9 +98,19 @@ const PATTERNS: readonly ChromePattern[] = [
   },
   {
     kind: 'social',
-    pattern:
-      /\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|give (?:us )?feedback|follow us|follow (?:[\w@.]+ ){1,3}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\d+ comments?)\b/i,
+    pattern: new RegExp(
+      `(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:give (?:us )?feedback|follow us|follow (?:[\\w@.]+ ){1,3}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\\d+ comments?)\\b`,
+      'iu',
+    ),
     maxWords: 16,
+  },
+  // Requests for the reader's opinion of the site and invitations to its forums and newsletters,
+  // which run to a couple of sentences.
+  {
+    kind: 'social',
+    pattern:
+      /\b(?:tell us what you think|join our (?:[\w-]+ ){0,2}(?:forums?|community|newsletter|mailing list)|delivered (?:straight |right )?to your inbox)\b/i,
+    maxWords: 50,
   },
   // Subscription confirmations and script notices, which run to a couple of sentences.
   {
@@ -124,8 +168,18 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|(?:image|photo) caption\b|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
     maxWords: 30,
   },
+  // A gallery's captions open with their counter: "2 of 4 A shopper looks at extension cords …".
+  { kind: 'other', pattern: /^\d{1,3}\s*(?:of|\/)\s*\d{1,3}\s+\p{Lu}/u, maxWords: 80 },
+  // A caption that ends with its photographer and agency: "… across the country. Michael Conroy,
+  // AP", "… to oppose it. Jaafar Ashtiyeh / AFP", "… (AP Photo/Sue Ogrocki)", "… (Joshua
+  // Roberts/Reuters)", "(Photos by …)".
+  { kind: 'other', pattern: CAPTION_CREDIT_END, minWords: 15, maxWords: 80 },
   // Agency captions: "In this Dec. 12, 2006, file photo, made available by NASA, …".
-  { kind: 'other', pattern: /^in this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i, maxWords: 80 },
+  {
+    kind: 'other',
+    pattern: /^(?:in )?this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i,
+    maxWords: 80,
+  },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
   {
     kind: 'other',
@@ -137,8 +191,8 @@ const PATTERNS: readonly ChromePattern[] = [
 
 /** The kind of chrome a block's wording marks it as, or null. */
 export function chromeKindByWording(text: string, words: number): BoilerplateKind | null {
-  for (const { kind, pattern, maxWords } of PATTERNS) {
-    if (words <= maxWords && pattern.test(text)) return kind;
+  for (const { kind, pattern, maxWords, minWords = 0 } of PATTERNS) {
+    if (words <= maxWords && words >= minWords && pattern.test(text)) return kind;
   }
   return null;
 }
@@ -157,10 +211,15 @@ export function isLinkTrail(text: string): boolean {
   );
 }
 
-const COMMENT_SECTION =
-  /^\W*(?:\d+\s+)?comments?\W*(?:\d+)?\W*$|\b(?:leave a (?:reply|comment)|post a comment|add a comment|view comments|show comments|join the (?:conversation|discussion)|log in to (?:post a )?comment|comments? (?:are|have been) closed|\d+ comments?)\b/i;
+const COMMENT_SECTION = new RegExp(
+  `^\\W*(?:\\d+\\s+)?comments?\\W*(?:\\d+)?\\W*$|^\\W*(?:reply|responder|antworten|répondre|rispondi|ответить)\\W*$|\\b\\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\\b|(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:log in to (?:post a )?comment|comments? (?:are|have been) closed|\\d+ comments?)\\b`,
+  'iu',
+);
 
-/** A line that opens the comment section ("167 comments", "Leave a Reply"): the story is over. */
+/**
+ * A line that opens the comment section or acts on a comment ("167 comments", "3 thoughts on
+ * “Title”", "Leave a Reply", "Reply"): the story is over.
+ */
 export function isCommentSectionMarker(text: string, words: number): boolean {
   return words <= 12 && COMMENT_SECTION.test(text);
 }
@@ -172,16 +231,26 @@ export function isPictureCredit(text: string, words: number): boolean {
   return words <= 12 && PICTURE_CREDIT.test(text);
 }
 
+/**
+ * A press release's company profile: "Acme (Holding) AG is a global solutions provider …",
+ * "Acme, Inc. is the leading maker of …". It follows the release's last paragraph.
+ */
+const COMPANY_PROFILE =
+  /^\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4}(?:,?\s+(?:Inc|Ltd|LLC|AG|SA|SE|NV|plc|Corp|GmbH)\.?)?(?:\s+\([^)]{1,40}\))?,?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:provider|company|leader|manufacturer|maker|developer|supplier|producer|group|firm|organi[sz]ation|platform|specialist|operator|bank|agency|retailer|distributor|innovator|pioneer|publisher|network)\b/u;
+const MAX_PROFILE_WORDS = 120;
+
 const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
 
 /**
  * A line that comes after the story's last paragraph: the header of a box about the author or
- * company ("About Jane Doe", "Sobre Carlos Nadalim"), the author's bio, or a reporting credit.
+ * company ("About Jane Doe", "Sobre Carlos Nadalim"), the author's bio, a company profile, or a
+ * reporting credit.
  */
 export function closesStory(text: string, words: number): boolean {
   if (words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text)) return true;
   return (
     (words <= MAX_BIO_WORDS && AUTHOR_BIO.test(text)) ||
+    (words <= MAX_PROFILE_WORDS && COMPANY_PROFILE.test(text)) ||
     (words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text))
   );
 }

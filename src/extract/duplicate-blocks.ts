@@ -7,7 +7,7 @@ const MIN_BLOCK_WORDS = 5;
  * How far (in blocks) the repeated copy may be: standfirsts sit right before the lede and pull
  * quotes next to their source, while far-apart repeats are parallel lists or tables.
  */
-const MAX_DISTANCE = 6;
+export const MAX_DISTANCE = 6;
 
 /**
  * Indices (into `texts`) of blocks whose every sentence recurs in a nearby block that is kept:

@@ -2,7 +2,7 @@ import type { BoilerplateKind } from '../model/article.js';
 import type { BlockInfo } from './block-info.js';
 import { isHeadlineLike, isProse } from './block-weights.js';
 import { isListHeader, isPictureCredit } from './chrome-patterns.js';
-import { repeatedBlocks } from './duplicate-blocks.js';
+import { MAX_DISTANCE, repeatedBlocks } from './duplicate-blocks.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import type { Region } from './story-region.js';
 
@@ -91,11 +91,26 @@ function labelListsUnderHeaders(infos: readonly BlockInfo[], labels: BlockLabel[
     const header = infos[index]!;
     if (!isListHeader(header.text, header.features.words)) continue;
     let item = index + 1;
-    for (; item <= region.last && labels[item] === 'story' && !isProse(infos[item]!.features); item++) {
+    for (; item <= region.last && labels[item] === 'story' && isListedUnderHeader(infos, item); item++) {
       labels[item] = infos[item]!.features.words >= 4 ? 'related' : 'navigation';
     }
     index = item - 1;
   }
+}
+
+/** Longest headline (in words) of a list under a header that may read like a sentence. */
+const MAX_LISTED_HEADLINE_WORDS = 20;
+
+/**
+ * A line of the list under a header: not prose, or a sentence-like headline set tight against a
+ * neighbouring line of the list (story paragraphs stand apart, a list's lines follow each other).
+ */
+function isListedUnderHeader(infos: readonly BlockInfo[], index: number): boolean {
+  const f = infos[index]!.features;
+  if (!isProse(f)) return true;
+  const next = infos[index + 1];
+  const tight = !infos[index]!.separated || (next !== undefined && !next.separated);
+  return tight && f.words <= MAX_LISTED_HEADLINE_WORDS;
 }
 
 /** A bullet list with an advertising item ("• Support • Platform • Spreads") is all advertising. */
@@ -122,11 +137,31 @@ export function labelCreditedCaptions(infos: readonly BlockInfo[], labels: Block
   }
 }
 
-/** Standfirsts and pull quotes that repeat the body. */
+/** Fewest words of a repeated line without a sentence ending that is a caption, not structure. */
+const MIN_REPEATED_CAPTION_WORDS = 10;
+/** Lines above the story's first block where its standfirst may sit (byline and date between). */
+const STANDFIRST_REACH = 4;
+
+/**
+ * Standfirsts and pull quotes that repeat the body, inside the story and just above it (a
+ * standfirst above the byline is left out of the story region but still repeats the lede).
+ */
 export function labelRepeats(infos: readonly BlockInfo[], labels: BlockLabel[]): void {
   const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
-  const repeated = repeatedBlocks(storyIndices.map((index) => infos[index]!.text));
+  const storyTexts = storyIndices.map((index) => infos[index]!.text);
+  // Standfirsts and pull quotes are sentences, and a long line said twice is a caption or card;
+  // a short repeated line (a heading, list item or table header) is the story's own structure.
+  const repeated = [...repeatedBlocks(storyTexts)].filter((position) => {
+    const f = infos[storyIndices[position]!]!.features;
+    return f.endsSentence || f.words >= MIN_REPEATED_CAPTION_WORDS;
+  });
   for (const position of repeated) labels[storyIndices[position]!] = 'duplicate';
+  const first = storyIndices[0] ?? 0;
+  const nearby = storyTexts.slice(0, MAX_DISTANCE);
+  for (let index = Math.max(0, first - STANDFIRST_REACH); index < first; index++) {
+    if (labels[index] === 'related' && repeatedBlocks([infos[index]!.text, ...nearby]).has(0))
+      labels[index] = 'duplicate';
+  }
 }
 
 /** No story found: every block that is not plainly chrome is the best guess. */

@@ -4,6 +4,7 @@ import { closesStory } from './chrome-patterns.js';
 import { headlineCopyIndex } from './headline-anchor.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import { normalisedWords } from './normalise-words.js';
+import { withStoryContinuation, withStoryLead } from './story-continuation.js';
 import { densestRegion, type Region } from './story-region.js';
 import type { TextBlock } from './text-block.js';
 
@@ -19,10 +20,11 @@ export interface RegionChoice {
 }
 
 /**
- * Where the story is. Flattened pages: the densest run of prose, cut where comments or a list
- * of dated items begin, extended over a list the story introduces. HTML content containers and
- * clean articles (no chrome at all): from the first prose block to the last block that is not
- * plainly chrome.
+ * Where the story is. Flattened pages: the densest run of prose (or the run under the page's
+ * heading), started below a byline just under its top, cut where comments, a list of dated
+ * items or the story's closing box begin, then extended over the list, table or short lines
+ * that end or open the story. HTML content containers and clean articles (no chrome at all):
+ * from the first prose block to the last block that is not plainly chrome.
  */
 export function chooseStoryRegion(
   blocks: readonly TextBlock[],
@@ -40,8 +42,11 @@ export function chooseStoryRegion(
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
   if (whole) return { region: containerRegion(weights, densest), whole };
-  const anchored = beforeStoryEnd(infos, weights, underHeadline(infos, weights, densest));
-  return { region: withIntroducedList(blocks, infos, anchored), whole };
+  const heading = headlineCopyIndex(infos);
+  const anchored = underHeadline(infos, weights, densest, heading);
+  const ended = beforeStoryEnd(infos, weights, belowDateline(infos, anchored));
+  const continued = withStoryContinuation(infos, withIntroducedList(blocks, infos, ended));
+  return { region: withStoryLead(infos, continued, heading), whole };
 }
 
 /**
@@ -59,6 +64,21 @@ function beforeStoryEnd(infos: readonly BlockInfo[], weights: readonly number[],
   return region;
 }
 
+/** Most lines above a story's dateline that are its deck, picture caption or byline. */
+const MAX_LINES_ABOVE_DATELINE = 4;
+
+/**
+ * A story's byline and date come before its text: lines just above a dateline at the top of the
+ * region are the deck, a picture caption or the byline, so the region starts below the dateline.
+ */
+function belowDateline(infos: readonly BlockInfo[], region: Region): Region {
+  const last = Math.min(region.last - 1, region.first + MAX_LINES_ABOVE_DATELINE);
+  for (let index = region.first + 1; index <= last; index++) {
+    if (infos[index]!.dateline) return { first: index + 1, last: region.last };
+  }
+  return region;
+}
+
 /** Lines between a page's heading and its first paragraph: byline, date, share bar, breadcrumb. */
 const HEADING_TO_STORY = 8;
 /**
@@ -69,14 +89,18 @@ const HEADLINE_REGION_SHARE = 0.25;
 const HEADLINE_REGION_SHARE_TIED = 0.5;
 
 /**
- * The story follows the page's own heading. When the densest run of prose lies away from it (a
- * sidebar or footer of longer sentences than a story of short lines, lists or tables), the best
- * run starting just under the heading and apart from that run is taken, unless it is much
- * lighter or strays further from the headline's topic. A densest run that already spans or
- * follows the heading's run is kept.
+ * The story follows the page's own heading (`heading`, -1 when there is none). When the densest
+ * run of prose lies away from it (a sidebar or footer of longer sentences than a story of short
+ * lines, lists or tables), the best run starting just under the heading and apart from that run
+ * is taken, unless it is much lighter or strays further from the headline's topic. A densest run
+ * that already spans or follows the heading's run is kept.
  */
-function underHeadline(infos: readonly BlockInfo[], weights: readonly number[], densest: Region): Region {
-  const heading = headlineCopyIndex(infos);
+function underHeadline(
+  infos: readonly BlockInfo[],
+  weights: readonly number[],
+  densest: Region,
+  heading: number,
+): Region {
   if (heading < 0 || (densest.first <= heading + HEADING_TO_STORY && densest.last >= heading)) return densest;
   const lastEnd = densest.first > heading ? densest.first - 1 : weights.length - 1;
   let best: Region | null = null;

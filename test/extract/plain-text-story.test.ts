@@ -109,12 +109,15 @@ describe('flattened pages: where the story is', () => {
       'A drawing of the new bridge.',
       '(Image credit: City Council)',
       STORY[2]!,
+      'Commuters queue for the ferry at North Quay on Tuesday, Nov. 19, 2019, as work on the bridge begins. Jane Roe, AP',
+      ...MORE_STORY,
       'Share',
     ]);
+    assert.ok(!article.text.includes('Commuters queue for the ferry'));
     assert.ok(!article.text.includes('seen from the north bank'));
     assert.ok(!article.text.includes('A drawing of the new bridge'));
     assert.ok(!article.text.includes('Image credit'));
-    assert.equal(article.paragraphs.length, 3);
+    assert.equal(article.paragraphs.length, 6);
   });
 
   it('drops a run of one-word menu entries inside the story but keeps a list of longer items', () => {
@@ -136,6 +139,121 @@ describe('flattened pages: where the story is', () => {
   });
 });
 
+describe('flattened pages: where the story begins and ends', () => {
+  it('goes on over the dates or data that end a story, up to its closing credit', () => {
+    const article = page([
+      ...MENU,
+      ...STORY,
+      'Ferry Timetable',
+      'June 9 – North Quay, 6am @ Landing One',
+      'June 10 – Old Market Steps, 7am @ Landing Two',
+      'Harbour Station',
+      'June 11 – Harbour Station, 8am @ Landing Three',
+      'Additional reporting by John Smith',
+      'Share',
+    ]);
+    assert.ok(article.text.includes('June 10 – Old Market Steps'));
+    assert.ok(article.text.includes('June 11 – Harbour Station'));
+    assert.ok(!article.text.includes('Additional reporting'));
+  });
+
+  it("does not go on over other stories' headlines after the story", () => {
+    const headlines = page([
+      ...MENU,
+      ...STORY,
+      'Ten Bridges That Changed Their Cities',
+      'Why Ferries Are Coming Back In Fashion',
+      'The Best River Walks For A Sunday Afternoon',
+      'Mayor Opens New Library In 2019',
+      'Five things to know about the harbour, including its 1931 frame',
+      'Privacy Policy',
+    ]);
+    assert.ok(headlines.text.endsWith('carry people across the river.'));
+    const sections = page([
+      ...MENU,
+      ...STORY,
+      'News',
+      'Council leader says the new budget will protect libraries',
+      'Sport',
+      'Local club wins the county cup after a late goal',
+      'News',
+      'Police appeal for witnesses after a crash on the ring road',
+      'Privacy Policy',
+    ]);
+    assert.ok(sections.text.endsWith('carry people across the river.'));
+    const numbered = page([
+      ...MENU,
+      ...STORY,
+      'Council leader resigns after 12 years in office',
+      'Five things to know about the 2020 budget',
+      'Why 3 in 10 drivers avoid the ring road',
+      'Privacy Policy',
+    ]);
+    assert.ok(numbered.text.endsWith('carry people across the river.'));
+  });
+
+  it('takes in the short sentences and list that open a story', () => {
+    const article = page([
+      ...MENU,
+      'Harbour bridge to be rebuilt',
+      'Good news for commuters!',
+      'New footpath',
+      'Cycle lane',
+      ...STORY,
+      'Share',
+    ]);
+    assert.ok(article.text.startsWith('Good news for commuters!'));
+  });
+
+  it('starts below the byline when a deck sits above it', () => {
+    const article = page([
+      ...MENU,
+      'Harbour bridge to be rebuilt',
+      'The council ends a decade of debate over the crossing, which engineers say can no longer carry buses.',
+      'By Jane Doe | November 18, 2019 at 2:26 PM',
+      ...STORY,
+      'Share',
+    ]);
+    assert.ok(article.text.startsWith(STORY[0]!));
+  });
+
+  it("ends a press release before the company's profile", () => {
+    const article = page([
+      ...MENU,
+      ...STORY,
+      'Acme Bridges AG is a global solutions provider focused on steel structures. It employs around 1,300 people.',
+      'Acme Bridges is headquartered in Leeds and has subsidiaries in 15 countries.',
+      'Subscribe to our newsletter',
+    ]);
+    assert.ok(article.text.endsWith('carry people across the river.'));
+  });
+
+  it('does not go on into a comment thread', () => {
+    const article = page([
+      ...MENU,
+      ...STORY,
+      '3 thoughts on “Harbour bridge to be rebuilt”',
+      'John Smith',
+      'Great article, thanks for writing it.',
+      'Reply',
+      'Mary Jones',
+      'I drive over that bridge every day and it is about time.',
+      'Reply',
+    ]);
+    assert.ok(article.text.endsWith('carry people across the river.'));
+  });
+
+  it('ends the story where a comment form opens, in other languages too', () => {
+    const article = page([
+      ...MENU,
+      ...STORY,
+      'Lascia un commento Annulla risposta',
+      'Devi essere connesso per inviare un commento, e ricordati di essere gentile con tutti gli altri lettori.',
+    ]);
+    assert.ok(article.text.endsWith('carry people across the river.'));
+  });
+});
+
 describe('flattened pages: headlines run into a lede', () => {
   const features = (text: string) =>
     blockFeatures(blockFromPieces([{ text, start: 0, end: text.length, gapBefore: '' }]));
@@ -143,6 +261,12 @@ describe('flattened pages: headlines run into a lede', () => {
   it('takes a Title Case headline followed by a sentence for one', () => {
     const text = 'Police Say Two In Custody After Death Of Student A 24-year-old woman was found on Sunday.';
     assert.ok(features(text).headlinePrefixed);
+  });
+
+  it("does not take a wire story's opening for one", () => {
+    const text =
+      '(Reuters) — The New York State Attorney General (NYAG) is investigating the company, two people said.';
+    assert.ok(!features(text).headlinePrefixed);
   });
 
   it('does not take a sentence opening with a list of names for one', () => {
