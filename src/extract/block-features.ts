@@ -58,9 +58,13 @@ export function blockFeatures(block: TextBlock): BlockFeatures {
     commas: (text.match(/[,，、]/g) ?? []).length,
     linkDensity: text.length === 0 ? 0 : Math.min(1, block.linkChars / text.length),
     bullet: BULLET_START.test(text),
-    headlinePrefixed: startsWithTitleCaseHeadline(text, wordList) || MID_LINE_DATELINE.test(text),
+    headlinePrefixed:
+      startsWithTitleCaseHeadline(text, wordList) || MID_LINE_DATELINE.test(text.slice(0, HEADLINE_REACH)),
   };
 }
+
+/** How far into a line a headline run into its dateline can reach (and the regex need look). */
+const HEADLINE_REACH = 300;
 
 /**
  * A place dateline in capitals after the start of a line ("… deportees return home from US NEW
