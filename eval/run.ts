@@ -125,7 +125,7 @@ async function evaluateExtractionTracks(directory: string): Promise<void> {
   );
   console.log('track                   precision  recall   F1      pages/s  published F1 (181 pages)');
   console.log(
-    `html pages              ${fixed(html.precision)}      ${fixed(html.recall)}    ${fixed(html.f1)}   ${speed(html.pagesPerSecond)}  trafilatura 0.958, Readability.js 0.947, jusText 0.804`,
+    `html pages              ${fixed(html.precision)}      ${fixed(html.recall)}    ${fixed(html.f1)}   ${speed(html.pagesPerSecond)}  rs_trafilatura & AutoExtract 0.970, trafilatura 0.958, Readability.js 0.947, jusText 0.804`,
   );
   console.log(
     `flattened page text     ${fixed(text.precision)}      ${fixed(text.recall)}    ${fixed(text.f1)}   ${speed(text.pagesPerSecond)}  whole page as-is 0.665`,
