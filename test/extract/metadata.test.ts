@@ -276,6 +276,16 @@ describe('byline', () => {
       'Ann Lee | March 24, 2021 9:00 AM Print this article',
     );
   });
+
+  it('reads a visible "By …" line when the markup names no author', () => {
+    assert.equal(page('', '<div class="meta">By Tomas Reyes · 18 April 2024</div>').byline, 'Tomas Reyes');
+    assert.equal(page('', '<p>By <a href="/ann">Ann Lee</a> and Bo Chen</p>').byline, 'Ann Lee and Bo Chen');
+    assert.equal(page('<meta name="author" content="Ann Lee">', '<p>By Tomas Reyes</p>').byline, 'Ann Lee');
+    // A sentence that happens to open with "By" is no byline.
+    const sentence =
+      '<p>By the end of the week the council expects to have cleared the worst of the damage.</p>';
+    assert.equal(page('', sentence).byline, null);
+  });
 });
 
 describe('URLs', () => {
