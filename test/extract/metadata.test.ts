@@ -288,6 +288,28 @@ describe('byline', () => {
   });
 });
 
+describe('title', () => {
+  const HEADLINE = 'Flood waters close two bridges in the city centre';
+
+  it('drops a site name the og:title adds, when the h1 gives the headline alone', () => {
+    const article = page(
+      `<meta property="og:title" content="${HEADLINE} | Example News">`,
+      `<h1>${HEADLINE}</h1>`,
+    );
+    assert.equal(article.title, HEADLINE);
+  });
+
+  it('keeps the whole headline when the <title> only cuts it short', () => {
+    const article = page('<title>Flood waters close two bridges</title>', `<h1>${HEADLINE}</h1>`);
+    assert.equal(article.title, HEADLINE);
+  });
+
+  it('does not take a logo in the h1 for the headline, and splits off the site name', () => {
+    const head = `<meta property="og:site_name" content="Example News"><meta property="og:title" content="${HEADLINE} - Example News">`;
+    assert.equal(page(head, '<h1>Example News</h1>').title, HEADLINE);
+  });
+});
+
 describe('URLs', () => {
   it('keeps the canonical URL, made absolute against og:url', () => {
     const article = page(

@@ -4,7 +4,6 @@ import { languageFromTag } from '../language.js';
 import { joinNames, personName } from '../names.js';
 import { normalisedKey } from '../normalise-words.js';
 import type { DateClue } from '../published-date.js';
-import { cleanestTitle, isTitleCopy } from '../title.js';
 import { attribute, findElements, type HtmlDocument, type HtmlElement, textContent } from './dom.js';
 import { type JsonLdArticle, jsonLdArticleFields } from './json-ld.js';
 
@@ -85,22 +84,23 @@ export function htmlMetadata(document: HtmlDocument): HtmlMetadata {
   );
   const pageUrl = first(['og:url']) ?? jsonLd.url;
   const canonicalUrl = absoluteUrl(nonEmpty(canonical ? attribute(canonical, 'href') : null), pageUrl);
+  const siteName =
+    [first(['og:site_name']), jsonLd.siteName, first(APPLICATION_NAMES)].map(nameOf).find(Boolean) ??
+    siteFromDocumentTitle(documentTitle, statedTitle);
   const html = elements.find((element) => element.name === 'html');
   const language =
     languageFromTag(html ? (attribute(html, 'lang') ?? attribute(html, 'xml:lang')) : null) ??
     languageFromTag(first(['content-language', 'og:locale', 'language']));
 
   return {
-    title: title ? shortestCopy(collapse(title), [h1, documentTitle]) : null,
+    title: title ? shortestCopy(collapse(title), [h1, documentTitle], siteName) : null,
     documentTitle: documentTitle ? collapse(documentTitle) : null,
     dateClues: dateClues(elements, first(PUBLISHED_NAMES), jsonLd.datePublished),
     modified: isoDate(
       first(MODIFIED_NAMES) ?? jsonLd.dateModified ?? microdataValue(elements, 'datemodified'),
     ),
     byline: bylineOf(elements, meta, jsonLd),
-    siteName:
-      [first(['og:site_name']), jsonLd.siteName, first(APPLICATION_NAMES)].map(nameOf).find(Boolean) ??
-      siteFromDocumentTitle(documentTitle, statedTitle),
+    siteName,
     url: canonicalUrl ?? pageUrl,
     canonicalUrl,
     language,
@@ -261,10 +261,45 @@ function nameOf(value: string | null): string | null {
   return name.split(' ').length <= MAX_NAME_WORDS ? name : null;
 }
 
-/** "Headline" rather than "Headline | Site" when the page's h1 or <title> has it that way. */
-function shortestCopy(title: string, others: ReadonlyArray<string | null>): string {
-  const copies = others.filter((other): other is string => other !== null && isTitleCopy(title, other));
-  return cleanestTitle(title, copies.map(collapse));
+/**
+ * "Headline" rather than "Headline | Site" when the page's h1 or <title> has it that way: a copy
+ * wins when it has the same words, or when the rest of the title is split off by a separator (so
+ * a <title> that merely cuts a long headline short does not), and never when it is the site's
+ * name (a logo in the h1). A site name the page states is split off as well.
+ */
+function shortestCopy(title: string, others: ReadonlyArray<string | null>, siteName: string | null): string {
+  const siteKey = siteName === null ? null : normalisedKey(siteName);
+  let best = title;
+  for (const other of others) {
+    if (other === null) continue;
+    const copy = collapse(other);
+    const key = normalisedKey(copy);
+    if (copy.length >= best.length || key === siteKey) continue;
+    if (key === normalisedKey(best) || splitsOff(best, key)) best = copy;
+  }
+  return siteKey === null ? best : withoutSiteName(best, siteKey);
+}
+
+/** "Headline" from "Headline | Site" or "Site - Headline" when the page names the site. */
+function withoutSiteName(title: string, siteKey: string): string {
+  for (const separator of title.matchAll(new RegExp(TITLE_SEPARATOR, 'g'))) {
+    const head = title.slice(0, separator.index);
+    const tail = title.slice(separator.index + separator[0].length);
+    if (normalisedKey(tail) === siteKey && head.trim() !== '') return head.trim();
+    if (normalisedKey(head) === siteKey && tail.trim() !== '') return tail.trim();
+  }
+  return title;
+}
+
+/** Whether `title` is the words of `key` plus a separator and more words, at either end. */
+function splitsOff(title: string, key: string): boolean {
+  if (key.trim() === '') return false;
+  for (const separator of title.matchAll(new RegExp(TITLE_SEPARATOR, 'g'))) {
+    const head = title.slice(0, separator.index);
+    const tail = title.slice(separator.index + separator[0].length);
+    if (normalisedKey(head) === key || normalisedKey(tail) === key) return true;
+  }
+  return false;
 }
 
 function isJsonLdScript(element: HtmlElement): boolean {
