@@ -9,6 +9,7 @@ import { analyseArticle } from '../src/text/analyse.js';
 import { loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { extractionSpeedTable, loadPageSet } from './extraction-speed.js';
+import { deeplyNestedPage, largePage } from './stress-pages.js';
 
 /**
  * Speed and memory of the main stages, printed as a table, then HTML extraction beside
@@ -72,6 +73,15 @@ if (pageSet.html.length > 0) {
     traceArticles(extracted, lexicon),
   );
 }
+
+const large = largePage();
+measure(`extract a ${(large.length / 1e6).toFixed(1)} MB page (html)`, 1, 'page', () =>
+  extractArticle({ input: 'large.html', format: 'html', content: large, encoding: 'utf-8' }),
+);
+const nested = deeplyNestedPage(50_000, false);
+measure('extract a page nested 50,000 divs deep', 1, 'page', () =>
+  extractArticle({ input: 'nested.html', format: 'html', content: nested, encoding: 'utf-8' }),
+);
 
 const msrpPath = join(datasets, 'msrp-train', 'msr_paraphrase_train.txt');
 if (existsSync(msrpPath)) {

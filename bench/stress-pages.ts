@@ -1,0 +1,51 @@
+/**
+ * Pages at the edge of what extraction must cope with, generated so that the tests (behaviour)
+ * and the benchmark (time) read the same inputs.
+ */
+
+/** Three paragraphs of an ordinary story. */
+export const STRESS_STORY = [
+  'Heavy rain flooded dozens of streets in the city centre on Tuesday night, forcing the council to close two bridges and open an emergency shelter at the town hall.',
+  'The mayor said repairs to the drainage system would begin next week and urged residents to stay away from the river bank until the water level falls.',
+  'Forecasters expect more rain on Thursday, although they said the worst of the storm had passed and the river should drop below the flood mark by the weekend.',
+];
+
+/** The story inside `depth` nested <div>s, closed or left open as broken pages do. */
+export function deeplyNestedPage(depth: number, closed: boolean): string {
+  const story = STRESS_STORY.map((text) => `<p>${text}</p>`).join('');
+  return `<html><body>${'<div>'.repeat(depth)}${story}${closed ? '</div>'.repeat(depth) : ''}</body></html>`;
+}
+
+/** Paragraphs in the large page's story. */
+export const LARGE_PAGE_PARAGRAPHS = 30;
+
+/**
+ * A page over 10 MB: 6 MB of inline JSON data, a menu of 25,000 links, 30 story paragraphs and
+ * 10,000 comments, the way a heavy news page is built.
+ */
+export function largePage(): string {
+  const story = Array.from(
+    { length: LARGE_PAGE_PARAGRAPHS },
+    (_, index) =>
+      `<p>Paragraph ${index}: the council said on Tuesday that repairs to the flood defences would cost ${index + 2} million pounds, and that work on the river wall would begin in the spring.</p>`,
+  ).join('\n');
+  const data: string[] = [];
+  for (let index = 0, size = 0; size < 6_000_000; index++) {
+    const item = `{"id":${index},"title":"Another headline about something","url":"/a/b/${index}"},`;
+    data.push(item);
+    size += item.length;
+  }
+  const menu: string[] = [];
+  for (let index = 0; index < 25_000; index++) {
+    menu.push(
+      `<li><a href="/story/${index}">Headline number ${index} about events today</a><span class="time">${index % 24} hours ago</span></li>`,
+    );
+  }
+  const comments: string[] = [];
+  for (let index = 0; index < 10_000; index++) {
+    comments.push(
+      `<div class="comment"><span class="user">user${index}</span><p>I think this is comment number ${index} and I agree with the council.</p></div>`,
+    );
+  }
+  return `<!DOCTYPE html><html><head><title>Flood repairs</title><script>window.__DATA__=[${data.join('')}]</script></head><body><nav><ul>${menu.join('\n')}</ul></nav><article><h1>Flood repairs</h1>${story}</article><section class="comments">${comments.join('\n')}</section></body></html>`;
+}
