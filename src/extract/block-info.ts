@@ -1,7 +1,12 @@
 import type { BoilerplateKind } from '../model/article.js';
-import { blockFeatures } from './block-features.js';
+import { type BlockFeatures, blockFeatures } from './block-features.js';
 import type { WeighedBlock } from './block-weights.js';
-import { chromeKindByWording, isCommentSectionMarker, isLinkTrail } from './chrome-patterns.js';
+import {
+  chromeKindByWording,
+  galleryCaptions,
+  isCommentSectionMarker,
+  isLinkTrail,
+} from './chrome-patterns.js';
 import { type Dateline, readDateline } from './dateline.js';
 import { normalisedKey } from './normalise-words.js';
 import type { TextBlock } from './text-block.js';
@@ -16,9 +21,24 @@ export interface BlockInfo extends WeighedBlock {
   separated: boolean;
 }
 
-export function describeBlock(block: TextBlock, previous: TextBlock | undefined): BlockInfo {
-  const features = blockFeatures(block);
-  let wordingKind = chromeKindByWording(block.text, features.words);
+export function describeBlocks(blocks: readonly TextBlock[]): BlockInfo[] {
+  const features = blocks.map(blockFeatures);
+  const gallery = galleryCaptions(
+    blocks.map((block) => block.text),
+    features.map((f) => f.words),
+  );
+  return blocks.map((block, index) =>
+    describeBlock(block, blocks[index - 1], features[index]!, gallery.has(index)),
+  );
+}
+
+function describeBlock(
+  block: TextBlock,
+  previous: TextBlock | undefined,
+  features: BlockFeatures,
+  galleryCaption: boolean,
+): BlockInfo {
+  let wordingKind = galleryCaption ? 'other' : chromeKindByWording(block.text, features.words);
   // Datelines come before link trails: "Reuters | Updated: … | Created: …" has the same shape.
   const datelineInfo = wordingKind === null ? readDateline(block.text, features.words) : null;
   if (wordingKind === null && datelineInfo === null && isLinkTrail(block.text)) {

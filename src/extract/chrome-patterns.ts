@@ -168,8 +168,6 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|(?:image|photo) caption\b|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
     maxWords: 30,
   },
-  // A gallery's captions open with their counter: "2 of 4 A shopper looks at extension cords …".
-  { kind: 'other', pattern: /^\d{1,3}\s*(?:of|\/)\s*\d{1,3}\s+\p{Lu}/u, maxWords: 80 },
   // A caption that ends with its photographer and agency: "… across the country. Michael Conroy,
   // AP", "… to oppose it. Jaafar Ashtiyeh / AFP", "… (AP Photo/Sue Ogrocki)", "… (Joshua
   // Roberts/Reuters)", "(Photos by …)".
@@ -188,6 +186,31 @@ const PATTERNS: readonly ChromePattern[] = [
     maxWords: 60,
   },
 ];
+
+/** A caption opening with its picture's place in a gallery: "2 of 4 A crowd waits …". */
+const GALLERY_COUNTER = /^(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})\s+\p{Lu}/u;
+const MAX_GALLERY_CAPTION_WORDS = 80;
+
+/**
+ * Positions of the lines that caption a gallery: lines opening with a counter whose total is
+ * shared by a line with another position ("1 of 4 …", "3 of 4 …"). A counter that stands alone
+ * is the start of a sentence ("3 of 5 voters say …").
+ */
+export function galleryCaptions(texts: readonly string[], words: readonly number[]): Set<number> {
+  const positionsByTotal = new Map<string, Set<string>>();
+  const counters = texts.map((text, index) => {
+    const counter = words[index]! <= MAX_GALLERY_CAPTION_WORDS ? GALLERY_COUNTER.exec(text) : null;
+    if (!counter || Number(counter[1]) > Number(counter[2])) return null;
+    const positions = positionsByTotal.get(counter[2]!) ?? new Set<string>();
+    positionsByTotal.set(counter[2]!, positions.add(counter[1]!));
+    return counter[2]!;
+  });
+  const captions = new Set<number>();
+  counters.forEach((total, index) => {
+    if (total !== null && positionsByTotal.get(total)!.size >= 2) captions.add(index);
+  });
+  return captions;
+}
 
 /** The kind of chrome a block's wording marks it as, or null. */
 export function chromeKindByWording(text: string, words: number): BoilerplateKind | null {

@@ -1,4 +1,4 @@
-import { describeBlock } from './block-info.js';
+import { describeBlocks } from './block-info.js';
 import type { WeightMode } from './block-weights.js';
 import { datelineFacts } from './dateline-facts.js';
 import {
@@ -36,7 +36,7 @@ export function classifyBlocks(
   mode: WeightMode,
   knownTitle: string | null = null,
 ): Classification {
-  const infos = blocks.map((block, index) => describeBlock(block, blocks[index - 1]));
+  const infos = describeBlocks(blocks);
   const { region, whole } = chooseStoryRegion(blocks, infos, mode);
   const labels = initialLabels(infos, region);
   labelChromeInside(infos, labels, region, !whole);
