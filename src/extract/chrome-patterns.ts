@@ -42,6 +42,19 @@ const CAPTION_CREDIT_END = new RegExp(
   'u',
 );
 
+/** A month's name, abbreviated or not ("Dec.", "Sept.", "March"). */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?';
+/**
+ * A news agency's caption: "In this Dec. 3, 2018, file photo, a ranger …", "This undated photo
+ * provided by …", "In this image made from video …". It dates or files the picture, or says who
+ * took or released it; a sentence that merely mentions a photo ("This is the first photo of …")
+ * does neither.
+ */
+const AGENCY_CAPTION = new RegExp(
+  `^(?:(?:in )?this (?:undated |(?:${MONTH} \\d{1,2},? )?\\d{4},? |${MONTH} \\d{1,2},? )(?:file |handout )?|(?:in )?this (?:file |handout )|in this )(?:photo|image|picture|frame grab)s?(?:,| (?:provided|released|made available|made from|taken|obtained|posted|shared|distributed|courtesy)\\b)`,
+  'iu',
+);
+
 /** The author's bio: "Jane Doe (@jdoe) is a staff writer at …". */
 const AUTHOR_BIO =
   /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor|[Jj]ournalist|[Cc]olumnist|[Pp]roducer)\b/u;
@@ -172,12 +185,7 @@ const PATTERNS: readonly ChromePattern[] = [
   // AP", "… to oppose it. Jaafar Ashtiyeh / AFP", "… (AP Photo/Sue Ogrocki)", "… (Joshua
   // Roberts/Reuters)", "(Photos by …)".
   { kind: 'other', pattern: CAPTION_CREDIT_END, minWords: 15, maxWords: 80 },
-  // Agency captions: "In this Dec. 12, 2006, file photo, made available by NASA, …".
-  {
-    kind: 'other',
-    pattern: /^(?:in )?this (?:\S+\s+){0,8}?(?:file )?(?:photo|image|picture)\b/i,
-    maxWords: 80,
-  },
+  { kind: 'other', pattern: AGENCY_CAPTION, maxWords: 80 },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
   {
     kind: 'other',
