@@ -87,10 +87,13 @@ const PATTERNS: readonly ChromePattern[] = [
   },
   // Lists of other headlines.
   { kind: 'related', pattern: LIST_HEADER, maxWords: 8 },
-  // "Related coverage from Money:", "More from our partners:": a header naming its list's source.
+  // "Related coverage from Example Money:", "More from our partners:", "More on:": a header
+  // naming what its list holds or where it comes from. A clause ending in a colon ("More than 40
+  // countries signed, including:") introduces the story's own list.
   {
     kind: 'related',
-    pattern: /^(?:related|more|further|recommended|popular)\b[^.!?]{0,80}:$/i,
+    pattern:
+      /^(?:related|more|further|recommended|popular)(?:\s+(?:stories|articles?|news|coverage|reading|reads|links|tags|topics|posts|videos?|content|headlines))?(?:\s+(?:on|from|in|about|by|for)\b[^.!?,]{0,60})?\s*:$/i,
     maxWords: 12,
   },
   // Tag lists: "Tags: Alibaba", "Tags Kristi Noem South Dakota", "Topics".
