@@ -55,9 +55,9 @@ const AGENCY_CAPTION = new RegExp(
   'iu',
 );
 
-/** The author's bio: "Jane Doe (@jdoe) is a staff writer at …". */
+/** The author's bio: "Jane Doe (@jdoe) is a staff writer at …". The name is captured. */
 const AUTHOR_BIO =
-  /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor|[Jj]ournalist|[Cc]olumnist|[Pp]roducer)\b/u;
+  /^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})(?:\s+\(@\w+\))?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor|[Jj]ournalist|[Cc]olumnist|[Pp]roducer)\b/u;
 const MAX_BIO_WORDS = 80;
 /** Reporting credits and republication notes at the foot of a story. */
 const STORY_CREDIT =
@@ -175,7 +175,6 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:left|right|main|top|open|close|toggle) (?:menu|navigation)|menu|navigation|skip to (?:main )?content|skip navigation|home|sections?|search|sign in|log ?in|log ?out|register|back to (?:top|gallery)|return to top|next(?: article| story| post)?|previous(?: article| story| post)?|close|open|toggle|more|show more|load more|see all|view all|go to|subscribe|subscriber login|my account|edition|\w+ edition)\W*$/i,
     maxWords: 6,
   },
-  { kind: 'other', pattern: AUTHOR_BIO, maxWords: MAX_BIO_WORDS },
   { kind: 'other', pattern: STORY_CREDIT, maxWords: MAX_CREDIT_WORDS },
   // Image captions, credits and gallery counters.
   {
@@ -267,24 +266,31 @@ export function isPictureCredit(text: string, words: number): boolean {
 
 /**
  * A press release's company profile: "Acme (Holding) AG is a global solutions provider …",
- * "Acme, Inc. is the leading maker of …". It follows the release's last paragraph.
+ * "Acme, Inc. is the leading maker of …". The name is captured.
  */
 const COMPANY_PROFILE =
-  /^\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4}(?:,?\s+(?:Inc|Ltd|LLC|AG|SA|SE|NV|plc|Corp|GmbH)\.?)?(?:\s+\([^)]{1,40}\))?,?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:provider|company|leader|manufacturer|maker|developer|supplier|producer|group|firm|organi[sz]ation|platform|specialist|operator|bank|agency|retailer|distributor|innovator|pioneer|publisher|network)\b/u;
+  /^(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})(?:,?\s+(?:Inc|Ltd|LLC|AG|SA|SE|NV|plc|Corp|GmbH)\.?)?(?:\s+\([^)]{1,40}\))?,?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:provider|company|leader|manufacturer|maker|developer|supplier|producer|group|firm|organi[sz]ation|platform|specialist|operator|bank|agency|retailer|distributor|innovator|pioneer|publisher|network)\b/u;
 const MAX_PROFILE_WORDS = 120;
 
 const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
 
 /**
- * A line that comes after the story's last paragraph: the header of a box about the author or
- * company ("About Jane Doe", "Sobre Carlos Nadalim"), the author's bio, a company profile, or a
- * reporting credit.
+ * A line that closes the story whatever follows it (the box's own text, say): the header of a box
+ * about the author or company ("About Jane Doe", "Sobre Ana Lima") or a reporting credit.
  */
 export function closesStory(text: string, words: number): boolean {
   if (words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text)) return true;
-  return (
-    (words <= MAX_BIO_WORDS && AUTHOR_BIO.test(text)) ||
-    (words <= MAX_PROFILE_WORDS && COMPANY_PROFILE.test(text)) ||
-    (words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text))
-  );
+  return words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text);
+}
+
+/**
+ * Whom an author's bio or a company profile is about ("Jane Doe is a staff writer at …", "Acme,
+ * Inc. is the leading maker of …"), or null. Such a line reads like a news sentence about the
+ * same person or firm, so it closes a story only after the story's last paragraph.
+ */
+export function profileSubject(text: string, words: number): string | null {
+  const profile =
+    (words <= MAX_BIO_WORDS ? AUTHOR_BIO.exec(text) : null) ??
+    (words <= MAX_PROFILE_WORDS ? COMPANY_PROFILE.exec(text) : null);
+  return profile?.[1] ?? null;
 }

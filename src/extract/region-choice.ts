@@ -1,10 +1,10 @@
 import type { BlockInfo } from './block-info.js';
 import { blockWeight, isProse, type WeightMode } from './block-weights.js';
-import { closesStory } from './chrome-patterns.js';
 import { headlineCopyIndex } from './headline-anchor.js';
 import { isListItem, MIN_LIST_RUN } from './list-items.js';
 import { normalisedWords } from './normalise-words.js';
 import { withStoryContinuation, withStoryLead } from './story-continuation.js';
+import { beforeStoryEnd } from './story-end.js';
 import { densestRegion, type Region } from './story-region.js';
 import type { TextBlock } from './text-block.js';
 
@@ -24,7 +24,8 @@ export interface RegionChoice {
  * heading), started below a byline just under its top, cut where comments, a list of dated
  * items or the story's closing box begin, then extended over the list, table or short lines
  * that end or open the story. HTML content containers and clean articles (no chrome at all):
- * from the first prose block to the last block that is not plainly chrome.
+ * from the first prose block to the last block that is not plainly chrome, or to the story's
+ * closing box.
  */
 export function chooseStoryRegion(
   blocks: readonly TextBlock[],
@@ -41,27 +42,12 @@ export function chooseStoryRegion(
     densestRegion(weights) ?? { first: 0, last: blocks.length - 1 },
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
-  if (whole) return { region: containerRegion(weights, densest), whole };
+  if (whole) return { region: beforeStoryEnd(infos, weights, containerRegion(weights, densest)), whole };
   const heading = headlineCopyIndex(infos);
   const anchored = underHeadline(infos, weights, densest, heading);
   const ended = beforeStoryEnd(infos, weights, belowDateline(infos, anchored));
   const continued = withStoryContinuation(infos, withIntroducedList(blocks, infos, ended));
   return { region: withStoryLead(infos, continued, heading), whole };
-}
-
-/**
- * A box about the author or company, the author's bio or a reporting credit closes a story: the
- * region ends before it when less prose follows it than comes before it.
- */
-function beforeStoryEnd(infos: readonly BlockInfo[], weights: readonly number[], region: Region): Region {
-  for (let index = region.first + 1; index <= region.last; index++) {
-    const info = infos[index]!;
-    if (!closesStory(info.text, info.features.words)) continue;
-    const before = regionWeight(weights, { first: region.first, last: index - 1 });
-    const after = regionWeight(weights, { first: index + 1, last: region.last });
-    if (after < before) return { first: region.first, last: index - 1 };
-  }
-  return region;
 }
 
 /** Most lines above a story's dateline that are its deck, picture caption or byline. */

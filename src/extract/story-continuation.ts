@@ -1,5 +1,5 @@
 import type { BlockInfo } from './block-info.js';
-import { closesStory, isListHeader } from './chrome-patterns.js';
+import { closesStory, isListHeader, profileSubject } from './chrome-patterns.js';
 import type { Region } from './story-region.js';
 
 /**
@@ -80,7 +80,7 @@ function contentLines(lines: readonly BlockInfo[], kindOf: (info: BlockInfo) => 
   return reached;
 }
 
-/** Chrome wording, a date line, the comments, a list header or the story's closing credit. */
+/** Chrome wording, a date line, the comments, a list header, or the story's closing credit, bio or profile. */
 function endsContinuation(info: BlockInfo): boolean {
   const words = info.features.words;
   return (
@@ -88,7 +88,8 @@ function endsContinuation(info: BlockInfo): boolean {
     info.dateline ||
     info.commentMarker ||
     isListHeader(info.text, words) ||
-    closesStory(info.text, words)
+    closesStory(info.text, words) ||
+    profileSubject(info.text, words) !== null
   );
 }
 
