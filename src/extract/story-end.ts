@@ -5,9 +5,7 @@ import type { Region } from './story-region.js';
 
 /**
  * A box about the author or company, the author's bio, a company profile or a reporting credit
- * closes a story: the region ends before it when less prose follows it than comes before it,
- * with the densest run of the blocks above it (a list the region took in to reach the closing
- * line is left out again).
+ * closes a story: the region ends before it when less prose follows it than comes before it.
  */
 export function beforeStoryEnd(
   infos: readonly BlockInfo[],
