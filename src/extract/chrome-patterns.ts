@@ -42,6 +42,14 @@ const CAPTION_CREDIT_END = new RegExp(
   'u',
 );
 
+/**
+ * A tag list run into its header without a colon ("Tags Harbour Bridge City Council"): names and
+ * keywords, with neither the function words nor the punctuation of a sentence ("Topics Discussed
+ * At The Summit Included Trade, officials said.").
+ */
+const TAG_RUN =
+  /^(?:Tags|TAGS|Topics|TOPICS)\s+(?!(?:.*\s)?(?:[Aa]n?|[Aa]nd|[Aa]t|[Tt]he|[Oo]f|[Tt]o|[Ii]n|[Oo]n|[Ff]or|[Bb]y|[Ww]ith|[Ii]s|[Aa]re|[Ww]as|[Ww]ere)(?:\s|$))\p{L}[^,.!?;]*$/u;
+
 /** A month's name, abbreviated or not ("Dec.", "Sept.", "March"). */
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?';
 /**
@@ -96,13 +104,14 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:related|more|further|recommended|popular)(?:\s+(?:stories|articles?|news|coverage|reading|reads|links|tags|topics|posts|videos?|content|headlines))?(?:\s+(?:on|from|in|about|by|for)\b[^.!?,]{0,60})?\s*:$/i,
     maxWords: 12,
   },
-  // Tag lists: "Tags: Alibaba", "Tags Kristi Noem South Dakota", "Topics".
+  // Tag lists: "Tags: Harbour", "Filed under:", "Topics".
   {
     kind: 'navigation',
     pattern:
-      /^(?:[Tt]ags?|TAGS?|[Tt]agged(?: with)?|[Tt]opics|TOPICS|[Ff]iled under|[Cc]ategories|[Kk]eywords)(?:\s*[:#|]|\s+\p{Lu}|\s*$)/u,
+      /^(?:[Tt]ags?|TAGS?|[Tt]agged(?: with)?|[Tt]opics|TOPICS|[Ff]iled under|[Cc]ategories|[Kk]eywords)(?:\s*[:#|]|\s*$)/u,
     maxWords: 25,
   },
+  { kind: 'navigation', pattern: TAG_RUN, maxWords: 25 },
   // Share, follow, subscribe and comment prompts.
   {
     kind: 'social',
