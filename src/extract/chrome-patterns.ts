@@ -30,11 +30,18 @@ const COMMENT_PROMPTS =
 const LIST_HEADER =
   /^(?:(?:more|read more|see also|also read|read also|further reading)(?=\s*:\W*$)|trending(?: now| news| stories)?|don'?t miss|must read|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content| links| coverage| reading)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
 
-/** A photographer's name ("Michael Conroy", "Jaafar ASHTIYEH") in a caption's closing credit. */
+/** A photographer's name ("Jane Roe", "Ali KARIMI") in a caption's closing credit. */
 const CREDITED_NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}";
+/**
+ * The agency after a photographer's name and a comma: an acronym ("AP", "AFP") or a picture
+ * library ("Example Images"). A name and a title ("John Smith, Chairman") sign a letter.
+ */
+const CREDITED_AGENCY =
+  '(?:\\p{Lu}{2,6}|\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*)?\\s+(?:Images|Photos?|Pictures))';
 const CAPTION_CREDIT_END = new RegExp(
   `(?:${[
-    `[.!?]["”’]?\\s+${CREDITED_NAME}\\s*[,/|]\\s*\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2}`,
+    `[.!?]["”’]?\\s+${CREDITED_NAME}\\s*[/|]\\s*\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2}`,
+    `[.!?]["”’]?\\s+${CREDITED_NAME}\\s*,\\s*${CREDITED_AGENCY}`,
     `[.!?]["”’]?\\s*\\(${CREDITED_NAME}\\s*\\/\\s*\\p{Lu}[^()]{1,60}\\)`,
     '\\([^()]{0,20}\\b[Pp]hoto\\s*\\/[^()]{1,60}\\)',
     '\\([Pp]hotos? by [^()]{1,100}\\)',
@@ -192,9 +199,9 @@ const PATTERNS: readonly ChromePattern[] = [
       /^(?:(?:photo|image|picture|pic|video|file photo|graphic|illustration|credit|caption|source)s?\s*(?::|by\b|credit\b)|\(?(?:photo|image|picture|credit)s?(?:\s+credits?)?\s*:|image \d+ of \d+|\d+\s*(?:\/|of)\s*\d+$|(?:image|photo) caption\b|caption$|enlarge this image|hide caption|toggle caption|expand$|fullscreen$|loading\W*$)/i,
     maxWords: 30,
   },
-  // A caption that ends with its photographer and agency: "… across the country. Michael Conroy,
-  // AP", "… to oppose it. Jaafar Ashtiyeh / AFP", "… (AP Photo/Sue Ogrocki)", "… (Joshua
-  // Roberts/Reuters)", "(Photos by …)".
+  // A caption that ends with its photographer and agency: "… on the quay. Jane Roe, AP", "… the
+  // old bridge. Ali Karimi / AFP", "… (AP Photo/John Doe)", "… (Jane Roe/Example Wire)", "(Photos
+  // by …)".
   { kind: 'other', pattern: CAPTION_CREDIT_END, minWords: 15, maxWords: 80 },
   { kind: 'other', pattern: AGENCY_CAPTION, maxWords: 80 },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
