@@ -119,7 +119,7 @@ const PATTERNS: readonly ChromePattern[] = [
     maxWords: 25,
   },
   { kind: 'navigation', pattern: TAG_RUN, maxWords: 25 },
-  // Share, follow, subscribe and comment prompts.
+  // Share, follow, subscribe and comment prompts; a comment count outside a sentence.
   {
     kind: 'social',
     pattern: new RegExp(
@@ -131,7 +131,7 @@ const PATTERNS: readonly ChromePattern[] = [
   {
     kind: 'social',
     pattern: new RegExp(
-      `(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:give (?:us )?feedback|follow us|follow (?:[\\w@.]+ ){1,3}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo)|\\d+ comments?)\\b`,
+      `(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:give (?:us )?feedback|follow us|follow (?:[\\w@.]+ ){1,3}on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)|like us on|subscribe (?:to|now|for|today)|sign up (?:for|to)|newsletter|get the app|download (?:our|the) app|share (?:this|on|via)|report (?:an? )?(?:error|typo))\\b|^(?!.*[.!?]["”’)]*$).*\\b\\d+ comments?\\b`,
       'iu',
     ),
     maxWords: 16,
@@ -260,17 +260,29 @@ export function isLinkTrail(text: string): boolean {
   );
 }
 
+/** A comment thread's header: a count, then the story's title in quotes ("3 thoughts on “Title”"). */
+const COMMENT_THREAD = /^\W*(?:\d+|one) (?:thoughts?|responses?|replies|comments?) (?:on|to)\s*["“„«‘']/iu;
+/** A count of comments ("Headline 16 comments", "12 Responses to Title"), in a line that is no sentence. */
+const COMMENT_COUNT = /^\W*\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\b|\b\d+ comments?\b/iu;
+const SENTENCE_END = /[.!?]["”’)]*$/u;
+
 const COMMENT_SECTION = new RegExp(
-  `^\\W*(?:\\d+\\s+)?comments?\\W*(?:\\d+)?\\W*$|^\\W*(?:reply|responder|antworten|répondre|rispondi|ответить)\\W*$|\\b\\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to)\\b|(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:log in to (?:post a )?comment|comments? (?:are|have been) closed|\\d+ comments?)\\b`,
+  `^\\W*(?:\\d+\\s+)?comments?\\W*(?:\\d+)?\\W*$|(?:^|\\s)(?:${COMMENT_PROMPTS})(?=$|[\\s.!:…])|\\b(?:log in to (?:post a )?comment|comments? (?:are|have been) closed)\\b`,
   'iu',
 );
 
 /**
- * A line that opens the comment section or acts on a comment ("167 comments", "3 thoughts on
- * “Title”", "Leave a Reply", "Reply"): the story is over.
+ * A line that opens the comment section ("167 comments", "3 thoughts on “Title”", "Leave a
+ * Reply"): the story is over. A count of comments in a sentence ("The agency received 300
+ * responses to its request.") is news; a lone "Reply" may be a tweet's.
  */
 export function isCommentSectionMarker(text: string, words: number): boolean {
-  return words <= 12 && COMMENT_SECTION.test(text);
+  if (words > 12) return false;
+  return (
+    COMMENT_SECTION.test(text) ||
+    COMMENT_THREAD.test(text) ||
+    (COMMENT_COUNT.test(text) && !SENTENCE_END.test(text))
+  );
 }
 
 const PICTURE_CREDIT = /^\(?(?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:|^\(?credits?\s*:/i;
