@@ -23,8 +23,8 @@ export interface BlockFeatures {
   /** Starts with a list bullet or number ("• Support", "1. Item"). */
   bullet: boolean;
   /**
-   * Starts with a Title Case headline and goes on with a sentence: "Police: 2 In Custody After
-   * Death Of Student-Athlete A 24-year-old woman…" is a teaser of another story in a menu.
+   * Starts with a Title Case headline and goes on with a sentence: "Council: 3 Hurt After Fall
+   * From Harbour Footbridge A 31-year-old man…" is a teaser of another story in a menu.
    */
   headlinePrefixed: boolean;
 }
@@ -67,8 +67,8 @@ export function blockFeatures(block: TextBlock): BlockFeatures {
 const HEADLINE_REACH = 300;
 
 /**
- * A place dateline in capitals after the start of a line ("… deportees return home from US NEW
- * DELHI: Their American dream…"): a headline run into the first sentence of its story.
+ * A place dateline in capitals after the start of a line ("… fishing crew rescued after two days at
+ * sea NORTHBRIDGE: Their trawler sank…"): a headline run into the first sentence of its story.
  */
 const MID_LINE_DATELINE =
   /^.{12,}?[\p{Ll}\d'’)]\s+\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.]*)?\s*(?:\([^)]{1,30}\))?\s*[:—–]\s/u;
@@ -114,7 +114,7 @@ const TITLE_CASE_SMALL_WORDS = new Set([
   'About',
 ]);
 
-/** A wire story's opening: "(Reuters) —", "WASHINGTON (AP) —". What follows is its lede. */
+/** A wire story's opening: "(Reuters) —", "LISBON (AP) —". What follows is its lede. */
 const WIRE_OPENING = /^(?:\p{Lu}[\p{Lu}\p{M} .,'’-]*\s)?\([^()]{1,30}\)\s*[—–-]\s/u;
 
 function startsWithTitleCaseHeadline(text: string, words: readonly string[]): boolean {
@@ -127,7 +127,7 @@ function startsWithTitleCaseHeadline(text: string, words: readonly string[]): bo
     prefix++;
   }
   if (prefix >= words.length - 3) return false;
-  // "New Jersey Sen. Cory Booker, Hawaii Rep. Tulsi Gabbard, …": a sentence listing names.
+  // "Ohio Sen. Jane Roe, Maine Rep. John Doe, …": a sentence listing names.
   if (commasAmong(text, words, prefix) >= 2) return false;
   return (prefix >= 5 && smallWords >= 2) || (prefix >= 6 && smallWords >= 1) || prefix >= 9;
 }

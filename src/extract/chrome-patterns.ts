@@ -25,7 +25,7 @@ const COMMENT_PROMPTS =
 
 /**
  * Headers of lists of other stories: "TRENDING", "Latest News", "OPINION / BLOG / INTERVIEW",
- * "More:", "DON'T MISS", also naming a section or site ("Most read in world news").
+ * "More:", "DON'T MISS", also naming a section or site ("Most read in sport").
  */
 const LIST_HEADER =
   /^(?:(?:more|read more|see also|also read|read also|further reading)(?=\s*:\W*$)|trending(?: now| news| stories)?|don'?t miss|must read|latest(?: news| stories| updates)?|most (?:popular|read|viewed|shared|commented)|top (?:stories|news|picks)|more (?:\p{L}+ ){0,3}(?:stories|news|articles|reads)|more from [\w\s]+|related(?: articles?| stories| news| posts| content| links| coverage| reading)?|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|editor'?s? picks?|popular(?: now| stories)?|videos?|in other news|what to read next|opinion(?:\s*[/|]\s*\w+)*|(?:news|more) in \w+)(?:\s+(?:in|on|from)\s+\p{L}+(?:\s+\p{L}+){0,2})?\W*$/iu;
@@ -213,13 +213,13 @@ const PATTERNS: readonly ChromePattern[] = [
   },
 ];
 
-/** A caption opening with its picture's place in a gallery: "2 of 4 A crowd waits …". */
+/** A caption opening with its picture's place in a gallery: "2 of 6 A crowd waits …". */
 const GALLERY_COUNTER = /^(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})\s+\p{Lu}/u;
 const MAX_GALLERY_CAPTION_WORDS = 80;
 
 /**
  * Positions of the lines that caption a gallery: lines opening with a counter whose total is
- * shared by a line with another position ("1 of 4 …", "3 of 4 …"). A counter that stands alone
+ * shared by a line with another position ("1 of 6 …", "3 of 6 …"). A counter that stands alone
  * is the start of a sentence ("3 of 5 voters say …").
  */
 export function galleryCaptions(texts: readonly string[], words: readonly number[]): Set<number> {
@@ -293,7 +293,7 @@ export function isPictureCredit(text: string, words: number): boolean {
 }
 
 /**
- * A press release's company profile: "Acme (Holding) AG is a global solutions provider …",
+ * A press release's company profile: "Acme (Europe) Ltd is a family-owned maker of …",
  * "Acme, Inc. is the leading maker of …". The name is captured.
  */
 const COMPANY_PROFILE =

@@ -8,9 +8,9 @@ export interface Dateline {
 
 const DATE_LABEL =
   /\b(?:published|created|posted|first published|date|updated|last updated|modified)\b\s*:?/i;
-/** "— Jane Doe (@janedoe) November 18, 2019": the credit of an embedded post, part of the story. */
+/** "— Jane Doe (@janedoe) March 6, 2020": the credit of an embedded post, part of the story. */
 const EMBEDDED_POST_CREDIT = /^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)/u;
-/** "2 days ago at 07:52 am", "5 hours ago": comment and feed timestamps. */
+/** "3 days ago at 09:14 am", "5 hours ago": comment and feed timestamps. */
 const RELATIVE_TIME =
   /^\W*(?:updated |posted )?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b/i;
 const FIRST_PUBLISHED = /\b(?:published|created|posted|first published)\b\s*:?/i;
@@ -18,8 +18,8 @@ const BYLINE =
   /^(?:[Bb]y|[Ww]ritten by|[Ss]tory by|[Rr]eporting by|[Vv]on|[Pp]ar|[Pp]or|[Dd]i)\s+([\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|and|&|de|van|von|da|del|la|le))*)/u;
 
 /**
- * Reads a short line as a dateline ("Reuters | Updated: 24-03-2021 20:48 IST", "Updated 1:39 am
- * EST, Wednesday, November 20, 2019") or a byline ("By Tom Krisher, AP"), or returns null.
+ * Reads a short line as a dateline ("Reuters | Updated: 24-03-2021 20:48 IST", "Updated 4:12 pm
+ * EST, Friday, March 6, 2020") or a byline ("By Jane Roe, AP"), or returns null.
  */
 export function readDateline(text: string, words: number): Dateline | null {
   if (words > 25 || EMBEDDED_POST_CREDIT.test(text)) return null;

@@ -83,7 +83,7 @@ export function labelChromeInside(
 }
 
 /**
- * A list header inside the story ("Related", "Most read in world news") heads a box of other
+ * A list header inside the story ("Related", "Most read in sport") heads a box of other
  * headlines: the lines under it are related until the story's prose resumes.
  */
 function labelListsUnderHeaders(infos: readonly BlockInfo[], labels: BlockLabel[], region: Region): void {

@@ -13,8 +13,8 @@ const MAX_INTRO_WORDS = 40;
 const MAX_DATA_WORDS = 30;
 
 /**
- * content: a line that carries the story on; phrase: a sentence-case phrase ("Drink during
- * your workout"), as much a list item as another story's headline, so it neither carries the
+ * content: a line that carries the story on; phrase: a sentence-case phrase ("Stretch before
+ * you run"), as much a list item as another story's headline, so it neither carries the
  * story on nor ends it; label: a short heading, name or menu entry; empty: no words at all.
  */
 type LineKind = 'content' | 'phrase' | 'label' | 'empty';
@@ -45,7 +45,7 @@ export function withStoryContinuation(infos: readonly BlockInfo[], region: Regio
 /**
  * A story may open with a short list or a few short sentences before its first paragraph of
  * prose. Going back from the region, down to the page's heading, the region takes in statements
- * between labels; data lines ("By Jane Doe on Monday, Nov. 18, 2019 at 11:08 a.m.") and phrases
+ * between labels; data lines ("By Jane Doe on Friday, March 6, 2020 at 9:14 a.m.") and phrases
  * there are bylines, dates and headlines, so they do not draw it further.
  */
 export function withStoryLead(infos: readonly BlockInfo[], region: Region, heading: number): Region {
@@ -121,8 +121,8 @@ function lineKind(info: BlockInfo, inList: boolean): LineKind {
 const FIELD_SEPARATOR = /[,;()[\]@]|\s[–—-]\s|:\s*\p{N}/u;
 
 /**
- * A line of data: a number with punctuation between fields ("June 9 – Tampa, FL @ Amphitheatre",
- * "Portion Fix Containers: 1 Green, 1 Red"). A number in a plain phrase ("Eat every 2–3 hours")
+ * A line of data: a number with punctuation between fields ("May 3 – Leeds, UK @ Town Hall",
+ * "Daily portions: 2 Fruit, 3 Vegetables"). A number in a plain phrase ("Rest for 2–3 days")
  * is not enough: headlines have them too ("Council leader resigns after 12 years").
  */
 function isDataLine(text: string, words: number): boolean {
