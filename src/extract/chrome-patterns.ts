@@ -312,13 +312,27 @@ export function closesStory(text: string, words: number): boolean {
 }
 
 /**
- * Whom an author's bio or a company profile is about ("Jane Doe is a staff writer at …", "Acme,
- * Inc. is the leading maker of …"), or null. Such a line reads like a news sentence about the
- * same person or firm, so it closes a story only after the story's last paragraph.
+ * Words of a bio that place its writer: a handle, the site they write for ("staff writer at
+ * Example News"), their beat ("covering transport") or home ("based in Leeds").
  */
-export function profileSubject(text: string, words: number): string | null {
-  const profile =
-    (words <= MAX_BIO_WORDS ? AUTHOR_BIO.exec(text) : null) ??
-    (words <= MAX_PROFILE_WORDS ? COMPANY_PROFILE.exec(text) : null);
-  return profile?.[1] ?? null;
+const BIO_PLACE =
+  /\(@\w+\)|(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor|[Jj]ournalist|[Cc]olumnist|[Pp]roducer)\s+(?:at|for|of|with)\s+(?:the\s+)?[\p{Lu}\p{N}]|\bcover(?:s|ing)\b|\b(?:based|living) in\b/u;
+
+/** An author's bio or a company profile, and whom it is about. */
+export interface Profile {
+  subject: string;
+  /** A bio that says where its writer works, what they cover or where they live. */
+  placesWriter: boolean;
+}
+
+/**
+ * An author's bio ("Jane Doe is a staff writer at …") or a company profile ("Acme, Inc. is the
+ * leading maker of …"), or null. Such a line reads like a news sentence about the same person
+ * or firm, so it closes a story only after the story's last paragraph.
+ */
+export function profileOf(text: string, words: number): Profile | null {
+  const bio = words <= MAX_BIO_WORDS ? AUTHOR_BIO.exec(text) : null;
+  if (bio) return { subject: bio[1]!, placesWriter: BIO_PLACE.test(text) };
+  const company = words <= MAX_PROFILE_WORDS ? COMPANY_PROFILE.exec(text) : null;
+  return company ? { subject: company[1]!, placesWriter: false } : null;
 }

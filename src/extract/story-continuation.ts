@@ -1,5 +1,5 @@
 import type { BlockInfo } from './block-info.js';
-import { closesStory, isListHeader, profileSubject } from './chrome-patterns.js';
+import { closesStory, isListHeader, profileOf } from './chrome-patterns.js';
 import type { Region } from './story-region.js';
 
 /**
@@ -89,7 +89,7 @@ function endsContinuation(info: BlockInfo): boolean {
     info.commentMarker ||
     isListHeader(info.text, words) ||
     closesStory(info.text, words) ||
-    profileSubject(info.text, words) !== null
+    profileOf(info.text, words) !== null
   );
 }
 

@@ -1,6 +1,6 @@
 import type { BlockInfo } from './block-info.js';
 import { isProse } from './block-weights.js';
-import { closesStory, profileSubject } from './chrome-patterns.js';
+import { closesStory, profileOf } from './chrome-patterns.js';
 import type { Region } from './story-region.js';
 
 /**
@@ -22,20 +22,29 @@ export function beforeStoryEnd(
 }
 
 /**
- * A box header or credit closes the story; a bio or profile only when it ends a run of prose: the
- * line after it (and after its own further paragraphs, "Acme is headquartered in …" after "Acme
- * is a leading maker of …") is not a paragraph. Inside a story a sentence about a reporter or a
- * firm is followed by the story's next paragraph.
+ * A box header or credit closes the story. A bio or profile does so after the story's last
+ * paragraph: no paragraph but its own ("Acme is headquartered in …" after "Acme is a leading
+ * maker of …") follows it in the region, or, for a bio that places its writer ("staff writer at
+ * Example News"), the line after it is no paragraph (a region may run on past it into other
+ * prose of the page). Inside a story a sentence about a reporter or a firm is followed by more
+ * of the story.
  */
 function closesStoryAt(infos: readonly BlockInfo[], region: Region, index: number): boolean {
   const info = infos[index]!;
   if (closesStory(info.text, info.features.words)) return true;
-  const subject = profileSubject(info.text, info.features.words);
-  if (subject === null) return false;
-  const name = subject.replace(/^the\s+/i, '').split(/\s+/)[0]!;
+  const profile = profileOf(info.text, info.features.words);
+  if (profile === null) return false;
+  const name = profile.subject.replace(/^the\s+/i, '').split(/\s+/)[0]!;
   let next = index + 1;
   while (next <= region.last && infos[next]!.text.startsWith(name)) next++;
-  return next > region.last || !isProse(infos[next]!.features);
+  if (profile.placesWriter && (next > region.last || !isParagraph(infos[next]!))) return true;
+  for (let after = next; after <= region.last; after++) if (isParagraph(infos[after]!)) return false;
+  return true;
+}
+
+/** A paragraph of prose that its wording does not mark as chrome. */
+function isParagraph(info: BlockInfo): boolean {
+  return info.wordingKind === null && isProse(info.features);
 }
 
 function sum(weights: readonly number[]): number {

@@ -100,6 +100,16 @@ describe('story lines worded like chrome stay in the story', () => {
       assertKept(build([line]), line);
     });
 
+    it(`keeps a news sentence about a reporter followed by a list (${mode})`, () => {
+      const line =
+        'John Doe is a Daily Example reporter who spent the week on the river, talking to ferry crews.';
+      const list =
+        mode === 'HTML'
+          ? ['<ul><li>North Quay</li><li>Old Market Steps</li></ul>']
+          : ['North Quay', 'Old Market Steps'];
+      assertKept(build([line, ...list]), line);
+    });
+
     it(`keeps a news sentence about a company (${mode})`, () => {
       const line =
         'Voltra is the largest electric car company in the world by market value, and its shares rose 5% on Tuesday.';
@@ -178,6 +188,20 @@ describe('the chrome those rules are for still goes', () => {
     );
     assert.ok(!article.text.includes('Mary Jones'));
     assert.ok(!article.text.includes('waste of money'));
+  });
+
+  it("ends the story at its writer's bio when other stories follow it", () => {
+    const article = textPage(
+      [],
+      [
+        'Jane Roe is a freelance writer living in Leeds',
+        'Want more stories like this?',
+        'Subscribe',
+        'The best river walks for a Sunday afternoon, from the estuary to the old mill and back along the towpath.',
+        'Why ferries are coming back in fashion in cities that gave them up decades ago, and what they cost to run.',
+      ],
+    );
+    assert.ok(article.text.endsWith(CLOSING[1]!));
   });
 
   it("drops the author's bio after the story", () => {
