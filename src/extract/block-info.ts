@@ -21,6 +21,7 @@ export interface BlockInfo extends WeighedBlock {
   separated: boolean;
 }
 
+/** Describes every block of a page; gallery captions are told by the counters of their neighbours. */
 export function describeBlocks(blocks: readonly TextBlock[]): BlockInfo[] {
   const features = blocks.map(blockFeatures);
   const gallery = galleryCaptions(

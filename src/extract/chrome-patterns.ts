@@ -303,8 +303,8 @@ const MAX_PROFILE_WORDS = 120;
 const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
 
 /**
- * A line that closes the story whatever follows it (the box's own text, say): the header of a box
- * about the author or company ("About Jane Doe", "Sobre Ana Lima") or a reporting credit.
+ * A line that closes the story even when prose follows it (the box's own text, say): the header
+ * of a box about the author or company ("About Jane Doe", "Sobre Ana Lima") or a reporting credit.
  */
 export function closesStory(text: string, words: number): boolean {
   if (words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text)) return true;

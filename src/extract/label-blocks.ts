@@ -82,6 +82,16 @@ export function labelChromeInside(
   }
 }
 
+/** A run of list items [from, to) long enough and with items short enough for a menu. */
+function isMenu(infos: readonly BlockInfo[], from: number, to: number): boolean {
+  if (to - from < MIN_LIST_RUN) return false;
+  const words = infos
+    .slice(from, to)
+    .map((info) => info.features.words)
+    .sort((a, b) => a - b);
+  return words[Math.floor(words.length / 2)]! <= MAX_MENU_ENTRY_WORDS;
+}
+
 /**
  * A list header inside the story ("Related", "Most read in sport") heads a box of other
  * headlines: the lines under it are related until the story's prose resumes.
@@ -169,13 +179,4 @@ export function keepBestGuess(infos: readonly BlockInfo[], labels: BlockLabel[])
   for (let index = 0; index < infos.length; index++) {
     if (!infos[index]!.wordingKind && labels[index] !== 'dateline') labels[index] = 'story';
   }
-}
-/** A run of list items [from, to) long enough and with items short enough for a menu. */
-function isMenu(infos: readonly BlockInfo[], from: number, to: number): boolean {
-  if (to - from < MIN_LIST_RUN) return false;
-  const words = infos
-    .slice(from, to)
-    .map((info) => info.features.words)
-    .sort((a, b) => a - b);
-  return words[Math.floor(words.length / 2)]! <= MAX_MENU_ENTRY_WORDS;
 }
