@@ -9,7 +9,7 @@ import { analyseArticle } from '../src/text/analyse.js';
 import { loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { extractionSpeedTable, loadPageSet } from './extraction-speed.js';
-import { deeplyNestedPage, largePage } from './stress-pages.js';
+import { deeplyNestedPage, largePage, nestedChromePage } from './stress-pages.js';
 
 /**
  * Speed and memory of the main stages, printed as a table, then HTML extraction beside
@@ -81,6 +81,10 @@ measure(`extract a ${(large.length / 1e6).toFixed(1)} MB page (html)`, 1, 'page'
 const nested = deeplyNestedPage(50_000, false);
 measure('extract a page nested 50,000 divs deep', 1, 'page', () =>
   extractArticle({ input: 'nested.html', format: 'html', content: nested, encoding: 'utf-8' }),
+);
+const nestedChrome = nestedChromePage(20_000);
+measure('extract a story in 20,000 nested chrome-classed divs', 1, 'page', () =>
+  extractArticle({ input: 'sidebars.html', format: 'html', content: nestedChrome, encoding: 'utf-8' }),
 );
 
 const msrpPath = join(datasets, 'msrp-train', 'msr_paraphrase_train.txt');

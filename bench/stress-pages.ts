@@ -16,6 +16,21 @@ export function deeplyNestedPage(depth: number, closed: boolean): string {
   return `<html><body>${'<div>'.repeat(depth)}${story}${closed ? '</div>'.repeat(depth) : ''}</body></html>`;
 }
 
+/**
+ * The story inside `depth` nested wrappers whose class reads as page chrome, after its headline:
+ * every wrapper is a candidate for skipping, and holds all the others.
+ */
+export function nestedChromePage(depth: number): string {
+  const story = STRESS_STORY.map((text) => `<p>${text}</p>`).join('');
+  return `<html><body><h1>Floods close bridges</h1>${'<div class="sidebar">'.repeat(depth)}${story}${'</div>'.repeat(depth)}</body></html>`;
+}
+
+/** The story, then a paragraph holding one link around `depth` nested <span>s. */
+export function deepLinkPage(depth: number): string {
+  const story = STRESS_STORY.map((text) => `<p>${text}</p>`).join('');
+  return `<html><body>${story}<p><a href="/more">${'<span>'.repeat(depth)}More${'</span>'.repeat(depth)}</a></p></body></html>`;
+}
+
 /** Paragraphs in the large page's story. */
 export const LARGE_PAGE_PARAGRAPHS = 30;
 

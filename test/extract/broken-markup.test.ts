@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  deepLinkPage,
   deeplyNestedPage,
   LARGE_PAGE_PARAGRAPHS,
   largePage,
+  nestedChromePage,
   STRESS_STORY,
 } from '../../bench/stress-pages.js';
 import { extractArticle } from '../../src/extract/index.js';
@@ -44,6 +46,15 @@ describe('broken markup', () => {
     for (const closed of [true, false]) {
       assert.equal(extract(deeplyNestedPage(50_000, closed)).text, STORY.join('\n\n'));
     }
+  });
+
+  it('20 000 nested chrome-classed wrappers around the story', () => {
+    // The wrappers are skipped as chrome at first; the story is then found without skipping.
+    assert.equal(extract(nestedChromePage(20_000)).text, STORY.join('\n\n'));
+  });
+
+  it('a link around 20 000 nested spans', () => {
+    assert.equal(extract(deepLinkPage(20_000)).text, STORY.join('\n\n'));
   });
 
   it('an unterminated comment hides the rest of the page, as in a browser', () => {
