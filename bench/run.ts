@@ -9,7 +9,7 @@ import { analyseArticle } from '../src/text/analyse.js';
 import { loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { extractionSpeedTable, loadPageSet } from './extraction-speed.js';
-import { deeplyNestedPage, largePage, nestedChromePage } from './stress-pages.js';
+import { deeplyNestedPage, largePage, nestedChromePage, unclosedMarkupPage } from './stress-pages.js';
 
 /**
  * Speed and memory of the main stages, printed as a table, then HTML extraction beside
@@ -82,6 +82,12 @@ const nested = deeplyNestedPage(50_000, false);
 measure('extract a page nested 50,000 divs deep', 1, 'page', () =>
   extractArticle({ input: 'nested.html', format: 'html', content: nested, encoding: 'utf-8' }),
 );
+for (const opening of ['comment', 'script', 'link'] as const) {
+  const unclosed = unclosedMarkupPage(opening, 1_000_000);
+  measure(`extract 1 MB of markup with every ${opening} left open`, 1, 'page', () =>
+    extractArticle({ input: 'unclosed.html', format: 'html', content: unclosed, encoding: 'utf-8' }),
+  );
+}
 const nestedChrome = nestedChromePage(20_000);
 measure('extract a story in 20,000 nested chrome-classed divs', 1, 'page', () =>
   extractArticle({ input: 'sidebars.html', format: 'html', content: nestedChrome, encoding: 'utf-8' }),

@@ -1,4 +1,5 @@
 import type { Article, RawDocument } from '../model/article.js';
+import type { PageFacts } from './article-check.js';
 import { assembleArticle } from './assemble-article.js';
 import { classifyBlocks } from './classify-blocks.js';
 import { mainContentBlocks } from './html/content-container.js';
@@ -6,6 +7,7 @@ import { declaredBody } from './html/declared-body.js';
 import { contentRoot, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { htmlMetadata } from './html/html-metadata.js';
+import { pageWords } from './html/page-words.js';
 import { withStoryContext } from './html/story-context.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
@@ -19,9 +21,10 @@ const MIN_CONTENT_CHARS = 250;
  * Readability-style, or the article body the page declares when the two disagree; the same
  * line-level chrome filter as for flattened text; then structure has the last word on what the
  * line filter judged by position or links alone (paragraph context, link lists and stray boxes
- * after the story).
+ * after the story). With the story's blocks and the words the page shows, for the no-article
+ * check.
  */
-export function extractHtml(raw: RawDocument): Article {
+export function extractHtml(raw: RawDocument): { article: Article; page: PageFacts } {
   const document = parseHtml(raw.content);
   const metadata = htmlMetadata(document);
   const root = contentRoot(document);
@@ -37,7 +40,7 @@ export function extractHtml(raw: RawDocument): Article {
   const classification = classifyBlocks(blocks, 'html', knownTitle);
   const inContext = withStoryContext(blocks, classification.labels);
   const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
-  return assembleArticle(raw, blocks, labels, {
+  const article = assembleArticle(raw, blocks, labels, {
     title: classification.title,
     dateClues: withVisibleDate(metadata.dateClues, classification.published),
     modified: metadata.modified,
@@ -47,6 +50,8 @@ export function extractHtml(raw: RawDocument): Article {
     canonicalUrl: metadata.canonicalUrl,
     declaredLanguage: metadata.language,
   });
+  const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
+  return { article, page: { storyBlocks, pageWords: pageWords(document) } };
 }
 
 /** The markup's date clues, the date line found among the story's blocks first. */
