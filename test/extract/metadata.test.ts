@@ -371,4 +371,19 @@ describe('flattened text', () => {
     });
     assert.deepEqual(dateOf(article), ['2021-03-25', 'jsonl', 1]);
   });
+
+  it('normalises the JSON Lines date to ISO 8601, and ignores one that is not a date', () => {
+    const withDate = (published: string): Article =>
+      extractArticle({
+        input: 'pages.jsonl#4',
+        format: 'text',
+        content: text,
+        encoding: 'utf-8',
+        meta: { published },
+      });
+    assert.deepEqual(dateOf(withDate('March 25, 2021')), ['2021-03-25', 'jsonl', 1]);
+    assert.deepEqual(dateOf(withDate('25/03/2021 09:30 GMT')), ['2021-03-25T09:30:00+00:00', 'jsonl', 1]);
+    // The text's own date line decides instead.
+    assert.deepEqual(dateOf(withDate('not a date')), ['2021-03-24T20:48:00+05:30', 'dateline', 0.5]);
+  });
 });
