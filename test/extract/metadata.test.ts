@@ -63,6 +63,28 @@ describe('publication date: each source alone', () => {
     assert.deepEqual(dateOf(article), ['2021-03-24T09:02:00', 'dateline', 0.5]);
   });
 
+  it('a date line by its class: "date", "pubdate", "postDate", not "candidate" or "validate"', () => {
+    for (const name of [
+      'date',
+      'entry-date',
+      'pubdate',
+      'pagedate',
+      'postDate',
+      'article__date',
+      'posted-on',
+    ]) {
+      const article = page('', `<h1>Floods close bridges</h1><div class="${name}">March 24, 2021</div>`);
+      assert.deepEqual(dateOf(article), ['2021-03-24', 'dateline', 0.5], name);
+    }
+    for (const name of ['candidate', 'validate-form', 'accommodate']) {
+      const article = page(
+        '',
+        `<h1>Floods close bridges</h1><div class="${name}">Since March 24, 2021</div>`,
+      );
+      assert.deepEqual(dateOf(article), [null, null, null], name);
+    }
+  });
+
   it('nothing: every date field is null', () => {
     const article = page('<title>Floods close bridges</title>');
     assert.deepEqual(dateOf(article), [null, null, null]);

@@ -24,8 +24,14 @@ export function dateClues(
   return clues;
 }
 
-/** Class names of elements that show the story's date: "article-publish-date", "post-date". */
+/** Class names of elements that show the story's date: "article-publish-date", "pubdate", "postDate". */
 const DATE_CLASS = /date|publish|posted|timestamp/i;
+/**
+ * English words with "date" inside that say nothing of dates ("candidate-card", "validate-form"),
+ * left out before DATE_CLASS is tried. Matching "date" only as a whole word would miss the many
+ * names that run it on ("pagedate", "newsdate").
+ */
+const NOT_A_DATE = /candidat|validat|accommodat|consolidat|liquidat|intimidat|elucidat|mandat|sedat/gi;
 /** ... but not its update: "last-updated", "modified-date". */
 const UPDATE_CLASS = /updat|modif/i;
 /** Longer than this (markup included), an element holds more than a date line. */
@@ -43,7 +49,7 @@ function visibleDateline(elements: readonly HtmlElement[]): string | null {
   for (const element of ordered) {
     if (element.name === 'meta' || element.name === 'time' || element.name === 'script') continue;
     const names = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
-    if (!DATE_CLASS.test(names) || UPDATE_CLASS.test(names)) continue;
+    if (!DATE_CLASS.test(names.replace(NOT_A_DATE, ' ')) || UPDATE_CLASS.test(names)) continue;
     if ((element.endIndex ?? 0) - (element.startIndex ?? 0) > MAX_DATELINE_MARKUP) continue;
     const text = textContent(element);
     if (text.length > MAX_DATELINE_CHARS || findDate(text) === null || nearLink(element)) continue;
