@@ -3,10 +3,11 @@ import type { PageFacts } from './article-check.js';
 import { assembleArticle } from './assemble-article.js';
 import { classifyBlocks } from './classify-blocks.js';
 import { mainContentBlocks } from './html/content-container.js';
-import { declaredBody } from './html/declared-body.js';
-import { contentRoot, parseHtml } from './html/dom.js';
+import { bodyDeclaration, declaredBody } from './html/declared-body.js';
+import { contentRoot, findElements, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { htmlMetadata } from './html/html-metadata.js';
+import { pageJsonLd } from './html/json-ld.js';
 import { pageWords } from './html/page-words.js';
 import { withStoryContext } from './html/story-context.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
@@ -26,14 +27,17 @@ const MIN_CONTENT_CHARS = 250;
  */
 export function extractHtml(raw: RawDocument): { article: Article; page: PageFacts } {
   const document = parseHtml(raw.content);
-  const metadata = htmlMetadata(document);
+  const elements = findElements(document);
+  const jsonLd = pageJsonLd(elements);
+  const metadata = htmlMetadata(elements, jsonLd);
+  const declaration = bodyDeclaration(elements, jsonLd);
   const root = contentRoot(document);
   const strict = htmlBlocks(raw.content, root, { skipUnlikely: true });
-  let blocks = mainContentBlocks(strict, declaredBody(raw.content, document, strict));
+  let blocks = mainContentBlocks(strict, declaredBody(declaration, strict));
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
     // Some sites put the story in elements whose class names look like chrome; look again.
     const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
-    const relaxed = mainContentBlocks(all, declaredBody(raw.content, document, all));
+    const relaxed = mainContentBlocks(all, declaredBody(declaration, all));
     if (textLength(relaxed) > textLength(blocks)) blocks = relaxed;
   }
   const knownTitle = metadata.title ?? metadata.documentTitle;

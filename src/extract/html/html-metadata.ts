@@ -2,8 +2,8 @@ import { languageFromTag } from '../language.js';
 import type { DateClue } from '../published-date.js';
 import { bylineOf } from './byline.js';
 import { dateClues, isoDate, microdataValue } from './date-clues.js';
-import { attribute, findElements, type HtmlDocument, type HtmlElement, textContent } from './dom.js';
-import { jsonLdArticleFields } from './json-ld.js';
+import { attribute, type HtmlElement, textContent } from './dom.js';
+import { type JsonLdNode, jsonLdArticleFields } from './json-ld.js';
 import { collapse, nameOf, shortestCopy, siteFromDocumentTitle } from './title-and-site.js';
 
 /** What a page says about itself in its markup. */
@@ -53,12 +53,14 @@ const APPLICATION_NAMES = ['application-name', 'apple-mobile-web-app-title'];
 
 /**
  * Title, dates, byline, site name, URLs and language from meta tags, JSON-LD, microdata, <time>,
- * <title> and <h1>.
+ * <title> and <h1>, given the page's elements in document order and its JSON-LD objects.
  */
-export function htmlMetadata(document: HtmlDocument): HtmlMetadata {
-  const elements = findElements(document);
+export function htmlMetadata(
+  elements: readonly HtmlElement[],
+  jsonLdNodes: readonly JsonLdNode[],
+): HtmlMetadata {
   const meta = metaValues(elements);
-  const jsonLd = jsonLdArticleFields(elements.filter(isJsonLdScript).map((script) => textContent(script)));
+  const jsonLd = jsonLdArticleFields(jsonLdNodes);
   const first = (names: readonly string[]): string | null => {
     for (const name of names) {
       const value = meta.get(name)?.[0];
@@ -119,10 +121,6 @@ function metaValues(elements: readonly HtmlElement[]): Map<string, string[]> {
     else meta.set(key, [value]);
   }
   return meta;
-}
-
-function isJsonLdScript(element: HtmlElement): boolean {
-  return element.name === 'script' && /ld\+json/i.test(attribute(element, 'type') ?? '');
 }
 
 /** A relative canonical link made absolute against the page's own URL when that is known. */
