@@ -96,8 +96,8 @@ const DAY_FIRST = new RegExp(
 const TIME_PATTERN = new RegExp(`\\b${TIME}`);
 
 /**
- * The first calendar date in a text ("24-03-2021 20:48 IST", "November 20, 2019",
- * "2019-11-20T06:39:00Z"), with the time and UTC offset when they are stated next to it.
+ * The first calendar date in a text ("24-03-2021 20:48 IST", "March 24, 2021",
+ * "2021-03-24T06:39:00Z"), with the time and UTC offset when they are stated next to it.
  */
 export function findDate(text: string): FoundDate | null {
   const candidates: Array<FoundDate & { date: [number, number, number] }> = [];
@@ -176,7 +176,7 @@ function timeNear(text: string, index: number, length: number): string {
   return `T${pad(hour)}:${pad(minute)}:${pad(second)}${zone ?? ''}`;
 }
 
-/** A time ending just before the date ("1:39 am EST, Wednesday, November 20, 2019"). */
+/** A time ending just before the date ("9:15 am EST, Wednesday, March 24, 2021"). */
 function lastTimeIn(before: string): RegExpExecArray | null {
   return new RegExp(`\\b${TIME}[\\s,]*(?:[A-Z][a-z]+day)?[\\s,]*$`).exec(before);
 }

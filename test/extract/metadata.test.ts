@@ -68,7 +68,7 @@ describe('publication date: each source alone', () => {
       'date',
       'entry-date',
       'pubdate',
-      'pagedate',
+      'newsdate',
       'postDate',
       'article__date',
       'posted-on',

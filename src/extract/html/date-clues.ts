@@ -24,12 +24,12 @@ export function dateClues(
   return clues;
 }
 
-/** Class names of elements that show the story's date: "article-publish-date", "pubdate", "postDate". */
+/** Class names of elements that show the story's date: "story-publish-date", "pubdate", "postDate". */
 const DATE_CLASS = /date|publish|posted|timestamp/i;
 /**
  * English words with "date" inside that say nothing of dates ("candidate-card", "validate-form"),
  * left out before DATE_CLASS is tried. Matching "date" only as a whole word would miss the many
- * names that run it on ("pagedate", "newsdate").
+ * names that run it on ("newsdate").
  */
 const NOT_A_DATE = /candidat|validat|accommodat|consolidat|liquidat|intimidat|elucidat|mandat|sedat/gi;
 /** ... but not its update: "last-updated", "modified-date". */
@@ -39,8 +39,8 @@ const MAX_DATELINE_MARKUP = 1000;
 const MAX_DATELINE_CHARS = 80;
 
 /**
- * The text of the first element styled as a date line ("<span class="article-publish-date">
- * November 19, 2019, 9:02 AM</span>"), looking after the headline first. Dates inside links
+ * The text of the first element styled as a date line ("<span class="story-publish-date">
+ * March 24, 2021, 9:02 AM</span>"), looking after the headline first. Dates inside links
  * belong to other items (related stories, embedded posts).
  */
 function visibleDateline(elements: readonly HtmlElement[]): string | null {
