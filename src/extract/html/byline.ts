@@ -4,7 +4,7 @@ import { attribute, type HtmlElement, textContent } from './dom.js';
 import type { JsonLdArticle } from './json-ld.js';
 import { MAX_NAME_WORDS } from './title-and-site.js';
 
-const AUTHOR_NAMES = ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl'];
+const AUTHOR_NAMES = ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author'];
 
 /**
  * Authors: JSON-LD persons, else meta tags (several tags make several authors), else JSON-LD

@@ -36,7 +36,6 @@ const PUBLISHED_NAMES = [
   'date',
   'sailthru.date',
   'parsely-pub-date',
-  'article.published',
   'cxenseparse:recs:publishtime',
   'originalpublicationdate',
 ];
@@ -47,7 +46,6 @@ const MODIFIED_NAMES = [
   'dcterms.modified',
   'dc.date.modified',
   'last-modified',
-  'article.updated',
 ];
 const APPLICATION_NAMES = ['application-name', 'apple-mobile-web-app-title'];
 
