@@ -5,6 +5,7 @@ import { MappedTextBuilder } from '../text/offsets.js';
 import type { BlockLabel } from './classify-blocks.js';
 import { normaliseDate } from './dates.js';
 import { detectLanguage } from './language.js';
+import { nonEmpty } from './non-empty.js';
 import { choosePublished, type DateClue, type PublishedDate } from './published-date.js';
 import type { TextBlock } from './text-block.js';
 import { dateFromUrl } from './url-date.js';
@@ -96,9 +97,4 @@ function publishedDate(
   const clues =
     urlDate === null ? found.dateClues : [...found.dateClues, { iso: urlDate, from: 'url' as const }];
   return choosePublished(clues, found.modified);
-}
-
-function nonEmpty(value: string | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }

@@ -239,6 +239,17 @@ describe('site name', () => {
     assert.equal(prefix.siteName, 'Example News');
   });
 
+  it('splits <title> at the same separators as a flattened page title (" » ", " : ", "|")', () => {
+    for (const title of [
+      'Floods close bridges » Example News',
+      'Example News : Floods close bridges',
+      'Floods close bridges|Example News',
+    ]) {
+      const article = page(`<title>${title}</title>`, '<h1>Floods close bridges</h1>');
+      assert.deepEqual([article.title, article.siteName], ['Floods close bridges', 'Example News'], title);
+    }
+  });
+
   it('leaves it unknown when the <title> split is not confirmed by a headline', () => {
     assert.equal(page('<title>Floods close bridges | Example News</title>').siteName, null);
     assert.equal(

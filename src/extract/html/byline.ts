@@ -1,8 +1,7 @@
 import { readDateline } from '../dateline.js';
-import { joinNames, personName } from '../names.js';
+import { joinNames, MAX_NAME_WORDS, personName } from '../names.js';
 import { attribute, type HtmlElement, textContent } from './dom.js';
 import type { JsonLdArticle } from './json-ld.js';
-import { MAX_NAME_WORDS } from './title-and-site.js';
 
 const AUTHOR_NAMES = ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author'];
 

@@ -1,4 +1,5 @@
 import { findDate, normaliseDate } from '../dates.js';
+import { nonEmpty } from '../non-empty.js';
 import type { DateClue } from '../published-date.js';
 import { attribute, findElements, type HtmlElement, textContent } from './dom.js';
 
@@ -98,9 +99,4 @@ function timeElementDate(elements: readonly HtmlElement[]): string | null {
 
 export function isoDate(value: string | null): string | null {
   return value === null ? null : normaliseDate(value);
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }

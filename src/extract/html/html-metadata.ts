@@ -1,10 +1,11 @@
 import { languageFromTag } from '../language.js';
+import { nonEmpty } from '../non-empty.js';
 import type { DateClue } from '../published-date.js';
 import { bylineOf } from './byline.js';
 import { dateClues, isoDate, microdataValue } from './date-clues.js';
 import { attribute, type HtmlElement, textContent } from './dom.js';
 import { type JsonLdNode, jsonLdArticleFields } from './json-ld.js';
-import { collapse, nameOf, shortestCopy, siteFromDocumentTitle } from './title-and-site.js';
+import { collapse, shortestCopy, siteFromDocumentTitle, siteNameOf } from './title-and-site.js';
 
 /** What a page says about itself in its markup. */
 export interface HtmlMetadata {
@@ -78,7 +79,7 @@ export function htmlMetadata(
   const pageUrl = first(['og:url']) ?? jsonLd.url;
   const canonicalUrl = absoluteUrl(nonEmpty(canonical ? attribute(canonical, 'href') : null), pageUrl);
   const siteName =
-    [first(['og:site_name']), jsonLd.siteName, first(APPLICATION_NAMES)].map(nameOf).find(Boolean) ??
+    [first(['og:site_name']), jsonLd.siteName, first(APPLICATION_NAMES)].map(siteNameOf).find(Boolean) ??
     siteFromDocumentTitle(documentTitle, statedTitle);
   const html = elements.find((element) => element.name === 'html');
   const language =
@@ -133,9 +134,4 @@ function absoluteUrl(href: string | null, base: string | null): string | null {
 
 function textOf(element: HtmlElement | undefined): string | null {
   return element ? textContent(element) : null;
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }
