@@ -40,8 +40,8 @@ const SENTENCE_END = /[.!?…。！？؟।။።։។](?:["'”’»)\]]*)$/u;
 export interface PageFacts {
   /** The blocks that became the article's paragraphs, in order, with their link text. */
   storyBlocks: readonly TextBlock[];
-  /** Words of everything the input shows: the text itself, or the page's visible text. */
-  pageWords: number;
+  /** Words of everything the input shows (the text itself, or the page's visible text), counted on demand. */
+  pageWords: () => number;
 }
 
 /**
@@ -61,7 +61,7 @@ export function whyNoArticle(article: Article, page: PageFacts): string | null {
   // Most pages are stories by their text alone; the whole page is counted only when in doubt.
   if (!littleProse && !teaserList) return null;
   const storyWords = paragraphs.reduce((sum, paragraph) => sum + paragraph.words, 0);
-  const chromeWords = Math.max(0, page.pageWords - storyWords);
+  const chromeWords = Math.max(0, page.pageWords() - storyWords);
   if (chromeWords < MIN_CHROME_WORDS) return null;
   if (littleProse && chromeWords >= CHROME_TO_PROSE * proseWords) {
     return `too little prose: ${count(proseWords, 'word')} of story text among ${count(chromeWords, 'word')} of page chrome`;

@@ -55,7 +55,7 @@ export function extractHtml(raw: RawDocument): { article: Article; page: PageFac
     declaredLanguage: metadata.language,
   });
   const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
-  return { article, page: { storyBlocks, pageWords: pageWords(document) } };
+  return { article, page: { storyBlocks, pageWords: () => pageWords(document) } };
 }
 
 /** The markup's date clues, the date line found among the story's blocks first. */

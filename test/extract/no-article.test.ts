@@ -125,7 +125,7 @@ describe('the no-article check reads the blocks extraction made', () => {
       declaredLanguage: null,
     });
     const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
-    return whyNoArticle(article, { storyBlocks, pageWords: pageWords(document) });
+    return whyNoArticle(article, { storyBlocks, pageWords: () => pageWords(document) });
   }
 
   it('a paragraph that is entirely one link is link text, not prose', () => {
