@@ -20,6 +20,7 @@ export interface BodyDeclaration {
   jsonLdBody: string;
 }
 
+/** The page's declarations of its article body, from its elements and its JSON-LD objects. */
 export function bodyDeclaration(
   elements: readonly HtmlElement[],
   jsonLd: readonly JsonLdNode[],
