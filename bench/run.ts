@@ -1,15 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMsrp } from '../eval/datasets.js';
+import { WiretraceError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/index.js';
-import type { Article } from '../src/model/article.js';
+import type { Article, RawDocument } from '../src/model/article.js';
 import { comparePair } from '../src/pipeline/compare.js';
 import { traceArticles } from '../src/pipeline/trace.js';
 import { analyseArticle } from '../src/text/analyse.js';
 import { loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { extractionSpeedTable, loadPageSet } from './extraction-speed.js';
-import { deeplyNestedPage, largePage } from './stress-pages.js';
+import { deeplyNestedPage, largePage, nestedChromePage, unclosedMarkupPage } from './stress-pages.js';
 
 /**
  * Speed and memory of the main stages, printed as a table, then HTML extraction beside
@@ -74,6 +75,16 @@ if (pageSet.html.length > 0) {
   );
 }
 
+/** The article, or null for a page judged to hold none: the verdict is part of the work. */
+function extractOrNoArticle(document: RawDocument): Article | null {
+  try {
+    return extractArticle(document);
+  } catch (error) {
+    if (error instanceof WiretraceError && error.code === 'NO_ARTICLE') return null;
+    throw error;
+  }
+}
+
 const large = largePage();
 measure(`extract a ${(large.length / 1e6).toFixed(1)} MB page (html)`, 1, 'page', () =>
   extractArticle({ input: 'large.html', format: 'html', content: large, encoding: 'utf-8' }),
@@ -81,6 +92,16 @@ measure(`extract a ${(large.length / 1e6).toFixed(1)} MB page (html)`, 1, 'page'
 const nested = deeplyNestedPage(50_000, false);
 measure('extract a page nested 50,000 divs deep', 1, 'page', () =>
   extractArticle({ input: 'nested.html', format: 'html', content: nested, encoding: 'utf-8' }),
+);
+for (const opening of ['comment', 'script', 'link'] as const) {
+  const unclosed = unclosedMarkupPage(opening, 1_000_000);
+  measure(`extract 1 MB of markup with every ${opening} left open`, 1, 'page', () =>
+    extractOrNoArticle({ input: 'unclosed.html', format: 'html', content: unclosed, encoding: 'utf-8' }),
+  );
+}
+const nestedChrome = nestedChromePage(20_000);
+measure('extract a story in 20,000 nested chrome-classed divs', 1, 'page', () =>
+  extractArticle({ input: 'sidebars.html', format: 'html', content: nestedChrome, encoding: 'utf-8' }),
 );
 
 const msrpPath = join(datasets, 'msrp-train', 'msr_paraphrase_train.txt');

@@ -16,6 +16,44 @@ export function deeplyNestedPage(depth: number, closed: boolean): string {
   return `<html><body>${'<div>'.repeat(depth)}${story}${closed ? '</div>'.repeat(depth) : ''}</body></html>`;
 }
 
+/**
+ * The story inside `depth` nested wrappers whose class reads as page chrome, after its headline:
+ * every wrapper is a candidate for skipping, and holds all the others.
+ */
+export function nestedChromePage(depth: number): string {
+  const story = STRESS_STORY.map((text) => `<p>${text}</p>`).join('');
+  return `<html><body><h1>Floods close bridges</h1>${'<div class="sidebar">'.repeat(depth)}${story}${'</div>'.repeat(depth)}</body></html>`;
+}
+
+/** The story, then a paragraph holding one link around `depth` nested <span>s. */
+export function deepLinkPage(depth: number): string {
+  const story = STRESS_STORY.map((text) => `<p>${text}</p>`).join('');
+  return `<html><body>${story}<p><a href="/more">${'<span>'.repeat(depth)}More${'</span>'.repeat(depth)}</a></p></body></html>`;
+}
+
+/** What an unclosed-markup page opens and never closes. */
+export type UnclosedOpening = 'comment' | 'script' | 'link';
+
+/**
+ * About `bytes` of markup opening comments, scripts or links by the thousand and never closing
+ * one, after a headline and a short story paragraph: a pattern over the markup that looks for
+ * the closing part scans to the end of the page from every opening. An open comment or script
+ * hides the rest of the page; open links go on as one long linked paragraph.
+ */
+export function unclosedMarkupPage(opening: UnclosedOpening, bytes: number): string {
+  const parts: string[] = [];
+  for (let index = 0, size = 0; size < bytes; index++) {
+    const part =
+      opening === 'link'
+        ? `${STRESS_STORY[index % STRESS_STORY.length]} <a href="/story/${index}">`
+        : `<p>Line ${index} ${opening === 'comment' ? '<!--' : '<script>'} note</p>`;
+    parts.push(part);
+    size += part.length;
+  }
+  const rest = opening === 'link' ? `<p>${parts.join('')}</p>` : parts.join('');
+  return `<html><body><h1>Floods close bridges</h1><p>${STRESS_STORY[0]}</p>${rest}</body></html>`;
+}
+
 /** Paragraphs in the large page's story. */
 export const LARGE_PAGE_PARAGRAPHS = 30;
 

@@ -1,4 +1,6 @@
 import type { Article } from '../model/article.js';
+import type { TextBlock } from './text-block.js';
+import { wordCount, wordList } from './word-count.js';
 
 /**
  * Fewest words of prose that make a story: two or three sentences. A page holding less than
@@ -33,10 +35,14 @@ const LONGEST_TEASER_WORDS = 60;
 const INTERRUPTED_SHARE = 2 / 3;
 
 const SENTENCE_END = /[.!?…。！？؟।။።։។](?:["'”’»)\]]*)$/u;
-const WORD = /[\p{L}\p{N}]+/gu;
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
-const LINK = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/gi;
-const INVISIBLE = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+
+/** What extraction knows of the page beyond the article it made. */
+export interface PageFacts {
+  /** The blocks that became the article's paragraphs, in order, with their link text. */
+  storyBlocks: readonly TextBlock[];
+  /** Words of everything the input shows (the text itself, or the page's visible text), counted on demand. */
+  pageWords: () => number;
+}
 
 /**
  * Why the extracted article is not a story, or null when it is one. Only pages whose chrome
@@ -45,8 +51,8 @@ const INVISIBLE = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\
  * "page not found", a gallery of captions, an index of links) or is a list of short teasers, each
  * under its own headline (a front page, search results).
  */
-export function whyNoArticle(article: Article): string | null {
-  const paragraphs = article.paragraphs.map((span) => paragraphFacts(article, span.start, span.end));
+export function whyNoArticle(article: Article, page: PageFacts): string | null {
+  const paragraphs = page.storyBlocks.map(paragraphFacts);
   const proseWords = paragraphs
     .filter((paragraph) => paragraph.prose)
     .reduce((sum, paragraph) => sum + paragraph.words, 0);
@@ -55,7 +61,7 @@ export function whyNoArticle(article: Article): string | null {
   // Most pages are stories by their text alone; the whole page is counted only when in doubt.
   if (!littleProse && !teaserList) return null;
   const storyWords = paragraphs.reduce((sum, paragraph) => sum + paragraph.words, 0);
-  const chromeWords = Math.max(0, pageWords(article) - storyWords);
+  const chromeWords = Math.max(0, page.pageWords() - storyWords);
   if (chromeWords < MIN_CHROME_WORDS) return null;
   if (littleProse && chromeWords >= CHROME_TO_PROSE * proseWords) {
     return `too little prose: ${count(proseWords, 'word')} of story text among ${count(chromeWords, 'word')} of page chrome`;
@@ -76,15 +82,16 @@ interface ParagraphFacts {
   end: number;
 }
 
-function paragraphFacts(article: Article, start: number, end: number): ParagraphFacts {
-  const text = article.text.slice(start, end);
-  const words = wordCount(text);
-  const source = article.origin.spanToSource(start, end);
-  const linked =
-    article.format === 'html' ? linkTextLength(article.content.slice(source.start, source.end)) : 0;
-  const sentence = words >= MIN_SENTENCE_WORDS && SENTENCE_END.test(text.trim());
-  const prose = (sentence || words >= PROSE_BLOCK_WORDS) && linked <= text.length * MAX_LINK_SHARE;
-  return { words, prose, start: source.start, end: source.end };
+function paragraphFacts(block: TextBlock): ParagraphFacts {
+  const words = wordCount(block.text);
+  const sentence = words >= MIN_SENTENCE_WORDS && SENTENCE_END.test(block.text.trim());
+  const linked = block.linkChars > block.text.length * MAX_LINK_SHARE;
+  return {
+    words,
+    prose: (sentence || words >= PROSE_BLOCK_WORDS) && !linked,
+    start: block.start,
+    end: block.end,
+  };
 }
 
 /**
@@ -109,27 +116,9 @@ function isTeaserList(article: Article, paragraphs: readonly ParagraphFacts[]): 
   return interrupted >= (prose.length - 1) * INTERRUPTED_SHARE;
 }
 
-/** Words of everything the input shows: the text itself, or the page's text outside markup. */
-function pageWords(article: Article): number {
-  if (article.format !== 'html') return wordCount(article.content);
-  return wordCount(article.content.replace(INVISIBLE, ' ').replace(/<[^>]*>/g, ' '));
-}
-
-/** Characters of text inside links in a piece of markup. */
-function linkTextLength(markup: string): number {
-  let length = 0;
-  for (const match of markup.matchAll(LINK)) {
-    length += match[1]!
-      .replace(/<[^>]*>/g, '')
-      .replace(/\s+/g, ' ')
-      .trim().length;
-  }
-  return length;
-}
-
 /** Words outside phrases that recur three times or more in the text (credits, counters, labels). */
 function unrepeatedWords(text: string): number {
-  const words = (text.match(WORD) ?? []).map((word) => word.toLowerCase());
+  const words = wordList(text).map((word) => word.toLowerCase());
   const size = REPEATED_PHRASE_WORDS;
   const counts = new Map<string, number>();
   for (let index = 0; index + size <= words.length; index++) {
@@ -142,13 +131,6 @@ function unrepeatedWords(text: string): number {
     repeated.fill(true, index, index + size);
   }
   return repeated.filter((isRepeated) => !isRepeated).length;
-}
-
-/** Words, counting two characters as a word in scripts written without spaces. */
-function wordCount(text: string): number {
-  const words = text.match(WORD)?.length ?? 0;
-  const unspaced = text.match(UNSPACED_SCRIPT)?.length ?? 0;
-  return words + Math.floor(unspaced / 2);
 }
 
 function count(value: number, noun: string): string {

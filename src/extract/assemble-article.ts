@@ -3,7 +3,9 @@ import type { Article, BoilerplateBlock, RawDocument } from '../model/article.js
 import type { Span } from '../model/span.js';
 import { MappedTextBuilder } from '../text/offsets.js';
 import type { BlockLabel } from './classify-blocks.js';
+import { normaliseDate } from './dates.js';
 import { detectLanguage } from './language.js';
+import { nonEmpty } from './non-empty.js';
 import { choosePublished, type DateClue, type PublishedDate } from './published-date.js';
 import type { TextBlock } from './text-block.js';
 import { dateFromUrl } from './url-date.js';
@@ -57,7 +59,8 @@ export function assembleArticle(
 
   const meta = raw.meta ?? {};
   const url = nonEmpty(meta.url) ?? found.url;
-  const published = publishedDate(nonEmpty(meta.published), found, [url, found.canonicalUrl]);
+  const recordDate = meta.published === undefined ? null : normaliseDate(meta.published);
+  const published = publishedDate(recordDate, found, [url, found.canonicalUrl]);
   return {
     input: raw.input,
     format: raw.format,
@@ -80,7 +83,10 @@ export function assembleArticle(
   };
 }
 
-/** The record's own date when it gives one, else the best supported of the document's clues. */
+/**
+ * The record's own date when it gives one (in ISO 8601, whatever its wording), else the best
+ * supported of the document's clues.
+ */
 function publishedDate(
   recordDate: string | null,
   found: FoundMetadata,
@@ -91,9 +97,4 @@ function publishedDate(
   const clues =
     urlDate === null ? found.dateClues : [...found.dateClues, { iso: urlDate, from: 'url' as const }];
   return choosePublished(clues, found.modified);
-}
-
-function nonEmpty(value: string | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }

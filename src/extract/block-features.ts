@@ -1,4 +1,5 @@
 import type { TextBlock } from './text-block.js';
+import { unspacedWords } from './word-count.js';
 
 /** Measurements of a block that tell prose from page chrome, independent of language. */
 export interface BlockFeatures {
@@ -30,7 +31,6 @@ export interface BlockFeatures {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu;
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 const SENTENCE_END = /[.!?。！？…](?:["'”’»)\]\s*]*)$/u;
 const ELLIPSIS_END = /(?:\.\.\.|…)\s*[\]"'”’)]*$/u;
 const QUESTION_END = /[?？]\s*[\]"'”’»)]*$/u;
@@ -39,8 +39,7 @@ const BULLET_START = /^(?:[•·▪►▸◦●■*-]|\d{1,2}[.)])\s/u;
 export function blockFeatures(block: TextBlock): BlockFeatures {
   const text = block.text;
   const wordList = text.match(WORD) ?? [];
-  const unspaced = text.match(UNSPACED_SCRIPT)?.length ?? 0;
-  const words = wordList.length + Math.floor(unspaced / 2);
+  const words = wordList.length + unspacedWords(text);
   let lowercase = 0;
   for (const word of wordList) if (/^\p{Ll}/u.test(word)) lowercase++;
   const letters = text.replace(/[^\p{L}]/gu, '');

@@ -12,8 +12,8 @@ import { extractPlainText } from './extract-plain-text.js';
  * sign-in form, an error page) rather than returning its chrome as text.
  */
 export function extractArticle(raw: RawDocument): Article {
-  const article = raw.format === 'html' ? extractHtml(raw) : extractPlainText(raw);
-  const reason = whyNoArticle(article);
+  const { article, page } = raw.format === 'html' ? extractHtml(raw) : extractPlainText(raw);
+  const reason = whyNoArticle(article, page);
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
   return article;
 }

@@ -1,13 +1,18 @@
 import type { Article, RawDocument } from '../model/article.js';
+import type { PageFacts } from './article-check.js';
 import { assembleArticle } from './assemble-article.js';
 import { classifyBlocks } from './classify-blocks.js';
 import { plainTextBlocks } from './plain-text-blocks.js';
+import { wordCount } from './word-count.js';
 
-/** Extracts the story from plain or flattened-page text, dropping page chrome line by line. */
-export function extractPlainText(raw: RawDocument): Article {
+/**
+ * Extracts the story from plain or flattened-page text, dropping page chrome line by line; with
+ * the story's blocks and the words of the whole text, for the no-article check.
+ */
+export function extractPlainText(raw: RawDocument): { article: Article; page: PageFacts } {
   const blocks = plainTextBlocks(raw.content);
   const { labels, title, published, byline } = classifyBlocks(blocks, 'text');
-  return assembleArticle(raw, blocks, labels, {
+  const article = assembleArticle(raw, blocks, labels, {
     title,
     dateClues: published === null ? [] : [{ iso: published, from: 'dateline' }],
     modified: null,
@@ -17,4 +22,6 @@ export function extractPlainText(raw: RawDocument): Article {
     canonicalUrl: null,
     declaredLanguage: null,
   });
+  const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
+  return { article, page: { storyBlocks, pageWords: () => wordCount(raw.content) } };
 }

@@ -1,9 +1,7 @@
 import type { BlockInfo } from './block-info.js';
 import { normalisedWords } from './normalise-words.js';
-import { titleCopyTest } from './title.js';
+import { TITLE_SEPARATOR, titleCopyTest } from './title.js';
 
-/** Separators between a page title's headline and the site or section names around it. */
-const TITLE_SEPARATOR = /\s+[|–—:·•-]\s+|\s*[|»]\s*/u;
 /** Fewest words a headline needs: single words are menu entries and site names. */
 const MIN_HEADLINE_WORDS = 2;
 

@@ -1,5 +1,7 @@
 /** Longer than this, an "author" value is a description or a list of tags, not a byline. */
 const MAX_NAME_CHARS = 100;
+/** A site or person name is a few words, not a second headline or a bio. */
+export const MAX_NAME_WORDS = 6;
 
 /**
  * A person's or organisation's name as metadata gives it, tidied: whitespace collapsed, a

@@ -2,6 +2,12 @@ import type { BlockFeatures } from './block-features.js';
 import { normalisedKey, normalisedWords } from './normalise-words.js';
 
 /**
+ * A separator between a page title's headline and the site or section names around it: " | ",
+ * " - ", " – ", " — ", " : ", " :: ", " · ", " • ", " » ", and "|" or "»" even without spaces.
+ */
+export const TITLE_SEPARATOR = /\s+(?:[|–—:·•»-]|::)\s+|\s*[|»]\s*/u;
+
+/**
  * A line that could be the headline: a few words (`minWords` and up), no sentence ending (a
  * question is fine), not a short all-caps label.
  */
@@ -12,14 +18,9 @@ export function isTitleCandidate(text: string, features: BlockFeatures, minWords
 }
 
 /**
- * True when a line repeats the title: the same words, the title with a site name added
- * ("Headline - Site"), or the title without it.
+ * A test of whether a line repeats the title: the same words, the title with a site name added
+ * ("Headline - Site"), or the title without it. The title is read once for many lines.
  */
-export function isTitleCopy(title: string, text: string): boolean {
-  return titleCopyTest(title)(text);
-}
-
-/** isTitleCopy for one title and many lines, reading the title once. */
 export function titleCopyTest(title: string): (text: string) => boolean {
   const titleKey = normalisedKey(title);
   const titleWords = normalisedWords(title).length;

@@ -1,6 +1,6 @@
 /** "/2021/03/24/" or "/2021/3/24/": year, month and day as path segments. */
 const SEGMENT_DATE = /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$)/;
-/** "/2019/nov/18/": a month's English abbreviation between year and day. */
+/** "/2021/mar/24/": a month's English abbreviation between year and day. */
 const SEGMENT_MONTH_NAME_DATE =
   /\/((?:19|20)\d{2})\/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\/(\d{1,2})(?=\/|$)/i;
 /** "2021-03-24" or "2021_03_24" inside a slug or a segment of its own. */

@@ -1,3 +1,5 @@
+import { scanUtf8 } from './utf8-scan.js';
+
 /** How many leading bytes the binary and UTF-16 checks look at. */
 const SAMPLE_BYTES = 64 * 1024;
 /** Share of control characters above which bytes are not text. */
@@ -7,6 +9,12 @@ const MAX_CONTROL_SHARE = 0.02;
 const MAX_IMPLAUSIBLE_SHARE = 0.01;
 /** Control characters, unassigned and private-use code points, lone surrogates. */
 const IMPLAUSIBLE = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}]/u;
+/**
+ * Share of code units holding a NUL byte that shows a byte order by itself: UTF-16 has one in
+ * every space, digit, line break and punctuation mark (and far more in markup), while in
+ * eight-bit or UTF-8 text a NUL is damage, one or two in a file.
+ */
+const MIN_NUL_SHARE = 0.02;
 /** Controls that occur in real text. */
 const TEXT_CONTROLS = new Set(['\t', '\n', '\v', '\f', '\r', '\u001b']);
 
@@ -30,11 +38,28 @@ export function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be'
   const sample = bytes.subarray(0, length);
   const little = readsAsText(sample, 'utf-16le');
   const big = readsAsText(sample, 'utf-16be');
-  // Read the wrong way round, CJK text turns partly into surrogates and private-use code points
-  // and Latin text into unassigned ones; when both readings pass, the NULs' side decides.
-  if (little && (!big || oddNuls > evenNuls)) return 'utf-16le';
-  if (big && (!little || evenNuls > oddNuls)) return 'utf-16be';
+  const fewNuls = Math.max(evenNuls, oddNuls) < (length / 2) * MIN_NUL_SHARE;
+  if (little !== big) {
+    // Read the wrong way round, CJK text turns partly into surrogates and private-use code points
+    // and Latin text into unassigned ones. But so may the line breaks of ASCII text: a stray NUL
+    // in bytes that are UTF-8 (or ASCII) otherwise is damage, not a byte order.
+    if (fewNuls && isUtf8(bytes)) return null;
+    return little ? 'utf-16le' : 'utf-16be';
+  }
+  // Both readings pass (pairs of ASCII letters read as UTF-16 are mostly CJK ideographs, either
+  // way round): the side holding most NULs decides, when there are enough of them.
+  if (!little || fewNuls) return null;
+  if (oddNuls > evenNuls) return 'utf-16le';
+  if (evenNuls > oddNuls) return 'utf-16be';
   return null;
+}
+
+/** Whether the sampled bytes are valid UTF-8 (ASCII included), a character cut off at the end aside. */
+function isUtf8(bytes: Uint8Array): boolean {
+  let end = Math.min(bytes.length, SAMPLE_BYTES);
+  // When the cut falls inside a character (on a continuation byte), the sample ends before it.
+  for (let back = 0; back < 3 && end < bytes.length && (bytes[end]! & 0xc0) === 0x80; back++) end--;
+  return scanUtf8(bytes.subarray(0, end)).invalid === 0;
 }
 
 function readsAsText(sample: Uint8Array, order: 'utf-16le' | 'utf-16be'): boolean {

@@ -50,6 +50,7 @@ export interface RawDocument {
     id?: string;
     url?: string;
     title?: string;
+    /** A date in any common wording, read as ISO 8601; ignored when it holds no date. */
     published?: string;
     source?: string;
   };

@@ -107,8 +107,13 @@ function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
   };
 }
 
+/** An ISO 8601 date: its first ten characters order days as strings do. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
+
 function parseDate(value: string | null): number | null {
-  if (value === null) return null;
+  // Extraction states dates in ISO 8601; another wording is not compared (as a string, "March 24"
+  // would sort after "2021-03-25").
+  if (value === null || !ISO_DAY.test(value)) return null;
   const time = Date.parse(value);
   // A date in the future is a page's clock or a template, not a publication date.
   return Number.isFinite(time) && time <= Date.now() + 86_400_000 ? time : null;

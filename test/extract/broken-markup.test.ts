@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  deepLinkPage,
   deeplyNestedPage,
   LARGE_PAGE_PARAGRAPHS,
   largePage,
+  nestedChromePage,
   STRESS_STORY,
+  unclosedMarkupPage,
 } from '../../bench/stress-pages.js';
 import { extractArticle } from '../../src/extract/index.js';
 import type { Article } from '../../src/model/article.js';
@@ -46,6 +49,15 @@ describe('broken markup', () => {
     }
   });
 
+  it('20 000 nested chrome-classed wrappers around the story', () => {
+    // The wrappers are skipped as chrome at first; the story is then found without skipping.
+    assert.equal(extract(nestedChromePage(20_000)).text, STORY.join('\n\n'));
+  });
+
+  it('a link around 20 000 nested spans', () => {
+    assert.equal(extract(deepLinkPage(20_000)).text, STORY.join('\n\n'));
+  });
+
   it('an unterminated comment hides the rest of the page, as in a browser', () => {
     const article = extract(
       `<html><body><p>${STORY[0]}</p><p>${STORY[1]}</p><!-- <p>${STORY[2]}</p></body></html>`,
@@ -58,6 +70,21 @@ describe('broken markup', () => {
       `<html><body><p>${STORY[0]}</p><p>${STORY[1]}</p><script>var teaser = "<p>Not story text.</p>`,
     );
     assert.equal(article.text, STORY.slice(0, 2).join('\n\n'));
+  });
+
+  it('a megabyte of comments and scripts opened and never closed: the page up to the first', () => {
+    // `npm run bench` times these pages: nothing scans the markup once per opening.
+    for (const opening of ['comment', 'script'] as const) {
+      const article = extract(unclosedMarkupPage(opening, 1_000_000));
+      assert.equal(article.text, `${STORY[0]}\n\nLine 0`, opening);
+    }
+  });
+
+  it('a megabyte of links opened and never closed is linked text, not a story', () => {
+    assert.throws(() => extract(unclosedMarkupPage('link', 1_000_000)), {
+      code: 'NO_ARTICLE',
+      message: /too little prose: 29 words of story text among \d+ words of page chrome/,
+    });
   });
 
   it('a duplicated <html> and a tag cut off at the end', () => {

@@ -119,13 +119,15 @@ describe('HTML structure: choosing the content container', () => {
     assertStory(extract(content), [prose(0), prose(3)], ['Harbour Street', 'Sign in']);
   });
 
-  it('follows itemprop="articleBody" when the scores point elsewhere', () => {
-    const content = page(`
-      <div class="layout">
-        <div itemprop="articleBody">${paragraphs(0, 3)}</div>
-        <div class="column">${paragraphs(30, 6)}</div>
-      </div>`);
-    assertStory(extract(content), [prose(0), prose(2)], [prose(30), prose(35)]);
+  it('follows itemprop="articleBody" (in any case) when the scores point elsewhere', () => {
+    for (const property of ['articleBody', 'ArticleBody', 'articlebody']) {
+      const content = page(`
+        <div class="layout">
+          <div itemprop="${property}">${paragraphs(0, 3)}</div>
+          <div class="column">${paragraphs(30, 6)}</div>
+        </div>`);
+      assertStory(extract(content), [prose(0), prose(2)], [prose(30), prose(35)]);
+    }
   });
 
   it('finds the JSON-LD articleBody on the page and keeps offsets in the markup', () => {

@@ -63,6 +63,28 @@ describe('publication date: each source alone', () => {
     assert.deepEqual(dateOf(article), ['2021-03-24T09:02:00', 'dateline', 0.5]);
   });
 
+  it('a date line by its class: "date", "pubdate", "postDate", not "candidate" or "validate"', () => {
+    for (const name of [
+      'date',
+      'entry-date',
+      'pubdate',
+      'newsdate',
+      'postDate',
+      'article__date',
+      'posted-on',
+    ]) {
+      const article = page('', `<h1>Floods close bridges</h1><div class="${name}">March 24, 2021</div>`);
+      assert.deepEqual(dateOf(article), ['2021-03-24', 'dateline', 0.5], name);
+    }
+    for (const name of ['candidate', 'validate-form', 'accommodate']) {
+      const article = page(
+        '',
+        `<h1>Floods close bridges</h1><div class="${name}">Since March 24, 2021</div>`,
+      );
+      assert.deepEqual(dateOf(article), [null, null, null], name);
+    }
+  });
+
   it('nothing: every date field is null', () => {
     const article = page('<title>Floods close bridges</title>');
     assert.deepEqual(dateOf(article), [null, null, null]);
@@ -215,6 +237,17 @@ describe('site name', () => {
       '<h1>Floods close bridges</h1>',
     );
     assert.equal(prefix.siteName, 'Example News');
+  });
+
+  it('splits <title> at the same separators as a flattened page title (" » ", " : ", "|")', () => {
+    for (const title of [
+      'Floods close bridges » Example News',
+      'Example News : Floods close bridges',
+      'Floods close bridges|Example News',
+    ]) {
+      const article = page(`<title>${title}</title>`, '<h1>Floods close bridges</h1>');
+      assert.deepEqual([article.title, article.siteName], ['Floods close bridges', 'Example News'], title);
+    }
   });
 
   it('leaves it unknown when the <title> split is not confirmed by a headline', () => {
@@ -370,5 +403,20 @@ describe('flattened text', () => {
       meta: { published: '2021-03-25' },
     });
     assert.deepEqual(dateOf(article), ['2021-03-25', 'jsonl', 1]);
+  });
+
+  it('normalises the JSON Lines date to ISO 8601, and ignores one that is not a date', () => {
+    const withDate = (published: string): Article =>
+      extractArticle({
+        input: 'pages.jsonl#4',
+        format: 'text',
+        content: text,
+        encoding: 'utf-8',
+        meta: { published },
+      });
+    assert.deepEqual(dateOf(withDate('March 25, 2021')), ['2021-03-25', 'jsonl', 1]);
+    assert.deepEqual(dateOf(withDate('25/03/2021 09:30 GMT')), ['2021-03-25T09:30:00+00:00', 'jsonl', 1]);
+    // The text's own date line decides instead.
+    assert.deepEqual(dateOf(withDate('not a date')), ['2021-03-24T20:48:00+05:30', 'dateline', 0.5]);
   });
 });

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { whyNoArticle } from '../../src/extract/article-check.js';
+import { assembleArticle } from '../../src/extract/assemble-article.js';
+import { contentRoot, parseHtml } from '../../src/extract/html/dom.js';
+import { htmlBlocks } from '../../src/extract/html/html-blocks.js';
+import { pageWords } from '../../src/extract/html/page-words.js';
 import { extractArticle } from '../../src/extract/index.js';
 import type { InputFormat } from '../../src/model/article.js';
 import {
@@ -81,5 +86,61 @@ describe('stories that are short or plain', () => {
     const withMenu =
       'Home | World | Sport | Business\n\nThe council closed two bridges on Tuesday after the river rose.';
     assert.ok(extract(withMenu, 'text').text.includes('The council closed two bridges'));
+  });
+});
+
+describe('the no-article check reads the blocks extraction made', () => {
+  const SENTENCE =
+    'Read how every councillor voted on the new budget, which raises spending on schools, roads and parks across the county by a tenth next year, and what the opposition plans to do about it.';
+  const MENU = [
+    'World',
+    'Business',
+    'Sport',
+    'Culture',
+    'Opinion',
+    'Weather',
+    'Science',
+    'Travel',
+    'Health',
+    'Video',
+  ]
+    .map((section) => `<li><a href="/${section}">${section} and more from our reporters</a></li>`)
+    .join('');
+
+  /** The verdict on a page whose paragraphs are taken as the story, whatever the classifier says. */
+  function verdict(paragraph: string): string | null {
+    const content = `<html><body><ul>${MENU}</ul>${paragraph}</body></html>`;
+    const document = parseHtml(content);
+    const blocks = htmlBlocks(content, contentRoot(document), { skipUnlikely: false });
+    const labels = blocks.map((block) => (block.tag === 'p' ? 'story' : 'navigation'));
+    const raw = { input: 'page.html', format: 'html', content, encoding: 'utf-8' } as const;
+    const article = assembleArticle(raw, blocks, labels, {
+      title: null,
+      dateClues: [],
+      modified: null,
+      byline: null,
+      siteName: null,
+      url: null,
+      canonicalUrl: null,
+      declaredLanguage: null,
+    });
+    const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
+    return whyNoArticle(article, { storyBlocks, pageWords: () => pageWords(document) });
+  }
+
+  it('a paragraph that is entirely one link is link text, not prose', () => {
+    assert.equal(verdict(`<p>${SENTENCE} ${SENTENCE}</p>`), null);
+    assert.match(
+      verdict(`<p><a href="/budget">${SENTENCE} ${SENTENCE}</a></p>`) ?? '',
+      /^too little prose: 0 words of story text among \d+ words of page chrome$/,
+    );
+  });
+
+  it('counts the words a browser shows: not those of a comment or a script left open', () => {
+    const page = (after: string) => `<p>${SENTENCE}</p>${after}`;
+    const hidden = '<div>Menu item and more links to other pages of the site</div>'.repeat(20);
+    assert.match(verdict(page(hidden)) ?? '', /^too little prose/);
+    assert.equal(verdict(page(`<!-- ${hidden}`)), null);
+    assert.equal(verdict(page(`<script>${hidden}`)), null);
   });
 });

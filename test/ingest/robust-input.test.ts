@@ -225,6 +225,26 @@ describe('junk and emptiness', () => {
     );
   });
 
+  it('reports UTF-8 or 8-bit text with one stray NUL byte as binary, wherever the byte falls', async () => {
+    // Read as UTF-16, pairs of such bytes are mostly assigned CJK code points: the one NUL must
+    // not tip the balance. A NUL never occurs in undamaged UTF-8 or 8-bit text.
+    for (const [name, text] of [
+      ['page.html', `${page(`${FRENCH} ${RUSSIAN}`)}\n`.repeat(10)],
+      ['lines.html', `${page('Hello world, this is text.')}\n`.repeat(30)],
+      ['ascii.txt', 'The quick brown fox jumps over the lazy dog. Another sentence follows\n'.repeat(20)],
+      ['russian.txt', `${RUSSIAN}\n`.repeat(10)],
+    ] as const) {
+      const bytes = Buffer.from(text);
+      for (let position = 1; position + 1 < bytes.length; position += Math.floor(bytes.length / 7)) {
+        for (const at of [position, position + 1]) {
+          const damaged = Buffer.from(bytes);
+          damaged[at] = 0;
+          await failure(name, damaged, 'INPUT_BINARY');
+        }
+      }
+    }
+  });
+
   it('refuses a file over the size limit without reading it', async () => {
     const path = join(directory, 'big.html');
     writeFileSync(path, page('x'.repeat(2000)));

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { extractArticle } from '../../src/extract/index.js';
+import type { Article } from '../../src/model/article.js';
 import { comparePair } from '../../src/pipeline/compare.js';
 import { traceArticles } from '../../src/pipeline/trace.js';
 import { analyseArticle } from '../../src/text/analyse.js';
@@ -116,6 +118,34 @@ describe('published dates', () => {
     assert.equal(result.direction.direction, 'b->a');
     assert.ok(result.direction.confidence < 1);
     assert.equal(result.direction.signals[0]!.name, 'published-date');
+  });
+
+  it('compare by day however a JSON Lines record words them', () => {
+    const [spin, wire] = exampleArticles();
+    const dated = (article: Article, published: string) =>
+      analyseArticle(
+        extractArticle({
+          input: article.input,
+          format: 'text',
+          content: article.content,
+          encoding: 'utf-8',
+          meta: { published },
+        }),
+      );
+    // The spin, stated first, is taken for the source: the dates outvote the text evidence.
+    const result = comparePair(dated(wire!, '2021-03-25'), dated(spin!, 'March 24, 2021'), lexicon);
+    assert.equal(result.direction.direction, 'b->a');
+    assert.equal(result.direction.signals[0]!.name, 'published-date');
+  });
+
+  it('are ignored when not in ISO 8601, rather than compared as strings', () => {
+    const [spin, wire] = exampleArticles();
+    const result = comparePair(
+      analyseArticle({ ...wire!, published: '2021-03-25' }),
+      analyseArticle({ ...spin!, published: 'March 24, 2021' }),
+      lexicon,
+    );
+    assert.ok(!result.direction.signals.some((signal) => signal.name === 'published-date'));
   });
 
   it('are ignored when they lie in the future', () => {

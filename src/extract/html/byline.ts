@@ -1,10 +1,9 @@
 import { readDateline } from '../dateline.js';
-import { joinNames, personName } from '../names.js';
+import { joinNames, MAX_NAME_WORDS, personName } from '../names.js';
 import { attribute, type HtmlElement, textContent } from './dom.js';
 import type { JsonLdArticle } from './json-ld.js';
-import { MAX_NAME_WORDS } from './title-and-site.js';
 
-const AUTHOR_NAMES = ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl'];
+const AUTHOR_NAMES = ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author'];
 
 /**
  * Authors: JSON-LD persons, else meta tags (several tags make several authors), else JSON-LD

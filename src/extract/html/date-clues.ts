@@ -1,4 +1,5 @@
 import { findDate, normaliseDate } from '../dates.js';
+import { nonEmpty } from '../non-empty.js';
 import type { DateClue } from '../published-date.js';
 import { attribute, findElements, type HtmlElement, textContent } from './dom.js';
 
@@ -24,8 +25,14 @@ export function dateClues(
   return clues;
 }
 
-/** Class names of elements that show the story's date: "article-publish-date", "post-date". */
+/** Class names of elements that show the story's date: "story-publish-date", "pubdate", "postDate". */
 const DATE_CLASS = /date|publish|posted|timestamp/i;
+/**
+ * English words with "date" inside that say nothing of dates ("candidate-card", "validate-form"),
+ * left out before DATE_CLASS is tried. Matching "date" only as a whole word would miss the many
+ * names that run it on ("newsdate").
+ */
+const NOT_A_DATE = /candidat|validat|accommodat|consolidat|liquidat|intimidat|elucidat|mandat|sedat/gi;
 /** ... but not its update: "last-updated", "modified-date". */
 const UPDATE_CLASS = /updat|modif/i;
 /** Longer than this (markup included), an element holds more than a date line. */
@@ -33,8 +40,8 @@ const MAX_DATELINE_MARKUP = 1000;
 const MAX_DATELINE_CHARS = 80;
 
 /**
- * The text of the first element styled as a date line ("<span class="article-publish-date">
- * November 19, 2019, 9:02 AM</span>"), looking after the headline first. Dates inside links
+ * The text of the first element styled as a date line ("<span class="story-publish-date">
+ * March 24, 2021, 9:02 AM</span>"), looking after the headline first. Dates inside links
  * belong to other items (related stories, embedded posts).
  */
 function visibleDateline(elements: readonly HtmlElement[]): string | null {
@@ -43,7 +50,7 @@ function visibleDateline(elements: readonly HtmlElement[]): string | null {
   for (const element of ordered) {
     if (element.name === 'meta' || element.name === 'time' || element.name === 'script') continue;
     const names = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
-    if (!DATE_CLASS.test(names) || UPDATE_CLASS.test(names)) continue;
+    if (!DATE_CLASS.test(names.replace(NOT_A_DATE, ' ')) || UPDATE_CLASS.test(names)) continue;
     if ((element.endIndex ?? 0) - (element.startIndex ?? 0) > MAX_DATELINE_MARKUP) continue;
     const text = textContent(element);
     if (text.length > MAX_DATELINE_CHARS || findDate(text) === null || nearLink(element)) continue;
@@ -92,9 +99,4 @@ function timeElementDate(elements: readonly HtmlElement[]): string | null {
 
 export function isoDate(value: string | null): string | null {
   return value === null ? null : normaliseDate(value);
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }

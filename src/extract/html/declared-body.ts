@@ -1,6 +1,6 @@
-import { DomUtils } from 'htmlparser2';
-import { attribute, type HtmlDocument, type HtmlElement, isInsideAny, parentElement } from './dom.js';
+import { attribute, type HtmlElement, isInsideAny, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
+import type { JsonLdNode } from './json-ld.js';
 import { jsonLdArticleBodies } from './json-ld-body.js';
 
 /** Less text than this under a declared body is a teaser or a misplaced attribute, not the story. */
@@ -12,31 +12,35 @@ const BODY_COVERAGE = 0.6;
 /** The body element holds this share of the matching text (a stray copy elsewhere does not count). */
 const ELEMENT_SHARE = 0.9;
 
+/** What a page declares as its article body, read once and tried on each choice of blocks. */
+export interface BodyDeclaration {
+  /** Elements marked with schema.org microdata, `itemprop="articleBody"`. */
+  marked: HtmlElement[];
+  /** The longest JSON-LD `articleBody` text, as plain text; "" when there is none. */
+  jsonLdBody: string;
+}
+
+/** The page's declarations of its article body, from its elements and its JSON-LD objects. */
+export function bodyDeclaration(
+  elements: readonly HtmlElement[],
+  jsonLd: readonly JsonLdNode[],
+): BodyDeclaration {
+  const marked = elements.filter((element) => /\barticleBody\b/i.test(attribute(element, 'itemprop') ?? ''));
+  const jsonLdBody = jsonLdArticleBodies(jsonLd).reduce(
+    (longest, text) => (text.length > longest.length ? text : longest),
+    '',
+  );
+  return { marked, jsonLdBody };
+}
+
 /**
- * The element the page itself declares as its article body: schema.org microdata
- * (`itemprop="articleBody"`), else the element holding the blocks that repeat the JSON-LD
- * `articleBody` text. Trusted only with a story's worth of text under it; for JSON-LD only when
- * the page's blocks give back most of that text (not a teaser, not another story's).
+ * The element the page itself declares as its article body among the blocks: the marked
+ * element, else the element holding the blocks that repeat the JSON-LD text. Trusted only with a
+ * story's worth of text under it; for JSON-LD only when the page's blocks give back most of that
+ * text (not a teaser, not another story's).
  */
-export function declaredBody(
-  content: string,
-  document: HtmlDocument,
-  blocks: readonly HtmlBlock[],
-): HtmlElement | null {
-  // Both declarations spell the property name out; most pages have neither.
-  if (!content.includes('articleBody')) return null;
-  const scripts: string[] = [];
-  const marked: HtmlElement[] = [];
-  for (const element of DomUtils.findAll(
-    (candidate) =>
-      (candidate.name === 'script' && /ld\+json/i.test(attribute(candidate, 'type') ?? '')) ||
-      /\barticleBody\b/i.test(attribute(candidate, 'itemprop') ?? ''),
-    document.children,
-  )) {
-    if (element.name === 'script') scripts.push(DomUtils.textContent(element));
-    else marked.push(element);
-  }
-  return largestMarkedBody(marked, blocks) ?? jsonLdBodyElement(jsonLdArticleBodies(scripts), blocks);
+export function declaredBody(declaration: BodyDeclaration, blocks: readonly HtmlBlock[]): HtmlElement | null {
+  return largestMarkedBody(declaration.marked, blocks) ?? jsonLdBodyElement(declaration.jsonLdBody, blocks);
 }
 
 function largestMarkedBody(marked: readonly HtmlElement[], blocks: readonly HtmlBlock[]): HtmlElement | null {
@@ -56,8 +60,7 @@ function largestMarkedBody(marked: readonly HtmlElement[], blocks: readonly Html
   return best;
 }
 
-function jsonLdBodyElement(bodies: readonly string[], blocks: readonly HtmlBlock[]): HtmlElement | null {
-  const body = bodies.reduce((longest, text) => (text.length > longest.length ? text : longest), '');
+function jsonLdBodyElement(body: string, blocks: readonly HtmlBlock[]): HtmlElement | null {
   if (body.length < MIN_BODY_CHARS || /(?:\.\.\.|…)\s*$/.test(body)) return null;
   const bodyShingles = new Set(shingles(body));
   const found = new Set<string>();

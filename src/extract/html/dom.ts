@@ -33,6 +33,15 @@ export function attribute(element: HtmlElement, name: string): string | null {
 }
 
 /**
+ * An element's kind: its tag and class ("div.story-chunk"), as a template repeats it box after
+ * box. Null without a class: bare elements are too common to be recognised as one kind.
+ */
+export function kindOf(element: HtmlElement): string | null {
+  const kind = element.attribs.class?.trim();
+  return kind ? `${element.name}.${kind}` : null;
+}
+
+/**
  * Elements in document order (depth first), optionally only those with the given names. Walks
  * with an explicit stack: linear time and no recursion however deep broken markup nests.
  */

@@ -1,7 +1,6 @@
-import { DomUtils } from 'htmlparser2';
 import type { TextBlock } from '../text-block.js';
 import { ChromeSubtrees, NEVER_TEXT } from './chrome-subtrees.js';
-import { type HtmlElement, type HtmlNode, isElement } from './dom.js';
+import { type HtmlElement, type HtmlNode, isElement, textContent } from './dom.js';
 import { isHidden } from './element-hints.js';
 import { markupRuns } from './text-pieces.js';
 
@@ -181,5 +180,5 @@ export function htmlBlocks(
  * link), read as text. Navigation names its destination in words instead.
  */
 function showsOwnAddress(link: HtmlElement): boolean {
-  return /^(?:https?:\/\/|www\.)\S+$/i.test(DomUtils.textContent(link).trim());
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(textContent(link));
 }

@@ -1,10 +1,11 @@
 import { languageFromTag } from '../language.js';
+import { nonEmpty } from '../non-empty.js';
 import type { DateClue } from '../published-date.js';
 import { bylineOf } from './byline.js';
 import { dateClues, isoDate, microdataValue } from './date-clues.js';
-import { attribute, findElements, type HtmlDocument, type HtmlElement, textContent } from './dom.js';
-import { jsonLdArticleFields } from './json-ld.js';
-import { collapse, nameOf, shortestCopy, siteFromDocumentTitle } from './title-and-site.js';
+import { attribute, type HtmlElement, textContent } from './dom.js';
+import { type JsonLdNode, jsonLdArticleFields } from './json-ld.js';
+import { collapse, shortestCopy, siteFromDocumentTitle, siteNameOf } from './title-and-site.js';
 
 /** What a page says about itself in its markup. */
 export interface HtmlMetadata {
@@ -36,7 +37,6 @@ const PUBLISHED_NAMES = [
   'date',
   'sailthru.date',
   'parsely-pub-date',
-  'article.published',
   'cxenseparse:recs:publishtime',
   'originalpublicationdate',
 ];
@@ -47,18 +47,19 @@ const MODIFIED_NAMES = [
   'dcterms.modified',
   'dc.date.modified',
   'last-modified',
-  'article.updated',
 ];
 const APPLICATION_NAMES = ['application-name', 'apple-mobile-web-app-title'];
 
 /**
  * Title, dates, byline, site name, URLs and language from meta tags, JSON-LD, microdata, <time>,
- * <title> and <h1>.
+ * <title> and <h1>, given the page's elements in document order and its JSON-LD objects.
  */
-export function htmlMetadata(document: HtmlDocument): HtmlMetadata {
-  const elements = findElements(document);
+export function htmlMetadata(
+  elements: readonly HtmlElement[],
+  jsonLdNodes: readonly JsonLdNode[],
+): HtmlMetadata {
   const meta = metaValues(elements);
-  const jsonLd = jsonLdArticleFields(elements.filter(isJsonLdScript).map((script) => textContent(script)));
+  const jsonLd = jsonLdArticleFields(jsonLdNodes);
   const first = (names: readonly string[]): string | null => {
     for (const name of names) {
       const value = meta.get(name)?.[0];
@@ -78,7 +79,7 @@ export function htmlMetadata(document: HtmlDocument): HtmlMetadata {
   const pageUrl = first(['og:url']) ?? jsonLd.url;
   const canonicalUrl = absoluteUrl(nonEmpty(canonical ? attribute(canonical, 'href') : null), pageUrl);
   const siteName =
-    [first(['og:site_name']), jsonLd.siteName, first(APPLICATION_NAMES)].map(nameOf).find(Boolean) ??
+    [first(['og:site_name']), jsonLd.siteName, first(APPLICATION_NAMES)].map(siteNameOf).find(Boolean) ??
     siteFromDocumentTitle(documentTitle, statedTitle);
   const html = elements.find((element) => element.name === 'html');
   const language =
@@ -121,10 +122,6 @@ function metaValues(elements: readonly HtmlElement[]): Map<string, string[]> {
   return meta;
 }
 
-function isJsonLdScript(element: HtmlElement): boolean {
-  return element.name === 'script' && /ld\+json/i.test(attribute(element, 'type') ?? '');
-}
-
 /** A relative canonical link made absolute against the page's own URL when that is known. */
 function absoluteUrl(href: string | null, base: string | null): string | null {
   if (href === null || base === null || /^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
@@ -137,9 +134,4 @@ function absoluteUrl(href: string | null, base: string | null): string | null {
 
 function textOf(element: HtmlElement | undefined): string | null {
   return element ? textContent(element) : null;
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }

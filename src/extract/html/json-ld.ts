@@ -1,4 +1,5 @@
 import { joinNames, personName } from '../names.js';
+import { attribute, type HtmlElement, textContent } from './dom.js';
 
 /** Article fields found in JSON-LD blocks (schema.org NewsArticle and friends). */
 export interface JsonLdArticle {
@@ -21,12 +22,29 @@ const ARTICLE_TYPES = /article|posting|report|blog/i;
 const PAGE_TYPES = /webpage|claimreview/i;
 
 /**
- * Reads the article-like objects of the page's JSON-LD scripts (the first one that has a field
- * wins); broken JSON is skipped. References by "@id" are followed, as Yoast-style @graph blocks
- * name the author and publisher only by reference.
+ * Every object of the page's JSON-LD scripts, looking inside arrays and @graph; broken JSON is
+ * skipped. Parsed once per page: metadata and the declared article body both read them.
  */
-export function jsonLdArticleFields(scripts: readonly string[]): JsonLdArticle {
-  const nodes = jsonLdNodes(scripts);
+export function pageJsonLd(elements: readonly HtmlElement[]): JsonLdNode[] {
+  return elements.filter(isJsonLdScript).flatMap((script) => {
+    try {
+      return flatten(JSON.parse(textContent(script)));
+    } catch {
+      return [];
+    }
+  });
+}
+
+function isJsonLdScript(element: HtmlElement): boolean {
+  return element.name === 'script' && /ld\+json/i.test(attribute(element, 'type') ?? '');
+}
+
+/**
+ * Reads the article-like objects among the page's JSON-LD nodes (the first one that has a field
+ * wins). References by "@id" are followed, as Yoast-style @graph blocks name the author and
+ * publisher only by reference.
+ */
+export function jsonLdArticleFields(nodes: readonly JsonLdNode[]): JsonLdArticle {
   const byId = new Map<string, JsonLdNode>();
   for (const node of nodes) {
     const id = node['@id'];
@@ -65,23 +83,12 @@ export function jsonLdArticleFields(scripts: readonly string[]): JsonLdArticle {
   };
 }
 
-/** Every object in a JSON-LD value, looking inside arrays and @graph. */
-/** Every object of the page's JSON-LD scripts, looking inside arrays and @graph; broken JSON is skipped. */
-export function jsonLdNodes(scripts: readonly string[]): JsonLdNode[] {
-  return scripts.flatMap((script) => {
-    try {
-      return flatten(JSON.parse(script));
-    } catch {
-      return [];
-    }
-  });
-}
-
 /** Whether a JSON-LD object is typed as an article (NewsArticle, BlogPosting, Report …). */
 export function isArticleNode(node: JsonLdNode): boolean {
   return ARTICLE_TYPES.test(typesOf(node));
 }
 
+/** Every object in a JSON-LD value, looking inside arrays and @graph. */
 function flatten(value: unknown): JsonLdNode[] {
   if (Array.isArray(value)) return value.flatMap(flatten);
   if (typeof value !== 'object' || value === null) return [];

@@ -1,4 +1,4 @@
-import { type HtmlElement, isInsideAny, parentElement } from './dom.js';
+import { type HtmlElement, isInsideAny, kindOf, parentElement } from './dom.js';
 
 /**
  * How far above the winner the chunks of one story may part ways: templates that cut a story
@@ -9,11 +9,10 @@ const MAX_LEVELS_APART = 3;
 /**
  * The other chunks of a story its markup splits up: elements of the winner's own kind (same tag
  * and class) that score as content and sit near it, in a cousin row rather than beside it.
- * Elements without a class are too common to be recognised as "the same kind".
  */
 export function storyChunks(top: HtmlElement, scores: ReadonlyMap<HtmlElement, number>): HtmlElement[] {
-  const kind = top.attribs.class?.trim();
-  if (!kind) return [];
+  const kind = kindOf(top);
+  if (kind === null) return [];
   const threshold = Math.max(10, (scores.get(top) ?? 0) * 0.2);
   let scope = top;
   for (let level = 0; level < MAX_LEVELS_APART; level++) scope = parentElement(scope) ?? scope;
@@ -21,8 +20,7 @@ export function storyChunks(top: HtmlElement, scores: ReadonlyMap<HtmlElement, n
   const winner = new Set([top]);
   const chunks: HtmlElement[] = [];
   for (const [element, score] of scores) {
-    if (element === top || score < threshold || element.name !== top.name) continue;
-    if (element.attribs.class?.trim() !== kind) continue;
+    if (element === top || score < threshold || kindOf(element) !== kind) continue;
     if (!isInsideAny(element, within) || isInsideAny(element, winner) || isInsideAny(top, new Set([element])))
       continue;
     chunks.push(element);

@@ -19,7 +19,7 @@ const MIN_WORDS = 4;
  * Paragraph context, by structure: gives back to the story the blocks that sit among its
  * paragraphs (in the element holding them, or in a list or quote inside it) which the line
  * classifier judged by position, links or repetition alone: lines before the first full sentence
- * ("Tested by: …", a lead-in, a list the story opens with), sentences carrying a long link, and
+ * (a credit line, a lead-in, a list the story opens with), sentences carrying a long link, and
  * lines the story itself repeats (a recurring step of a recipe, a pull quote). Blocks after
  * the story's last paragraph keep their labels: that is where promotions and "more stories"
  * lists sit. The page's <h1> stays the headline.

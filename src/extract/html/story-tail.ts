@@ -1,5 +1,5 @@
 import type { BlockLabel } from '../classify-blocks.js';
-import { type HtmlElement, parentElement } from './dom.js';
+import { kindOf, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { isAmongStory, storyContainers } from './story-containers.js';
 
@@ -33,9 +33,4 @@ export function withStrayTailAsRelated(
       ? 'related'
       : label,
   );
-}
-
-function kindOf(element: HtmlElement): string | null {
-  const kind = element.attribs.class?.trim();
-  return kind ? `${element.name}.${kind}` : null;
 }

@@ -1,9 +1,9 @@
+import { MAX_NAME_WORDS } from '../names.js';
 import { normalisedKey } from '../normalise-words.js';
+import { TITLE_SEPARATOR } from '../title.js';
 
-/** " | ", " - ", " – ", " — ", " :: ", " · ", " • " between a headline and a site name. */
-const TITLE_SEPARATOR = /\s+(?:[|\-–—·•]|::)\s+/;
-/** A site or person name is a few words, not a second headline or a bio. */
-export const MAX_NAME_WORDS = 6;
+/** Every separator between a headline and a site name in a title. */
+const SEPARATORS = new RegExp(TITLE_SEPARATOR.source, 'gu');
 
 /**
  * "Example News" from a <title> "Headline | Example News" (or "Example News - Headline") when
@@ -11,22 +11,22 @@ export const MAX_NAME_WORDS = 6;
  */
 export function siteFromDocumentTitle(documentTitle: string | null, headline: string | null): string | null {
   if (documentTitle === null || headline === null) return null;
-  const separators = [...documentTitle.matchAll(new RegExp(TITLE_SEPARATOR, 'g'))];
+  const separators = [...documentTitle.matchAll(SEPARATORS)];
   const first = separators[0];
   const last = separators[separators.length - 1];
   if (first === undefined || last === undefined) return null;
   const key = normalisedKey(headline);
   if (normalisedKey(documentTitle.slice(0, last.index)) === key) {
-    return nameOf(documentTitle.slice(last.index + last[0].length));
+    return siteNameOf(documentTitle.slice(last.index + last[0].length));
   }
   if (normalisedKey(documentTitle.slice(first.index + first[0].length)) === key) {
-    return nameOf(documentTitle.slice(0, first.index));
+    return siteNameOf(documentTitle.slice(0, first.index));
   }
   return null;
 }
 
 /** A site name: a few words, not a second headline nor a URL. */
-export function nameOf(value: string | null): string | null {
+export function siteNameOf(value: string | null): string | null {
   const name = value === null ? '' : collapse(value);
   if (name === '' || /^(?:https?:|www\.)/i.test(name)) return null;
   return name.split(' ').length <= MAX_NAME_WORDS ? name : null;
@@ -57,7 +57,7 @@ export function shortestCopy(
 
 /** "Headline" from "Headline | Site" or "Site - Headline" when the page names the site. */
 function withoutSiteName(title: string, siteKey: string): string {
-  for (const separator of title.matchAll(new RegExp(TITLE_SEPARATOR, 'g'))) {
+  for (const separator of title.matchAll(SEPARATORS)) {
     const head = title.slice(0, separator.index);
     const tail = title.slice(separator.index + separator[0].length);
     if (normalisedKey(tail) === siteKey && head.trim() !== '') return head.trim();
@@ -69,7 +69,7 @@ function withoutSiteName(title: string, siteKey: string): string {
 /** Whether `title` is the words of `key` plus a separator and more words, at either end. */
 function splitsOff(title: string, key: string): boolean {
   if (key.trim() === '') return false;
-  for (const separator of title.matchAll(new RegExp(TITLE_SEPARATOR, 'g'))) {
+  for (const separator of title.matchAll(SEPARATORS)) {
     const head = title.slice(0, separator.index);
     const tail = title.slice(separator.index + separator[0].length);
     if (normalisedKey(head) === key || normalisedKey(tail) === key) return true;
