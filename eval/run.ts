@@ -28,7 +28,9 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
-const only = argument('--only', 'all');
+const SUITES = ['extraction', 'clough', 'msrp'];
+// `npm run eval -- extraction` works as well as `-- --only extraction`.
+const only = argument('--only', process.argv.slice(2).find((value) => SUITES.includes(value)) ?? 'all');
 const verbose = process.argv.includes('--verbose');
 const dumpPath = argument('--dump', '');
 const dumped: string[] = [];
