@@ -307,8 +307,24 @@ const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}
  * of a box about the author or company ("About Jane Doe", "Sobre Ana Lima") or a reporting credit.
  */
 export function closesStory(text: string, words: number): boolean {
-  if (words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text)) return true;
-  return words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text);
+  return isAboutHeader(text, words) || (words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text));
+}
+
+/** The header of a box about the author or company: "About Jane Doe", "Sobre Ana Lima". */
+export function isAboutHeader(text: string, words: number): boolean {
+  return words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text);
+}
+
+/**
+ * Wording of a company's box rather than of news about the firm: where it is based and when it was
+ * founded, where to learn more (a web address), the legal note on forward-looking statements.
+ */
+const COMPANY_BOX_WORDING =
+  /\b(?:headquartered|based) in\b|\bfounded in\b|\bfor more information\b|\bforward-looking statements\b|https?:\/\/|\bwww\.\S/i;
+
+/** A line of a company's box: its seat, founding, web address or legal note. */
+export function hasCompanyBoxWording(text: string): boolean {
+  return COMPANY_BOX_WORDING.test(text);
 }
 
 /**

@@ -116,6 +116,20 @@ describe('story lines worded like chrome stay in the story', () => {
       assertKept(build([line]), line);
     });
 
+    it(`keeps a closing news sentence about a company (${mode})`, () => {
+      const line =
+        'Voltra is the largest electric car company in the world by market value, and its shares rose 5% on Tuesday.';
+      const article = mode === 'HTML' ? htmlPage([], `<p>${line}</p>`) : textPage([], [line, 'Share']);
+      assert.ok(article.text.includes(line), `dropped: ${line}`);
+    });
+
+    it(`keeps a closing news sentence about a reporter (${mode})`, () => {
+      const line =
+        'Jane Roe is a newspaper reporter who was detained in March while on assignment, and her editors are still waiting for news.';
+      const article = mode === 'HTML' ? htmlPage([], `<p>${line}</p>`) : textPage([], [line, 'Share']);
+      assert.ok(article.text.includes(line), `dropped: ${line}`);
+    });
+
     it(`keeps a sentence that starts with "Topics" (${mode})`, () => {
       const line = 'Topics Discussed At The Summit Included Trade And Security, officials said.';
       assertKept(build([line]), line);
@@ -202,6 +216,13 @@ describe('the chrome those rules are for still goes', () => {
       ],
     );
     assert.ok(article.text.endsWith(CLOSING[1]!));
+  });
+
+  it('drops a company profile with its contact details after the story', () => {
+    const profile =
+      'Voltra is a leading maker of electric ferries, founded in 2004 and headquartered in North Quay.';
+    assert.ok(!textPage([], [profile, 'Share']).text.includes(profile));
+    assert.ok(!htmlPage([], `<p>${profile}</p>`).text.includes(profile));
   });
 
   it("drops the author's bio after the story", () => {
