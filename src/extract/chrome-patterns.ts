@@ -300,7 +300,18 @@ const COMPANY_PROFILE =
   /^(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})(?:,?\s+(?:Inc|Ltd|LLC|AG|SA|SE|NV|plc|Corp|GmbH)\.?)?(?:\s+\([^)]{1,40}\))?,?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:provider|company|leader|manufacturer|maker|developer|supplier|producer|group|firm|organi[sz]ation|platform|specialist|operator|bank|agency|retailer|distributor|innovator|pioneer|publisher|network)\b/u;
 const MAX_PROFILE_WORDS = 120;
 
-const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
+/**
+ * "About" and a name (capitalised words: "About Jane Doe", "About the Example Group"), the author
+ * or the site ("About the author", "Über uns"). "About the new budget" is a subhead of the story.
+ */
+const ABOUT_HEADER = new RegExp(
+  `^(?:[Aa]bout|ABOUT|[Ss]obre|SOBRE|[Üü]ber|ÜBER|[Àà] propos(?: de)?|À PROPOS(?: DE)?|[Aa]cerca de|ACERCA DE)\\s+(?:${[
+    '(?:the|THE) (?:authors?|writer|editor|company|AUTHORS?|WRITER|EDITOR|COMPANY)',
+    'us|US|me|ME|uns|UNS|nous|NOUS|nosotros|NOSOTROS|nós|o autor|la autora|el autor|l.auteur',
+    "(?:[Tt]he |THE )?\\p{Lu}[\\p{L}\\p{N}.'’&-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}.'’&-]*|&|de|da|do|dos|van|von|der))*",
+  ].join('|')})\\W*$`,
+  'u',
+);
 
 /**
  * A line that closes the story even when prose follows it (the box's own text, say): the header

@@ -130,6 +130,12 @@ describe('story lines worded like chrome stay in the story', () => {
       assert.ok(article.text.includes(line), `dropped: ${line}`);
     });
 
+    it(`keeps the story after an "About …" subhead on its topic (${mode})`, () => {
+      const subhead = 'About the new bridge';
+      const article = build(mode === 'HTML' ? [`<h2>${subhead}</h2>`] : [subhead]);
+      assertKept(article, subhead);
+    });
+
     it(`keeps a sentence that starts with "Topics" (${mode})`, () => {
       const line = 'Topics Discussed At The Summit Included Trade And Security, officials said.';
       assertKept(build([line]), line);
@@ -216,6 +222,12 @@ describe('the chrome those rules are for still goes', () => {
       ],
     );
     assert.ok(article.text.endsWith(CLOSING[1]!));
+  });
+
+  it('drops a box about the author under its "About" header', () => {
+    const bio = 'Jane Roe has reported on rivers and bridges for twenty years.';
+    assert.ok(!textPage([], ['About Jane Roe', bio, 'Share']).text.includes(bio));
+    assert.ok(!htmlPage([], `<h2>About Jane Roe</h2><p>${bio}</p>`).text.includes(bio));
   });
 
   it('drops a company profile with its contact details after the story', () => {
