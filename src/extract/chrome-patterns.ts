@@ -79,6 +79,10 @@ const STORY_CREDIT =
   /^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|^originally (?:published|appeared) (?:on|in|at)\b/i;
 const MAX_CREDIT_WORDS = 40;
 
+/** A picture credit at the end of a caption: "… wore masks (Image: GETTY )", "… Credit: Jane Roe". */
+const TRAILING_PICTURE_CREDIT =
+  /(?:\((?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:[^()]{1,60}\)|\b(?:photo|image|picture)?\s*credits?\s*(?::|\.\.\.|…)\s*[^.!?:…]{1,60})\s*$/i;
+
 const PATTERNS: readonly ChromePattern[] = [
   // Syndication and editorial disclaimers, whatever their length.
   {
@@ -205,22 +209,21 @@ const PATTERNS: readonly ChromePattern[] = [
   { kind: 'other', pattern: CAPTION_CREDIT_END, minWords: 15, maxWords: 80 },
   { kind: 'other', pattern: AGENCY_CAPTION, maxWords: 80 },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
-  {
-    kind: 'other',
-    pattern:
-      /(?:\((?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:[^()]{1,60}\)|\b(?:photo|image|picture)?\s*credits?\s*(?::|\.\.\.|…)\s*[^.!?:…]{1,60})\s*$/i,
-    maxWords: 60,
-  },
+  { kind: 'other', pattern: TRAILING_PICTURE_CREDIT, maxWords: 60 },
 ];
 
 /** A caption opening with its picture's place in a gallery: "2 of 6 A crowd waits …". */
 const GALLERY_COUNTER = /^(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})\s+\p{Lu}/u;
 const MAX_GALLERY_CAPTION_WORDS = 80;
 
+/** Counters sharing a total that make a gallery by themselves: two may be a poll's shares. */
+const MIN_GALLERY_COUNTERS = 3;
+
 /**
  * Positions of the lines that caption a gallery: lines opening with a counter whose total is
- * shared by a line with another position ("1 of 6 …", "3 of 6 …"). A counter that stands alone
- * is the start of a sentence ("3 of 5 voters say …").
+ * shared by lines with at least two other positions ("1 of 6 …", "3 of 6 …", "4 of 6 …"), or by
+ * one other when a picture credit is on or next to the line. Fewer counters are the starts of
+ * sentences ("2 of 3 Americans said …", "1 of 3 Republicans said …").
  */
 export function galleryCaptions(texts: readonly string[], words: readonly number[]): Set<number> {
   const positionsByTotal = new Map<string, Set<string>>();
@@ -233,9 +236,22 @@ export function galleryCaptions(texts: readonly string[], words: readonly number
   });
   const captions = new Set<number>();
   counters.forEach((total, index) => {
-    if (total !== null && positionsByTotal.get(total)!.size >= 2) captions.add(index);
+    if (total === null) return;
+    const shared = positionsByTotal.get(total)!.size;
+    if (shared >= MIN_GALLERY_COUNTERS || (shared >= 2 && creditNear(texts, words, index))) {
+      captions.add(index);
+    }
   });
   return captions;
+}
+
+/** A picture credit on the line (at its end) or on the line before or after it. */
+function creditNear(texts: readonly string[], words: readonly number[], index: number): boolean {
+  const text = texts[index]!;
+  if (TRAILING_PICTURE_CREDIT.test(text) || CAPTION_CREDIT_END.test(text)) return true;
+  return [index - 1, index + 1].some(
+    (near) => near >= 0 && near < texts.length && isPictureCredit(texts[near]!, words[near]!),
+  );
 }
 
 /** The kind of chrome a block's wording marks it as, or null. */

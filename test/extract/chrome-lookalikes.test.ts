@@ -77,6 +77,14 @@ describe('story lines worded like chrome stay in the story', () => {
       assertKept(build([line]), line);
     });
 
+    it(`keeps two sentences opening with shares of one total (${mode})`, () => {
+      const first = '2 of 3 Americans said they back the plan, according to a poll released on Monday.';
+      const second = '1 of 3 Republicans said the bridge should not be rebuilt at all, the same poll found.';
+      const article = build([first, second]);
+      assertKept(article, first);
+      assertKept(article, second);
+    });
+
     it(`keeps a sentence about a photo (${mode})`, () => {
       const line =
         'This is the first photo of a black hole ever taken, and scientists said it confirms decades of theory about gravity.';
