@@ -288,7 +288,7 @@ const COMMENT_SECTION = new RegExp(
 );
 
 /**
- * A line that opens the comment section ("167 comments", "3 thoughts on “Title”", "Leave a
+ * A line that opens the comment section ("42 comments", "3 thoughts on “Title”", "Leave a
  * Reply"): the story is over. A count of comments in a sentence ("The agency received 300
  * responses to its request.") is news; a lone "Reply" may be a tweet's.
  */

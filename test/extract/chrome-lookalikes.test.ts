@@ -222,11 +222,10 @@ describe('the chrome those rules are for still goes', () => {
     const article = textPage(
       [],
       [
-        'Jane Roe is a freelance writer living in Leeds',
-        'Want more stories like this?',
-        'Subscribe',
-        'The best river walks for a Sunday afternoon, from the estuary to the old mill and back along the towpath.',
+        'Jane Roe is a contributing editor who covers ports and rivers for the Daily Example',
+        'Read next',
         'Why ferries are coming back in fashion in cities that gave them up decades ago, and what they cost to run.',
+        'The best river walks for a Sunday afternoon, from the estuary to the old mill and back along the towpath.',
       ],
     );
     assert.ok(article.text.endsWith(CLOSING[1]!));
