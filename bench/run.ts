@@ -10,7 +10,13 @@ import { analyseArticle } from '../src/text/analyse.js';
 import { loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { extractionSpeedTable, loadPageSet } from './extraction-speed.js';
-import { deeplyNestedPage, largePage, nestedChromePage, unclosedMarkupPage } from './stress-pages.js';
+import {
+  bioRunPage,
+  deeplyNestedPage,
+  largePage,
+  nestedChromePage,
+  unclosedMarkupPage,
+} from './stress-pages.js';
 
 /**
  * Speed and memory of the main stages, printed as a table, then HTML extraction beside
@@ -103,6 +109,13 @@ const nestedChrome = nestedChromePage(20_000);
 measure('extract a story in 20,000 nested chrome-classed divs', 1, 'page', () =>
   extractArticle({ input: 'sidebars.html', format: 'html', content: nestedChrome, encoding: 'utf-8' }),
 );
+
+for (const format of ['html', 'text'] as const) {
+  const bios = bioRunPage(format, 32_000);
+  measure(`extract a story followed by 64,000 bio lines (${format})`, 1, 'page', () =>
+    extractOrNoArticle({ input: `bios.${format}`, format, content: bios, encoding: 'utf-8' }),
+  );
+}
 
 const msrpPath = join(datasets, 'msrp-train', 'msr_paraphrase_train.txt');
 if (existsSync(msrpPath)) {

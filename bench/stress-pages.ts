@@ -54,6 +54,19 @@ export function unclosedMarkupPage(opening: UnclosedOpening, bytes: number): str
   return `<html><body><h1>Floods close bridges</h1><p>${STRESS_STORY[0]}</p>${rest}</body></html>`;
 }
 
+/**
+ * The story, then `pairs` pairs of lines about its writer, each worded like a bio ("… is a staff
+ * writer at …") with a line about the same person after it: every bio is a candidate end of the
+ * story, to be weighed against the prose before and after it.
+ */
+export function bioRunPage(format: 'html' | 'text', pairs: number): string {
+  const bio = ['Jane Doe is a staff writer at Example News covering transport.', 'Jane Doe likes cats.'];
+  const lines = ['Floods close bridges', ...STRESS_STORY];
+  for (let pair = 0; pair < pairs; pair++) lines.push(...bio);
+  if (format === 'text') return lines.join('\n\n');
+  return `<html><body><article>${lines.map((line, index) => (index === 0 ? `<h1>${line}</h1>` : `<p>${line}</p>`)).join('')}</article></body></html>`;
+}
+
 /** Paragraphs in the large page's story. */
 export const LARGE_PAGE_PARAGRAPHS = 30;
 

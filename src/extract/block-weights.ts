@@ -8,7 +8,7 @@ export interface WeighedBlock {
   /** The block's wording marks it as a picture caption or credit. */
   caption: boolean;
   dateline: boolean;
-  /** Opens the comment section ("167 comments", "Leave a Reply"). */
+  /** Opens the comment section ("42 comments", "Leave a Reply"). */
   commentMarker: boolean;
   /** Same text as the block just before it (html-text repeats image captions). */
   repeatsPrevious: boolean;

@@ -79,6 +79,10 @@ const STORY_CREDIT =
   /^\(?(?:additional )?(?:reporting|writing|editing) by\b|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|^originally (?:published|appeared) (?:on|in|at)\b/i;
 const MAX_CREDIT_WORDS = 40;
 
+/** A picture credit at the end of a caption: "… wore masks (Image: GETTY )", "… Credit: Jane Roe". */
+const TRAILING_PICTURE_CREDIT =
+  /(?:\((?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:[^()]{1,60}\)|\b(?:photo|image|picture)?\s*credits?\s*(?::|\.\.\.|…)\s*[^.!?:…]{1,60})\s*$/i;
+
 const PATTERNS: readonly ChromePattern[] = [
   // Syndication and editorial disclaimers, whatever their length.
   {
@@ -205,22 +209,21 @@ const PATTERNS: readonly ChromePattern[] = [
   { kind: 'other', pattern: CAPTION_CREDIT_END, minWords: 15, maxWords: 80 },
   { kind: 'other', pattern: AGENCY_CAPTION, maxWords: 80 },
   // A caption that ends with its picture credit: "Protesters wore masks (Image: GETTY )".
-  {
-    kind: 'other',
-    pattern:
-      /(?:\((?:photo|image|picture|pic)s?(?:\s+credits?)?\s*:[^()]{1,60}\)|\b(?:photo|image|picture)?\s*credits?\s*(?::|\.\.\.|…)\s*[^.!?:…]{1,60})\s*$/i,
-    maxWords: 60,
-  },
+  { kind: 'other', pattern: TRAILING_PICTURE_CREDIT, maxWords: 60 },
 ];
 
 /** A caption opening with its picture's place in a gallery: "2 of 6 A crowd waits …". */
 const GALLERY_COUNTER = /^(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})\s+\p{Lu}/u;
 const MAX_GALLERY_CAPTION_WORDS = 80;
 
+/** Counters sharing a total that make a gallery by themselves: two may be a poll's shares. */
+const MIN_GALLERY_COUNTERS = 3;
+
 /**
  * Positions of the lines that caption a gallery: lines opening with a counter whose total is
- * shared by a line with another position ("1 of 6 …", "3 of 6 …"). A counter that stands alone
- * is the start of a sentence ("3 of 5 voters say …").
+ * shared by lines with at least two other positions ("1 of 6 …", "3 of 6 …", "4 of 6 …"), or by
+ * one other when a picture credit is on or next to the line. Fewer counters are the starts of
+ * sentences ("2 of 3 Americans said …", "1 of 3 Republicans said …").
  */
 export function galleryCaptions(texts: readonly string[], words: readonly number[]): Set<number> {
   const positionsByTotal = new Map<string, Set<string>>();
@@ -233,9 +236,22 @@ export function galleryCaptions(texts: readonly string[], words: readonly number
   });
   const captions = new Set<number>();
   counters.forEach((total, index) => {
-    if (total !== null && positionsByTotal.get(total)!.size >= 2) captions.add(index);
+    if (total === null) return;
+    const shared = positionsByTotal.get(total)!.size;
+    if (shared >= MIN_GALLERY_COUNTERS || (shared >= 2 && creditNear(texts, words, index))) {
+      captions.add(index);
+    }
   });
   return captions;
+}
+
+/** A picture credit on the line (at its end) or on the line before or after it. */
+function creditNear(texts: readonly string[], words: readonly number[], index: number): boolean {
+  const text = texts[index]!;
+  if (TRAILING_PICTURE_CREDIT.test(text) || CAPTION_CREDIT_END.test(text)) return true;
+  return [index - 1, index + 1].some(
+    (near) => near >= 0 && near < texts.length && isPictureCredit(texts[near]!, words[near]!),
+  );
 }
 
 /** The kind of chrome a block's wording marks it as, or null. */
@@ -272,7 +288,7 @@ const COMMENT_SECTION = new RegExp(
 );
 
 /**
- * A line that opens the comment section ("167 comments", "3 thoughts on “Title”", "Leave a
+ * A line that opens the comment section ("42 comments", "3 thoughts on “Title”", "Leave a
  * Reply"): the story is over. A count of comments in a sentence ("The agency received 300
  * responses to its request.") is news; a lone "Reply" may be a tweet's.
  */
@@ -300,15 +316,42 @@ const COMPANY_PROFILE =
   /^(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})(?:,?\s+(?:Inc|Ltd|LLC|AG|SA|SE|NV|plc|Corp|GmbH)\.?)?(?:\s+\([^)]{1,40}\))?,?\s+is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:provider|company|leader|manufacturer|maker|developer|supplier|producer|group|firm|organi[sz]ation|platform|specialist|operator|bank|agency|retailer|distributor|innovator|pioneer|publisher|network)\b/u;
 const MAX_PROFILE_WORDS = 120;
 
-const ABOUT_HEADER = /^(?:about|sobre|über|à propos(?: de)?|acerca de)\s+\p{L}/iu;
+/**
+ * "About" and a name (capitalised words: "About Jane Doe", "About the Example Group"), the author
+ * or the site ("About the author", "Über uns"). "About the new budget" is a subhead of the story.
+ */
+const ABOUT_HEADER = new RegExp(
+  `^(?:[Aa]bout|ABOUT|[Ss]obre|SOBRE|[Üü]ber|ÜBER|[Àà] propos(?: de)?|À PROPOS(?: DE)?|[Aa]cerca de|ACERCA DE)\\s+(?:${[
+    '(?:the|THE) (?:authors?|writer|editor|company|AUTHORS?|WRITER|EDITOR|COMPANY)',
+    'us|US|me|ME|uns|UNS|nous|NOUS|nosotros|NOSOTROS|nós|o autor|la autora|el autor|l.auteur',
+    "(?:[Tt]he |THE )?\\p{Lu}[\\p{L}\\p{N}.'’&-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}.'’&-]*|&|de|da|do|dos|van|von|der))*",
+  ].join('|')})\\W*$`,
+  'u',
+);
 
 /**
  * A line that closes the story even when prose follows it (the box's own text, say): the header
  * of a box about the author or company ("About Jane Doe", "Sobre Ana Lima") or a reporting credit.
  */
 export function closesStory(text: string, words: number): boolean {
-  if (words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text)) return true;
-  return words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text);
+  return isAboutHeader(text, words) || (words <= MAX_CREDIT_WORDS && STORY_CREDIT.test(text));
+}
+
+/** The header of a box about the author or company: "About Jane Doe", "Sobre Ana Lima". */
+export function isAboutHeader(text: string, words: number): boolean {
+  return words <= 6 && !/[.!?]$/.test(text) && ABOUT_HEADER.test(text);
+}
+
+/**
+ * Wording of a company's box rather than of news about the firm: where it is based and when it was
+ * founded, where to learn more (a web address), the legal note on forward-looking statements.
+ */
+const COMPANY_BOX_WORDING =
+  /\b(?:headquartered|based) in\b|\bfounded in\b|\bfor more information\b|\bforward-looking statements\b|https?:\/\/|\bwww\.\S/i;
+
+/** A line of a company's box: its seat, founding, web address or legal note. */
+export function hasCompanyBoxWording(text: string): boolean {
+  return COMPANY_BOX_WORDING.test(text);
 }
 
 /**

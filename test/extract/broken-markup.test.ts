@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  bioRunPage,
   deepLinkPage,
   deeplyNestedPage,
   LARGE_PAGE_PARAGRAPHS,
@@ -107,6 +108,11 @@ describe('broken markup', () => {
 });
 
 describe('large pages', () => {
+  it('a story followed by thousands of bio lines keeps the story', () => {
+    // Each bio is a candidate end of the story; weighing them all must stay linear.
+    assert.ok(extract(bioRunPage('html', 20_000)).text.startsWith(STORY.join('\n\n')));
+  });
+
   it('a 10 MB page (inline data, menus, comments) gives its story alone', () => {
     const page = largePage();
     assert.ok(page.length > 10_000_000, String(page.length));

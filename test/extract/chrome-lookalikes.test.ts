@@ -77,6 +77,14 @@ describe('story lines worded like chrome stay in the story', () => {
       assertKept(build([line]), line);
     });
 
+    it(`keeps two sentences opening with shares of one total (${mode})`, () => {
+      const first = '2 of 3 Americans said they back the plan, according to a poll released on Monday.';
+      const second = '1 of 3 Republicans said the bridge should not be rebuilt at all, the same poll found.';
+      const article = build([first, second]);
+      assertKept(article, first);
+      assertKept(article, second);
+    });
+
     it(`keeps a sentence about a photo (${mode})`, () => {
       const line =
         'This is the first photo of a black hole ever taken, and scientists said it confirms decades of theory about gravity.';
@@ -114,6 +122,26 @@ describe('story lines worded like chrome stay in the story', () => {
       const line =
         'Voltra is the largest electric car company in the world by market value, and its shares rose 5% on Tuesday.';
       assertKept(build([line]), line);
+    });
+
+    it(`keeps a closing news sentence about a company (${mode})`, () => {
+      const line =
+        'Voltra is the largest electric car company in the world by market value, and its shares rose 5% on Tuesday.';
+      const article = mode === 'HTML' ? htmlPage([], `<p>${line}</p>`) : textPage([], [line, 'Share']);
+      assert.ok(article.text.includes(line), `dropped: ${line}`);
+    });
+
+    it(`keeps a closing news sentence about a reporter (${mode})`, () => {
+      const line =
+        'Jane Roe is a newspaper reporter who was detained in March while on assignment, and her editors are still waiting for news.';
+      const article = mode === 'HTML' ? htmlPage([], `<p>${line}</p>`) : textPage([], [line, 'Share']);
+      assert.ok(article.text.includes(line), `dropped: ${line}`);
+    });
+
+    it(`keeps the story after an "About …" subhead on its topic (${mode})`, () => {
+      const subhead = 'About the new bridge';
+      const article = build(mode === 'HTML' ? [`<h2>${subhead}</h2>`] : [subhead]);
+      assertKept(article, subhead);
     });
 
     it(`keeps a sentence that starts with "Topics" (${mode})`, () => {
@@ -194,14 +222,26 @@ describe('the chrome those rules are for still goes', () => {
     const article = textPage(
       [],
       [
-        'Jane Roe is a freelance writer living in Leeds',
-        'Want more stories like this?',
-        'Subscribe',
-        'The best river walks for a Sunday afternoon, from the estuary to the old mill and back along the towpath.',
+        'Jane Roe is a contributing editor who covers ports and rivers for the Daily Example',
+        'Read next',
         'Why ferries are coming back in fashion in cities that gave them up decades ago, and what they cost to run.',
+        'The best river walks for a Sunday afternoon, from the estuary to the old mill and back along the towpath.',
       ],
     );
     assert.ok(article.text.endsWith(CLOSING[1]!));
+  });
+
+  it('drops a box about the author under its "About" header', () => {
+    const bio = 'Jane Roe has reported on rivers and bridges for twenty years.';
+    assert.ok(!textPage([], ['About Jane Roe', bio, 'Share']).text.includes(bio));
+    assert.ok(!htmlPage([], `<h2>About Jane Roe</h2><p>${bio}</p>`).text.includes(bio));
+  });
+
+  it('drops a company profile with its contact details after the story', () => {
+    const profile =
+      'Voltra is a leading maker of electric ferries, founded in 2004 and headquartered in North Quay.';
+    assert.ok(!textPage([], [profile, 'Share']).text.includes(profile));
+    assert.ok(!htmlPage([], `<p>${profile}</p>`).text.includes(profile));
   });
 
   it("drops the author's bio after the story", () => {

@@ -182,7 +182,7 @@ describe('dates in URLs', () => {
   const cases: Array<[string, string | null]> = [
     ['https://news.example/2021/03/24/floods-close-bridges', '2021-03-24'],
     ['https://news.example/world/2021/3/4/', '2021-03-04'],
-    ['/2019/nov/18/the-guardian-view', '2019-11-18'],
+    ['https://news.example.com/2019/nov/18/river-walks-reviewed', '2019-11-18'],
     ['https://news.example/archive/20210324/floods.html', '2021-03-24'],
     ['https://news.example/floods-close-bridges-2021-03-24', '2021-03-24'],
     ['https://news.example/floods_2021_03_24.html', '2021-03-24'],
