@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
+import { documentToJson } from '../report/json.js';
 import { type Console, loadArticles } from './io.js';
 import { asUsageError, EXIT } from './usage.js';
 
@@ -42,21 +43,14 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
   return failed > 0 ? EXIT.badInput : EXIT.ok;
 }
 
+/** The document's metadata (as in trace's documents), with its story text, paragraphs and chrome. */
 function articleJson(article: Article): object {
+  const { input, title, ...metadata } = documentToJson(article);
   return {
-    input: article.input,
-    title: article.title,
+    input,
+    title,
     text: article.text,
-    published: article.published,
-    publishedFrom: article.publishedFrom,
-    publishedConfidence: article.publishedConfidence,
-    modified: article.modified,
-    byline: article.byline,
-    siteName: article.siteName,
-    language: article.language,
-    url: article.url,
-    canonicalUrl: article.canonicalUrl,
-    encoding: article.encoding,
+    ...metadata,
     paragraphs: article.paragraphs.map((paragraph) => {
       const span = article.origin.spanToSource(paragraph.start, paragraph.end);
       return [span.start, span.end];

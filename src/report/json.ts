@@ -296,19 +296,24 @@ export function traceToJson(result: TraceResult): TraceJson {
       edges: story.edges.map((edge) => edgeToJson(edge, articles)),
     })),
     unrelated: unrelatedInputs(result),
-    documents: result.articles.map((article) => ({
-      input: article.input,
-      title: article.title,
-      published: article.published,
-      publishedFrom: article.publishedFrom,
-      publishedConfidence: article.publishedConfidence,
-      modified: article.modified,
-      byline: article.byline,
-      siteName: article.siteName,
-      language: article.language,
-      url: article.url,
-      canonicalUrl: article.canonicalUrl,
-      encoding: article.encoding,
-    })),
+    documents: result.articles.map(documentToJson),
+  };
+}
+
+/** What a document says about itself: title, dates, byline, site, language, URLs, encoding. */
+export function documentToJson(article: Article): DocumentJson {
+  return {
+    input: article.input,
+    title: article.title,
+    published: article.published,
+    publishedFrom: article.publishedFrom,
+    publishedConfidence: article.publishedConfidence,
+    modified: article.modified,
+    byline: article.byline,
+    siteName: article.siteName,
+    language: article.language,
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    encoding: article.encoding,
   };
 }
