@@ -12,7 +12,7 @@ import {
 } from './label-blocks.js';
 import { chooseStoryRegion } from './region-choice.js';
 import type { TextBlock } from './text-block.js';
-import { cleanestTitle } from './title.js';
+import { cleanestTitle, withoutRepeatedSiteName } from './title.js';
 import { findTitle, labelTitleCopies } from './title-blocks.js';
 
 export type { BlockLabel } from './label-blocks.js';
@@ -50,9 +50,17 @@ export function classifyBlocks(
   labelRepeats(infos, labels);
   if (!labels.includes('story')) keepBestGuess(infos, labels);
 
+  const cleanTitle = title === null ? null : cleanestTitle(title, titleCopies);
   return {
     labels,
-    title: title === null ? null : cleanestTitle(title, titleCopies),
+    // HTML metadata has split the site name off already; a flattened page shows it on its lines.
+    title:
+      cleanTitle === null || knownTitle !== null
+        ? cleanTitle
+        : withoutRepeatedSiteName(
+            cleanTitle,
+            infos.map((info) => info.text),
+          ),
     ...datelineFacts(infos, labels, region),
   };
 }

@@ -52,3 +52,26 @@ export function cleanestTitle(title: string, copies: readonly string[]): string 
   }
   return best;
 }
+
+/** Most words a site name has ("Rolling Stone", "The Daily Example"). */
+const SITE_NAME_WORDS = 4;
+/** A site's name stands alone on its page at least this often (logo, footer, copyright line). */
+const SITE_NAME_LINES = 2;
+
+/**
+ * "Headline" from "Headline | Site" when the page shows the site's name on lines of its own (its
+ * logo, its footer): a flattened page has no markup to say which end is the site. Only a short
+ * end after the last separator goes, so a headline is never taken for the site.
+ */
+export function withoutRepeatedSiteName(title: string, lines: readonly string[]): string {
+  const separators = [...title.matchAll(new RegExp(TITLE_SEPARATOR, 'g'))];
+  const last = separators[separators.length - 1];
+  if (last === undefined) return title;
+  const head = title.slice(0, last.index).trim();
+  const tail = title.slice(last.index + last[0].length).trim();
+  const tailKey = normalisedKey(tail);
+  const tailWords = tailKey.trim().split(' ').filter(Boolean).length;
+  if (tailWords === 0 || tailWords > SITE_NAME_WORDS || tail.length >= head.length) return title;
+  const standing = lines.filter((line) => normalisedKey(line) === tailKey).length;
+  return standing >= SITE_NAME_LINES ? head : title;
+}

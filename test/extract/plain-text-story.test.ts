@@ -276,3 +276,24 @@ describe('flattened pages: headlines run into a lede', () => {
     assert.ok(!features(text).headlinePrefixed);
   });
 });
+
+describe('flattened pages: the title', () => {
+  const headline = 'Council votes to rebuild the old harbour bridge';
+
+  it('drops the site name the page shows on lines of its own (logo, footer)', () => {
+    const article = page([
+      `${headline} | Example Gazette`,
+      'Example Gazette',
+      ...MENU,
+      ...STORY,
+      'Example Gazette',
+      '© 2024 Example Gazette. All rights reserved.',
+    ]);
+    assert.equal(article.title, headline);
+  });
+
+  it('keeps the title whole when nothing on the page says which end is the site', () => {
+    const article = page([`${headline} | Example Gazette`, ...MENU, ...STORY, 'Privacy Policy']);
+    assert.equal(article.title, `${headline} | Example Gazette`);
+  });
+});
