@@ -9,10 +9,13 @@ import { extractPlainText } from './extract-plain-text.js';
  * date, byline, url, language and the page chrome that was left out. Pure and deterministic;
  * throws WiretraceError('INPUT_EMPTY') when the input has no text at all, and
  * WiretraceError('NO_ARTICLE') for a page that holds no story (a front page, search results, a
- * sign-in form, an error page) rather than returning its chrome as text.
+ * sign-in form, an error page) rather than returning its chrome as text — unless
+ * `requireStory` is false, for callers who want a page's best guess whatever it is (corpus
+ * de-duplication, say).
  */
-export function extractArticle(raw: RawDocument): Article {
+export function extractArticle(raw: RawDocument, options: { requireStory?: boolean } = {}): Article {
   const { article, page } = raw.format === 'html' ? extractHtml(raw) : extractPlainText(raw);
+  if (options.requireStory === false) return article;
   const reason = whyNoArticle(article, page);
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
   return article;

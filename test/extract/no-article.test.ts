@@ -50,6 +50,15 @@ describe('pages without a story', () => {
       });
     }
   }
+
+  it('still gives the best guess to a caller who asks for it', () => {
+    const content = homePage();
+    const article = extractArticle(
+      { input: 'front.html', format: 'html', content, encoding: 'utf-8' },
+      { requireStory: false },
+    );
+    assert.ok(article.text.length > 0);
+  });
 });
 
 describe('stories that are short or plain', () => {
