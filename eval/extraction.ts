@@ -19,6 +19,13 @@ export interface ExtractionScore {
 /** A track's score and its speed: pages per second of extraction alone (reading and decoding not timed). */
 export interface ExtractionRun extends ExtractionScore {
   pagesPerSecond: number;
+  /**
+   * F1 on the pages at even and at odd positions (ids sorted): a gain that holds on both halves
+   * is not carried by a few pages.
+   */
+  halvesF1: [even: number, odd: number];
+  /** Pages that gave no text at all (unreadable, or judged to hold no article). */
+  empty: number;
 }
 
 /** One page's extracted text, its match against the ground truth and the time extraction took. */
@@ -39,9 +46,15 @@ export interface PageMatch {
 export async function evaluateExtraction(datasetDir: string, track: 'html' | 'text'): Promise<ExtractionRun> {
   const pages = await evaluateExtractionPages(datasetDir, track);
   const milliseconds = pages.reduce((sum, page) => sum + page.milliseconds, 0);
+  const matches = pages.map((page) => page.match);
   return {
-    ...scoreFromPages(pages.map((page) => page.match)),
+    ...scoreFromPages(matches),
     pagesPerSecond: milliseconds > 0 ? (pages.length * 1000) / milliseconds : 0,
+    halvesF1: [
+      scoreFromPages(matches.filter((_, index) => index % 2 === 0)).f1,
+      scoreFromPages(matches.filter((_, index) => index % 2 === 1)).f1,
+    ],
+    empty: pages.filter((page) => page.predicted === '').length,
   };
 }
 

@@ -133,6 +133,14 @@ async function evaluateExtractionTracks(directory: string): Promise<void> {
     `flattened page text     ${fixed(text.precision)}      ${fixed(text.recall)}    ${fixed(text.f1)}   ${speed(text.pagesPerSecond)}  whole page as-is 0.665`,
   );
   console.log('(pages/s: extraction alone on one core, one cold pass; `npm run bench` times it warmed up)');
+  for (const [name, run] of [
+    ['html pages', html],
+    ['flattened page text', text],
+  ] as const) {
+    console.log(
+      `${name}: F1 on even / odd pages ${fixed(run.halvesF1[0])} / ${fixed(run.halvesF1[1])}; pages with no text: ${run.empty}`,
+    );
+  }
 }
 
 /** Pages per second, right-aligned in the table's column. */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
-import { documentToJson } from '../report/json.js';
+import { extractToJson } from '../report/json.js';
 import { type Console, loadArticles } from './io.js';
 import { asUsageError, EXIT } from './usage.js';
 
@@ -38,29 +38,9 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
   if (positionals.length === 0) throw new WiretraceError('USAGE', 'extract needs at least one INPUT');
   const { articles, failed } = await loadArticles(positionals, io);
   for (const article of articles) {
-    io.out(values.json ? `${JSON.stringify(articleJson(article))}\n` : articleText(article));
+    io.out(values.json ? `${JSON.stringify(extractToJson(article))}\n` : articleText(article));
   }
   return failed > 0 ? EXIT.badInput : EXIT.ok;
-}
-
-/** The document's metadata (as in trace's documents), with its story text, paragraphs and chrome. */
-function articleJson(article: Article): object {
-  const { input, title, ...metadata } = documentToJson(article);
-  return {
-    input,
-    title,
-    text: article.text,
-    ...metadata,
-    paragraphs: article.paragraphs.map((paragraph) => {
-      const span = article.origin.spanToSource(paragraph.start, paragraph.end);
-      return [span.start, span.end];
-    }),
-    boilerplate: article.boilerplate.map((block) => ({
-      kind: block.kind,
-      start: block.start,
-      end: block.end,
-    })),
-  };
 }
 
 function articleText(article: Article): string {

@@ -5,7 +5,7 @@
  * 3 decimals, and the order of every list is deterministic.
  */
 import type { AlignmentStats, Passage, PassageKind } from '../model/alignment.js';
-import type { Article, PublishedSource } from '../model/article.js';
+import type { Article, BoilerplateKind, PublishedSource } from '../model/article.js';
 import type { Change, ChangeType, Citation } from '../model/change.js';
 import type { DirectionSignal, PairResult, RelationKind } from '../model/relation.js';
 import type { StoryEdge, TraceResult } from '../model/story.js';
@@ -297,6 +297,31 @@ export function traceToJson(result: TraceResult): TraceJson {
     })),
     unrelated: unrelatedInputs(result),
     documents: result.articles.map(documentToJson),
+  };
+}
+
+/** One line of `wiretrace extract --json`: a document's metadata with its story and chrome. */
+export interface ExtractJson extends DocumentJson {
+  text: string;
+  /** Input offsets of the story paragraphs. */
+  paragraphs: JsonRange[];
+  /** Input offsets of the page chrome set aside. */
+  boilerplate: Array<{ kind: BoilerplateKind; start: number; end: number }>;
+}
+
+/** The document's metadata (as in trace's documents), with its story text, paragraphs and chrome. */
+export function extractToJson(article: Article): ExtractJson {
+  const { input, title, ...metadata } = documentToJson(article);
+  return {
+    input,
+    title,
+    text: article.text,
+    ...metadata,
+    paragraphs: article.paragraphs.map((paragraph) => {
+      const span = article.origin.spanToSource(paragraph.start, paragraph.end);
+      return [span.start, span.end];
+    }),
+    boilerplate: article.boilerplate.map(({ kind, start, end }) => ({ kind, start, end })),
   };
 }
 

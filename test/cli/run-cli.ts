@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ExtractJson } from '../../src/report/json.js';
 
 /** The repository root: this file runs from dist/test/cli/. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -123,26 +124,8 @@ export function hasAnsiEscapes(text: string): boolean {
   return text.includes('\u001b[');
 }
 
-/** One line of `wiretrace extract --json` (see src/cli/extract.ts). */
-export interface ExtractedDocument {
-  input: string;
-  title: string | null;
-  text: string;
-  published: string | null;
-  publishedFrom: string | null;
-  publishedConfidence: number | null;
-  modified: string | null;
-  byline: string | null;
-  siteName: string | null;
-  language: string | null;
-  url: string | null;
-  canonicalUrl: string | null;
-  encoding: string;
-  /** Input offsets of the story paragraphs. */
-  paragraphs: Array<[start: number, end: number]>;
-  /** Input offsets of the page chrome the extractor set aside. */
-  boilerplate: Array<{ kind: string; start: number; end: number }>;
-}
+/** One line of `wiretrace extract --json`. */
+export type ExtractedDocument = ExtractJson;
 
 /** Runs `extract --json` on the inputs and returns the documents by input name. */
 export async function extractDocuments(inputs: readonly string[]): Promise<Map<string, ExtractedDocument>> {
