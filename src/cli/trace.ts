@@ -6,6 +6,7 @@ import { traceToJson } from '../report/json.js';
 import { renderTraceTerminal } from '../report/terminal.js';
 import { getLexicon } from '../text/lexicon.js';
 import { type Console, loadArticles, writeReport } from './io.js';
+import { runTraceStored } from './stories.js';
 import { asUsageError, EXIT } from './usage.js';
 
 export const TRACE_HELP = `Usage: wiretrace trace INPUT... [--json] [--html FILE]
@@ -29,6 +30,7 @@ Options:
 `;
 
 export async function runTrace(args: readonly string[], io: Console): Promise<number> {
+  if (args.some((arg) => arg === '--db' || arg.startsWith('--db='))) return runTraceStored(args, io);
   const { values, positionals } = asUsageError(() =>
     parseArgs({
       args: [...args],
