@@ -1,12 +1,10 @@
 import { parseArgs } from 'node:util';
+import { createEngine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
-import { comparePair } from '../pipeline/compare.js';
 import { renderCompareHtml } from '../report/html.js';
 import { compareToJson } from '../report/json.js';
 import { renderCompareTerminal } from '../report/terminal.js';
-import { analyseArticle } from '../text/analyse.js';
-import { getLexicon } from '../text/lexicon.js';
 import { type Console, loadArticles, reportError, writeReport } from './io.js';
 import { readPairsFile } from './pairs-file.js';
 import { asUsageError, EXIT } from './usage.js';
@@ -64,7 +62,7 @@ export async function runCompare(args: readonly string[], io: Console): Promise<
     );
   }
   const [a, b] = articles as [Article, Article];
-  const result = comparePair(analyseArticle(a), analyseArticle(b), getLexicon());
+  const result = createEngine().compare(a, b);
   if (values.json) io.out(`${JSON.stringify(compareToJson(a, b, result))}\n`);
   else io.out(renderCompareTerminal(a, b, result, { color: io.isTTY }));
   if (values.html !== undefined) await writeReport(values.html, renderCompareHtml(a, b, result));
@@ -72,7 +70,7 @@ export async function runCompare(args: readonly string[], io: Console): Promise<
 }
 
 async function comparePairsFile(path: string, json: boolean, io: Console): Promise<number> {
-  const lexicon = getLexicon();
+  const engine = createEngine();
   let failed = 0;
   for await (const pair of readPairsFile(path, io.stdin)) {
     if ('error' in pair) {
@@ -81,7 +79,7 @@ async function comparePairsFile(path: string, json: boolean, io: Console): Promi
       if (json) io.out(`${JSON.stringify({ id: pair.id, error: pair.error.message })}\n`);
       continue;
     }
-    const result = comparePair(analyseArticle(pair.a), analyseArticle(pair.b), lexicon);
+    const result = engine.compare(pair.a, pair.b);
     if (json) {
       const { a: _a, b: _b, ...rest } = compareToJson(pair.a, pair.b, result);
       io.out(`${JSON.stringify({ id: pair.id, ...rest })}\n`);

@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
+import { createEngine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
-import { traceArticles } from '../pipeline/trace.js';
 import { renderTraceHtml } from '../report/html.js';
 import { traceToJson } from '../report/json.js';
 import { renderTraceTerminal } from '../report/terminal.js';
-import { getLexicon } from '../text/lexicon.js';
 import { type Console, loadArticles, writeReport } from './io.js';
 import { runTraceStored } from './stories.js';
 import { asUsageError, EXIT } from './usage.js';
@@ -44,7 +43,7 @@ export async function runTrace(args: readonly string[], io: Console): Promise<nu
   }
   if (positionals.length === 0) throw new WiretraceError('USAGE', 'trace needs at least one INPUT');
   const { articles, failed } = await loadArticles(positionals, io);
-  const result = traceArticles(articles, getLexicon());
+  const result = createEngine().trace(articles);
   if (values.json) io.out(`${JSON.stringify(traceToJson(result))}\n`);
   else io.out(renderTraceTerminal(result, { color: io.isTTY }));
   if (values.html !== undefined) await writeReport(values.html, renderTraceHtml(result));
