@@ -1,3 +1,4 @@
+import { createEngine, type Engine } from '../engine/engine.js';
 import { isWiretraceError, WiretraceError } from '../errors.js';
 import {
   decodeFingerprint,
@@ -5,11 +6,9 @@ import {
   FINGERPRINT_VERSION,
 } from '../fingerprint/document-fingerprint.js';
 import { type InputFailure, isInputFailure } from '../ingest/input-failure.js';
-import type { AnalysedArticle } from '../model/analysis.js';
 import type { Article, RawDocument } from '../model/article.js';
 import { DERIVED_RELATIONS, type RelationKind } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
-import { traceArticles } from '../pipeline/trace.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type {
   NewDocument,
@@ -20,8 +19,6 @@ import type {
   StoredRelation,
   StoreInfo,
 } from '../store/store.js';
-import { analyseArticle } from '../text/analyse.js';
-import { getLexicon, type Lexicon } from '../text/lexicon.js';
 import { type PreparedDocument, prepareDocument, storedArticle } from './prepare.js';
 import { components, StoryRenames, storyLabel } from './story-labels.js';
 import { relationToStore, screen, verifyPair } from './verify.js';
@@ -32,6 +29,8 @@ export const DEFAULT_CORPUS_PATH = './wiretrace.db';
 export interface CorpusOptions {
   /** Open for reading only (find, stories, trace), alongside a process that writes. */
   readonly?: boolean;
+  /** The engine that extracts and compares (its lexicon and clock). Default: a new one. */
+  engine?: Engine;
 }
 
 export interface AddOptions {
@@ -114,7 +113,7 @@ export async function openCorpus(
     fingerprintVersion: FINGERPRINT_VERSION,
     readonly: options.readonly === true,
   });
-  return new Corpus(store);
+  return new Corpus(store, options.engine ?? createEngine());
 }
 
 /** A document the new one may be related to: stored, or earlier in the same batch. */
@@ -138,11 +137,11 @@ interface Verified {
  */
 export class Corpus {
   readonly #store: Store;
-  readonly #lexicon: () => Lexicon;
+  readonly #engine: Engine;
 
-  constructor(store: Store, lexicon: () => Lexicon = getLexicon) {
+  constructor(store: Store, engine: Engine) {
     this.#store = store;
-    this.#lexicon = lexicon;
+    this.#engine = engine;
   }
 
   info(): Promise<StoreInfo> {
@@ -203,14 +202,14 @@ export class Corpus {
     const renames = new StoryRenames();
     const inBatch: Candidate[] = [];
     const bucketsInBatch = new Map<number, number[]>();
-    const analysed = new Map<string, AnalysedArticle>();
+    const articles = new Map<string, Article>();
     const documents: NewDocument[] = [];
     const relations: NewRelation[] = [];
     for (const document of fresh) {
       const version = (latest.get(document.id) ?? 0) + 1;
       latest.set(document.id, version);
       if (version > 1) summary.versions++;
-      const found = await this.#related(document, inBatch, bucketsInBatch, analysed);
+      const found = await this.#related(document, inBatch, bucketsInBatch, articles);
       const story = renames.join([
         storyLabel(document.contentId),
         ...found.map((match) => renames.resolve(match.candidate.story)),
@@ -241,7 +240,7 @@ export class Corpus {
     document: PreparedDocument,
     inBatch: readonly Candidate[],
     bucketsInBatch: ReadonlyMap<number, number[]>,
-    analysed: Map<string, AnalysedArticle>,
+    articles: Map<string, Article>,
   ): Promise<Verified[]> {
     const candidates = await this.#candidates(document, inBatch, bucketsInBatch);
     const screened = candidates
@@ -250,10 +249,11 @@ export class Corpus {
       .sort((a, b) => b.score - a.score || compareText(a.candidate.contentId, b.candidate.contentId))
       .slice(0, CANDIDATES_VERIFIED);
     const verified: Verified[] = [];
-    const later = analysedOf(document.contentId, document.article, analysed);
     for (const { candidate } of screened) {
-      const earlier = analysedOf(candidate.contentId, articleOfCandidate(candidate), analysed);
-      const result = verifyPair(earlier, later, this.#lexicon());
+      // One article object per text, so the engine analyses each text once.
+      const earlier = articles.get(candidate.contentId) ?? articleOfCandidate(candidate);
+      articles.set(candidate.contentId, earlier);
+      const result = verifyPair(this.#engine, earlier, document.article);
       if (result.relation === 'unrelated') continue;
       verified.push({
         candidate,
@@ -371,7 +371,7 @@ export class Corpus {
     const articles = members.map((member) =>
       storedArticle(documentName(member), member.text, member.title, member.published),
     );
-    return traceArticles(articles, this.#lexicon());
+    return this.#engine.trace(articles);
   }
 
   /** Removes documents (all versions of the ids given; by source; published before a date); returns how many. */
@@ -453,19 +453,6 @@ function articleOfCandidate(candidate: Candidate): Article {
   if (candidate.prepared !== null) return candidate.prepared.article;
   const stored = candidate.stored!;
   return storedArticle(documentName(stored), stored.text, stored.title, stored.published);
-}
-
-function analysedOf(
-  contentId: string,
-  article: Article,
-  cache: Map<string, AnalysedArticle>,
-): AnalysedArticle {
-  let analysed = cache.get(contentId);
-  if (analysed === undefined) {
-    analysed = analyseArticle(article);
-    cache.set(contentId, analysed);
-  }
-  return analysed;
 }
 
 /** How a stored document is named in reports: its id, with the version when there are several. */

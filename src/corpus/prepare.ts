@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { contentId } from '../engine/content-id.js';
 import { WiretraceError } from '../errors.js';
 import { normaliseDate } from '../extract/dates.js';
 import { extractArticle } from '../extract/index.js';
@@ -58,7 +58,7 @@ function articleOf(raw: RawDocument): Article {
 
 /** The same story text (whatever its spacing, case or typography) always gets the same id. */
 export function contentIdOf(text: string): string {
-  return createHash('sha256').update(canonicalText(text)).digest('hex').slice(0, 32);
+  return contentId(canonicalText(text));
 }
 
 /** An article rebuilt from a stored document, for the full comparison. */

@@ -1,13 +1,12 @@
+import type { Engine } from '../engine/engine.js';
 import {
   type DocumentFingerprint,
   type FamilySimilarity,
   fingerprintSimilarity,
 } from '../fingerprint/document-fingerprint.js';
-import type { AnalysedArticle } from '../model/analysis.js';
+import type { Article } from '../model/article.js';
 import type { PairResult } from '../model/relation.js';
-import { comparePair } from '../pipeline/compare.js';
 import type { NewRelation, StoredPassage } from '../store/store.js';
-import type { Lexicon } from '../text/lexicon.js';
 
 /**
  * Which candidates earn the full comparison. The LSH buckets find every document sharing a band
@@ -38,8 +37,8 @@ export function screen(a: DocumentFingerprint, b: DocumentFingerprint): number {
 }
 
 /** The full comparison of a stored document (`earlier`) and a new one (`later`). */
-export function verifyPair(earlier: AnalysedArticle, later: AnalysedArticle, lexicon: Lexicon): PairResult {
-  return comparePair(earlier, later, lexicon, { changes: false });
+export function verifyPair(engine: Engine, earlier: Article, later: Article): PairResult {
+  return engine.compare(earlier, later, { changes: false });
 }
 
 /**
