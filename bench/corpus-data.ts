@@ -8,7 +8,7 @@ import type { Spinner } from './corpus-spin.js';
  * benchmark's article bodies and MSRP's news sentences. Planted copies of known kinds sit among
  * distinct articles:
  *
- * - verbatim: the source's text under a dateline of the copying site;
+ * - verbatim: the source's text with the republishing site's note after it;
  * - partial: a run of about half the source's paragraphs, with a paragraph of other news;
  * - wrapped: the source's text inside an HTML page with menus, other headlines and a footer;
  * - spun: about 40% of the swappable words swapped for lexicon synonyms;
@@ -148,7 +148,7 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
   const filler = negatives.map((pair) => pair.b);
   for (let i = 0; i < perKind; i++) {
     const verbatim = otherSources[i * 4]!;
-    plant('verbatim', i, verbatim, { id: '', text: `WASHINGTON (Wire Service) - ${verbatim}` });
+    plant('verbatim', i, verbatim, { id: '', text: `${verbatim}\n\n(Republished by The Evening Ledger.)` });
 
     const whole = otherSources[i * 4 + 1]!;
     const blocks = whole.split('\n\n');
@@ -171,10 +171,11 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
     used.add(pair.a);
     used.add(pair.b);
   }
-  const pool = [
-    ...positives.slice(positive).map((pair) => pair.a),
-    ...negatives.map((pair) => pair.a),
-  ].filter((sentence) => !used.has(sentence));
+  // Not the first sentences of the non-paraphrase pairs: their seconds, close to them, are the filler.
+  const pool = positives
+    .slice(positive)
+    .map((pair) => pair.a)
+    .filter((sentence) => !used.has(sentence));
   const wordPool = [...pool, ...filler, ...bodies.flatMap((body) => body.split(/(?<=[.!?])\s+/))];
   const distinctCount =
     Math.max(0, options.articles - sourceRecords.length - copyRecords.length) + options.unseen;
@@ -203,7 +204,8 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
 
 /** A news page around the story: menus, a byline, other headlines, a footer (made up here). */
 function pageAround(text: string, headlines: readonly string[], index: number): string {
-  const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeText = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const body = text
     .split('\n\n')
     .map((block) => `<p>${escapeText(block)}</p>`)

@@ -10,14 +10,15 @@ import type { Article, RawDocument } from '../model/article.js';
 import { DERIVED_RELATIONS, type RelationKind } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type {
-  NewDocument,
-  NewRelation,
-  RemoveSelector,
-  Store,
-  StoredDocument,
-  StoredRelation,
-  StoreInfo,
+import {
+  documentKey,
+  type NewDocument,
+  type NewRelation,
+  type RemoveSelector,
+  type Store,
+  type StoredDocument,
+  type StoredRelation,
+  type StoreInfo,
 } from '../store/store.js';
 import { type PreparedDocument, prepareDocument, storedArticle } from './prepare.js';
 import { components, StoryRenames, storyLabel } from './story-labels.js';
@@ -193,11 +194,12 @@ export class Corpus {
 
   async #ingest(batch: readonly PreparedDocument[], summary: AddSummary): Promise<void> {
     const unique = new Map<string, PreparedDocument>();
-    for (const document of batch)
-      if (!unique.has(document.contentId)) unique.set(document.contentId, document);
-    const stored = await this.#store.byContentIds([...unique.keys()]);
+    for (const document of batch) {
+      if (!unique.has(documentKey(document))) unique.set(documentKey(document), document);
+    }
+    const stored = await this.#store.byKeys([...unique.values()]);
     summary.duplicates += batch.length - unique.size + stored.size;
-    const fresh = [...unique.values()].filter((document) => !stored.has(document.contentId));
+    const fresh = [...unique.values()].filter((document) => !stored.has(documentKey(document)));
     const latest = await this.#store.latestVersions([...new Set(fresh.map((document) => document.id))]);
     const renames = new StoryRenames();
     const inBatch: Candidate[] = [];
@@ -250,6 +252,12 @@ export class Corpus {
       .slice(0, CANDIDATES_VERIFIED);
     const verified: Verified[] = [];
     for (const { candidate } of screened) {
+      if (candidate.contentId === document.contentId) {
+        // The same text under another id: identical, nothing to compare.
+        const relation = identicalRelation(documentKey(candidate), documentKey(document), document);
+        verified.push({ candidate, relation });
+        continue;
+      }
       // One article object per text, so the engine analyses each text once.
       const earlier = articles.get(candidate.contentId) ?? articleOfCandidate(candidate);
       articles.set(candidate.contentId, earlier);
@@ -257,7 +265,7 @@ export class Corpus {
       if (result.relation === 'unrelated') continue;
       verified.push({
         candidate,
-        relation: relationToStore(result, candidate.contentId, document.contentId),
+        relation: relationToStore(result, documentKey(candidate), documentKey(document)),
       });
     }
     return verified;
@@ -275,7 +283,7 @@ export class Corpus {
       .map(([serial]) => serial);
     const stored = await this.#store.bySerials(top);
     const candidates: Candidate[] = stored
-      .filter((found) => found.contentId !== document.contentId)
+      .filter((found) => documentKey(found) !== documentKey(document))
       .map((found) => ({
         contentId: found.contentId,
         id: found.id,
@@ -308,12 +316,12 @@ export class Corpus {
       return this.#storedMatches(document);
     }
     const document = prepareDocument(query);
-    const already = (await this.#store.byContentIds([document.contentId])).get(document.contentId);
+    const already = (await this.#store.byKeys([document])).get(documentKey(document));
     if (already !== undefined) return this.#storedMatches(already);
     const found = await this.#related(document, [], new Map(), new Map());
     return sortMatches(
       found.map(({ candidate, relation }) =>
-        toMatch(candidate.stored!, relation, relation.copy === document.contentId ? 'source' : 'copy'),
+        toMatch(candidate.stored!, relation, relation.copy === documentKey(document) ? 'source' : 'copy'),
       ),
     );
   }
@@ -442,6 +450,19 @@ function newDocument(document: PreparedDocument, story: string): NewDocument {
     signature: encodeFingerprint(document.fingerprint),
     keys: document.keys,
     story,
+  };
+}
+
+function identicalRelation(earlier: string, later: string, document: PreparedDocument): NewRelation {
+  const length = document.article.text.length;
+  return {
+    source: earlier,
+    copy: later,
+    relation: 'identical',
+    score: 1,
+    confidence: 0,
+    directed: false,
+    passages: [{ kind: 'verbatim', source: [0, length], copy: [0, length], similarity: 1 }],
   };
 }
 

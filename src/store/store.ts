@@ -18,7 +18,7 @@ export const SCHEMA_VERSION = 1;
 export interface NewDocument {
   /** The caller's id: a JSON Lines record's id, else the URL, else the input's name. */
   id: string;
-  /** Hash of the story text: the same text is stored once, whatever it is called. */
+  /** Hash of the story text. A document is its id and its text: the same pair is stored once. */
   contentId: string;
   url: string | null;
   source: string | null;
@@ -47,7 +47,15 @@ export interface StoredDocument extends Omit<NewDocument, 'keys'> {
   addedAt: string;
 }
 
-/** A verified relation between two documents, named by content id while it is being written. */
+/**
+ * How a batch names a document before it has a serial: its id and content id together (the
+ * same text under two ids is two documents, identical copies of each other).
+ */
+export function documentKey(document: { id: string; contentId: string }): string {
+  return `${document.contentId}\u0000${document.id}`;
+}
+
+/** A verified relation between two documents, named by document key while it is being written. */
 export interface NewRelation {
   /** The source side (when the direction is unknown, simply the first side). */
   source: string;
@@ -82,7 +90,7 @@ export interface CommitBatch {
 }
 
 export interface CommitResult {
-  /** Serial of each document of the batch, in order; a content id already stored keeps its old serial. */
+  /** Serial of each document of the batch, in order; one already stored keeps its old serial. */
   serials: number[];
   /** How many documents of the batch were new. */
   inserted: number;
@@ -116,8 +124,8 @@ export interface StorySummary {
 /** Documents, relations and stories (PostgreSQL's half in a server deployment). */
 export interface DocumentStore {
   info(): Promise<StoreInfo>;
-  /** Stored versions with these content ids, by content id. */
-  byContentIds(contentIds: readonly string[]): Promise<Map<string, StoredDocument>>;
+  /** Stored documents with these ids and texts, by document key. */
+  byKeys(documents: readonly { id: string; contentId: string }[]): Promise<Map<string, StoredDocument>>;
   /** The highest stored version of each id (absent ids are left out). */
   latestVersions(ids: readonly string[]): Promise<Map<string, number>>;
   /** Documents by serial; serials not (or no longer) stored are left out. */
@@ -145,7 +153,7 @@ export interface BucketStore {
 
 /** The whole contract a backend implements. */
 export interface Store extends DocumentStore, BucketStore {
-  /** Writes a batch in one transaction. Idempotent: content ids already stored are skipped. */
+  /** Writes a batch in one transaction. Idempotent: documents already stored (same id and text) are skipped. */
   commit(batch: CommitBatch): Promise<CommitResult>;
   /** Deletes the selected documents with their bucket entries and relations; returns their serials. */
   remove(selector: RemoveSelector): Promise<StoredDocument[]>;

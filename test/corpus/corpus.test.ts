@@ -252,3 +252,20 @@ describe('corpus: bad input', () => {
     await assert.rejects(openCorpus(path, { engine }), /not a wiretrace corpus/);
   });
 });
+
+describe('corpus: identical copies', () => {
+  it('stores the same text under another id as a document of its own, identical to the first', async () => {
+    const corpus = await newCorpus();
+    try {
+      const text = distinctArticle(40, 4, 40);
+      const summary = await corpus.add([record('wire', text), record('mirror', text)]);
+      assert.equal(summary.added, 2);
+      assert.deepEqual(
+        (await corpus.find('mirror')).map((match) => [match.id, match.relation, match.score]),
+        [['wire', 'identical', 1]],
+      );
+    } finally {
+      await corpus.close();
+    }
+  });
+});

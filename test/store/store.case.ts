@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isWiretraceError } from '../../src/errors.js';
-import type { NewDocument, OpenStoreOptions, Store } from '../../src/store/store.js';
+import { documentKey, type NewDocument, type OpenStoreOptions, type Store } from '../../src/store/store.js';
 
 /** One place a backend keeps its data: opened as often as a test likes, then thrown away. */
 export interface StoreLocation {
@@ -78,9 +78,13 @@ export function storeConformance(backend: StoreBackend): void {
         assert.equal(result.inserted, 2);
         const [serialA, serialB] = result.serials as [number, number];
         assert.notEqual(serialA, serialB);
-        const byContent = await store.byContentIds([`content:${text}`, 'content:missing']);
-        assert.equal(byContent.size, 1);
-        const stored = byContent.get(`content:${text}`)!;
+        const found = await store.byKeys([
+          { id: 'a', contentId: `content:${text}` },
+          { id: 'b', contentId: `content:${text}` },
+          { id: 'a', contentId: 'content:missing' },
+        ]);
+        assert.equal(found.size, 1);
+        const stored = found.get(documentKey({ id: 'a', contentId: `content:${text}` }))!;
         assert.equal(stored.text, text);
         assert.equal(stored.url, 'https://example.org/a');
         assert.equal(stored.source, 'Example');
@@ -97,7 +101,7 @@ export function storeConformance(backend: StoreBackend): void {
       });
     });
 
-    it('is idempotent: the same content committed again is stored once, with its first serial', async () => {
+    it('is idempotent: the same document committed again is stored once, with its first serial', async () => {
       await withStore(backend, async (store) => {
         const batch = {
           documents: [document('a', 'Text one.', { keys: [11, 12] }), document('b', 'Text two.')],
@@ -108,15 +112,15 @@ export function storeConformance(backend: StoreBackend): void {
         const again = await store.commit(batch);
         assert.equal(again.inserted, 0);
         assert.deepEqual(again.serials, first.serials);
-        // The same text under another id is the same article.
+        // The same text under another id is another document: an identical copy.
         const renamed = await store.commit({
           documents: [document('c', 'Text one.')],
           relations: [],
           storyMerges: [],
         });
-        assert.equal(renamed.inserted, 0);
-        assert.equal(renamed.serials[0], first.serials[0]);
-        assert.equal((await store.info()).documents, 2);
+        assert.equal(renamed.inserted, 1);
+        assert.notEqual(renamed.serials[0], first.serials[0]);
+        assert.equal((await store.info()).documents, 3);
         assert.deepEqual([...(await store.candidates([11], 10)).entries()], [[first.serials[0], 1]]);
       });
     });
@@ -164,8 +168,8 @@ export function storeConformance(backend: StoreBackend): void {
           documents: [document('b', 'Copy.', { story: 'b' })],
           relations: [
             {
-              source: 'content:Source.',
-              copy: 'content:Copy.',
+              source: documentKey({ id: 'a', contentId: 'content:Source.' }),
+              copy: documentKey({ id: 'b', contentId: 'content:Copy.' }),
               relation: 'copy',
               score: 0.9,
               confidence: 0.8,
@@ -235,8 +239,8 @@ export function storeConformance(backend: StoreBackend): void {
           ],
           relations: [
             {
-              source: 'content:A1.',
-              copy: 'content:B.',
+              source: documentKey({ id: 'a', contentId: 'content:A1.' }),
+              copy: documentKey({ id: 'b', contentId: 'content:B.' }),
               relation: 'copy',
               score: 1,
               confidence: 1,

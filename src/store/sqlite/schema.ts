@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS documents (
   serial INTEGER PRIMARY KEY,
   id TEXT NOT NULL,
   version INTEGER NOT NULL,
-  content_id TEXT NOT NULL UNIQUE,
+  content_id TEXT NOT NULL,
   url TEXT,
   source TEXT,
   title TEXT,
@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS documents (
   text BLOB NOT NULL,
   signature BLOB NOT NULL,
   keys BLOB NOT NULL,
-  UNIQUE (id, version)
+  UNIQUE (id, version),
+  UNIQUE (content_id, id)
 );
 CREATE INDEX IF NOT EXISTS documents_story ON documents (story);
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source);

@@ -5,6 +5,7 @@ import { WiretraceError } from '../../errors.js';
 import {
   type CommitBatch,
   type CommitResult,
+  documentKey,
   type NewDocument,
   type OpenStoreOptions,
   type RemoveSelector,
@@ -129,13 +130,14 @@ class SqliteStore implements Store {
     };
   }
 
-  async byContentIds(contentIds: readonly string[]): Promise<Map<string, StoredDocument>> {
+  async byKeys(
+    documents: readonly { id: string; contentId: string }[],
+  ): Promise<Map<string, StoredDocument>> {
     const found = new Map<string, StoredDocument>();
-    for (const chunk of chunks(contentIds)) {
-      const rows = this.#sql(
-        `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE content_id IN (${marks(chunk.length)})`,
-      ).all(...chunk) as DocumentRow[];
-      for (const row of rows) found.set(row.content_id, toDocument(row));
+    const lookup = this.#sql(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE content_id = ? AND id = ?`);
+    for (const document of documents) {
+      const row = lookup.get(document.contentId, document.id) as DocumentRow | undefined;
+      if (row !== undefined) found.set(documentKey(document), toDocument(row));
     }
     return found;
   }
@@ -224,16 +226,15 @@ class SqliteStore implements Store {
     let inserted = 0;
     const bucketEntries: [number, number][] = [];
     for (const document of batch.documents) {
-      const existing = this.#sql('SELECT serial FROM documents WHERE content_id = ?').get(
-        document.contentId,
-      ) as { serial: number } | undefined;
+      const key = documentKey(document);
+      const existing = this.#serialOf(key);
       if (existing !== undefined) {
-        serialOf.set(document.contentId, existing.serial);
-        serials.push(existing.serial);
+        serialOf.set(key, existing);
+        serials.push(existing);
         continue;
       }
       const serial = this.#insertDocument(document, addedAt);
-      serialOf.set(document.contentId, serial);
+      serialOf.set(key, serial);
       serials.push(serial);
       inserted++;
       for (const key of document.keys) bucketEntries.push([key, serial]);
@@ -250,8 +251,8 @@ class SqliteStore implements Store {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const relation of batch.relations) {
-      const source = serialOf.get(relation.source) ?? this.#serialOfContent(relation.source);
-      const copy = serialOf.get(relation.copy) ?? this.#serialOfContent(relation.copy);
+      const source = serialOf.get(relation.source) ?? this.#serialOf(relation.source);
+      const copy = serialOf.get(relation.copy) ?? this.#serialOf(relation.copy);
       if (source === undefined || copy === undefined) continue; // one side was removed meanwhile
       addRelation.run(
         source,
@@ -294,10 +295,12 @@ class SqliteStore implements Store {
     return row.serial;
   }
 
-  #serialOfContent(contentId: string): number | undefined {
-    const row = this.#sql('SELECT serial FROM documents WHERE content_id = ?').get(contentId) as
-      | { serial: number }
-      | undefined;
+  #serialOf(key: string): number | undefined {
+    const [contentId, id] = key.split('\u0000') as [string, string];
+    const row = this.#sql('SELECT serial FROM documents WHERE content_id = ? AND id = ?').get(
+      contentId,
+      id,
+    ) as { serial: number } | undefined;
     return row?.serial;
   }
 
