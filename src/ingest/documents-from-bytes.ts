@@ -2,11 +2,11 @@ import { WiretraceError } from '../errors.js';
 import type { RawDocument } from '../model/article.js';
 import { guessUtf16WithoutBom, looksBinary } from './binary-check.js';
 import { decodeBytes } from './decode-bytes.js';
+import { feedDocuments } from './feed-items.js';
 import type { InputFailure } from './input-failure.js';
 import type { InputKind } from './input-kind.js';
 import { jsonlRecords } from './jsonl-records.js';
 import { gunzipLimited, isGzip } from './read-bytes.js';
-import { feedDocuments } from './feed-items.js';
 import { looksLikeFeed, looksLikeHtml, looksLikeJsonl } from './sniff-format.js';
 
 /**

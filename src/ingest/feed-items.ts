@@ -51,7 +51,9 @@ function itemHtml(element: Element): string | null {
   const content = child(element, ['content:encoded', 'content', 'description', 'summary']);
   if (content === null) return null;
   const html =
-    content.attribs.type === 'xhtml' ? DomUtils.getInnerHTML(content, { xmlMode: true }) : DomUtils.textContent(content);
+    content.attribs.type === 'xhtml'
+      ? DomUtils.getInnerHTML(content, { xmlMode: true })
+      : DomUtils.textContent(content);
   return html.trim() === '' ? null : html;
 }
 
@@ -107,4 +109,3 @@ export function* feedDocuments(
     yield { input: name, format: 'html', content: item.html, encoding, meta };
   }
 }
-

@@ -120,9 +120,16 @@ async function* readStream(
     if (raw.head.length === 0) throw new WiretraceError('INPUT_EMPTY', 'empty file', input);
     const gzip = startsWithGzip(raw.head);
     if (kind.gzip && !gzip) throw new WiretraceError('INPUT_DECODE', 'not a gzip stream', input);
-    const { head, chunks } = await peekStream(gzip ? gunzipStream(raw.chunks, input) : raw.chunks, SNIFF_BYTES);
+    const { head, chunks } = await peekStream(
+      gzip ? gunzipStream(raw.chunks, input) : raw.chunks,
+      SNIFF_BYTES,
+    );
     if (looksLikeArc(head)) {
-      throw new WiretraceError('INPUT_UNSUPPORTED', 'ARC web archives are not read; convert it to WARC', input);
+      throw new WiretraceError(
+        'INPUT_UNSUPPORTED',
+        'ARC web archives are not read; convert it to WARC',
+        input,
+      );
     }
     if (kind.kind === 'warc' || looksLikeWarc(head)) {
       if (!looksLikeWarc(head)) throw new WiretraceError('INPUT_MALFORMED', 'not a WARC file', input);

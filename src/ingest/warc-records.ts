@@ -93,7 +93,10 @@ async function documentOf(
   if (!HTML_TYPE.test(payloadType(record))) return null;
   const uri = record.warcTargetURI ?? '';
   if (uri === '') {
-    return { input: where, error: new WiretraceError('INPUT_MALFORMED', 'WARC record without a target URI', where) };
+    return {
+      input: where,
+      error: new WiretraceError('INPUT_MALFORMED', 'WARC record without a target URI', where),
+    };
   }
   if (record.warcContentLength > maxBytes) {
     const detail = `${uri}: larger than the limit of ${maxBytes} bytes`;
@@ -102,7 +105,8 @@ async function documentOf(
   const payload = await record.readFully(true);
   const name = seen.has(uri) ? where : uri;
   seen.add(name);
-  if (payload.length === 0) return { input: name, error: new WiretraceError('INPUT_EMPTY', 'empty page', name) };
+  if (payload.length === 0)
+    return { input: name, error: new WiretraceError('INPUT_EMPTY', 'empty page', name) };
   const { text, encoding } = decodeBytes(payload, { html: true });
   return { input: name, format: 'html', content: text, encoding, meta: { url: uri } };
 }

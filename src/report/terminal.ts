@@ -264,7 +264,8 @@ function unrelatedLines(
     '',
     ctx.paint('■ unrelated', 'bold') + ctx.paint(' (no shared story with any other document)', 'dim'),
   ];
-  for (const input of inputs) lines.push(titleLine(ctx, `• ${safeName(input)}  `, requireArticle(articles, input)));
+  for (const input of inputs)
+    lines.push(titleLine(ctx, `• ${safeName(input)}  `, requireArticle(articles, input)));
   return lines;
 }
 
@@ -302,7 +303,9 @@ export function renderCompareTerminal(
     `Relation: ${relationText(ctx, result)} · score ${round3(result.score)}`,
   ];
   if (decided) {
-    lines.push(`Direction: ${safeName(source.input)} → ${safeName(copy.input)} (${percent(result.direction.confidence)} sure)`);
+    lines.push(
+      `Direction: ${safeName(source.input)} → ${safeName(copy.input)} (${percent(result.direction.confidence)} sure)`,
+    );
     // Signals vote for "a is the source"; re-sign them so positive supports the decision.
     const sign = result.direction.direction === 'b->a' ? -1 : 1;
     const why = whyLine(
