@@ -7,7 +7,7 @@ import { compareCsv, pairsCsvHeader, pairsCsvRow } from '../report/csv.js';
 import { renderCompareHtml } from '../report/html.js';
 import { compareToJson } from '../report/json.js';
 import { renderCompareTerminal } from '../report/terminal.js';
-import { safeName } from '../report/terminal-safe.js';
+import { safeName, stringifyJson } from '../report/terminal-safe.js';
 import { analyseArticle } from '../text/analyse.js';
 import { getLexicon } from '../text/lexicon.js';
 import { type Console, loadArticles, reportError } from './io.js';
@@ -98,7 +98,7 @@ function writeCompare(
     return;
   }
   const json = compareToJson(a, b, result);
-  output.write(format === 'csv' ? compareCsv(json) : `${JSON.stringify(json)}\n`);
+  output.write(format === 'csv' ? compareCsv(json) : `${stringifyJson(json)}\n`);
 }
 
 async function comparePairsFile(
@@ -116,8 +116,8 @@ async function comparePairsFile(
   // Each result is written as soon as its pair is compared.
   const emit = (id: string | null, json: object | null, error?: string): void => {
     const value = json === null ? { id, error } : { id, ...json };
-    if (format === 'json') output.write(`${first ? '[' : ','}\n${JSON.stringify(value)}`);
-    else if (format === 'jsonl') output.write(`${JSON.stringify(value)}\n`);
+    if (format === 'json') output.write(`${first ? '[' : ','}\n${stringifyJson(value)}`);
+    else if (format === 'jsonl') output.write(`${stringifyJson(value)}\n`);
     first = false;
   };
   if (format === 'csv') output.write(pairsCsvHeader());

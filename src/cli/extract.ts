@@ -3,7 +3,7 @@ import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
 import { extractCsvHeader, extractCsvRow } from '../report/csv.js';
 import { extractToJson } from '../report/json.js';
-import { safeName, stripControls } from '../report/terminal-safe.js';
+import { safeName, stringifyJson, stripControls } from '../report/terminal-safe.js';
 import { type BatchCounts, type Console, streamArticles } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
@@ -72,9 +72,9 @@ function articleWriter(output: Output, format: OutputFormat): ArticleWriter {
   return {
     write(article) {
       if (format === 'text') output.write(articleText(article));
-      else if (format === 'jsonl') output.write(`${JSON.stringify(extractToJson(article))}\n`);
+      else if (format === 'jsonl') output.write(`${stringifyJson(extractToJson(article))}\n`);
       else if (format === 'json')
-        output.write(`${count === 0 ? '[' : ','}\n${JSON.stringify(extractToJson(article))}`);
+        output.write(`${count === 0 ? '[' : ','}\n${stringifyJson(extractToJson(article))}`);
       else output.write(`${count === 0 ? extractCsvHeader() : ''}${extractCsvRow(extractToJson(article))}`);
       count++;
     },

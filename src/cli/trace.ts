@@ -6,6 +6,7 @@ import { traceChangesCsv, traceEdgesCsv } from '../report/csv.js';
 import { renderTraceHtml } from '../report/html.js';
 import { type TraceJson, traceToJson } from '../report/json.js';
 import { renderTraceTerminal } from '../report/terminal.js';
+import { stringifyJson } from '../report/terminal-safe.js';
 import { getLexicon } from '../text/lexicon.js';
 import { type Console, loadArticles } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
@@ -89,17 +90,17 @@ function writeTrace(output: Output, format: OutputFormat, result: TraceResult, j
     output.write(renderTraceTerminal(result, { color: output.toTerminal }));
     return;
   }
-  if (format === 'json') output.write(`${JSON.stringify(json)}\n`);
+  if (format === 'json') output.write(`${stringifyJson(json)}\n`);
   else if (format === 'csv') output.write(traceEdgesCsv(json));
   else {
     const storyOf = new Map<string, string>();
     for (const story of json.stories) {
       for (const document of story.documents) storyOf.set(document, story.id);
-      output.write(`${JSON.stringify({ type: 'story', ...story })}\n`);
+      output.write(`${stringifyJson({ type: 'story', ...story })}\n`);
     }
     for (const document of json.documents) {
       const story = storyOf.get(document.input) ?? null;
-      output.write(`${JSON.stringify({ type: 'document', story, ...document })}\n`);
+      output.write(`${stringifyJson({ type: 'document', story, ...document })}\n`);
     }
   }
 }

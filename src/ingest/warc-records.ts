@@ -70,6 +70,7 @@ async function* readerOf(record: WARCRecord): AsyncGenerator<Buffer> {
 
 /** The bytes from the next record header on, or null when there is none. */
 function nextRecord(rest: Buffer): Buffer | null {
+  if (rest.subarray(0, RECORD_START.length - 1).equals(RECORD_START.subarray(1))) return rest;
   const at = rest.indexOf(RECORD_START);
   return at === -1 ? null : rest.subarray(at + 1);
 }

@@ -58,3 +58,17 @@ export function safeTerminalText(text: string, color: boolean): string {
   kept.push(stripControls(text.slice(last)));
   return kept.join('');
 }
+
+/* biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * JSON.stringify, with DEL, C1 controls, bidi marks and line separators written as \u escapes
+ * (JSON.stringify escapes only C0): the same value, but safe to print on a terminal.
+ */
+export function stringifyJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    JSON_UNSAFE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

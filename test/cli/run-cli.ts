@@ -67,7 +67,7 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
  */
 export function spawnCli(
   args: readonly string[],
-  options: { input?: string | Buffer } = {},
+  options: { input?: string | Buffer; killAfterMs?: number } = {},
 ): Promise<CliRun> {
   const env = { ...process.env };
   // Colour must be off because stdout is not a terminal, not because NO_COLOR happens to be set.
@@ -88,6 +88,10 @@ export function spawnCli(
       });
     });
     child.stdin.end(options.input ?? '');
+    if (options.killAfterMs !== undefined) {
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+      child.on('close', () => clearTimeout(timer));
+    }
   });
 }
 
