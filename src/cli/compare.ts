@@ -1,16 +1,17 @@
 import { parseArgs } from 'node:util';
+import { contentId } from '../engine/content-id.js';
+import { createEngine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
+import { DOCUMENT_VERSION, type ExtractedDocument } from '../model/document.js';
 import type { PairResult } from '../model/relation.js';
-import { comparePair } from '../pipeline/compare.js';
 import { compareCsv, pairsCsvHeader, pairsCsvRow } from '../report/csv.js';
 import { renderCompareHtml } from '../report/html.js';
-import { compareToJson } from '../report/json.js';
+import type { CompareJson } from '../report/json.js';
 import { renderCompareTerminal } from '../report/terminal.js';
 import { safeName, stringifyJson } from '../report/terminal-safe.js';
-import { analyseArticle } from '../text/analyse.js';
-import { getLexicon } from '../text/lexicon.js';
-import { type Console, loadArticles, reportError } from './io.js';
+import { compareDocuments } from '../service/index.js';
+import { type Console, loadDocuments, reportError } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
 import { readPairsFile } from './pairs-file.js';
@@ -70,18 +71,17 @@ export async function runCompare(args: readonly string[], io: Console): Promise<
   const outputs = new Outputs(io, values.output);
   const html = values.html === undefined ? null : outputs.file(values.html);
   return outputs.run(async () => {
-    const { articles, failed } = await loadArticles(positionals, io);
+    const engine = createEngine();
+    const { documents, failed } = await loadDocuments(engine, positionals, io);
     if (failed > 0) return EXIT.badInput;
-    if (articles.length !== 2) {
-      throw new WiretraceError(
-        'USAGE',
-        `compare needs exactly two documents, the inputs hold ${articles.length}`,
-      );
+    if (documents.length !== 2) {
+      const detail = `compare needs exactly two documents, the inputs hold ${documents.length}`;
+      throw new WiretraceError('USAGE', detail);
     }
-    const [a, b] = articles as [Article, Article];
-    const result = comparePair(analyseArticle(a), analyseArticle(b), getLexicon());
-    writeCompare(outputs.main, format, a, b, result);
-    if (html !== null) html.write(renderCompareHtml(a, b, result));
+    const [a, b] = documents as [ExtractedDocument, ExtractedDocument];
+    const { result, json } = await compareDocuments(engine, a, b);
+    writeCompare(outputs.main, format, a.article, b.article, result, json);
+    if (html !== null) html.write(renderCompareHtml(a.article, b.article, result));
     return EXIT.ok;
   });
 }
@@ -92,12 +92,12 @@ function writeCompare(
   a: Article,
   b: Article,
   result: PairResult,
+  json: CompareJson,
 ): void {
   if (format === 'text') {
     output.write(renderCompareTerminal(a, b, result, { color: output.toTerminal }));
     return;
   }
-  const json = compareToJson(a, b, result);
   output.write(format === 'csv' ? compareCsv(json) : `${stringifyJson(json)}\n`);
 }
 
@@ -108,7 +108,7 @@ async function comparePairsFile(
   io: Console,
   quiet: boolean,
 ): Promise<number> {
-  const lexicon = getLexicon();
+  const engine = createEngine();
   const progress = progressLine(io, quiet);
   let failed = 0;
   let done = 0;
@@ -129,8 +129,8 @@ async function comparePairsFile(
       else emit(pair.id, null, pair.error.message);
       continue;
     }
-    const result = comparePair(analyseArticle(pair.a), analyseArticle(pair.b), lexicon);
-    const { a: _a, b: _b, ...rest } = compareToJson(pair.a, pair.b, result);
+    const { result, json } = await compareDocuments(engine, asDocument(pair.a), asDocument(pair.b));
+    const { a: _a, b: _b, ...rest } = json;
     if (format === 'csv') output.write(pairsCsvRow(pair.id, rest));
     else if (format === 'text') {
       const direction = result.direction.direction ?? 'undirected';
@@ -145,4 +145,9 @@ async function comparePairsFile(
   progress.finish();
   if (format === 'json') output.write(first ? '[]\n' : '\n]\n');
   return failed > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+/** A --pairs side (already an article) as the service's extracted document. */
+function asDocument(article: Article): ExtractedDocument {
+  return { version: DOCUMENT_VERSION, id: contentId(article.content), name: article.input, article };
 }

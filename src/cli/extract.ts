@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { createEngine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
 import { extractCsvHeader, extractCsvRow } from '../report/csv.js';
 import { extractToJson } from '../report/json.js';
 import { safeName, stringifyJson, stripControls } from '../report/terminal-safe.js';
-import { type BatchCounts, type Console, streamArticles } from './io.js';
+import { type BatchCounts, type Console, streamDocuments } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
 import { progressLine } from './progress.js';
@@ -51,9 +52,10 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
     const progress = progressLine(io, values.quiet === true);
     const counts: BatchCounts = { read: 0, failed: 0 };
     const writer = articleWriter(outputs.main, format);
-    for await (const article of streamArticles(positionals, io, counts, progress.onProgress)) {
+    const engine = createEngine();
+    for await (const document of streamDocuments(engine, positionals, io, counts, progress.onProgress)) {
       progress.finish();
-      writer.write(article);
+      writer.write(document.article);
     }
     progress.finish();
     writer.end();

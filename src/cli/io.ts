@@ -1,9 +1,10 @@
+import type { Engine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
-import { extractArticle } from '../extract/index.js';
 import { isInputFailure, readInputs } from '../ingest/index.js';
 import type { ListDirectory } from '../ingest/walk-directory.js';
-import type { Article, RawDocument } from '../model/article.js';
+import type { ExtractedDocument } from '../model/document.js';
 import { safeLine } from '../report/terminal-safe.js';
+import { extractDocuments } from '../service/index.js';
 import type { OutputFileSystem } from './atomic-file.js';
 import type { OnProgress } from './progress.js';
 
@@ -37,27 +38,24 @@ export interface BatchCounts {
   failed: number;
 }
 
-/** The outcome of reading a batch: the articles that came out and whether any input failed. */
-export interface LoadedArticles {
-  articles: Article[];
+/** The outcome of reading a batch: the documents that came out and whether any input failed. */
+export interface LoadedDocuments {
+  documents: ExtractedDocument[];
   failed: number;
 }
 
-/** Extraction of one raw document: the one place the CLI turns a read document into an article. */
-function articleOf(document: RawDocument): Article {
-  return extractArticle(document);
-}
-
 /**
- * Reads and extracts every input, one document at a time, so results can be written as they
- * come. A bad input is reported on stderr with its name and skipped; the rest of the batch goes on.
+ * Reads every input and extracts it through the service, one document at a time, so results
+ * can be written as they come. A bad input is reported on stderr with its name and skipped; the
+ * rest of the batch goes on.
  */
-export async function* streamArticles(
+export async function* streamDocuments(
+  engine: Engine,
   inputs: readonly string[],
   io: Console,
   counts: BatchCounts,
   onProgress?: OnProgress,
-): AsyncGenerator<Article> {
+): AsyncGenerator<ExtractedDocument> {
   const options = {
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
     ...(io.listDirectory === undefined ? {} : { listDirectory: io.listDirectory }),
@@ -68,30 +66,32 @@ export async function* streamArticles(
       counts.failed++;
       continue;
     }
-    let article: Article;
-    try {
-      article = articleOf(item);
-    } catch (error) {
-      reportError(io, error, item.input);
+    const { documents, failures } = await extractDocuments(engine, [item]);
+    for (const failure of failures) {
+      const named = failure.message.startsWith(`${failure.name}: `);
+      reportLine(io, named ? failure.message : `${failure.name}: ${failure.message}`);
       counts.failed++;
-      continue;
     }
-    counts.read++;
-    onProgress?.({ stage: 'read', done: counts.read });
-    yield article;
+    for (const document of documents) {
+      counts.read++;
+      onProgress?.({ stage: 'read', done: counts.read });
+      yield document;
+    }
   }
 }
 
-/** Reads and extracts a whole batch (see streamArticles). */
-export async function loadArticles(
+/** Reads and extracts a whole batch (see streamDocuments). */
+export async function loadDocuments(
+  engine: Engine,
   inputs: readonly string[],
   io: Console,
   onProgress?: OnProgress,
-): Promise<LoadedArticles> {
+): Promise<LoadedDocuments> {
   const counts: BatchCounts = { read: 0, failed: 0 };
-  const articles: Article[] = [];
-  for await (const article of streamArticles(inputs, io, counts, onProgress)) articles.push(article);
-  return { articles, failed: counts.failed };
+  const documents: ExtractedDocument[] = [];
+  for await (const document of streamDocuments(engine, inputs, io, counts, onProgress))
+    documents.push(document);
+  return { documents, failed: counts.failed };
 }
 
 /**
@@ -99,12 +99,17 @@ export async function loadArticles(
  * an escape sequence in a file name) are shown as escapes, so a message is always one line.
  */
 export function reportError(io: Console, error: unknown, input?: string): void {
-  // On a terminal, clear a progress line first so the message starts at the left margin.
-  const clear = io.errIsTTY === true ? '\r\u001b[K' : '';
   if (error instanceof WiretraceError) {
-    io.err(`${clear}wiretrace: ${safeLine(error.message)}\n`);
+    reportLine(io, error.message);
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`${clear}wiretrace: ${safeLine(`${input === undefined ? '' : `${input}: `}${message}`)}\n`);
+  reportLine(io, `${input === undefined ? '' : `${input}: `}${message}`);
+}
+
+/** Writes "wiretrace: <message>" as one stderr line, whatever the message holds. */
+function reportLine(io: Console, message: string): void {
+  // On a terminal, clear a progress line first so the message starts at the left margin.
+  const clear = io.errIsTTY === true ? '\r\u001b[K' : '';
+  io.err(`${clear}wiretrace: ${safeLine(message)}\n`);
 }

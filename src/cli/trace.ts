@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
+import { createEngine, type Engine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
+import type { ExtractedDocument } from '../model/document.js';
 import type { TraceResult } from '../model/story.js';
-import { traceArticles } from '../pipeline/trace.js';
 import { traceChangesCsv, traceEdgesCsv } from '../report/csv.js';
 import { renderTraceHtml } from '../report/html.js';
-import { type TraceJson, traceToJson } from '../report/json.js';
+import type { TraceJson } from '../report/json.js';
 import { renderTraceTerminal } from '../report/terminal.js';
 import { stringifyJson } from '../report/terminal-safe.js';
-import { getLexicon } from '../text/lexicon.js';
-import { type Console, loadArticles } from './io.js';
+import { traceDocuments } from '../service/index.js';
+import { type Console, loadDocuments } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
 import { type OnProgress, progressLine } from './progress.js';
@@ -65,28 +66,32 @@ export async function runTrace(args: readonly string[], io: Console): Promise<nu
   const html = values.html === undefined ? null : outputs.file(values.html);
   const changes = values['changes-csv'] === undefined ? null : outputs.file(values['changes-csv']);
   return outputs.run(async () => {
+    const engine = createEngine();
     const progress = progressLine(io, values.quiet === true);
-    const { articles, failed } = await loadArticles(positionals, io, progress.onProgress);
-    const result = traceBatch(articles, progress.onProgress);
+    const { documents, failed } = await loadDocuments(engine, positionals, io, progress.onProgress);
+    const { result, json } = await traceBatch(engine, documents, progress.onProgress);
     progress.finish();
-    const json = format === 'text' ? null : traceToJson(result);
     writeTrace(outputs.main, format, result, json);
-    if (changes !== null) changes.write(traceChangesCsv(json ?? traceToJson(result)));
+    if (changes !== null) changes.write(traceChangesCsv(json));
     if (html !== null) html.write(renderTraceHtml(result));
     return failed > 0 ? EXIT.badInput : EXIT.ok;
   });
 }
 
-function traceBatch(articles: Parameters<typeof traceArticles>[0], onProgress: OnProgress): TraceResult {
-  const pairs = (articles.length * (articles.length - 1)) / 2;
+async function traceBatch(
+  engine: Engine,
+  documents: readonly ExtractedDocument[],
+  onProgress: OnProgress,
+): ReturnType<typeof traceDocuments> {
+  const pairs = (documents.length * (documents.length - 1)) / 2;
   onProgress({ stage: 'compare', done: 0, total: pairs });
-  const result = traceArticles(articles, getLexicon());
+  const outcome = await traceDocuments(engine, documents);
   onProgress({ stage: 'compare', done: pairs, total: pairs });
-  return result;
+  return outcome;
 }
 
-function writeTrace(output: Output, format: OutputFormat, result: TraceResult, json: TraceJson | null): void {
-  if (format === 'text' || json === null) {
+function writeTrace(output: Output, format: OutputFormat, result: TraceResult, json: TraceJson): void {
+  if (format === 'text') {
     output.write(renderTraceTerminal(result, { color: output.toTerminal }));
     return;
   }

@@ -5,8 +5,8 @@ import { DERIVED_RELATIONS, type PairResult } from '../model/relation.js';
 import type { Story, StoryEdge, TraceResult } from '../model/story.js';
 import { buildDerivationTrees, type DerivationLink } from '../provenance/tree.js';
 import { analyseArticle } from '../text/analyse.js';
-import type { Lexicon } from '../text/lexicon.js';
 import { comparePair, orientPair } from './compare.js';
+import type { StageContext } from './context.js';
 
 /**
  * Pairs sharing less of their topical vocabulary than this are not compared at all: well below
@@ -18,21 +18,22 @@ const CANDIDATE_OVERLAP = 0.2;
  * Traces a set of articles: compares every pair that shares enough vocabulary, groups related
  * documents into stories, and within each story builds the derivation tree and names its root.
  */
-export function traceArticles(articles: readonly Article[], lexicon: Lexicon): TraceResult {
+export function traceArticles(articles: readonly Article[], context: StageContext): TraceResult {
+  const { lexicon } = context;
   const analysed = articles.map(analyseArticle);
   const vocabularies = analysed.map((article) => vocabularyOf(article, lexicon));
   const results = new Map<string, PairResult>();
   for (let i = 0; i < analysed.length; i++) {
     for (let j = i + 1; j < analysed.length; j++) {
       if (shareVocabulary(vocabularies[i]!, vocabularies[j]!) < CANDIDATE_OVERLAP) continue;
-      const result = comparePair(analysed[i]!, analysed[j]!, lexicon, { changes: false });
+      const result = comparePair(analysed[i]!, analysed[j]!, context, { changes: false });
       if (result.relation !== 'unrelated') results.set(pairKey(i, j), result);
     }
   }
   // A story needs two documents; a document related to no other is listed as unrelated.
   const stories = groupStories(analysed.length, results)
     .filter((members) => members.length > 1)
-    .map((members, index) => buildStory(`story-${index + 1}`, members, analysed, results, lexicon));
+    .map((members, index) => buildStory(`story-${index + 1}`, members, analysed, results, context));
   return { articles: [...articles], stories };
 }
 
@@ -76,7 +77,7 @@ function buildStory(
   members: readonly number[],
   analysed: readonly AnalysedArticle[],
   results: ReadonlyMap<string, PairResult>,
-  lexicon: Lexicon,
+  context: StageContext,
 ): Story {
   const local = (index: number): number => members.indexOf(index);
   const links: DerivationLink[] = [];
@@ -102,7 +103,7 @@ function buildStory(
       const child = analysed[members[edge.child]!]!;
       const [first, second] = edge.parent < edge.child ? [parent, child] : [child, parent];
       const pair = results.get(pairKey(members[edge.parent]!, members[edge.child]!))!;
-      const result = orientPair(pair, first, second, parent, lexicon);
+      const result = orientPair(pair, first, second, parent, context);
       edges.push({ source: parent.article.input, copy: child.article.input, result });
     }
   }

@@ -1,0 +1,11 @@
+import type { Lexicon } from '../text/lexicon.js';
+
+/**
+ * What the comparison stages read besides their documents: the engine's lexicon and its clock,
+ * sampled once per call so that one trace sees one "now". Stages keep no state of their own.
+ */
+export interface StageContext {
+  readonly lexicon: Lexicon;
+  /** Epoch milliseconds: a stated publication date after now + 1 day is not believed. */
+  readonly now: number;
+}

@@ -1,0 +1,25 @@
+import { uniqueDocuments } from '../engine/documents.js';
+import type { Engine } from '../engine/engine.js';
+import type { ExtractedDocument } from '../model/document.js';
+import type { TraceResult } from '../model/story.js';
+import { type TraceJson, traceToJson } from '../report/json.js';
+
+export interface TraceOutcome {
+  /** Stories, derivation trees and changes, for the terminal and HTML renderers. */
+  result: TraceResult;
+  /** The result in the JSON shape `wiretrace trace --json` prints. */
+  json: TraceJson;
+}
+
+/**
+ * Traces extracted documents: stories, each with its derivation tree, root and every copy's
+ * changes. The same input given twice counts once.
+ */
+export async function traceDocuments(
+  engine: Engine,
+  documents: readonly ExtractedDocument[],
+): Promise<TraceOutcome> {
+  const articles = uniqueDocuments(documents).map((document) => document.article);
+  const result = engine.trace(articles);
+  return { result, json: traceToJson(result) };
+}
