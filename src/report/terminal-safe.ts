@@ -59,7 +59,6 @@ export function safeTerminalText(text: string, color: boolean): string {
   return kept.join('');
 }
 
-/* biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point */
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 /**
