@@ -38,8 +38,10 @@ export async function* readCorpusInputs(
     try {
       if ((await stat(input)).isDirectory()) {
         const prefix = /[\\/]$/.test(input) ? input : `${input}/`;
-        for (const relative of await listFilesRecursively(input)) {
-          files.push({ path: join(input, relative), name: `${prefix}${relative}` });
+        for (const entry of await listFilesRecursively(input)) {
+          const name = `${prefix}${entry.relative}`;
+          if (entry.error === undefined) files.push({ path: join(input, entry.relative), name });
+          else yield { input: name, error: fileSystemError(name, entry.error) };
         }
       } else {
         files.push({ path: input, name: input });
