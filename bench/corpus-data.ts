@@ -137,13 +137,17 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
   }
 
   // Sources of the other kinds: the benchmark's article bodies first, then articles of MSRP sentences.
+  // Past the paraphrase pairs, the first sentences of the other pairs (their seconds are the filler).
   const bodies = aebBodies(options.datasets);
   const otherSources: string[] = [...bodies];
-  while (otherSources.length < perKind * 4) {
-    const pairs = positives.slice(positive, positive + SENTENCES_PER_ARTICLE);
-    positive += SENTENCES_PER_ARTICLE;
-    otherSources.push(paragraphs(pairs.map((pair) => pair.a)));
+  const sentences = [...positives.slice(positive).map((pair) => pair.a), ...negatives.map((pair) => pair.a)];
+  let sentence = 0;
+  while (otherSources.length < perKind * 4 && sentence + SENTENCES_PER_ARTICLE <= sentences.length) {
+    otherSources.push(paragraphs(sentences.slice(sentence, sentence + SENTENCES_PER_ARTICLE)));
+    sentence += SENTENCES_PER_ARTICLE;
   }
+  if (otherSources.length < perKind * 4)
+    throw new Error(`--planted ${perKind} needs more source text than the datasets hold`);
   shuffle(otherSources, next);
   const filler = negatives.map((pair) => pair.b);
   for (let i = 0; i < perKind; i++) {
@@ -171,11 +175,8 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
     used.add(pair.a);
     used.add(pair.b);
   }
-  // Not the first sentences of the non-paraphrase pairs: their seconds, close to them, are the filler.
-  const pool = positives
-    .slice(positive)
-    .map((pair) => pair.a)
-    .filter((sentence) => !used.has(sentence));
+  // Sentences no source used; not the seconds of the non-paraphrase pairs, which are the filler.
+  const pool = sentences.slice(sentence).filter((text) => !used.has(text));
   const wordPool = [...pool, ...filler, ...bodies.flatMap((body) => body.split(/(?<=[.!?])\s+/))];
   const distinctCount =
     Math.max(0, options.articles - sourceRecords.length - copyRecords.length) + options.unseen;
