@@ -65,7 +65,7 @@ const articles = measure('extract example pages (text)', examples.length * 20, '
   }
   return extracted;
 });
-const analysed = articles.map(analyseArticle);
+const analysed = articles.map((article) => analyseArticle(article));
 measure('compare example pairs (with changes)', 30, 'pair', () => {
   for (let round = 0; round < 10; round++) {
     comparePair(analysed[1]!, analysed[0]!, stages);

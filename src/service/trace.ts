@@ -1,5 +1,6 @@
 import { uniqueDocuments } from '../engine/documents.js';
 import type { Engine } from '../engine/engine.js';
+import { traceOnEngine } from '../engine/parallel-trace.js';
 import type { ExtractedDocument } from '../model/document.js';
 import type { TraceResult } from '../model/story.js';
 import { type TraceJson, traceToJson } from '../report/json.js';
@@ -13,13 +14,14 @@ export interface TraceOutcome {
 
 /**
  * Traces extracted documents: stories, each with its derivation tree, root and every copy's
- * changes. The same input given twice counts once.
+ * changes, on the engine's threads (the result is the same with any number). The same input
+ * given twice counts once.
  */
 export async function traceDocuments(
   engine: Engine,
   documents: readonly ExtractedDocument[],
 ): Promise<TraceOutcome> {
   const articles = uniqueDocuments(documents).map((document) => document.article);
-  const result = engine.trace(articles);
+  const result = await traceOnEngine(engine, articles);
   return { result, json: traceToJson(result) };
 }

@@ -183,7 +183,7 @@ describe('published dates', () => {
 
 describe('comparing in either order', () => {
   it('gives the same relation and score, and the opposite direction', () => {
-    const analysed = exampleArticles().map(analyseArticle);
+    const analysed = exampleArticles().map((article) => analyseArticle(article));
     for (const [i, j] of [
       [0, 1],
       [1, 2],
