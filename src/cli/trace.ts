@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createEngine, type Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
 import type { ExtractedDocument } from '../model/document.js';
 import type { TraceResult } from '../model/story.js';
@@ -9,7 +9,7 @@ import type { TraceJson } from '../report/json.js';
 import { renderTraceTerminal } from '../report/terminal.js';
 import { stringifyJson } from '../report/terminal-safe.js';
 import { traceDocuments } from '../service/index.js';
-import { type Console, loadDocuments } from './io.js';
+import { type Console, loadDocuments, withEngine } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
 import { type OnProgress, progressLine } from './progress.js';
@@ -65,17 +65,18 @@ export async function runTrace(args: readonly string[], io: Console): Promise<nu
   const outputs = new Outputs(io, values.output);
   const html = values.html === undefined ? null : outputs.file(values.html);
   const changes = values['changes-csv'] === undefined ? null : outputs.file(values['changes-csv']);
-  return outputs.run(async () => {
-    const engine = createEngine();
-    const progress = progressLine(io, values.quiet === true);
-    const { documents, failed } = await loadDocuments(engine, positionals, io, progress.onProgress);
-    const { result, json } = await traceBatch(engine, documents, progress.onProgress);
-    progress.finish();
-    writeTrace(outputs.main, format, result, json);
-    if (changes !== null) changes.write(traceChangesCsv(json));
-    if (html !== null) html.write(renderTraceHtml(result));
-    return failed > 0 ? EXIT.badInput : EXIT.ok;
-  });
+  return outputs.run(() =>
+    withEngine(io, async (engine) => {
+      const progress = progressLine(io, values.quiet === true);
+      const { documents, failed } = await loadDocuments(engine, positionals, io, progress.onProgress);
+      const { result, json } = await traceBatch(engine, documents, progress.onProgress);
+      progress.finish();
+      writeTrace(outputs.main, format, result, json);
+      if (changes !== null) changes.write(traceChangesCsv(json));
+      if (html !== null) html.write(renderTraceHtml(result));
+      return failed > 0 ? EXIT.badInput : EXIT.ok;
+    }),
+  );
 }
 
 async function traceBatch(
