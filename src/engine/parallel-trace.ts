@@ -10,6 +10,7 @@ import {
   planComparisons,
   planStories,
 } from '../pipeline/trace.js';
+import type { OnProgress } from '../service/progress.js';
 import { emptyOffsetMap } from '../text/offsets.js';
 import type { CompareTask, FingerprintTask, KeyedArticle, OrientTask } from '../workers/tasks.js';
 import type { Engine } from './engine.js';
@@ -26,7 +27,11 @@ const EDGES_PER_TASK = 16;
  * as tasks, the plan and the assembly here; the steps are those of traceArticles, so the result
  * is the same as in one thread.
  */
-export async function traceOnEngine(engine: Engine, articles: readonly Article[]): Promise<TraceResult> {
+export async function traceOnEngine(
+  engine: Engine,
+  articles: readonly Article[],
+  onProgress?: OnProgress,
+): Promise<TraceResult> {
   if (engine.workers === 1 || articles.length < POOL_MIN_DOCUMENTS) return engine.trace(articles);
   const now = engine.now();
   const keys = articles.map(articleKey);
@@ -56,7 +61,18 @@ export async function traceOnEngine(engine: Engine, articles: readonly Article[]
     };
   });
   const compared = new Map<string, PairResult>();
-  (await engine.run(compareTasks)).forEach((results, task) => {
+  // One run per task, so progress can count pairs as each task comes back.
+  let done = 0;
+  onProgress?.({ stage: 'compare', done, total: plan.pairs.length });
+  const compareResults = await Promise.all(
+    compareTasks.map(async (task, index) => {
+      const [results] = await engine.run([task]);
+      done += comparePairs[index]!.length;
+      onProgress?.({ stage: 'compare', done, total: plan.pairs.length });
+      return results!;
+    }),
+  );
+  compareResults.forEach((results, task) => {
     results.forEach((result, index) => {
       const [first, second] = comparePairs[task]![index]!;
       compared.set(orderedKey(first, second), result);
