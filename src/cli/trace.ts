@@ -11,6 +11,7 @@ import { type Console, loadDocuments, withEngine } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
 import { progressLine } from './progress.js';
+import { runTraceStored } from './stories.js';
 import { asUsageError, EXIT } from './usage.js';
 
 export const TRACE_HELP = `Usage: wiretrace trace INPUT... [--format text|json|jsonl|csv] [-o FILE]
@@ -46,6 +47,7 @@ ${OUTPUT_HELP}
 `;
 
 export async function runTrace(args: readonly string[], io: Console): Promise<number> {
+  if (args.some((arg) => arg === '--db' || arg.startsWith('--db='))) return runTraceStored(args, io);
   const { values, positionals } = asUsageError(() =>
     parseArgs({
       args: [...args],
