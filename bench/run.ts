@@ -10,6 +10,7 @@ import { traceArticles } from '../src/pipeline/trace.js';
 import { analyseArticle } from '../src/text/analyse.js';
 import { loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
+import { runCorpusBench } from './corpus.js';
 import { extractionSpeedTable, loadPageSet } from './extraction-speed.js';
 import {
   bioRunPage,
@@ -19,6 +20,12 @@ import {
   unclosedMarkupPage,
 } from './stress-pages.js';
 import { runTraceBench } from './trace-bench.js';
+
+// `npm run bench -- corpus [...]`: the corpus benchmark alone (see bench/corpus.ts).
+if (process.argv[2] === 'corpus') {
+  await runCorpusBench(process.argv.slice(3));
+  process.exit(0);
+}
 
 /**
  * Speed and memory of the main stages, printed as a table, then HTML extraction beside
