@@ -1,0 +1,192 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { type Console, loadArticles } from '../src/cli/io.js';
+import { extractArticle } from '../src/extract/index.js';
+import type { Article } from '../src/model/article.js';
+import { traceArticles } from '../src/pipeline/trace.js';
+import { derivedFamilies, STORY_MODEL } from '../src/provenance/stories.js';
+import { getLexicon } from '../src/text/lexicon.js';
+import { loadClough } from './datasets.js';
+import {
+  addScores,
+  averageLinkage,
+  chooseThreshold,
+  eventFolds,
+  type GroupingScore,
+  type PageSubset,
+  pairEvidence,
+  precisionRecallF1,
+  scoreGrouping,
+  singleLinkage,
+  subsetOf,
+} from './story-fit.js';
+
+/**
+ * Story grouping on pages labelled by event (`events.json`: page id → event; same label, same
+ * happening): pairwise precision, recall and F1 over same-event page pairs, and the stories
+ * that mix events (target 0). Pages go through the CLI's reading and extraction and through
+ * `traceArticles`, as `wiretrace trace` runs them. The model's threshold is chosen again on each
+ * training part of a grouped cross-validation that holds out whole events, and scored on the
+ * held-out pages; beside it, today's grouping (connected components of related links) and
+ * single linkage over the same similarity, its threshold chosen the same way.
+ */
+export async function evaluateSuite(directory: string): Promise<void> {
+  const eventsPath = join(directory, 'events.json');
+  const textDirectory = join(directory, 'text');
+  if (!existsSync(eventsPath) || !existsSync(textDirectory)) {
+    console.log(`\nskipped stories on ${basename(directory)}: no events.json or text/`);
+    return;
+  }
+  const labels = JSON.parse(readFileSync(eventsPath, 'utf8')) as Record<string, string>;
+  const files = readdirSync(textDirectory)
+    .filter((name) => name.endsWith('.txt') && labels[name.slice(0, -4)] !== undefined)
+    .sort()
+    .map((name) => join(textDirectory, name));
+  const articles = await loadQuietly(files);
+  const events = articles.map((article) => labels[basename(article.input).slice(0, -4)]!);
+  const started = performance.now();
+  const modelRun = scoreTrace(articles, events);
+  const seconds = (performance.now() - started) / 1000;
+  const cv = crossValidate(articles, events, FOLDS);
+  console.log(
+    `\nStories on ${basename(directory)}: ${articles.length} pages, ${new Set(events).size} events, ` +
+      `${pairsOf(events)} same-event pairs (trace ${seconds.toFixed(1)} s)`,
+  );
+  console.log('grouping                                 precision  recall   F1     stories  mixing events');
+  console.log(row(`wiretrace, committed model (θ ${STORY_MODEL.threshold})`, modelRun));
+  console.log(row(`wiretrace, ${FOLDS}-fold CV by event (θ ${cv.thresholds.join('/')})`, cv.model));
+  console.log(row('baseline: related-link components (CV)', cv.components));
+  console.log(row('baseline: TF-IDF single linkage (CV)', cv.single));
+  console.log(row('baseline: related-link components (all)', cv.componentsAll));
+  console.log('(resubstitution: the committed model was chosen on these pages; CV pools the held-out folds)');
+  const clough = join(directory, '..', 'clough-stevenson-dev');
+  if (existsSync(join(clough, 'labels.csv'))) evaluateCloughTasks(clough);
+}
+
+const FOLDS = 6;
+
+async function loadQuietly(files: readonly string[]): Promise<Article[]> {
+  const io: Console = { out: () => {}, err: (text) => process.stderr.write(text), isTTY: false };
+  return (await loadArticles(files, io)).articles;
+}
+
+/** Trace through the same entry point as the CLI; a story's pages are looked up by input name. */
+function scoreTrace(
+  articles: readonly Article[],
+  events: readonly string[],
+  threshold?: number,
+): GroupingScore {
+  const options = threshold === undefined ? {} : { storyThreshold: threshold };
+  const result = traceArticles(articles, getLexicon(), options);
+  const index = new Map(articles.map((article, position) => [article.input, position]));
+  const groups = result.stories.map((story) => story.documents.map((input) => index.get(input)!));
+  return scoreGrouping(groups, events);
+}
+
+interface CrossValidation {
+  model: GroupingScore;
+  single: GroupingScore;
+  components: GroupingScore;
+  componentsAll: GroupingScore;
+  thresholds: number[];
+}
+
+function crossValidate(
+  articles: readonly Article[],
+  events: readonly string[],
+  folds: number,
+): CrossValidation {
+  const evidence = pairEvidence(articles, getLexicon());
+  const empty: GroupingScore = {
+    truePositives: 0,
+    falsePositives: 0,
+    falseNegatives: 0,
+    mixedStories: 0,
+    stories: 0,
+  };
+  const result: CrossValidation = {
+    model: empty,
+    single: empty,
+    components: empty,
+    componentsAll: empty,
+    thresholds: [],
+  };
+  const all = articles.map((_, page) => page);
+  result.componentsAll = scoreGrouping(components(all.length, subsetOf(evidence, all)), events);
+  for (const heldOut of eventFolds(events, folds)) {
+    const held = new Set(heldOut);
+    const training = all.filter((page) => !held.has(page));
+    const trainingSubset = subsetOf(evidence, training);
+    const trainingEvents = training.map((page) => events[page]!);
+    const heldEvents = heldOut.map((page) => events[page]!);
+    const threshold = chooseThreshold(averageLinkage(training.length, trainingSubset), trainingEvents);
+    result.thresholds.push(threshold);
+    const heldArticles = heldOut.map((page) => articles[page]!);
+    result.model = addScores(result.model, scoreTrace(heldArticles, heldEvents, threshold));
+    const heldSubset = subsetOf(evidence, heldOut);
+    const singleThreshold = chooseThreshold(singleLinkage(training.length, trainingSubset), trainingEvents);
+    result.single = addScores(
+      result.single,
+      scoreGrouping(singleLinkage(heldOut.length, heldSubset)(singleThreshold), heldEvents),
+    );
+    result.components = addScores(
+      result.components,
+      scoreGrouping(components(heldOut.length, heldSubset), heldEvents),
+    );
+  }
+  return result;
+}
+
+/** Today's grouping: connected components of derived and same-story links. */
+function components(count: number, subset: PageSubset): number[][] {
+  return derivedFamilies(count, subset.related);
+}
+
+/**
+ * A synthetic check on Clough & Stevenson: every answer and the five sources traced together;
+ * the answers of one question (copied, edited, or written independently) and its source are one
+ * story, and no story should hold two questions. The committed model, no fitting.
+ */
+function evaluateCloughTasks(directory: string): void {
+  const items = loadClough(directory);
+  const articles: Article[] = [];
+  const tasks: string[] = [];
+  const sources = new Set<string>();
+  for (const item of items) {
+    articles.push(plainArticle(item.file, item.text));
+    tasks.push(item.task);
+    if (sources.has(item.task)) continue;
+    sources.add(item.task);
+    articles.push(plainArticle(`orig_task${item.task}.txt`, item.source));
+    tasks.push(item.task);
+  }
+  const score = scoreTrace(articles, tasks);
+  const evidence = pairEvidence(articles, getLexicon());
+  const all = articles.map((_, page) => page);
+  const baseline = scoreGrouping(components(all.length, subsetOf(evidence, all)), tasks);
+  console.log(
+    `\nStories on ${basename(directory)}: ${articles.length} texts (answers and sources), ${sources.size} questions as events`,
+  );
+  console.log('grouping                                 precision  recall   F1     stories  mixing events');
+  console.log(row('wiretrace, committed model', score));
+  console.log(row('baseline: related-link components', baseline));
+}
+
+/** Through extraction as a text file, like an input file given to the CLI. */
+function plainArticle(name: string, text: string): Article {
+  return extractArticle({ input: name, format: 'text', content: text, encoding: 'utf-8' });
+}
+
+function row(label: string, score: GroupingScore): string {
+  const [precision, recall, f1] = precisionRecallF1(score);
+  return (
+    `${label.padEnd(41)}${precision.toFixed(3).padEnd(11)}${recall.toFixed(3).padEnd(9)}${f1.toFixed(3).padEnd(7)}` +
+    `${String(score.stories).padEnd(9)}${score.mixedStories}`
+  );
+}
+
+function pairsOf(events: readonly string[]): number {
+  const sizes = new Map<string, number>();
+  for (const event of events) sizes.set(event, (sizes.get(event) ?? 0) + 1);
+  return [...sizes.values()].reduce((sum, size) => sum + (size * (size - 1)) / 2, 0);
+}
