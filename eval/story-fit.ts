@@ -86,6 +86,32 @@ export function scoreGrouping(
   return score;
 }
 
+/**
+ * The score of a grouping of every page on the held-out pages only: their same-event pairs, and
+ * the stories holding one of them that mix events (a held-out event is new to the threshold).
+ */
+export function scoreHeldOut(
+  groups: readonly (readonly number[])[],
+  events: readonly string[],
+  heldOut: readonly number[],
+): GroupingScore {
+  const held = new Set(heldOut);
+  const local = new Map(heldOut.map((page, index) => [page, index]));
+  const inFold = groups.map((members) =>
+    members.filter((page) => held.has(page)).map((page) => local.get(page)!),
+  );
+  const score = scoreGrouping(
+    inFold,
+    heldOut.map((page) => events[page]!),
+  );
+  const touched = groups.filter((members) => members.length > 1 && members.some((page) => held.has(page)));
+  return {
+    ...score,
+    stories: touched.length,
+    mixedStories: touched.filter((members) => new Set(members.map((page) => events[page])).size > 1).length,
+  };
+}
+
 export function addScores(x: GroupingScore, y: GroupingScore): GroupingScore {
   return {
     truePositives: x.truePositives + y.truePositives,
