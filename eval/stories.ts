@@ -211,7 +211,7 @@ function plainArticle(name: string, text: string): Article {
   return extractArticle({ input: name, format: 'text', content: text, encoding: 'utf-8' });
 }
 
-const LABEL_WIDTH = 52;
+const LABEL_WIDTH = 54;
 const HEADER = `${'grouping'.padEnd(LABEL_WIDTH)}precision  recall   F1     stories  mixing events`;
 
 function row(label: string, score: GroupingScore): string {

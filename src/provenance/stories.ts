@@ -40,7 +40,9 @@ export function storyVectors(documents: readonly AnalysedArticle[]): TermVector[
   return counts.map((terms) => {
     const vector = new Map<string, number>();
     let squares = 0;
-    for (const [term, count] of [...terms].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    // Default sort: by UTF-16 code units, the same on every machine.
+    for (const term of [...terms.keys()].sort()) {
+      const count = terms.get(term)!;
       const idf = 1 + Math.log((1 + total) / (1 + documentFrequency.get(term)!));
       const weight = (1 + Math.log(count)) * idf;
       vector.set(term, weight);
@@ -63,17 +65,18 @@ export function storySimilarities(vectors: readonly TermVector[]): PairSimilarit
     }
   });
   const similarities: PairSimilarity[] = [];
+  const dot = new Float64Array(vectors.length);
   for (let i = 0; i < vectors.length; i++) {
     // Summed in term order (vectors are built sorted), so the figure never depends on input order.
-    const dot = new Map<number, number>();
     for (const [term, weight] of vectors[i]!) {
       for (const posting of postings.get(term)!) {
-        if (posting.document > i)
-          dot.set(posting.document, (dot.get(posting.document) ?? 0) + weight * posting.weight);
+        if (posting.document > i) dot[posting.document]! += weight * posting.weight;
       }
     }
-    for (const j of [...dot.keys()].sort((x, y) => x - y))
-      similarities.push({ i, j, similarity: dot.get(j)! });
+    for (let j = i + 1; j < vectors.length; j++) {
+      if (dot[j]! > 0) similarities.push({ i, j, similarity: dot[j]! });
+      dot[j] = 0;
+    }
   }
   return similarities;
 }
@@ -92,73 +95,60 @@ export function groupStories(
   similarities: readonly PairSimilarity[],
   threshold: number,
 ): number[][] {
-  const groups = derivedFamilies(count, derivedLinks);
+  const groups: Array<number[] | null> = derivedFamilies(count, derivedLinks);
   const groupOf = new Int32Array(count);
   groups.forEach((members, group) => {
-    for (const member of members) groupOf[member] = group;
+    for (const member of members!) groupOf[member] = group;
   });
-  // Summed similarity between every two groups that share a weighed word, keyed by the lower group.
-  const sums = new Map<number, Map<number, number>>();
-  const addSum = (x: number, y: number, value: number): void => {
-    const [low, high] = x < y ? [x, y] : [y, x];
-    const row = sums.get(low) ?? new Map<number, number>();
-    row.set(high, (row.get(high) ?? 0) + value);
-    sums.set(low, row);
-  };
+  // Summed similarity between groups, both ways round; pairs that share no word sum to 0.
+  const sums = groups.map(() => new Map<number, number>());
   for (const { i, j, similarity } of similarities) {
     const [x, y] = [groupOf[i]!, groupOf[j]!];
-    if (x !== y) addSum(x, y, similarity);
+    if (x === y) continue;
+    sums[x]!.set(y, (sums[x]!.get(y) ?? 0) + similarity);
+    sums[y]!.set(x, (sums[y]!.get(x) ?? 0) + similarity);
   }
-  const alive: Array<number[] | null> = groups.map((members) => [...members]);
-  for (;;) {
-    let best: { low: number; high: number; average: number } | null = null;
-    for (const [low, row] of sums) {
-      for (const [high, sum] of row) {
-        const average = sum / (alive[low]!.length * alive[high]!.length);
-        if (best === null || isBetter(average, low, high, best)) best = { low, high, average };
-      }
+  const average = (x: number, y: number): number =>
+    (sums[x]!.get(y) ?? 0) / (groups[x]!.length * groups[y]!.length);
+  // Pairs of groups close enough to merge. A merged group's average with a third lies between its
+  // parts' averages, so only pairs already in here, or new ones of a merged group, can qualify.
+  let ready: Array<[number, number]> = [];
+  sums.forEach((row, x) => {
+    for (const y of row.keys()) if (x < y && average(x, y) >= threshold) ready.push([x, y]);
+  });
+  while (ready.length > 0) {
+    const [low, high] = ready.reduce((best, next) => (isBetter(next, best, average) ? next : best));
+    groups[low] = [...groups[low]!, ...groups[high]!];
+    groups[high] = null;
+    for (const [other, sum] of sums[high]!) {
+      sums[other]!.delete(high);
+      if (other === low) continue;
+      const merged = (sums[low]!.get(other) ?? 0) + sum;
+      sums[low]!.set(other, merged);
+      sums[other]!.set(low, merged);
     }
-    if (best === null || best.average < threshold) break;
-    mergeGroups(best.low, best.high, alive, sums, addSum);
+    sums[low]!.delete(high);
+    sums[high]!.clear();
+    ready = ready.filter(([x, y]) => x !== low && y !== low && x !== high && y !== high);
+    for (const other of sums[low]!.keys()) {
+      if (average(low, other) >= threshold) ready.push(low < other ? [low, other] : [other, low]);
+    }
   }
-  return alive
+  return groups
     .filter((members): members is number[] => members !== null)
     .map((members) => members.sort((x, y) => x - y))
     .sort((x, y) => x[0]! - y[0]!);
 }
 
-/** Higher average first; on a tie, the pair of lower group numbers (Map order is never used). */
+/** Higher average first; on a tie, the pair of lower group numbers. */
 function isBetter(
-  average: number,
-  low: number,
-  high: number,
-  best: { low: number; high: number; average: number },
-) {
-  if (average !== best.average) return average > best.average;
-  return low !== best.low ? low < best.low : high < best.high;
-}
-
-/** Folds group `high` into `low`, adding up the similarity sums each had with every other group. */
-function mergeGroups(
-  low: number,
-  high: number,
-  alive: Array<number[] | null>,
-  sums: Map<number, Map<number, number>>,
-  addSum: (x: number, y: number, value: number) => void,
-): void {
-  alive[low] = [...alive[low]!, ...alive[high]!];
-  alive[high] = null;
-  sums.get(low)?.delete(high);
-  const moved: Array<[number, number]> = [...(sums.get(high) ?? [])];
-  sums.delete(high);
-  for (const [other, row] of sums) {
-    const sum = row.get(high);
-    if (sum === undefined) continue;
-    row.delete(high);
-    moved.push([other, sum]);
-  }
-  for (const [other, sum] of moved.sort(([x], [y]) => x - y)) addSum(low, other, sum);
-  for (const [key, row] of [...sums]) if (row.size === 0) sums.delete(key);
+  next: readonly [number, number],
+  best: readonly [number, number],
+  average: (x: number, y: number) => number,
+): boolean {
+  const [nextAverage, bestAverage] = [average(...next), average(...best)];
+  if (nextAverage !== bestAverage) return nextAverage > bestAverage;
+  return next[0] !== best[0] ? next[0] < best[0] : next[1] < best[1];
 }
 
 /** Connected components of the derived links, each sorted, ordered by first member. */
