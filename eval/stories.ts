@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type Console, loadArticles } from '../src/cli/io.js';
+import { type Console, loadDocuments } from '../src/cli/io.js';
+import { createEngine, type Engine } from '../src/engine/engine.js';
 import { extractArticle } from '../src/extract/index.js';
 import type { Article } from '../src/model/article.js';
+import type { TraceResult } from '../src/model/story.js';
 import { traceArticles } from '../src/pipeline/trace.js';
 import { derivedFamilies, STORY_MODEL } from '../src/provenance/stories.js';
-import { getLexicon } from '../src/text/lexicon.js';
+import { traceDocuments } from '../src/service/trace.js';
 import { loadClough } from './datasets.js';
 import {
   addScores,
@@ -43,12 +45,16 @@ export async function evaluateSuite(directory: string): Promise<void> {
     .filter((name) => name.endsWith('.txt') && labels[name.slice(0, -4)] !== undefined)
     .sort()
     .map((name) => join(textDirectory, name));
-  const articles = await loadQuietly(files);
+  const engine = createEngine();
+  const io: Console = { out: () => {}, err: (text) => process.stderr.write(text), isTTY: false };
+  const { documents } = await loadDocuments(engine, files, io);
+  const articles = documents.map((document) => document.article);
   const events = articles.map((article) => labels[basename(article.input).slice(0, -4)]!);
   const started = performance.now();
-  const modelRun = scoreTrace(articles, events);
+  // The committed model through the service `wiretrace trace` calls.
+  const modelRun = scoreResult((await traceDocuments(engine, documents)).result, articles, events);
   const seconds = (performance.now() - started) / 1000;
-  const cv = crossValidate(articles, events, FOLDS);
+  const cv = crossValidate(engine, articles, events, FOLDS);
   console.log(
     `\nStories on ${basename(directory)}: ${articles.length} pages, ${new Set(events).size} events, ` +
       `${pairsOf(events)} same-event pairs (trace ${seconds.toFixed(1)} s)`,
@@ -69,24 +75,28 @@ export async function evaluateSuite(directory: string): Promise<void> {
     '(all pages: resubstitution, θ was chosen on them; mixing among all pages counts a story once per fold it holds)',
   );
   const clough = join(directory, '..', 'clough-stevenson-dev');
-  if (existsSync(join(clough, 'labels.csv'))) evaluateCloughTasks(clough);
+  if (existsSync(join(clough, 'labels.csv'))) evaluateCloughTasks(engine, clough);
 }
 
 const FOLDS = 6;
 
-async function loadQuietly(files: readonly string[]): Promise<Article[]> {
-  const io: Console = { out: () => {}, err: (text) => process.stderr.write(text), isTTY: false };
-  return (await loadArticles(files, io)).articles;
-}
-
-/** Trace through the same entry point as the CLI; a story's pages are looked up by input name. */
+/** Pages traced in this thread with a given threshold (a held-out fold, with the one chosen without it). */
 function scoreTrace(
+  engine: Engine,
   articles: readonly Article[],
   events: readonly string[],
-  threshold?: number,
+  threshold = STORY_MODEL.threshold,
 ): GroupingScore {
-  const options = threshold === undefined ? {} : { storyThreshold: threshold };
-  const result = traceArticles(articles, getLexicon(), options);
+  const result = traceArticles(articles, engine.context(), undefined, { storyThreshold: threshold });
+  return scoreResult(result, articles, events);
+}
+
+/** A trace's stories scored against the pages' events; a story's pages are looked up by input name. */
+function scoreResult(
+  result: TraceResult,
+  articles: readonly Article[],
+  events: readonly string[],
+): GroupingScore {
   const index = new Map(articles.map((article, position) => [article.input, position]));
   const groups = result.stories.map((story) => story.documents.map((input) => index.get(input)!));
   return scoreGrouping(groups, events);
@@ -125,11 +135,12 @@ function add(total: HeldOutScores, alone: GroupingScore, amongAll: GroupingScore
  * collection is traced at once, where chaining has the most pages to chain through).
  */
 function crossValidate(
+  engine: Engine,
   articles: readonly Article[],
   events: readonly string[],
   folds: number,
 ): CrossValidation {
-  const evidence = pairEvidence(articles, getLexicon());
+  const evidence = pairEvidence(articles, engine.context());
   const result: CrossValidation = {
     model: { alone: EMPTY, amongAll: EMPTY },
     single: { alone: EMPTY, amongAll: EMPTY },
@@ -153,7 +164,7 @@ function crossValidate(
     const heldArticles = heldOut.map((page) => articles[page]!);
     result.model = add(
       result.model,
-      scoreTrace(heldArticles, heldEvents, threshold),
+      scoreTrace(engine, heldArticles, heldEvents, threshold),
       scoreHeldOut(averageLinkage(all.length, allSubset)(threshold), events, heldOut),
     );
     const singleThreshold = chooseThreshold(singleLinkage(training.length, trainingSubset), trainingEvents);
@@ -181,7 +192,7 @@ function components(count: number, subset: PageSubset): number[][] {
  * the answers of one question (copied, edited, or written independently) and its source are one
  * story, and no story should hold two questions. The committed model, no fitting.
  */
-function evaluateCloughTasks(directory: string): void {
+function evaluateCloughTasks(engine: Engine, directory: string): void {
   const items = loadClough(directory);
   const articles: Article[] = [];
   const tasks: string[] = [];
@@ -194,8 +205,8 @@ function evaluateCloughTasks(directory: string): void {
     articles.push(plainArticle(`orig_task${item.task}.txt`, item.source));
     tasks.push(item.task);
   }
-  const score = scoreTrace(articles, tasks);
-  const evidence = pairEvidence(articles, getLexicon());
+  const score = scoreTrace(engine, articles, tasks);
+  const evidence = pairEvidence(articles, engine.context());
   const all = articles.map((_, page) => page);
   const baseline = scoreGrouping(components(all.length, subsetOf(evidence, all)), tasks);
   console.log(

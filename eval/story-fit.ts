@@ -3,15 +3,16 @@ import type { AnalysedArticle } from '../src/model/analysis.js';
 import type { Article } from '../src/model/article.js';
 import { DERIVED_RELATIONS, type RelationKind } from '../src/model/relation.js';
 import { comparePair } from '../src/pipeline/compare.js';
+import type { StageContext } from '../src/pipeline/context.js';
 import {
   derivedFamilies,
   groupStories,
   type PairSimilarity,
   storySimilarities,
   storyVectors,
+  termCounts,
 } from '../src/provenance/stories.js';
 import { analyseArticle } from '../src/text/analyse.js';
-import type { Lexicon } from '../src/text/lexicon.js';
 
 /**
  * Fitting and scoring of story grouping against event labels (pages with the same label report
@@ -29,16 +30,16 @@ export interface PairEvidence {
 /** Same candidate rule as trace: pairs sharing under a fifth of their topical vocabulary are unrelated. */
 const CANDIDATE_OVERLAP = 0.2;
 
-export function pairEvidence(articles: readonly Article[], lexicon: Lexicon): PairEvidence {
-  const analysed = articles.map(analyseArticle);
-  const vocabularies = analysed.map((article) => vocabularyOf(article, lexicon));
+export function pairEvidence(articles: readonly Article[], context: StageContext): PairEvidence {
+  const analysed = articles.map((article) => analyseArticle(article, { forms: context.forms }));
+  const vocabularies = analysed.map((article) => vocabularyOf(article, context.lexicon));
   const relations = new Map<string, RelationKind>();
   for (let i = 0; i < analysed.length; i++) {
     for (let j = i + 1; j < analysed.length; j++) {
       if (shareVocabulary(vocabularies[i]!, vocabularies[j]!) < CANDIDATE_OVERLAP) continue;
       relations.set(
         `${i}:${j}`,
-        comparePair(analysed[i]!, analysed[j]!, lexicon, { changes: false }).relation,
+        comparePair(analysed[i]!, analysed[j]!, context, { changes: false }).relation,
       );
     }
   }
@@ -178,7 +179,7 @@ export function subsetOf(evidence: PairEvidence, members: readonly number[]): Pa
       if (DERIVED_RELATIONS.has(relation)) links.push([x, y]);
     }
   }
-  const vectors = storyVectors(members.map((member) => evidence.analysed[member]!));
+  const vectors = storyVectors(members.map((member) => termCounts(evidence.analysed[member]!)));
   return { links, related, similarities: storySimilarities(vectors) };
 }
 

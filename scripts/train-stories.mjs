@@ -10,8 +10,8 @@ import {
   scoreGrouping,
   subsetOf,
 } from '../dist/eval/story-fit.js';
-import { loadArticles } from '../dist/src/cli/io.js';
-import { getLexicon } from '../dist/src/text/lexicon.js';
+import { loadDocuments } from '../dist/src/cli/io.js';
+import { createEngine } from '../dist/src/engine/engine.js';
 
 const directory = process.argv[2] ?? join('..', 'shared', 'datasets', 'aeb-dev');
 const labels = JSON.parse(readFileSync(join(directory, 'events.json'), 'utf8'));
@@ -20,9 +20,11 @@ const files = readdirSync(join(directory, 'text'))
   .sort()
   .map((name) => join(directory, 'text', name));
 const io = { out: () => {}, err: (text) => process.stderr.write(text), isTTY: false };
-const { articles } = await loadArticles(files, io);
+const engine = createEngine();
+const { documents } = await loadDocuments(engine, files, io);
+const articles = documents.map((document) => document.article);
 const events = articles.map((article) => labels[basename(article.input).slice(0, -4)]);
-const evidence = pairEvidence(articles, getLexicon());
+const evidence = pairEvidence(articles, engine.context());
 const all = articles.map((_, page) => page);
 const group = averageLinkage(all.length, subsetOf(evidence, all));
 const threshold = chooseThreshold(group, events);

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'INPUT_TOO_LARGE' // over the size limit for one document
   | 'INPUT_MALFORMED' // a JSONL line that is not valid JSON or lacks text/html
   | 'INPUT_DECODE' // a gzip stream or encoding that cannot be decoded
+  | 'INPUT_UNSUPPORTED' // a FIFO, device or socket, or a file format that is not read (ARC)
   | 'NO_ARTICLE' // a page with no story: a front page, search results, a form, an error page
   | 'USAGE' // bad command-line usage
   | 'LEXICON_MISSING'; // the built lexicon files are absent (run `npm run build`)
@@ -17,6 +18,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   INPUT_TOO_LARGE: 'input is too large',
   INPUT_MALFORMED: 'input is malformed',
   INPUT_DECODE: 'input cannot be decoded',
+  INPUT_UNSUPPORTED: 'input is not a supported kind of file',
   NO_ARTICLE: 'no article found',
   USAGE: 'bad usage',
   LEXICON_MISSING: 'lexicon files are missing',

@@ -18,31 +18,34 @@ export interface PairSimilarity {
   similarity: number;
 }
 
+/** How often each content stem (stopwords aside, numbers kept) occurs in a document. */
+export function termCounts(document: AnalysedArticle): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const token of document.tokens) {
+    if (!token.stop) terms.set(token.stem, (terms.get(token.stem) ?? 0) + 1);
+  }
+  return terms;
+}
+
 /**
- * TF-IDF vectors of the documents' content words (stems, numbers kept): sublinear term
+ * TF-IDF vectors of the documents' content words (their term counts): sublinear term
  * frequency, smoothed inverse document frequency over the set itself (1 + ln((1 + N) / (1 + df))),
  * so words every page of the set carries (its site's chrome, everyday news words) weigh least,
  * in any language.
  */
-export function storyVectors(documents: readonly AnalysedArticle[]): TermVector[] {
-  const counts = documents.map((document) => {
-    const terms = new Map<string, number>();
-    for (const token of document.tokens) {
-      if (!token.stop) terms.set(token.stem, (terms.get(token.stem) ?? 0) + 1);
-    }
-    return terms;
-  });
+export function storyVectors(counts: ReadonlyArray<ReadonlyMap<string, number>>): TermVector[] {
   const documentFrequency = new Map<string, number>();
   for (const terms of counts) {
     for (const term of terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
-  const total = documents.length;
+  const total = counts.length;
   return counts.map((terms) => {
     const vector = new Map<string, number>();
     let squares = 0;
     // Default sort: by UTF-16 code units, the same on every machine.
     for (const term of [...terms.keys()].sort()) {
       const count = terms.get(term)!;
+      if (count === 0) continue;
       const idf = 1 + Math.log((1 + total) / (1 + documentFrequency.get(term)!));
       const weight = (1 + Math.log(count)) * idf;
       vector.set(term, weight);

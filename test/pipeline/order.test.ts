@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { createEngine } from '../../src/engine/engine.js';
 import type { Article } from '../../src/model/article.js';
 import { traceArticles } from '../../src/pipeline/trace.js';
 import { traceToJson } from '../../src/report/json.js';
-import { getLexicon } from '../../src/text/lexicon.js';
 import { articleFromText } from '../../src/text/plain-article.js';
 import { exampleArticles } from './seeds.js';
 
-const lexicon = getLexicon();
+const stages = createEngine().context();
 
 // Made-up documents: two independent reports of one event, a lightly edited copy of one of them,
 // and a text on another subject.
@@ -38,7 +38,7 @@ function documents(): Article[] {
 }
 
 function traceJson(articles: readonly Article[]): string {
-  return JSON.stringify(traceToJson(traceArticles(articles, lexicon)));
+  return JSON.stringify(traceToJson(traceArticles(articles, stages)));
 }
 
 describe('trace in any input order', () => {
@@ -55,7 +55,7 @@ describe('trace in any input order', () => {
   });
 
   it('takes an input given twice for one document, never an edge to itself', () => {
-    const twice = traceToJson(traceArticles([...articles, articles[1]!, articles[4]!], lexicon));
+    const twice = traceToJson(traceArticles([...articles, articles[1]!, articles[4]!], stages));
     assert.equal(JSON.stringify(twice), expected);
     for (const story of twice.stories) {
       for (const edge of story.edges) assert.notEqual(edge.source, edge.copy);

@@ -7,6 +7,7 @@ import {
   type PairSimilarity,
   storySimilarities,
   storyVectors,
+  termCounts,
 } from '../../src/provenance/stories.js';
 import { analyseArticle } from '../../src/text/analyse.js';
 import { articleFromText } from '../../src/text/plain-article.js';
@@ -75,7 +76,7 @@ describe('story similarity', () => {
       'Storms flooded the harbour town and closed the coastal railway for two days.',
       'A violinist premiered a concerto written for her by a young composer.',
     ];
-    const similarities = storySimilarities(storyVectors(texts.map(analysed)));
+    const similarities = storySimilarities(storyVectors(texts.map((text) => termCounts(analysed(text)))));
     assert.equal(similarities.length, 1);
     assert.equal(similarities[0]!.i, 0);
     assert.equal(similarities[0]!.j, 1);
