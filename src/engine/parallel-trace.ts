@@ -2,8 +2,9 @@ import type { Article } from '../model/article.js';
 import type { PairResult } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
 import {
-  articleKey,
+  articleSimilarities,
   assembleTrace,
+  canonicalArticles,
   duplicateClasses,
   expandResults,
   orderedKey,
@@ -30,12 +31,12 @@ const TASKS_PER_THREAD = 4;
  */
 export async function traceOnEngine(
   engine: Engine,
-  articles: readonly Article[],
+  given: readonly Article[],
   onProgress?: OnProgress,
 ): Promise<TraceResult> {
-  if (engine.workers === 1 || articles.length < POOL_MIN_DOCUMENTS) return engine.trace(articles);
+  if (engine.workers === 1 || given.length < POOL_MIN_DOCUMENTS) return engine.trace(given);
   const now = engine.now();
-  const keys = articles.map(articleKey);
+  const { articles, keys } = canonicalArticles(given);
   const classOf = duplicateClasses(keys);
   const classes = [...new Set(classOf)];
   const keyed = (index: number): KeyedArticle => ({ key: keys[index]!, article: articles[index]! });
@@ -80,7 +81,8 @@ export async function traceOnEngine(
     });
   });
 
-  const planned = planStories(articles, classOf, expandResults(plan, compared));
+  const similarities = articleSimilarities(classOf, classes, fingerprints);
+  const planned = planStories(articles, classOf, expandResults(plan, compared), similarities);
   const edgeChunks = chunks(planned.orientations, taskSize(planned.orientations.length, engine.workers));
   const orientTasks = edgeChunks.map((edges): OrientTask => {
     const local = localIndices(edges.flatMap((edge) => [edge.first, edge.second]));
