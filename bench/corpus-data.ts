@@ -16,8 +16,8 @@ import type { Spinner } from './corpus-spin.js';
  *
  * Distinct articles: first, articles of MSRP sentences used once each (real sentences of the
  * same news weeks, so topics and names overlap as in a day's crawl); past the supply of unused
- * sentences, articles whose sentences keep their words but in shuffled order (the vocabulary,
- * names and numbers of real news, no shared passage).
+ * sentences, articles of words drawn from all the real text (the vocabulary, names and numbers
+ * of real news at their frequencies, no shared passage or sentence).
  */
 
 export const KINDS = ['verbatim', 'partial', 'wrapped', 'spun', 'reworded'] as const;
@@ -180,6 +180,7 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
   const wordPool = [...pool, ...filler, ...bodies.flatMap((body) => body.split(/(?<=[.!?])\s+/))];
   const distinctCount =
     Math.max(0, options.articles - sourceRecords.length - copyRecords.length) + options.unseen;
+  const words = wordPool.flatMap((sentence) => sentence.split(/\s+/));
   const distinct: BenchRecord[] = [];
   let poolAt = 0;
   for (let i = 0; i < distinctCount; i++) {
@@ -188,9 +189,11 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
       sentences = pool.slice(poolAt, poolAt + SENTENCES_PER_ARTICLE);
       poolAt += SENTENCES_PER_ARTICLE;
     } else {
+      // Each sentence as long as a real one, its words drawn from all the real text: no two
+      // articles share a sentence, even reordered (a reordered sentence is a real rewording).
       sentences = Array.from({ length: SENTENCES_PER_ARTICLE }, () => {
-        const sentence = wordPool[Math.floor(next() * wordPool.length)]!;
-        return shuffle(sentence.split(/\s+/), next).join(' ');
+        const length = wordPool[Math.floor(next() * wordPool.length)]!.split(/\s+/).length;
+        return Array.from({ length }, () => words[Math.floor(next() * words.length)]!).join(' ');
       });
     }
     distinct.push({ id: `article-${i}`, text: paragraphs(sentences) });
