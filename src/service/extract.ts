@@ -2,7 +2,7 @@ import { toSourceDocument, uniqueDocuments } from '../engine/documents.js';
 import type { Engine } from '../engine/engine.js';
 import type { RawDocument } from '../model/article.js';
 import type { DocumentFailure, ExtractedDocument, SourceDocument } from '../model/document.js';
-import { type ExtractTask, isFailure } from '../workers/tasks.js';
+import type { ExtractTask } from '../workers/tasks.js';
 
 export interface ExtractOutcome {
   /** The documents an article was found in, in input order; the same input given twice once. */
@@ -49,6 +49,10 @@ function oneThread(engine: Engine): Pick<Engine, 'run'> {
       return tasks.map((task) => runTask(engine, task));
     },
   };
+}
+
+function isFailure(item: ExtractedDocument | DocumentFailure): item is DocumentFailure {
+  return !('article' in item);
 }
 
 function asSourceDocument(input: RawDocument | SourceDocument): SourceDocument {
