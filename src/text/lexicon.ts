@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { BoundedCache } from '../engine/bounded-cache.js';
 import { WiretraceError } from '../errors.js';
 
 /**
@@ -258,12 +259,12 @@ interface WordSenses {
   known: boolean;
 }
 
-/** Words whose senses stay cached; a bound so that a long-running process does not grow without end. */
+/** Words whose senses stay cached (per generation): a long-running process does not grow without end. */
 const SENSES_CACHE_SIZE = 100_000;
 
 class LoadedLexicon implements Lexicon {
   readonly #files: LexiconFiles;
-  readonly #sensesCache = new Map<string, WordSenses>();
+  readonly #sensesCache = new BoundedCache<string, WordSenses>(SENSES_CACHE_SIZE);
   readonly #embedded: number;
   readonly #dimensions: number;
 
@@ -306,7 +307,6 @@ class LoadedLexicon implements Lexicon {
         lemma: lemmas[0]?.base ?? word,
         known: (id >= 0 && id < this.#embedded) || lemmas.length > 0,
       };
-      if (this.#sensesCache.size >= SENSES_CACHE_SIZE) this.#sensesCache.clear();
       this.#sensesCache.set(word, senses);
     }
     return senses;
