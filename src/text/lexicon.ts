@@ -254,6 +254,8 @@ interface BaseForm {
 interface WordSenses {
   forms: BaseForm[];
   synsets: Set<number>;
+  /** The synsets one WordNet link away from any of `synsets`, sorted; worked out on first use. */
+  linked?: Uint32Array;
   mobyIds: number[];
   lemma: string;
   known: boolean;
@@ -287,7 +289,7 @@ class LoadedLexicon implements Lexicon {
     if (intersects(senseA.synsets, senseB.synsets)) return 'synonym';
     const moby = this.#mobyRelation(senseA.mobyIds, senseB.mobyIds);
     if (moby !== 'none') return moby;
-    return this.#linked(senseA.synsets, senseB.synsets) ? 'related' : 'none';
+    return this.#linked(senseA, senseB.synsets) ? 'related' : 'none';
   }
 
   /**
@@ -422,12 +424,20 @@ class LoadedLexicon implements Lexicon {
   }
 
   /** Links are stored in both directions, so checking a's side answers for both orders. */
-  #linked(synsetsA: Set<number>, synsetsB: Set<number>): boolean {
-    const { index, values } = this.#files.synsetLinks;
-    for (const synset of synsetsA) {
-      for (let i = index[synset]!; i < index[synset + 1]!; i++) if (synsetsB.has(values[i]!)) return true;
-    }
+  #linked(sensesA: WordSenses, synsetsB: Set<number>): boolean {
+    sensesA.linked ??= this.#linkedSynsets(sensesA.synsets);
+    for (const synset of sensesA.linked) if (synsetsB.has(synset)) return true;
     return false;
+  }
+
+  /** Every synset linked to one of these, once per word (the word is compared with many others). */
+  #linkedSynsets(synsets: Set<number>): Uint32Array {
+    const { index, values } = this.#files.synsetLinks;
+    const linked = new Set<number>();
+    for (const synset of synsets) {
+      for (let i = index[synset]!; i < index[synset + 1]!; i++) linked.add(values[i]!);
+    }
+    return Uint32Array.from(linked).sort();
   }
 
   /** Antonyms are stored both ways, so checking a's rows answers for both orders. */
