@@ -2,14 +2,16 @@ import type { Article } from '../model/article.js';
 import type { PairResult } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
 import {
-  articleKey,
+  articleSimilarities,
   assembleTrace,
+  canonicalArticles,
   duplicateClasses,
   expandResults,
   orderedKey,
   planComparisons,
   planStories,
 } from '../pipeline/trace.js';
+import type { OnProgress } from '../service/progress.js';
 import { emptyOffsetMap } from '../text/offsets.js';
 import type { CompareTask, FingerprintTask, KeyedArticle, OrientTask } from '../workers/tasks.js';
 import type { Engine } from './engine.js';
@@ -27,13 +29,17 @@ const TASKS_PER_THREAD = 4;
  * as tasks, the plan and the assembly here; the steps are those of traceArticles, so the result
  * is the same as in one thread.
  */
-export async function traceOnEngine(engine: Engine, articles: readonly Article[]): Promise<TraceResult> {
-  if (engine.workers === 1 || articles.length < POOL_MIN_DOCUMENTS) return engine.trace(articles);
-  const keys = articles.map(articleKey);
+export async function traceOnEngine(
+  engine: Engine,
+  given: readonly Article[],
+  onProgress?: OnProgress,
+): Promise<TraceResult> {
+  if (engine.workers === 1 || given.length < POOL_MIN_DOCUMENTS) return engine.trace(given);
+  const { articles, keys } = canonicalArticles(given);
   const classOf = duplicateClasses(keys);
   const classes = [...new Set(classOf)];
   // Duplicates are compared once: what counts is the distinct articles.
-  if (classes.length < POOL_MIN_DOCUMENTS) return engine.trace(articles);
+  if (classes.length < POOL_MIN_DOCUMENTS) return engine.trace(given);
   const now = engine.now();
   const keyed = (index: number): KeyedArticle => ({ key: keys[index]!, article: articles[index]! });
   // Comparing without changes reads neither the input nor the offsets: leave them out of messages.
@@ -59,14 +65,26 @@ export async function traceOnEngine(engine: Engine, articles: readonly Article[]
     };
   });
   const compared = new Map<string, PairResult>();
-  (await engine.run(compareTasks)).forEach((results, task) => {
+  // One run per task, so progress can count pairs as each task comes back.
+  let done = 0;
+  onProgress?.({ stage: 'compare', done, total: plan.pairs.length });
+  const compareResults = await Promise.all(
+    compareTasks.map(async (task, index) => {
+      const [results] = await engine.run([task]);
+      done += comparePairs[index]!.length;
+      onProgress?.({ stage: 'compare', done, total: plan.pairs.length });
+      return results!;
+    }),
+  );
+  compareResults.forEach((results, task) => {
     results.forEach((result, index) => {
       const [first, second] = comparePairs[task]![index]!;
       compared.set(orderedKey(first, second), result);
     });
   });
 
-  const planned = planStories(articles, classOf, expandResults(plan, compared));
+  const similarities = articleSimilarities(classOf, classes, fingerprints);
+  const planned = planStories(articles, classOf, expandResults(plan, compared), similarities);
   const edgeChunks = chunks(planned.orientations, taskSize(planned.orientations.length, engine.workers));
   const orientTasks = edgeChunks.map((edges): OrientTask => {
     const local = localIndices(edges.flatMap((edge) => [edge.first, edge.second]));

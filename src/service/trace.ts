@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.js';
 import type { ExtractedDocument } from '../model/document.js';
 import type { TraceResult } from '../model/story.js';
 import { type TraceJson, traceToJson } from '../report/json.js';
+import type { OnProgress } from './progress.js';
 
 export interface TraceOutcome {
   /** Stories, derivation trees and changes, for the terminal and HTML renderers. */
@@ -19,10 +20,11 @@ export interface TraceOutcome {
 export async function traceDocuments(
   engine: Engine,
   documents: readonly ExtractedDocument[],
+  options: { onProgress?: OnProgress } = {},
 ): Promise<TraceOutcome> {
   const articles = uniqueDocuments(documents).map((document) => document.article);
   // Loaded on first use: the command line reads its options before the pipeline is needed.
   const { traceOnEngine } = await import('../engine/parallel-trace.js');
-  const result = await traceOnEngine(engine, articles);
+  const result = await traceOnEngine(engine, articles, options.onProgress);
   return { result, json: traceToJson(result) };
 }

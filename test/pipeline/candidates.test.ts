@@ -13,6 +13,7 @@ function fingerprint(entries: ReadonlyArray<readonly [string, number]>): Article
   return {
     stems: [...vocabulary.keys()],
     weights: Float64Array.from(vocabulary.values()),
+    counts: Uint32Array.from(vocabulary.keys(), () => 1),
     signature: new Uint32Array(0),
   };
 }
