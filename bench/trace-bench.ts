@@ -161,20 +161,19 @@ async function candidateTable(set: TraceSet): Promise<void> {
     for (const [a, b] of pairs) if (planted.has(pairCode(a, b, articles.length))) found++;
     rows.push([label, seconds(milliseconds), String(pairs.length), percent(found / planted.size)]);
   };
-  let started = performance.now();
-  const allPairs = bruteForceCandidates(fingerprints);
-  row(`vocabulary prefilter, all pairs (>= ${CANDIDATE_OVERLAP})`, performance.now() - started, allPairs);
-  started = performance.now();
-  row(
-    'vocabulary prefilter, inverted index',
-    performance.now() - started,
-    vocabularyCandidates(fingerprints),
+  const timed = (label: string, find: () => ReadonlyArray<readonly [number, number]>) => {
+    const started = performance.now();
+    const pairs = find();
+    row(label, performance.now() - started, pairs);
+  };
+  timed(`vocabulary prefilter, all pairs (>= ${CANDIDATE_OVERLAP})`, () =>
+    bruteForceCandidates(fingerprints),
   );
-  started = performance.now();
-  const lsh = lshCandidatePairs(fingerprints.map((fingerprint) => fingerprint.signature));
-  row('near duplicates, MinHash LSH (this version)', performance.now() - started, lsh);
-  started = performance.now();
-  row('MinHash LSH library (npm minhash)', performance.now() - started, libraryCandidates(articles, engine));
+  timed('vocabulary prefilter, inverted index', () => vocabularyCandidates(fingerprints));
+  timed('near duplicates, MinHash LSH (this version)', () =>
+    lshCandidatePairs(fingerprints.map((fingerprint) => fingerprint.signature)),
+  );
+  timed('MinHash LSH library (npm minhash), signatures and index', () => libraryCandidates(articles, engine));
   console.log(`\nCandidate pairs of the ${articles.length} articles (fingerprints computed beforehand)`);
   printTable(['method', 'time', 'pairs', 'planted copies among them'], rows);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isWiretraceError } from '../errors.js';
-import { type Console, processConsole, reportError } from './io.js';
+import type { Console } from './io.js';
 import { EXIT } from './usage.js';
 
 export const MAIN_HELP = `Usage: wiretrace <command> [options]
@@ -38,16 +38,20 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /** Runs the CLI and returns its exit code: 0 success, 1 bad input, 2 bad usage. */
-export async function main(args: readonly string[], io: Console = processConsole): Promise<number> {
+export async function main(args: readonly string[], given?: Console): Promise<number> {
   const [command, ...rest] = args;
+  // Help and version answer before the readers and the pipeline are loaded.
+  const print = (text: string) => (given === undefined ? process.stdout.write(text) : given.out(text));
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    io.out(MAIN_HELP);
+    print(MAIN_HELP);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === '-v' || command === '--version') {
-    io.out(`${packageVersion()}\n`);
+    print(`${packageVersion()}\n`);
     return EXIT.ok;
   }
+  const { processConsole, reportError } = await import('./io.js');
+  const io = given ?? processConsole;
   const load = COMMANDS[command];
   if (load === undefined) {
     io.err(`wiretrace: unknown command "${command}" (try wiretrace --help)\n`);

@@ -19,7 +19,7 @@ import { createTaskPool, type TaskPool } from './pool.js';
 /** Distinct spellings whose normal form and stem an engine keeps (per generation). */
 const WORD_FORMS_CACHED = 100_000;
 /** Analysed articles kept by key (per generation): a trace meets each article in many pairs. */
-const ANALYSES_CACHED = 512;
+const ANALYSES_CACHED = 128;
 
 export interface EngineOptions {
   /**

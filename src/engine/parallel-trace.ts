@@ -16,7 +16,7 @@ import { emptyOffsetMap } from '../text/offsets.js';
 import type { CompareTask, FingerprintTask, KeyedArticle, OrientTask } from '../workers/tasks.js';
 import type { Engine } from './engine.js';
 
-/** Below this many documents a pool costs more to start than it saves. */
+/** Below this many distinct documents a pool costs more to start than it saves. */
 const POOL_MIN_DOCUMENTS = 24;
 /**
  * Tasks per thread and step: enough to even out uneven tasks, few enough that each task covers
@@ -35,10 +35,12 @@ export async function traceOnEngine(
   onProgress?: OnProgress,
 ): Promise<TraceResult> {
   if (engine.workers === 1 || given.length < POOL_MIN_DOCUMENTS) return engine.trace(given);
-  const now = engine.now();
   const { articles, keys } = canonicalArticles(given);
   const classOf = duplicateClasses(keys);
   const classes = [...new Set(classOf)];
+  // Duplicates are compared once: what counts is the distinct articles.
+  if (classes.length < POOL_MIN_DOCUMENTS) return engine.trace(given);
+  const now = engine.now();
   const keyed = (index: number): KeyedArticle => ({ key: keys[index]!, article: articles[index]! });
   // Comparing without changes reads neither the input nor the offsets: leave them out of messages.
   const lean = (index: number): KeyedArticle => ({

@@ -2,7 +2,7 @@ import { toSourceDocument, uniqueDocuments } from '../engine/documents.js';
 import type { Engine } from '../engine/engine.js';
 import type { RawDocument } from '../model/article.js';
 import type { DocumentFailure, ExtractedDocument, SourceDocument } from '../model/document.js';
-import { type ExtractTask, isFailure } from '../workers/tasks.js';
+import type { ExtractTask } from '../workers/tasks.js';
 
 export interface ExtractOutcome {
   /** The documents an article was found in, in input order; the same input given twice once. */
@@ -26,19 +26,54 @@ export async function extractDocuments(
   inputs: Iterable<RawDocument | SourceDocument>,
 ): Promise<ExtractOutcome> {
   const unique = uniqueDocuments(Array.from(inputs, asSourceDocument));
-  const size = engine.workers > 1 && unique.length >= POOL_MIN_DOCUMENTS ? DOCUMENTS_PER_TASK : unique.length;
+  // The same content (and metadata) under several names is extracted once.
+  const firstOf = new Map<string, number>();
+  const source = unique.map((document, index) => {
+    const key = extractionKey(document);
+    const first = firstOf.get(key);
+    if (first !== undefined) return first;
+    firstOf.set(key, index);
+    return index;
+  });
+  const distinct = unique.filter((_, index) => source[index] === index);
+  const size =
+    engine.workers > 1 && distinct.length >= POOL_MIN_DOCUMENTS ? DOCUMENTS_PER_TASK : distinct.length;
   const tasks: ExtractTask[] = [];
-  for (let start = 0; start < unique.length; start += size) {
-    tasks.push({ kind: 'extract', documents: unique.slice(start, start + size) });
+  for (let start = 0; start < distinct.length; start += size) {
+    tasks.push({ kind: 'extract', documents: distinct.slice(start, start + size) });
   }
-  const runOn = size === unique.length ? oneThread(engine) : engine;
+  const runOn = size === distinct.length ? oneThread(engine) : engine;
+  const outputs = (await runOn.run(tasks)).flat();
+  const outputOf = new Map(distinct.map((document, index) => [document, outputs[index]!]));
   const documents: ExtractedDocument[] = [];
   const failures: DocumentFailure[] = [];
-  for (const item of (await runOn.run(tasks)).flat()) {
-    if (isFailure(item)) failures.push(item);
-    else documents.push(item);
-  }
+  unique.forEach((document, index) => {
+    const item = outputOf.get(unique[source[index]!]!)!;
+    if (isFailure(item)) failures.push(renamedFailure(item, document.name));
+    else documents.push(renamed(item, document.name));
+  });
   return { documents, failures };
+}
+
+/** A failure under another name: the message names the input it is about. */
+function renamedFailure(failure: DocumentFailure, name: string): DocumentFailure {
+  if (failure.name === name) return failure;
+  const prefix = `${failure.name}: `;
+  const message = failure.message.startsWith(prefix)
+    ? `${name}: ${failure.message.slice(prefix.length)}`
+    : failure.message;
+  return { name, message };
+}
+
+function extractionKey(document: SourceDocument): string {
+  return JSON.stringify([document.id, document.format, document.encoding, document.meta ?? null]);
+}
+
+/** An extracted document under another name (extraction never reads the name). */
+function renamed(document: ExtractedDocument, name: string): ExtractedDocument {
+  return document.name === name
+    ? document
+    : { ...document, name, article: { ...document.article, input: name } };
 }
 
 /** The engine's run, forced into this thread (a handful of documents). */
@@ -49,6 +84,10 @@ function oneThread(engine: Engine): Pick<Engine, 'run'> {
       return tasks.map((task) => runTask(engine, task));
     },
   };
+}
+
+function isFailure(item: ExtractedDocument | DocumentFailure): item is DocumentFailure {
+  return !('article' in item);
 }
 
 function asSourceDocument(input: RawDocument | SourceDocument): SourceDocument {

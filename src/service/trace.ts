@@ -1,6 +1,5 @@
 import { uniqueDocuments } from '../engine/documents.js';
 import type { Engine } from '../engine/engine.js';
-import { traceOnEngine } from '../engine/parallel-trace.js';
 import type { ExtractedDocument } from '../model/document.js';
 import type { TraceResult } from '../model/story.js';
 import { type TraceJson, traceToJson } from '../report/json.js';
@@ -24,6 +23,8 @@ export async function traceDocuments(
   options: { onProgress?: OnProgress } = {},
 ): Promise<TraceOutcome> {
   const articles = uniqueDocuments(documents).map((document) => document.article);
+  // Loaded on first use: the command line reads its options before the pipeline is needed.
+  const { traceOnEngine } = await import('../engine/parallel-trace.js');
   const result = await traceOnEngine(engine, articles, options.onProgress);
   return { result, json: traceToJson(result) };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { BoundedCache } from '../engine/bounded-cache.js';
 import { WiretraceError } from '../errors.js';
 
 /**
@@ -253,17 +254,19 @@ interface BaseForm {
 interface WordSenses {
   forms: BaseForm[];
   synsets: Set<number>;
+  /** The synsets one WordNet link away from any of `synsets`, sorted; worked out on first use. */
+  linked?: Uint32Array;
   mobyIds: number[];
   lemma: string;
   known: boolean;
 }
 
-/** Words whose senses stay cached; a bound so that a long-running process does not grow without end. */
+/** Words whose senses stay cached (per generation): a long-running process does not grow without end. */
 const SENSES_CACHE_SIZE = 100_000;
 
 class LoadedLexicon implements Lexicon {
   readonly #files: LexiconFiles;
-  readonly #sensesCache = new Map<string, WordSenses>();
+  readonly #sensesCache = new BoundedCache<string, WordSenses>(SENSES_CACHE_SIZE);
   readonly #embedded: number;
   readonly #dimensions: number;
 
@@ -286,7 +289,7 @@ class LoadedLexicon implements Lexicon {
     if (intersects(senseA.synsets, senseB.synsets)) return 'synonym';
     const moby = this.#mobyRelation(senseA.mobyIds, senseB.mobyIds);
     if (moby !== 'none') return moby;
-    return this.#linked(senseA.synsets, senseB.synsets) ? 'related' : 'none';
+    return this.#linked(senseA, senseB.synsets) ? 'related' : 'none';
   }
 
   /**
@@ -306,7 +309,6 @@ class LoadedLexicon implements Lexicon {
         lemma: lemmas[0]?.base ?? word,
         known: (id >= 0 && id < this.#embedded) || lemmas.length > 0,
       };
-      if (this.#sensesCache.size >= SENSES_CACHE_SIZE) this.#sensesCache.clear();
       this.#sensesCache.set(word, senses);
     }
     return senses;
@@ -422,12 +424,20 @@ class LoadedLexicon implements Lexicon {
   }
 
   /** Links are stored in both directions, so checking a's side answers for both orders. */
-  #linked(synsetsA: Set<number>, synsetsB: Set<number>): boolean {
-    const { index, values } = this.#files.synsetLinks;
-    for (const synset of synsetsA) {
-      for (let i = index[synset]!; i < index[synset + 1]!; i++) if (synsetsB.has(values[i]!)) return true;
-    }
+  #linked(sensesA: WordSenses, synsetsB: Set<number>): boolean {
+    sensesA.linked ??= this.#linkedSynsets(sensesA.synsets);
+    for (const synset of sensesA.linked) if (synsetsB.has(synset)) return true;
     return false;
+  }
+
+  /** Every synset linked to one of these, once per word (the word is compared with many others). */
+  #linkedSynsets(synsets: Set<number>): Uint32Array {
+    const { index, values } = this.#files.synsetLinks;
+    const linked = new Set<number>();
+    for (const synset of synsets) {
+      for (let i = index[synset]!; i < index[synset + 1]!; i++) linked.add(values[i]!);
+    }
+    return Uint32Array.from(linked).sort();
   }
 
   /** Antonyms are stored both ways, so checking a's rows answers for both orders. */

@@ -81,8 +81,3 @@ export function runTask(engine: Engine, task: Task): TaskOutput<Task> {
     }
   }
 }
-
-/** Whether an output item is a failure rather than an extracted document. */
-export function isFailure(item: ExtractedDocument | DocumentFailure): item is DocumentFailure {
-  return !('article' in item);
-}
