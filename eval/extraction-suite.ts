@@ -17,6 +17,8 @@ export interface ExtractionSuiteOptions {
   jobs: number;
   /** A JSON Lines file to write every scored page to, or "". */
   dumpPath: string;
+  /** Only the sets whose folder names start with one of these (all when empty). */
+  sets: readonly string[];
 }
 
 /**
@@ -30,22 +32,25 @@ export async function evaluateExtractionSuite(
 ): Promise<void> {
   const summaries: SetSummary[] = [];
   const scored: ScoredPage[] = [];
-  for (const folder of folders(datasets, 'aeb'))
-    summaries.push(...(await evaluateScrapingHub(folder, options.jobs)));
-  for (const folder of folders(datasets, 'trafilatura-eval')) {
+  const folders = (prefix: string): string[] =>
+    datasetFolders(datasets, prefix).filter(
+      (folder) => options.sets.length === 0 || options.sets.some((set) => basename(folder).startsWith(set)),
+    );
+  for (const folder of folders('aeb')) summaries.push(...(await evaluateScrapingHub(folder, options.jobs)));
+  for (const folder of folders('trafilatura-eval')) {
     const result = await evaluateTrafilaturaSet(folder, options.jobs);
     printSet(result.summary);
     summaries.push(result.summary);
     scored.push(...result.scored);
   }
   const cache = new Map<string, ExtractedPage[]>();
-  for (const folder of folders(datasets, 'l3s-gn1')) {
+  for (const folder of folders('l3s-gn1')) {
     const result = await evaluateRougeSet(folder, options.jobs, cache, null);
     printSet(result.summary);
     summaries.push(result.summary);
     scored.push(...result.scored);
   }
-  for (const folder of folders(datasets, 'dragnet')) {
+  for (const folder of folders('dragnet')) {
     for (const withComments of [true, false]) {
       const result = await evaluateRougeSet(folder, options.jobs, cache, withComments);
       printSet(result.summary);
@@ -105,7 +110,7 @@ async function evaluateScrapingHub(directory: string, jobs: number): Promise<Set
   }));
 }
 
-function folders(datasets: string, prefix: string): string[] {
+function datasetFolders(datasets: string, prefix: string): string[] {
   if (!existsSync(datasets)) return [];
   return readdirSync(datasets, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))

@@ -143,6 +143,9 @@ if (only === 'all' || only === 'extraction') {
   await evaluateExtractionSuite(datasets, {
     jobs: Number(argument('--jobs', '1')),
     dumpPath: argument('--dump-pages', ''),
+    sets: argument('--sets', '')
+      .split(',')
+      .filter((set) => set !== ''),
   });
 }
 for (const suite of suites) {

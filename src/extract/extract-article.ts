@@ -21,7 +21,9 @@ export interface ExtractOptions {
  * de-duplication, say). With `comments`, the reader comments come in a field of their own.
  */
 export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
-  const { article, page } = raw.format === 'html' ? extractHtml(raw) : extractPlainText(raw);
+  const { article, page } =
+    raw.format === 'html' ? extractHtml(raw, { comments: options.comments === true }) : extractPlainText(raw);
+  if (options.comments === true) article.comments ??= [];
   if (options.requireStory === false) return article;
   const reason = whyNoArticle(article, page);
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);

@@ -9,6 +9,7 @@ import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { htmlMetadata } from './html/html-metadata.js';
 import { pageJsonLd } from './html/json-ld.js';
 import { pageWords } from './html/page-words.js';
+import { readerComments } from './html/reader-comments.js';
 import { withStoryContext } from './html/story-context.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
@@ -23,9 +24,12 @@ const MIN_CONTENT_CHARS = 250;
  * line-level chrome filter as for flattened text; then structure has the last word on what the
  * line filter judged by position or links alone (paragraph context, link lists and stray boxes
  * after the story). With the story's blocks and the words the page shows, for the no-article
- * check.
+ * check. With `comments`, the page's reader comments apart from the story.
  */
-export function extractHtml(raw: RawDocument): { article: Article; page: PageFacts } {
+export function extractHtml(
+  raw: RawDocument,
+  options: { comments?: boolean } = {},
+): { article: Article; page: PageFacts } {
   const document = parseHtml(raw.content);
   const elements = findElements(document);
   const jsonLd = pageJsonLd(elements);
@@ -55,6 +59,9 @@ export function extractHtml(raw: RawDocument): { article: Article; page: PageFac
     declaredLanguage: metadata.language,
   });
   const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
+  if (options.comments === true) {
+    article.comments = readerComments(raw.content, root, new Set(storyBlocks.map((block) => block.element)));
+  }
   return { article, page: { storyBlocks, pageWords: () => pageWords(document) } };
 }
 
