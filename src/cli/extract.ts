@@ -5,7 +5,7 @@ import { extractToJson } from '../report/json.js';
 import { type Console, loadArticles } from './io.js';
 import { asUsageError, EXIT } from './usage.js';
 
-export const EXTRACT_HELP = `Usage: wiretrace extract INPUT... [--json]
+export const EXTRACT_HELP = `Usage: wiretrace extract INPUT... [--json] [--comments]
 
 Prints the article extracted from each input: title, date, byline, site name, URL and the
 story text, without the page chrome (menus, other headlines, teasers, share prompts, footers).
@@ -20,6 +20,8 @@ Options:
                publishedFrom is where the date was read (jsonl, json-ld, meta, time, url or
                dateline) and publishedConfidence how sure it is (0-1); offsets are into the
                decoded input
+  --comments   also the page's reader comments, apart from the story text (JSON:
+               "comments": [{"text", "start", "end"}])
   -h, --help   show this help
 `;
 
@@ -27,7 +29,11 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
   const { values, positionals } = asUsageError(() =>
     parseArgs({
       args: [...args],
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        comments: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     }),
   );
@@ -36,7 +42,7 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new WiretraceError('USAGE', 'extract needs at least one INPUT');
-  const { articles, failed } = await loadArticles(positionals, io);
+  const { articles, failed } = await loadArticles(positionals, io, { comments: values.comments === true });
   for (const article of articles) {
     io.out(values.json ? `${JSON.stringify(extractToJson(article))}\n` : articleText(article));
   }
@@ -52,5 +58,8 @@ function articleText(article: Article): string {
   if (facts.length > 0) lines.push(`(${facts.join(' · ')})`);
   if (article.url !== null) lines.push(article.url);
   lines.push('', article.text, '');
+  if (article.comments !== undefined && article.comments.length > 0) {
+    lines.push('-- reader comments', ...article.comments.map((comment) => comment.text), '');
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { WiretraceError } from '../errors.js';
-import { extractArticle } from '../extract/index.js';
+import { type ExtractOptions, extractArticle } from '../extract/index.js';
 import { isInputFailure, readInputs } from '../ingest/index.js';
 import type { Article } from '../model/article.js';
 
@@ -29,7 +29,11 @@ export interface LoadedArticles {
  * Reads and extracts every input. A bad input is reported on stderr with its name and skipped;
  * the rest of the batch goes on.
  */
-export async function loadArticles(inputs: readonly string[], io: Console): Promise<LoadedArticles> {
+export async function loadArticles(
+  inputs: readonly string[],
+  io: Console,
+  extractOptions: ExtractOptions = {},
+): Promise<LoadedArticles> {
   const articles: Article[] = [];
   let failed = 0;
   const options = io.stdin === undefined ? {} : { stdin: io.stdin };
@@ -40,7 +44,7 @@ export async function loadArticles(inputs: readonly string[], io: Console): Prom
       continue;
     }
     try {
-      articles.push(extractArticle(item));
+      articles.push(extractArticle(item, extractOptions));
     } catch (error) {
       reportError(io, error, item.input);
       failed++;

@@ -11,6 +11,7 @@ import { pageJsonLd } from './html/json-ld.js';
 import { pageWords } from './html/page-words.js';
 import { readerComments } from './html/reader-comments.js';
 import { withStoryContext } from './html/story-context.js';
+import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 import type { DateClue } from './published-date.js';
@@ -37,11 +38,11 @@ export function extractHtml(
   const declaration = bodyDeclaration(elements, jsonLd);
   const root = contentRoot(document);
   const strict = htmlBlocks(raw.content, root, { skipUnlikely: true });
-  let blocks = mainContentBlocks(strict, declaredBody(declaration, strict));
+  let blocks = withLeadBeforeBody(strict, mainContentBlocks(strict, declaredBody(declaration, strict)));
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
     // Some sites put the story in elements whose class names look like chrome; look again.
     const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
-    const relaxed = mainContentBlocks(all, declaredBody(declaration, all));
+    const relaxed = withLeadBeforeBody(all, mainContentBlocks(all, declaredBody(declaration, all)));
     if (textLength(relaxed) > textLength(blocks)) blocks = relaxed;
   }
   const knownTitle = metadata.title ?? metadata.documentTitle;
