@@ -111,10 +111,16 @@ function train(samples: readonly Sample[]): BlockModel {
   const width = BLOCK_FEATURE_NAMES.length;
   const means = new Array<number>(width).fill(0);
   const scales = new Array<number>(width).fill(0);
-  for (const sample of samples) sample.features.forEach((value, index) => (means[index]! += value));
+  for (const sample of samples) {
+    sample.features.forEach((value, index) => {
+      means[index]! += value;
+    });
+  }
   for (let index = 0; index < width; index++) means[index]! /= samples.length;
   for (const sample of samples) {
-    sample.features.forEach((value, index) => (scales[index]! += (value - means[index]!) ** 2));
+    sample.features.forEach((value, index) => {
+      scales[index]! += (value - means[index]!) ** 2;
+    });
   }
   for (let index = 0; index < width; index++) scales[index] = Math.sqrt(scales[index]! / samples.length) || 1;
   const rows = samples.map((sample) =>
