@@ -29,3 +29,19 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
   return article;
 }
+
+/**
+ * The article with its page's reader comments (`Article.comments`), for an article extracted
+ * without them: its input is read again for the comment thread.
+ */
+export function withReaderComments(article: Article): Article {
+  if (article.comments !== undefined) return article;
+  const raw: RawDocument = {
+    input: article.input,
+    format: article.format,
+    content: article.content,
+    encoding: article.encoding,
+  };
+  const comments = extractArticle(raw, { comments: true, requireStory: false }).comments ?? [];
+  return { ...article, comments };
+}
