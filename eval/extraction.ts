@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isWiretraceError } from '../src/errors.js';
-import { extractArticle } from '../src/extract/index.js';
-import { isInputFailure, readInputs } from '../src/ingest/index.js';
+import { extractPagesInParallel } from './extraction-pages.js';
 
 /**
  * Article-extraction accuracy on the ScrapingHub article-extraction-benchmark layout
@@ -26,6 +24,8 @@ export interface ExtractionRun extends ExtractionScore {
   halvesF1: [even: number, odd: number];
   /** Pages that gave no text at all (unreadable, or judged to hold no article). */
   empty: number;
+  /** F1 of the baseline: the page's visible text (the flattened text as it is). */
+  baselineF1: number;
 }
 
 /** One page's extracted text, its match against the ground truth and the time extraction took. */
@@ -33,6 +33,7 @@ export interface PageResult {
   id: string;
   predicted: string;
   match: PageMatch;
+  baseline: PageMatch;
   milliseconds: number;
 }
 
@@ -43,8 +44,12 @@ export interface PageMatch {
   falseNegative: number;
 }
 
-export async function evaluateExtraction(datasetDir: string, track: 'html' | 'text'): Promise<ExtractionRun> {
-  const pages = await evaluateExtractionPages(datasetDir, track);
+export async function evaluateExtraction(
+  datasetDir: string,
+  track: 'html' | 'text',
+  jobs = 1,
+): Promise<ExtractionRun> {
+  const pages = await evaluateExtractionPages(datasetDir, track, jobs);
   const milliseconds = pages.reduce((sum, page) => sum + page.milliseconds, 0);
   const matches = pages.map((page) => page.match);
   return {
@@ -55,6 +60,7 @@ export async function evaluateExtraction(datasetDir: string, track: 'html' | 'te
       scoreFromPages(matches.filter((_, index) => index % 2 === 1)).f1,
     ],
     empty: pages.filter((page) => page.predicted === '').length,
+    baselineF1: scoreFromPages(pages.map((page) => page.baseline)).f1,
   };
 }
 
@@ -62,43 +68,27 @@ export async function evaluateExtraction(datasetDir: string, track: 'html' | 'te
 export async function evaluateExtractionPages(
   datasetDir: string,
   track: 'html' | 'text',
+  jobs = 1,
 ): Promise<PageResult[]> {
   const truth = JSON.parse(await readFile(join(datasetDir, 'ground-truth.json'), 'utf8')) as Record<
     string,
     { articleBody?: string }
   >;
-  const results: PageResult[] = [];
-  for (const id of Object.keys(truth).sort()) {
-    const path =
-      track === 'html' ? join(datasetDir, 'html', `${id}.html.gz`) : join(datasetDir, 'text', `${id}.txt`);
-    const { text, milliseconds } = await extractedText(path);
-    results.push({
+  const files = Object.keys(truth)
+    .sort()
+    .map((id) => ({
       id,
-      predicted: text,
-      match: shingleMatch(truth[id]?.articleBody ?? '', text),
-      milliseconds,
-    });
-  }
-  return results;
-}
-
-/**
- * The story text extracted from one file ("" when it cannot be read or has no story) and the
- * time extraction alone took.
- */
-async function extractedText(path: string): Promise<{ text: string; milliseconds: number }> {
-  for await (const item of readInputs([path])) {
-    if (isInputFailure(item)) return { text: '', milliseconds: 0 };
-    const started = performance.now();
-    try {
-      const text = extractArticle(item).text;
-      return { text, milliseconds: performance.now() - started };
-    } catch (error) {
-      if (isWiretraceError(error)) return { text: '', milliseconds: performance.now() - started };
-      throw error;
-    }
-  }
-  return { text: '', milliseconds: 0 };
+      path:
+        track === 'html' ? join(datasetDir, 'html', `${id}.html.gz`) : join(datasetDir, 'text', `${id}.txt`),
+    }));
+  const pages = await extractPagesInParallel(files, jobs);
+  return pages.map((page) => ({
+    id: page.id,
+    predicted: page.text,
+    match: shingleMatch(truth[page.id]?.articleBody ?? '', page.text),
+    baseline: shingleMatch(truth[page.id]?.articleBody ?? '', page.visibleText),
+    milliseconds: page.milliseconds,
+  }));
 }
 
 /** Python's `\w+` on str patterns: letters, digits (any script) and underscore; case kept. */

@@ -9,7 +9,7 @@ import { comparePair } from '../src/pipeline/compare.js';
 import { analyseArticle } from '../src/text/analyse.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { loadClough, loadMsrp } from './datasets.js';
-import { evaluateExtraction } from './extraction.js';
+import { evaluateExtractionSuite } from './extraction-suite.js';
 import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
 import { evaluateSuite as evaluateStories } from './stories.js';
 
@@ -122,35 +122,6 @@ function evaluateMsrp(path: string): void {
   );
 }
 
-async function evaluateExtractionTracks(directory: string): Promise<void> {
-  const html = await evaluateExtraction(directory, 'html');
-  const text = await evaluateExtraction(directory, 'text');
-  console.log(
-    `\nArticle extraction, ScrapingHub benchmark (${basename(directory)}, ${html.pages} pages), token-shingle metric`,
-  );
-  console.log('track                   precision  recall   F1      pages/s  published F1 (181 pages)');
-  console.log(
-    `html pages              ${fixed(html.precision)}      ${fixed(html.recall)}    ${fixed(html.f1)}   ${speed(html.pagesPerSecond)}  rs_trafilatura & AutoExtract 0.970, trafilatura 0.958, Readability.js 0.947, jusText 0.804`,
-  );
-  console.log(
-    `flattened page text     ${fixed(text.precision)}      ${fixed(text.recall)}    ${fixed(text.f1)}   ${speed(text.pagesPerSecond)}  whole page as-is 0.665`,
-  );
-  console.log('(pages/s: extraction alone on one core, one cold pass; `npm run bench` times it warmed up)');
-  for (const [name, run] of [
-    ['html pages', html],
-    ['flattened page text', text],
-  ] as const) {
-    console.log(
-      `${name}: F1 on even / odd pages ${fixed(run.halvesF1[0])} / ${fixed(run.halvesF1[1])}; pages with no text: ${run.empty}`,
-    );
-  }
-}
-
-/** Pages per second, right-aligned in the table's column. */
-function speed(pagesPerSecond: number): string {
-  return pagesPerSecond.toFixed(0).padStart(7);
-}
-
 /** Dataset folders by name prefix, so that other parts of a set (a held-out half) run the same way. */
 function datasetFolders(prefix: string): string[] {
   if (!existsSync(datasets)) return [];
@@ -168,11 +139,19 @@ function paraphraseFiles(directory: string): string[] {
 }
 
 const suites: Array<{ name: string; prefix: string; run: (directory: string) => void | Promise<void> }> = [
-  { name: 'extraction', prefix: 'aeb', run: evaluateExtractionTracks },
   { name: 'clough', prefix: 'clough', run: evaluateClough },
   { name: 'msrp', prefix: 'msrp', run: (directory) => paraphraseFiles(directory).forEach(evaluateMsrp) },
   { name: 'stories', prefix: 'aeb', run: evaluateStories },
 ];
+if (only === 'all' || only === 'extraction') {
+  await evaluateExtractionSuite(datasets, {
+    jobs: Number(argument('--jobs', '1')),
+    dumpPath: argument('--dump-pages', ''),
+    sets: argument('--sets', '')
+      .split(',')
+      .filter((set) => set !== ''),
+  });
+}
 for (const suite of suites) {
   if (only !== 'all' && only !== suite.name) continue;
   const folders = datasetFolders(suite.prefix);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WiretraceError } from '../errors.js';
+import { withReaderComments } from '../extract/index.js';
 import type { Article } from '../model/article.js';
 import { extractCsvHeader, extractCsvRow } from '../report/csv.js';
 import { extractToJson } from '../report/json.js';
@@ -10,7 +11,7 @@ import { type Output, type OutputFormat, Outputs, outputFormat } from './output.
 import { progressLine } from './progress.js';
 import { asUsageError, EXIT } from './usage.js';
 
-export const EXTRACT_HELP = `Usage: wiretrace extract INPUT... [--format text|json|jsonl|csv] [-o FILE]
+export const EXTRACT_HELP = `Usage: wiretrace extract INPUT... [--format text|json|jsonl|csv] [-o FILE] [--comments]
 
 Prints the article extracted from each input: title, date, byline, site name, URL and the
 story text, without the page chrome (menus, other headlines, teasers, share prompts, footers).
@@ -33,12 +34,18 @@ Options:
                    document: input, title, published, byline, siteName, language, url,
                    encoding, text
   --json           the same as --format jsonl
+  --comments       also the page's reader comments, apart from the story text (JSON:
+                   "comments": [{"text", "start", "end"}], offsets into the decoded input)
 ${OUTPUT_HELP}
 `;
 
 export async function runExtract(args: readonly string[], io: Console): Promise<number> {
   const { values, positionals } = asUsageError(() =>
-    parseArgs({ args: [...args], options: OUTPUT_OPTIONS, allowPositionals: true }),
+    parseArgs({
+      args: [...args],
+      options: { ...OUTPUT_OPTIONS, comments: { type: 'boolean' } },
+      allowPositionals: true,
+    }),
   );
   if (values.help) {
     io.out(EXTRACT_HELP);
@@ -54,7 +61,7 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
     await withEngine(io, async (engine) => {
       for await (const document of streamDocuments(engine, positionals, io, counts, progress.onProgress)) {
         progress.finish();
-        writer.write(document.article);
+        writer.write(values.comments === true ? withReaderComments(document.article) : document.article);
       }
     });
     progress.finish();
@@ -97,5 +104,8 @@ function articleText(article: Article): string {
   if (facts.length > 0) lines.push(stripControls(`(${facts.join(' · ')})`));
   if (article.url !== null) lines.push(safeName(article.url));
   lines.push('', stripControls(article.text), '');
+  if (article.comments !== undefined && article.comments.length > 0) {
+    lines.push('-- reader comments', ...article.comments.map((comment) => stripControls(comment.text)), '');
+  }
   return `${lines.join('\n')}\n`;
 }

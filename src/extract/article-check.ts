@@ -8,6 +8,14 @@ import { wordCount, wordList } from './word-count.js';
  */
 const MIN_PROSE_WORDS = 40;
 /**
+ * Under a headline that names a story (not "Page not found", "Sign in", "Search", "In
+ * pictures"), a short brief of a sentence or two is a story however much chrome surrounds it.
+ */
+const MIN_PROSE_WORDS_UNDER_HEADLINE = 12;
+/** Titles of pages that hold no story: errors, forms, searches, indexes and galleries, in several languages. */
+const NON_STORY_TITLE =
+  /(?:^|[^\p{L}\p{N}])(?:404|not found|error|sign[ -]?in|sign[ -]?up|log[ -]?in|register|search|results|gallery|galleries|in pictures|photos|slideshow|home|homepage|index|archives?|nicht gefunden|fehler|anmelden|suche|galerie|bildergalerie|startseite|introuvable|erreur|connexion|recherche|accueil|no encontrad[ao]|iniciar sesión|búsqueda|inicio|nie znaleziono|szukaj|logowanie)(?=$|[^\p{L}\p{N}])/iu;
+/**
  * Story words (prose, table rows, list items) that make an article even with little prose: a
  * results table or a list under a one-line introduction is a story; a form or an error page is not.
  * Words in phrases the story repeats (a photo credit under every caption) do not count.
@@ -56,7 +64,11 @@ export function whyNoArticle(article: Article, page: PageFacts): string | null {
   const proseWords = paragraphs
     .filter((paragraph) => paragraph.prose)
     .reduce((sum, paragraph) => sum + paragraph.words, 0);
-  const littleProse = proseWords < MIN_PROSE_WORDS && unrepeatedWords(article.text) < MIN_STORY_WORDS;
+  const minProse =
+    namesAStory(article.title) && !ERROR_PAGE_WORDING.test(article.text)
+      ? MIN_PROSE_WORDS_UNDER_HEADLINE
+      : MIN_PROSE_WORDS;
+  const littleProse = proseWords < minProse && unrepeatedWords(article.text) < MIN_STORY_WORDS;
   const teaserList = isTeaserList(article, paragraphs);
   // Most pages are stories by their text alone; the whole page is counted only when in doubt.
   if (!littleProse && !teaserList) return null;
@@ -72,6 +84,16 @@ export function whyNoArticle(article: Article, page: PageFacts): string | null {
   }
   return null;
 }
+
+/** A title of at least two words that is not the wording of an error, form, search or index page. */
+function namesAStory(title: string | null): boolean {
+  if (title === null || wordCount(title) < 2) return false;
+  return !NON_STORY_TITLE.test(title);
+}
+
+/** How error pages explain themselves ("the page you are looking for does not exist"). */
+const ERROR_PAGE_WORDING =
+  /\b(?:page you (?:are|were|requested|have requested)|(?:does not|doesn't|no longer) exists?|(?:cannot|could not|can't|couldn't) be found|has been (?:moved|removed|deleted)|nicht gefunden|existiert nicht|n'existe pas|introuvable|no existe)\b/iu;
 
 interface ParagraphFacts {
   words: number;

@@ -4,6 +4,13 @@ import { whyNoArticle } from './article-check.js';
 import { extractHtml } from './extract-html.js';
 import { extractPlainText } from './extract-plain-text.js';
 
+export interface ExtractOptions {
+  /** False: a page's best guess even when it holds no story (default true). */
+  requireStory?: boolean;
+  /** True: the page's reader comments in `Article.comments`, apart from the story (default false). */
+  comments?: boolean;
+}
+
 /**
  * The article in a raw document: story text with an offset map back into the input, title,
  * date, byline, url, language and the page chrome that was left out. Pure and deterministic;
@@ -11,12 +18,30 @@ import { extractPlainText } from './extract-plain-text.js';
  * WiretraceError('NO_ARTICLE') for a page that holds no story (a front page, search results, a
  * sign-in form, an error page) rather than returning its chrome as text — unless
  * `requireStory` is false, for callers who want a page's best guess whatever it is (corpus
- * de-duplication, say).
+ * de-duplication, say). With `comments`, the reader comments come in a field of their own.
  */
-export function extractArticle(raw: RawDocument, options: { requireStory?: boolean } = {}): Article {
-  const { article, page } = raw.format === 'html' ? extractHtml(raw) : extractPlainText(raw);
+export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
+  const { article, page } =
+    raw.format === 'html' ? extractHtml(raw, { comments: options.comments === true }) : extractPlainText(raw);
+  if (options.comments === true) article.comments ??= [];
   if (options.requireStory === false) return article;
   const reason = whyNoArticle(article, page);
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
   return article;
+}
+
+/**
+ * The article with its page's reader comments (`Article.comments`), for an article extracted
+ * without them: its input is read again for the comment thread.
+ */
+export function withReaderComments(article: Article): Article {
+  if (article.comments !== undefined) return article;
+  const raw: RawDocument = {
+    input: article.input,
+    format: article.format,
+    content: article.content,
+    encoding: article.encoding,
+  };
+  const comments = extractArticle(raw, { comments: true, requireStory: false }).comments ?? [];
+  return { ...article, comments };
 }

@@ -1,15 +1,18 @@
 import type { Article, RawDocument } from '../model/article.js';
 import type { PageFacts } from './article-check.js';
 import { assembleArticle } from './assemble-article.js';
-import { classifyBlocks } from './classify-blocks.js';
+import { type Classification, classifyBlocks } from './classify-blocks.js';
+import { type StoryLayout, withModelBlocks } from './html/block-model.js';
 import { mainContentBlocks } from './html/content-container.js';
 import { bodyDeclaration, declaredBody } from './html/declared-body.js';
-import { contentRoot, findElements, parseHtml } from './html/dom.js';
+import { contentRoot, findElements, type HtmlDocument, type HtmlElement, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
-import { htmlMetadata } from './html/html-metadata.js';
+import { type HtmlMetadata, htmlMetadata } from './html/html-metadata.js';
 import { pageJsonLd } from './html/json-ld.js';
 import { pageWords } from './html/page-words.js';
+import { readerComments } from './html/reader-comments.js';
 import { withStoryContext } from './html/story-context.js';
+import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 import type { DateClue } from './published-date.js';
@@ -23,27 +26,15 @@ const MIN_CONTENT_CHARS = 250;
  * line-level chrome filter as for flattened text; then structure has the last word on what the
  * line filter judged by position or links alone (paragraph context, link lists and stray boxes
  * after the story). With the story's blocks and the words the page shows, for the no-article
- * check.
+ * check. With `comments`, the page's reader comments apart from the story.
  */
-export function extractHtml(raw: RawDocument): { article: Article; page: PageFacts } {
-  const document = parseHtml(raw.content);
-  const elements = findElements(document);
-  const jsonLd = pageJsonLd(elements);
-  const metadata = htmlMetadata(elements, jsonLd);
-  const declaration = bodyDeclaration(elements, jsonLd);
-  const root = contentRoot(document);
-  const strict = htmlBlocks(raw.content, root, { skipUnlikely: true });
-  let blocks = mainContentBlocks(strict, declaredBody(declaration, strict));
-  if (textLength(blocks) < MIN_CONTENT_CHARS) {
-    // Some sites put the story in elements whose class names look like chrome; look again.
-    const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
-    const relaxed = mainContentBlocks(all, declaredBody(declaration, all));
-    if (textLength(relaxed) > textLength(blocks)) blocks = relaxed;
-  }
-  const knownTitle = metadata.title ?? metadata.documentTitle;
-  const classification = classifyBlocks(blocks, 'html', knownTitle);
-  const inContext = withStoryContext(blocks, classification.labels);
-  const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
+export function extractHtml(
+  raw: RawDocument,
+  options: { comments?: boolean } = {},
+): { article: Article; page: PageFacts } {
+  const parsed = parsePage(raw);
+  const { layout, classification, metadata } = labelledLayout(raw, parsed);
+  const { blocks, labels } = withModelBlocks(layout);
   const article = assembleArticle(raw, blocks, labels, {
     title: classification.title,
     dateClues: withVisibleDate(metadata.dateClues, classification.published),
@@ -55,7 +46,58 @@ export function extractHtml(raw: RawDocument): { article: Article; page: PageFac
     declaredLanguage: metadata.language,
   });
   const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
-  return { article, page: { storyBlocks, pageWords: () => pageWords(document) } };
+  if (options.comments === true) {
+    const storyElements = new Set(storyBlocks.map((block) => block.element));
+    article.comments = readerComments(raw.content, parsed.root, storyElements);
+  }
+  return { article, page: { storyBlocks, pageWords: () => pageWords(parsed.document) } };
+}
+
+interface ParsedPage {
+  document: HtmlDocument;
+  elements: HtmlElement[];
+  root: HtmlElement;
+}
+
+function parsePage(raw: RawDocument): ParsedPage {
+  const document = parseHtml(raw.content);
+  return { document, elements: findElements(document), root: contentRoot(document) };
+}
+
+/**
+ * The page's blocks, the content container's blocks and their labels, before the block model
+ * has its say (what `npm run train:extract` learns from).
+ */
+export function storyLayout(raw: RawDocument): StoryLayout {
+  return labelledLayout(raw, parsePage(raw)).layout;
+}
+
+function labelledLayout(
+  raw: RawDocument,
+  { elements, root }: ParsedPage,
+): { layout: StoryLayout; classification: Classification; metadata: HtmlMetadata } {
+  const jsonLd = pageJsonLd(elements);
+  const metadata = htmlMetadata(elements, jsonLd);
+  const declaration = bodyDeclaration(elements, jsonLd);
+  let pageBlocks = htmlBlocks(raw.content, root, { skipUnlikely: true });
+  let blocks = withLeadBeforeBody(
+    pageBlocks,
+    mainContentBlocks(pageBlocks, declaredBody(declaration, pageBlocks)),
+  );
+  if (textLength(blocks) < MIN_CONTENT_CHARS) {
+    // Some sites put the story in elements whose class names look like chrome; look again.
+    const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
+    const relaxed = withLeadBeforeBody(all, mainContentBlocks(all, declaredBody(declaration, all)));
+    if (textLength(relaxed) > textLength(blocks)) {
+      blocks = relaxed;
+      pageBlocks = all;
+    }
+  }
+  const knownTitle = metadata.title ?? metadata.documentTitle;
+  const classification = classifyBlocks(blocks, 'html', knownTitle);
+  const inContext = withStoryContext(blocks, classification.labels);
+  const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
+  return { layout: { pageBlocks, containerBlocks: blocks, labels }, classification, metadata };
 }
 
 /** The markup's date clues, the date line found among the story's blocks first. */

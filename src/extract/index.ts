@@ -1,1 +1,1 @@
-export { extractArticle } from './extract-article.js';
+export { type ExtractOptions, extractArticle, withReaderComments } from './extract-article.js';

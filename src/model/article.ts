@@ -36,6 +36,13 @@ export interface BoilerplateBlock {
   text: string;
 }
 
+/** A reader comment under the story, kept apart from the story text; offsets into Article.content. */
+export interface ReaderComment {
+  text: string;
+  start: number;
+  end: number;
+}
+
 /** A raw document as read from disk, stdin or a JSONL record, before extraction. */
 export interface RawDocument {
   /** The name the user gave (path exactly as given, "-" for stdin, "file.jsonl#id" for records). */
@@ -94,4 +101,9 @@ export interface Article {
   language: string | null;
   /** Blocks of the input that are not part of the story, in input order. */
   boilerplate: BoilerplateBlock[];
+  /**
+   * The page's reader comments, in page order, when asked for (`extract --comments`); never
+   * part of `text`, so they do not enter comparisons.
+   */
+  comments?: ReaderComment[];
 }

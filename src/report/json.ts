@@ -5,7 +5,7 @@
  * 3 decimals, and the order of every list is deterministic.
  */
 import type { AlignmentStats, Passage, PassageKind } from '../model/alignment.js';
-import type { Article, BoilerplateKind, PublishedSource } from '../model/article.js';
+import type { Article, BoilerplateKind, PublishedSource, ReaderComment } from '../model/article.js';
 import type { Change, ChangeType, Citation } from '../model/change.js';
 import type { DirectionSignal, PairResult, RelationKind } from '../model/relation.js';
 import type { StoryEdge, TraceResult } from '../model/story.js';
@@ -308,6 +308,8 @@ export interface ExtractJson extends DocumentJson {
   paragraphs: JsonRange[];
   /** Input offsets of the page chrome set aside. */
   boilerplate: Array<{ kind: BoilerplateKind; start: number; end: number }>;
+  /** Reader comments, apart from the story, when asked for (`--comments`). */
+  comments?: ReaderComment[];
 }
 
 /** The document's metadata (as in trace's documents), with its story text, paragraphs and chrome. */
@@ -323,6 +325,7 @@ export function extractToJson(article: Article): ExtractJson {
       return [span.start, span.end];
     }),
     boilerplate: article.boilerplate.map(({ kind, start, end }) => ({ kind, start, end })),
+    ...(article.comments === undefined ? {} : { comments: article.comments }),
   };
 }
 

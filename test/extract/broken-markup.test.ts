@@ -82,11 +82,10 @@ describe('broken markup', () => {
     }
   });
 
-  it('a megabyte of links opened and never closed is linked text, not a story', () => {
-    assert.throws(() => extract(unclosedMarkupPage('link', 1_000_000)), {
-      code: 'NO_ARTICLE',
-      message: /too little prose: 29 words of story text among \d+ words of page chrome/,
-    });
+  it('a megabyte of links opened and never closed is linked text, not story: the paragraph under the headline is', () => {
+    const article = extract(unclosedMarkupPage('link', 1_000_000));
+    assert.equal(article.title, 'Floods close bridges');
+    assert.equal(article.text, STORY[0]);
   });
 
   it('a duplicated <html> and a tag cut off at the end', () => {

@@ -1,7 +1,10 @@
 import { findElements, type HtmlElement, isElement } from './dom.js';
 import { isUnlikelyContent } from './element-hints.js';
 
-/** Elements whose content is never article text. */
+/**
+ * Elements whose content is never article text. Not <head>: on pages whose markup never opens
+ * <body>, a parser without HTML5's tree rules leaves the whole page inside <head>.
+ */
 export const NEVER_TEXT = new Set([
   'script',
   'style',
@@ -27,7 +30,6 @@ export const NEVER_TEXT = new Set([
   'aside',
   'footer',
   'figure',
-  'head',
   'title',
   'dialog',
   'menu',

@@ -7,7 +7,27 @@ export type HtmlElement = Parameters<typeof DomUtils.getAttributeValue>[0];
 
 /** Parses HTML keeping every node's start and end index into the markup. */
 export function parseHtml(content: string): HtmlDocument {
-  return parseDocument(content, { withStartIndices: true, withEndIndices: true });
+  return parseDocument(withBrokenTitleOpened(content), { withStartIndices: true, withEndIndices: true });
+}
+
+const TITLE_OPEN = /<title\b[^>]*>/i;
+const TITLE_CLOSE = /<\/title\s*>/i;
+/** Markup that never occurs inside a real title: the title was never closed. */
+const TAG_IN_TITLE = /<\/?(?:head|body|meta|link|script|style|div|table|p|a|span|br)\b/i;
+
+/**
+ * A <title> left unclosed (a truncated or spliced save) swallows the whole page as title text
+ * in the parser; its opening tag is blanked out with spaces so the rest parses as markup.
+ * Spaces of the same length keep every offset into the page unchanged.
+ */
+function withBrokenTitleOpened(content: string): string {
+  const open = TITLE_OPEN.exec(content);
+  if (open === null) return content;
+  const after = open.index + open[0].length;
+  const close = TITLE_CLOSE.exec(content.slice(after));
+  const inside = close === null ? content.slice(after) : content.slice(after, after + close.index);
+  if (!TAG_IN_TITLE.test(inside)) return content;
+  return content.slice(0, open.index) + ' '.repeat(open[0].length) + content.slice(after);
 }
 
 export function isElement(node: HtmlNode): node is HtmlElement {
