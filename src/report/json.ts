@@ -7,7 +7,7 @@
 import type { AlignmentStats, Passage, PassageKind } from '../model/alignment.js';
 import type { Article, BoilerplateKind, PublishedSource } from '../model/article.js';
 import type { Change, ChangeType, Citation } from '../model/change.js';
-import type { DirectionSignal, PairResult, RelationKind } from '../model/relation.js';
+import type { DirectionSignal, PairResult, RelationEvidence, RelationKind } from '../model/relation.js';
 import type { StoryEdge, TraceResult } from '../model/story.js';
 import { round3, snippet } from './format.js';
 import {
@@ -68,6 +68,8 @@ export interface CompareJson {
   b: string;
   relation: RelationKind;
   score: number;
+  /** What decided the relation: the learned model, its class probabilities, features and their pull. */
+  relationEvidence: RelationEvidence | null;
   /** "a->b": a is the source and b the copy; null when undecided or not derived. */
   direction: 'a->b' | 'b->a' | null;
   confidence: number;
@@ -117,6 +119,8 @@ export interface EdgeJson {
   copy: string;
   relation: RelationKind;
   score: number;
+  /** What decided the relation (see CompareJson). */
+  relationEvidence: RelationEvidence | null;
   /** Confidence that the copy was made from the source and not the other way round. */
   confidence: number;
   evidence: EvidenceJson[];
@@ -229,6 +233,7 @@ export function compareToJson(a: Article, b: Article, result: PairResult): Compa
     passages,
     changes: result.changes.map(changeToJson),
     stats: statsToJson(result.alignment.stats, swapped),
+    relationEvidence: result.evidence ?? null,
   };
 }
 
@@ -282,6 +287,7 @@ function edgeToJson(edge: StoryEdge, articles: ReadonlyMap<string, Article>): Ed
     confidence: round3(edge.result.direction.confidence),
     evidence: edgeEvidence(source, copy, edge.result),
     changes: edge.result.changes.map(changeToJson),
+    relationEvidence: edge.result.evidence ?? null,
   };
 }
 
