@@ -49,5 +49,5 @@ export function plainWords(text: string): string[] {
 
 /** A table row: a label padded to the first column, then the cells. */
 export function tableRow(label: string, cells: readonly string[], width = 28): string {
-  return `${label.padEnd(width)}${cells.map((cell) => cell.padEnd(16)).join('')}`.trimEnd();
+  return `${label.padEnd(width)}${cells.map((cell) => cell.padEnd(18)).join('')}`.trimEnd();
 }
