@@ -3,13 +3,12 @@ import { complement, groupedFolds } from '../src/classify/cross-validation.js';
 import type { FeatureVector } from '../src/classify/feature-vector.js';
 import { DERIVED_SPEC, KIND_SPEC } from '../src/classify/model-specs.js';
 import { type LabelledRow, nestedDocumentPredictions } from '../src/classify/training.js';
-import { loadArticles } from '../src/cli/io.js';
+import { loadDocuments } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
+import { createEngine, type Engine } from '../src/engine/engine.js';
 import type { RelationKind } from '../src/model/relation.js';
-import { comparePair } from '../src/pipeline/compare.js';
 import type { CompareJson } from '../src/report/json.js';
-import { analyseArticle } from '../src/text/analyse.js';
-import { getLexicon } from '../src/text/lexicon.js';
+import { compareDocuments } from '../src/service/index.js';
 import { type CloughItem, loadClough, readText } from './datasets.js';
 import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
 import { capturingConsole, fixed, pairVector, plainWords, type SuiteOptions, tableRow } from './suite.js';
@@ -39,22 +38,26 @@ export interface CloughComparison {
   vector: FeatureVector;
 }
 
-/** One answer compared with its source through the CLI's own steps: read, extract, analyse, compare. */
-export async function compareCloughItem(item: CloughItem): Promise<CloughComparison> {
+/**
+ * One answer compared with its source through the CLI's own steps: the engine reads and
+ * extracts both files, and the compare service decides.
+ */
+export async function compareCloughItem(
+  item: CloughItem,
+  engine: Engine = createEngine({ workers: 1 }),
+): Promise<CloughComparison> {
   const io = capturingConsole();
-  const { articles, failed } = await loadArticles([item.sourcePath, item.path], io);
-  if (failed > 0 || articles.length !== 2) throw new Error(`${item.file}: ${io.errors().trim()}`);
-  const [source, answer] = articles.map(analyseArticle) as [
-    ReturnType<typeof analyseArticle>,
-    ReturnType<typeof analyseArticle>,
-  ];
-  const lexicon = getLexicon();
-  const result = comparePair(source, answer, lexicon, { changes: false });
+  const { documents, failed } = await loadDocuments(engine, [item.sourcePath, item.path], io);
+  const [source, answer] = documents;
+  if (failed > 0 || source === undefined || answer === undefined || documents.length !== 2) {
+    throw new Error(`${item.file}: ${io.errors().trim()}`);
+  }
+  const { result } = await compareDocuments(engine, source, answer);
   return {
     item,
     relation: result.relation,
     direction: result.direction.direction,
-    vector: pairVector(source, answer, lexicon),
+    vector: pairVector(engine.analyse(source.article), engine.analyse(answer.article), engine.lexicon),
   };
 }
 
@@ -67,8 +70,10 @@ export async function cliRelation(item: CloughItem): Promise<RelationKind> {
 }
 
 export async function compareClough(directory: string): Promise<CloughComparison[]> {
+  const engine = createEngine({ workers: 1 });
   const comparisons: CloughComparison[] = [];
-  for (const item of loadClough(directory)) comparisons.push(await compareCloughItem(item));
+  for (const item of loadClough(directory)) comparisons.push(await compareCloughItem(item, engine));
+  await engine.close();
   return comparisons;
 }
 

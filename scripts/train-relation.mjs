@@ -11,22 +11,39 @@ import {
   DERIVED_SPEC,
   FOLD_SEED,
   KIND_SPEC,
+  SENTENCE_BOOSTING,
+  SENTENCE_FEATURES,
   SENTENCE_FOLDS,
-  SENTENCE_SPEC,
 } from '../dist/src/classify/model-specs.js';
 import {
+  crossValidatedTrees,
   fitDocumentModels,
+  fitTrees,
   nestedDocumentPredictions,
-  nestedPredictions,
   predictDocument,
-  predictLabel,
-  selectAndFit,
-  stratifiedRowFolds,
+  predictTrees,
 } from '../dist/src/classify/training.js';
+import { createEngine } from '../dist/src/engine/engine.js';
 
 const index = process.argv.indexOf('--datasets');
 const datasets = index >= 0 ? process.argv[index + 1] : join('..', 'shared', 'datasets');
 const output = new URL('../src/classify/relation-weights.json', import.meta.url);
+
+/** Indented JSON, except each tree on one line: readable, and small on disk. */
+export function formatWeights(weights) {
+  const marker = '"@@trees@@"';
+  const trees = weights.sentence.model.trees;
+  const text = JSON.stringify(
+    {
+      ...weights,
+      sentence: { ...weights.sentence, model: { ...weights.sentence.model, trees: '@@trees@@' } },
+    },
+    null,
+    2,
+  );
+  const lines = trees.map((tree) => `        ${JSON.stringify(tree)}`).join(',\n');
+  return `${text.replace(marker, `[\n${lines}\n      ]`)}\n`;
+}
 
 const round = (value) => Math.round(value * 1000) / 1000;
 const accuracy = (rows, predicted) =>
@@ -82,25 +99,24 @@ async function trainDocument() {
 
 function trainSentence() {
   const pairs = msrpFiles(join(datasets, 'msrp-train')).flatMap((path) => loadMsrp(path));
-  const rows = msrpRows(pairs.map(compareMsrpPair));
-  const chosen = selectAndFit(rows, SENTENCE_SPEC, stratifiedRowFolds(SENTENCE_FOLDS, FOLD_SEED));
-  const resubstitution = rows.map((row) => predictLabel(chosen.model, row.features, SENTENCE_SPEC));
-  const outer = stratifiedFolds(
+  const engine = createEngine({ workers: 1 });
+  const rows = msrpRows(pairs.map((pair) => compareMsrpPair(engine, pair)));
+  const model = fitTrees(rows, SENTENCE_FEATURES, SENTENCE_BOOSTING);
+  const resubstitution = rows.map((row) => predictTrees(model, row.features));
+  const folds = stratifiedFolds(
     rows.map((row) => row.label),
     SENTENCE_FOLDS,
     FOLD_SEED,
   );
-  const nested = nestedPredictions(rows, SENTENCE_SPEC, outer, stratifiedRowFolds(3, FOLD_SEED));
+  const crossValidated = crossValidatedTrees(rows, folds, SENTENCE_FEATURES, SENTENCE_BOOSTING);
   return {
     data: `Microsoft Research Paraphrase Corpus, training part: ${rows.length} sentence pairs (paraphrase or not)`,
-    featureSet: chosen.candidate.featureSet,
-    l2: chosen.candidate.l2,
-    model: chosen.model,
+    model,
     figures: {
-      selection: `L2 penalty with the best stratified ${SENTENCE_FOLDS}-fold accuracy (seed ${FOLD_SEED})`,
+      settings: JSON.stringify(SENTENCE_BOOSTING),
       resubstitutionAccuracy: accuracy(rows, resubstitution),
-      tenFoldAccuracy: round(chosen.selectionAccuracy),
-      nestedTenFoldAccuracy: accuracy(rows, nested),
+      tenFoldAccuracy: accuracy(rows, crossValidated),
+      folds: `stratified ${SENTENCE_FOLDS}-fold, seed ${FOLD_SEED}`,
     },
   };
 }
@@ -124,5 +140,5 @@ const weights = {
   sentence,
   figures: document.figures,
 };
-writeFileSync(output, `${JSON.stringify(weights, null, 2)}\n`);
+writeFileSync(output, formatWeights(weights));
 console.log(JSON.stringify({ document: document.figures, sentence: sentence.figures }, null, 2));

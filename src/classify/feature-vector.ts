@@ -70,6 +70,12 @@ export const FEATURE_NAMES = [
   'namesAgree',
   /** Shorter side's word count over the longer's. */
   'lengthRatio',
+  /** Content words of x and of y with no equal stem on the other side, as log(1 + count). */
+  'unmatchedContent',
+  'unmatchedContentOther',
+  /** BLEU-like geometric mean of the clipped 1..4-gram precisions, both ways. */
+  'bleu',
+  'bleuOther',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -146,6 +152,10 @@ export function featureVector(
     ),
     namesAgree: jaccard(stemSet(x.tokens, isName), stemSet(y.tokens, isName)),
     lengthRatio: ratio(Math.min(stemsX.length, stemsY.length), Math.max(stemsX.length, stemsY.length)),
+    unmatchedContent: Math.log1p(unmatched(x, y)),
+    unmatchedContentOther: Math.log1p(unmatched(y, x)),
+    bleu: geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsX, stemsY, n))),
+    bleuOther: geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsY, stemsX, n))),
   };
 }
 
@@ -168,6 +178,18 @@ function weightedContainment(x: AnalysedArticle, y: AnalysedArticle, lexicon: Le
     if (inY.has(stem)) found += weight;
   }
   return ratio(found, total);
+}
+
+/** Content words of one side whose stem the other side never uses. */
+function unmatched(x: AnalysedArticle, y: AnalysedArticle): number {
+  const stemsY = new Set(y.tokens.map((token) => token.stem));
+  return x.tokens.filter((token) => !token.stop && !stemsY.has(token.stem)).length;
+}
+
+/** Geometric mean with add-one smoothing of zero precisions (as sentence-level BLEU does). */
+function geometricMean(values: readonly number[]): number {
+  const logs = values.map((value) => Math.log(Math.max(value, 0.01)));
+  return Math.exp(logs.reduce((sum, value) => sum + value, 0) / values.length);
 }
 
 function isName(token: Token): boolean {

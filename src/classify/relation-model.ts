@@ -1,3 +1,4 @@
+import { type BoostedTrees, boostedContributions, boostedProbability } from './boosted-trees.js';
 import type { FeatureName, FeatureVector } from './feature-vector.js';
 import { contributions, type LogisticModel, predictProbabilities } from './logistic.js';
 import weights from './relation-weights.json' with { type: 'json' };
@@ -31,14 +32,20 @@ export interface TrainedModel {
   figures: Record<string, number | string>;
 }
 
+export interface TrainedTrees {
+  data: string;
+  model: BoostedTrees;
+  figures: Record<string, number | string>;
+}
+
 export interface RelationWeights {
   about: string;
   /** Derived or independent (multi-sentence texts). */
   derived: TrainedModel;
   /** How a derived text was made: heavy, light or cut. */
   kind: TrainedModel;
-  /** Two single sentences: paraphrase or not. */
-  sentence: TrainedModel;
+  /** Two single sentences: paraphrase or not (gradient-boosted trees). */
+  sentence: TrainedTrees;
   /** Figures of the two document models together, as `npm run eval` prints them. */
   figures: Record<string, number | string>;
 }
@@ -98,6 +105,24 @@ export function applyModel(
     ),
     features: Object.fromEntries(names.map((name, j) => [name, round3(row[j]!)])),
     contributions: Object.fromEntries(names.map((name, j) => [name, round3(pull[j]!)])),
+  };
+}
+
+/** The paraphrase decision of two single sentences, with each feature's share of its log-odds. */
+export function applyTrees(trained: TrainedTrees, vector: FeatureVector): ModelOutcome {
+  const model = trained.model;
+  const names = model.features as FeatureName[];
+  const row = names.map((name) => vector[name]);
+  const probability = boostedProbability(model, row);
+  const shares = boostedContributions(model, row);
+  const label = probability >= 0.5 ? model.positive : model.negative;
+  // Shares push towards the positive class; the evidence gives the pull towards the chosen one.
+  const sign = label === model.positive ? 1 : -1;
+  return {
+    label,
+    probabilities: { [model.positive]: round3(probability), [model.negative]: round3(1 - probability) },
+    features: Object.fromEntries(names.map((name, j) => [name, round3(row[j]!)])),
+    contributions: Object.fromEntries(names.map((name, j) => [name, round3(sign * shares[j]!)])),
   };
 }
 

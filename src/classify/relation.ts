@@ -3,8 +3,8 @@ import type { FeatureVector } from './feature-vector.js';
 import type { RelationFeatures } from './features.js';
 import {
   applyModel,
+  applyTrees,
   decideDerived,
-  decideSentenceClass,
   likeliestClass,
   type ModelOutcome,
   RELATION_WEIGHTS,
@@ -54,7 +54,7 @@ export function decideRelation(
   }
   const kind = applyModel(weights.kind, vector, likeliestClass);
   if (features.sentences <= 1) {
-    const sentence = applyModel(weights.sentence, vector, decideSentenceClass);
+    const sentence = applyTrees(weights.sentence, vector);
     if (sentence.label !== 'paraphrase') return notDerived(features, { model: 'sentence', ...sentence });
     return derived(kind.label, features, combined('sentence', sentence, kind));
   }

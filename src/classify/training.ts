@@ -1,3 +1,9 @@
+import {
+  type BoostedTrees,
+  type BoostingOptions,
+  boostedProbability,
+  trainBoostedTrees,
+} from './boosted-trees.js';
 import { complement, groupedFolds, stratifiedFolds } from './cross-validation.js';
 import type { FeatureName, FeatureVector } from './feature-vector.js';
 import { type LogisticModel, predictProbabilities, trainLogistic, trainOrdinal } from './logistic.js';
@@ -198,6 +204,46 @@ export function nestedDocumentPredictions(
     const models = fitDocumentModels(training, derivedSpec, kindSpec);
     for (const index of fold)
       predicted[index] = predictDocument(models, rows[index]!.features, derivedSpec, kindSpec);
+  }
+  return predicted;
+}
+
+/** Boosted trees for a paraphrase-style decision: 'paraphrase' against 'other'. */
+export function fitTrees(
+  rows: readonly LabelledRow[],
+  features: readonly FeatureName[],
+  options: BoostingOptions,
+): BoostedTrees {
+  return trainBoostedTrees(
+    rows.map((row) => rowValues(row.features, features)),
+    rows.map((row) => row.label),
+    'paraphrase',
+    'other',
+    features,
+    options,
+  );
+}
+
+export function predictTrees(model: BoostedTrees, features: FeatureVector): string {
+  const probability = boostedProbability(model, rowValues(features, model.features as FeatureName[]));
+  return probability >= 0.5 ? model.positive : model.negative;
+}
+
+/** Predictions for every row from trees fitted on the other folds. */
+export function crossValidatedTrees(
+  rows: readonly LabelledRow[],
+  folds: readonly (readonly number[])[],
+  features: readonly FeatureName[],
+  options: BoostingOptions,
+): string[] {
+  const predicted = new Array<string>(rows.length).fill('');
+  for (const fold of folds) {
+    const model = fitTrees(
+      complement(fold, rows.length).map((index) => rows[index]!),
+      features,
+      options,
+    );
+    for (const index of fold) predicted[index] = predictTrees(model, rows[index]!.features);
   }
   return predicted;
 }

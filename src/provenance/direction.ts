@@ -19,15 +19,17 @@ const UNDECIDED = 0.25;
  * Which of two derived documents is the source. Each signal votes (positive: a is the source
  * of b) with a strength; published dates outvote text evidence when both are known and differ.
  * With sourceIsA the direction is given and only the signals and confidence are worked out.
+ * `now` (epoch ms, the engine's clock) tells a stated date from one in the future.
  */
 export function decideDirection(
   a: AnalysedArticle,
   b: AnalysedArticle,
   alignment: Alignment,
   lexicon: Lexicon,
+  now: number,
   sourceIsA = false,
 ): Direction {
-  const votes = collectVotes(a, b, alignment, lexicon);
+  const votes = collectVotes(a, b, alignment, lexicon, now);
   const total = votes.reduce((sum, signal) => sum + signal.vote, 0);
   if (sourceIsA) {
     // Decided elsewhere (a story tree); the confidence says how far this pair's own votes agree.
@@ -45,7 +47,7 @@ export function decideDirection(
     };
   }
   // b is the source: word the evidence source first, keeping the sign convention (positive: a is the source).
-  const fromSource = collectVotes(b, a, swapAlignment(alignment), lexicon);
+  const fromSource = collectVotes(b, a, swapAlignment(alignment), lexicon, now);
   const signals = describe(fromSource, 'the source', 'the copy').map((signal) => ({
     ...signal,
     vote: -signal.vote,
@@ -58,9 +60,10 @@ function collectVotes(
   b: AnalysedArticle,
   alignment: Alignment,
   lexicon: Lexicon,
+  now: number,
 ): Vote[] {
   return [
-    publishedDates(a, b),
+    publishedDates(a, b, now),
     contentAsymmetry(alignment),
     quotesParaphrased(a, b, alignment),
     wireAttribution(a, b),
@@ -89,11 +92,11 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * more, or by a calendar day when either gives no time of day (a bare date and a time on the
  * same day are not ordered).
  */
-function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
+function publishedDates(a: AnalysedArticle, b: AnalysedArticle, now: number): Vote | null {
   const publishedA = a.article.published;
   const publishedB = b.article.published;
-  const timeA = parseDate(publishedA);
-  const timeB = parseDate(publishedB);
+  const timeA = parseDate(publishedA, now);
+  const timeB = parseDate(publishedB, now);
   if (timeA === null || timeB === null) return null;
   const dayOnly = DATE_ONLY.test(publishedA!) || DATE_ONLY.test(publishedB!);
   const order = dayOnly ? publishedA!.slice(0, 10).localeCompare(publishedB!.slice(0, 10)) : timeA - timeB;
@@ -110,13 +113,13 @@ function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
 /** An ISO 8601 date: its first ten characters order days as strings do. */
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
 
-function parseDate(value: string | null): number | null {
+function parseDate(value: string | null, now: number): number | null {
   // Extraction states dates in ISO 8601; another wording is not compared (as a string, "March 24"
   // would sort after "2021-03-25").
   if (value === null || !ISO_DAY.test(value)) return null;
   const time = Date.parse(value);
   // A date in the future is a page's clock or a template, not a publication date.
-  return Number.isFinite(time) && time <= Date.now() + 86_400_000 ? time : null;
+  return Number.isFinite(time) && time <= now + 86_400_000 ? time : null;
 }
 
 /** A copy usually keeps part of its source; the side with more unmatched content is the source. */

@@ -1,23 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeRun, readRepoFile, runCli, stderrLines, WIRE } from './run-cli.js';
+import { describeRun, readRepoFile, spawnCli, stderrLines, WIRE } from './run-cli.js';
 
 describe('usage', { concurrency: true }, () => {
   it('exits 2 without a command, printing the usage', async () => {
-    const run = await runCli([]);
+    const run = await spawnCli([]);
     assert.equal(run.status, 2, describeRun(run));
     assert.ok(`${run.stdout}${run.stderr}`.includes('Usage:'), describeRun(run));
   });
 
   it('exits 2 on an unknown command', async () => {
-    const run = await runCli(['retrace', WIRE]);
+    const run = await spawnCli(['retrace', WIRE]);
     assert.equal(run.status, 2, describeRun(run));
     assert.equal(stderrLines(run).length, 1, run.stderr);
     assert.ok(run.stderr.includes('retrace'), run.stderr);
   });
 
   it('exits 2 on an unknown option with a one-line message', async () => {
-    const run = await runCli(['trace', '--bogus', WIRE]);
+    const run = await spawnCli(['trace', '--bogus', WIRE]);
     assert.equal(run.status, 2, describeRun(run));
     const lines = stderrLines(run);
     assert.equal(lines.length, 1, run.stderr);
@@ -26,7 +26,7 @@ describe('usage', { concurrency: true }, () => {
   });
 
   it('exits 2 when compare gets one input', async () => {
-    const run = await runCli(['compare', WIRE]);
+    const run = await spawnCli(['compare', WIRE]);
     assert.equal(run.status, 2, describeRun(run));
     assert.equal(stderrLines(run).length, 1, run.stderr);
   });
@@ -39,7 +39,7 @@ describe('usage', { concurrency: true }, () => {
     ['trace', '-h'],
   ]) {
     it(`prints the usage and exits 0 for ${help.join(' ')}`, async () => {
-      const run = await runCli(help);
+      const run = await spawnCli(help);
       assert.equal(run.status, 0, describeRun(run));
       assert.ok(run.stdout.includes('Usage:'), run.stdout);
       assert.equal(run.stderr, '');
@@ -48,7 +48,7 @@ describe('usage', { concurrency: true }, () => {
 
   it('prints the package.json version for --version', async () => {
     const { version } = JSON.parse(readRepoFile('package.json')) as { version: string };
-    const run = await runCli(['--version']);
+    const run = await spawnCli(['--version']);
     assert.equal(run.status, 0, describeRun(run));
     assert.equal(run.stdout.trim(), version);
   });
