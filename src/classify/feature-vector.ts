@@ -10,7 +10,7 @@ import {
 } from './overlap.js';
 
 /**
- * The numeric figures the learned relation models read, all in [0, 1]. "x" is the side more
+ * The numeric figures the learned relation models read, shares in [0, 1] unless said otherwise. "x" is the side more
  * contained in the other (the candidate copy), "y" the other side; every figure is computed
  * from that orientation, so comparing A with B or B with A gives the same vector.
  */
@@ -90,6 +90,7 @@ export function featureVector(
   base: RelationFeatures,
   stats: { coverageA: number; coverageB: number; verbatimA: number; verbatimB: number },
   lexicon: Lexicon,
+  scope: 'document' | 'all' = 'all',
 ): FeatureVector {
   const bIsX = base.contained === 'b';
   const [x, y] = bIsX ? [b, a] : [a, b];
@@ -97,22 +98,25 @@ export function featureVector(
   const stemsY = y.tokens.map((token) => token.stem);
   const wordsX = x.tokens.map((token) => token.norm);
   const wordsY = y.tokens.map((token) => token.norm);
+  const all = scope === 'all';
   const lcs =
-    stemsX.length <= MAX_LCS_TOKENS && stemsY.length <= MAX_LCS_TOKENS
+    all && stemsX.length <= MAX_LCS_TOKENS && stemsY.length <= MAX_LCS_TOKENS
       ? longestCommonSubsequence(stemsX, stemsY)
       : 0;
+  // Figures only the sentence model reads cost time on long documents: 0 unless asked for.
+  const only = (compute: () => number): number => (all ? compute() : 0);
   const verbatimOther = bIsX ? stats.verbatimA : stats.verbatimB;
   return {
     containment1: ngramContainment(stemsX, stemsY, 1),
-    containment2: ngramContainment(stemsX, stemsY, 2),
+    containment2: only(() => ngramContainment(stemsX, stemsY, 2)),
     containment3: ngramContainment(stemsX, stemsY, 3),
-    containment4: ngramContainment(stemsX, stemsY, 4),
+    containment4: only(() => ngramContainment(stemsX, stemsY, 4)),
     containment5: ngramContainment(stemsX, stemsY, 5),
-    containmentOther1: ngramContainment(stemsY, stemsX, 1),
-    containmentOther2: ngramContainment(stemsY, stemsX, 2),
-    containmentOther3: ngramContainment(stemsY, stemsX, 3),
-    contentContainment: ngramContainment(contentStems(x), contentStems(y), 1),
-    rareContainment: weightedContainment(x, y, lexicon),
+    containmentOther1: only(() => ngramContainment(stemsY, stemsX, 1)),
+    containmentOther2: only(() => ngramContainment(stemsY, stemsX, 2)),
+    containmentOther3: only(() => ngramContainment(stemsY, stemsX, 3)),
+    contentContainment: only(() => ngramContainment(contentStems(x), contentStems(y), 1)),
+    rareContainment: only(() => weightedContainment(x, y, lexicon)),
     lcs: ratio(lcs, stemsX.length),
     lcsOther: ratio(lcs, stemsY.length),
     tiling: ratio(greedyStringTiling(stemsX, stemsY), stemsX.length),
@@ -130,32 +134,38 @@ export function featureVector(
     ownVerbatim: base.ownVerbatim,
     topical: base.topical,
     numberConflicts: base.numberConflicts,
-    precision1: clippedPrecision(stemsX, stemsY, 1),
-    precision2: clippedPrecision(stemsX, stemsY, 2),
-    precision3: clippedPrecision(stemsX, stemsY, 3),
-    precision4: clippedPrecision(stemsX, stemsY, 4),
-    recall1: clippedPrecision(stemsY, stemsX, 1),
-    recall2: clippedPrecision(stemsY, stemsX, 2),
-    recall3: clippedPrecision(stemsY, stemsX, 3),
-    recall4: clippedPrecision(stemsY, stemsX, 4),
-    wordPrecision1: clippedPrecision(wordsX, wordsY, 1),
-    wordPrecision2: clippedPrecision(wordsX, wordsY, 2),
-    wordRecall1: clippedPrecision(wordsY, wordsX, 1),
-    wordRecall2: clippedPrecision(wordsY, wordsX, 2),
-    contentJaccard: jaccard(
-      stemSet(x.tokens, (token) => !token.stop),
-      stemSet(y.tokens, (token) => !token.stop),
+    precision1: only(() => clippedPrecision(stemsX, stemsY, 1)),
+    precision2: only(() => clippedPrecision(stemsX, stemsY, 2)),
+    precision3: only(() => clippedPrecision(stemsX, stemsY, 3)),
+    precision4: only(() => clippedPrecision(stemsX, stemsY, 4)),
+    recall1: only(() => clippedPrecision(stemsY, stemsX, 1)),
+    recall2: only(() => clippedPrecision(stemsY, stemsX, 2)),
+    recall3: only(() => clippedPrecision(stemsY, stemsX, 3)),
+    recall4: only(() => clippedPrecision(stemsY, stemsX, 4)),
+    wordPrecision1: only(() => clippedPrecision(wordsX, wordsY, 1)),
+    wordPrecision2: only(() => clippedPrecision(wordsX, wordsY, 2)),
+    wordRecall1: only(() => clippedPrecision(wordsY, wordsX, 1)),
+    wordRecall2: only(() => clippedPrecision(wordsY, wordsX, 2)),
+    contentJaccard: only(() =>
+      jaccard(
+        stemSet(x.tokens, (token) => !token.stop),
+        stemSet(y.tokens, (token) => !token.stop),
+      ),
     ),
-    numbersAgree: jaccard(
-      stemSet(x.tokens, (token) => token.kind === 'number'),
-      stemSet(y.tokens, (token) => token.kind === 'number'),
+    numbersAgree: only(() =>
+      jaccard(
+        stemSet(x.tokens, (token) => token.kind === 'number'),
+        stemSet(y.tokens, (token) => token.kind === 'number'),
+      ),
     ),
-    namesAgree: jaccard(stemSet(x.tokens, isName), stemSet(y.tokens, isName)),
-    lengthRatio: ratio(Math.min(stemsX.length, stemsY.length), Math.max(stemsX.length, stemsY.length)),
-    unmatchedContent: Math.log1p(unmatched(x, y)),
-    unmatchedContentOther: Math.log1p(unmatched(y, x)),
-    bleu: geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsX, stemsY, n))),
-    bleuOther: geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsY, stemsX, n))),
+    namesAgree: only(() => jaccard(stemSet(x.tokens, isName), stemSet(y.tokens, isName))),
+    lengthRatio: only(() =>
+      ratio(Math.min(stemsX.length, stemsY.length), Math.max(stemsX.length, stemsY.length)),
+    ),
+    unmatchedContent: only(() => Math.log1p(unmatched(x, y))),
+    unmatchedContentOther: only(() => Math.log1p(unmatched(y, x))),
+    bleu: only(() => geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsX, stemsY, n)))),
+    bleuOther: only(() => geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsY, stemsX, n)))),
   };
 }
 

@@ -35,7 +35,10 @@ export function comparePair(
   const { lexicon } = context;
   const alignment = alignArticles(a, b, lexicon);
   const features = relationFeatures(a, b, alignment, lexicon);
-  const decision = decideRelation(features, featureVector(a, b, features, alignment.stats, lexicon));
+  const decision = decideRelation(
+    features,
+    featureVector(a, b, features, alignment.stats, lexicon, features.sentences <= 1 ? 'all' : 'document'),
+  );
   const derived = DERIVED_RELATIONS.has(decision.relation);
   const score = Math.round(decision.score * 1000) / 1000;
   if (derived && options.sourceIsA === true) {
