@@ -11,6 +11,7 @@ const SUITES: Array<{ name: string; prefix: string; load: () => Promise<SuiteMod
   { name: 'extraction', prefix: 'aeb', load: () => import('./extraction-suite.js') },
   { name: 'clough', prefix: 'clough', load: () => import('./clough.js') },
   { name: 'msrp', prefix: 'msrp', load: () => import('./msrp.js') },
+  { name: 'stories', prefix: 'aeb', load: () => import('./stories.js') },
 ];
 
 function argument(name: string, fallback: string): string {
