@@ -13,6 +13,9 @@ export interface CloughItem {
   category: 'cut' | 'light' | 'heavy' | 'non';
   text: string;
   source: string;
+  /** The answer's file and its task's source file, for scoring through the CLI's own path. */
+  path: string;
+  sourcePath: string;
 }
 
 /** Clough & Stevenson short answers with the Wikipedia source of their task. */
@@ -30,6 +33,8 @@ export function loadClough(directory: string): CloughItem[] {
       category: category as CloughItem['category'],
       text: readText(join(directory, file)),
       source: sources.get(task)!,
+      path: join(directory, file),
+      sourcePath: join(directory, `orig_task${task}.txt`),
     });
   }
   return items;

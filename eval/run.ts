@@ -1,27 +1,17 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { alignArticles } from '../src/align/align.js';
-import { relationFeatures } from '../src/classify/features.js';
-import { createEngine } from '../src/engine/engine.js';
-import type { RelationKind } from '../src/model/relation.js';
-import { DERIVED_RELATIONS } from '../src/model/relation.js';
-import { comparePair } from '../src/pipeline/compare.js';
-import { analyseArticle } from '../src/text/analyse.js';
-import { articleFromText } from '../src/text/plain-article.js';
-import { loadClough, loadMsrp } from './datasets.js';
-import { evaluateExtractionSuite } from './extraction-suite.js';
-import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
-import { evaluateSuite as evaluateStories } from './stories.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SuiteModule } from './suite.js';
 
-const CLOUGH_CLASS: Record<RelationKind, string> = {
-  identical: 'cut',
-  copy: 'cut',
-  'near-copy': 'light',
-  spun: 'light',
-  rewrite: 'heavy',
-  'same-story': 'non',
-  unrelated: 'non',
-};
+/**
+ * `npm run eval [-- SUITE] [--datasets DIR] [--verbose]`: each suite is one module, run on every
+ * dataset folder whose name starts with its prefix (so a held-out part stored beside the
+ * development part runs the same way). Adding a suite is one line here.
+ */
+const SUITES: Array<{ name: string; prefix: string; load: () => Promise<SuiteModule> }> = [
+  { name: 'clough', prefix: 'clough', load: () => import('./clough.js') },
+  { name: 'msrp', prefix: 'msrp', load: () => import('./msrp.js') },
+  { name: 'stories', prefix: 'aeb', load: () => import('./stories.js') },
+];
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(name);
@@ -29,100 +19,12 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
-const SUITES = ['extraction', 'clough', 'msrp', 'stories'];
+const names = ['extraction', ...SUITES.map((suite) => suite.name)];
 // `npm run eval -- extraction` works as well as `-- --only extraction`.
-const only = argument('--only', process.argv.slice(2).find((value) => SUITES.includes(value)) ?? 'all');
-const verbose = process.argv.includes('--verbose');
-const dumpPath = argument('--dump', '');
-const dumped: string[] = [];
+const only = argument('--only', process.argv.slice(2).find((value) => names.includes(value)) ?? 'all');
+const options = { verbose: process.argv.includes('--verbose') };
 
-function dump(dataset: string, id: string, label: string, features: object): void {
-  if (dumpPath !== '') dumped.push(JSON.stringify({ dataset, id, label, ...features }));
-}
-const engine = createEngine();
-const lexicon = engine.lexicon;
-const stages = engine.context();
-
-function fixed(value: number): string {
-  return value.toFixed(3);
-}
-
-function evaluateClough(directory: string): void {
-  const items = loadClough(directory);
-  const gold: string[] = [];
-  const predicted: string[] = [];
-  const directions = { right: 0, wrong: 0, undecided: 0 };
-  for (const item of items) {
-    const source = analyseArticle(articleFromText(`orig_task${item.task}`, item.source, 'en'));
-    const answer = analyseArticle(articleFromText(item.file, item.text, 'en'));
-    const result = comparePair(source, answer, stages, { changes: false });
-    gold.push(item.category);
-    predicted.push(CLOUGH_CLASS[result.relation]);
-    if (item.category !== 'non' && DERIVED_RELATIONS.has(result.relation)) {
-      const direction = result.direction.direction;
-      if (direction === 'a->b') directions.right++;
-      else if (direction === 'b->a') directions.wrong++;
-      else directions.undecided++;
-    }
-    if (!verbose && dumpPath === '') continue;
-    const features = relationFeatures(source, answer, alignArticles(source, answer, lexicon), lexicon);
-    dump('clough', item.file, item.category, features);
-    if (verbose) {
-      const figures = Object.entries(features)
-        .map(([name, value]) => `${name}=${typeof value === 'number' ? fixed(value) : value}`)
-        .join(' ');
-      console.log(`${item.file} gold=${item.category} got=${result.relation} ${figures}`);
-    }
-  }
-  const binaryGold = gold.map((label) => (label === 'non' ? 'non' : 'derived'));
-  const binaryPredicted = predicted.map((label) => (label === 'non' ? 'non' : 'derived'));
-  console.log(
-    `\nClough & Stevenson (2011) short-answer reuse (${basename(directory)}), ${items.length} answers vs their source`,
-  );
-  console.log('metric                  wiretrace   published anchor');
-  console.log(`4-class accuracy        ${fixed(accuracy(gold, predicted))}       lexical baseline 0.70-0.76`);
-  console.log(`4-class macro-F1        ${fixed(macroF1(gold, predicted))}`);
-  console.log(`binary F1 (derived)     ${fixed(f1Of(binaryGold, binaryPredicted, 'derived'))}`);
-  const decided = directions.right + directions.wrong;
-  console.log(
-    `direction (source→answer) ${fixed(decided > 0 ? directions.right / decided : 0)}     of ${decided} derived pairs found (${directions.undecided} undecided)`,
-  );
-  console.log(`\n${confusionTable(gold, predicted)}`);
-}
-
-function evaluateMsrp(path: string): void {
-  const pairs = loadMsrp(path);
-  const gold: string[] = [];
-  const predicted: string[] = [];
-  const started = performance.now();
-  for (const pair of pairs) {
-    const a = analyseArticle(articleFromText(`${pair.id}#1`, pair.a, 'en'));
-    const b = analyseArticle(articleFromText(`${pair.id}#2`, pair.b, 'en'));
-    const result = comparePair(a, b, stages, { changes: false });
-    if (dumpPath !== '')
-      dump(
-        'msrp',
-        pair.id,
-        pair.paraphrase ? '1' : '0',
-        relationFeatures(a, b, alignArticles(a, b, lexicon), lexicon),
-      );
-    gold.push(pair.paraphrase ? 'paraphrase' : 'other');
-    predicted.push(DERIVED_RELATIONS.has(result.relation) ? 'paraphrase' : 'other');
-  }
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `\nMicrosoft Research Paraphrase Corpus (${basename(path)}): ${pairs.length} sentence pairs (${fixed(seconds)} s)`,
-  );
-  console.log('metric                  wiretrace   published anchors');
-  console.log(
-    `accuracy                ${fixed(accuracy(gold, predicted))}       lexical 0.70-0.75, best non-neural 0.77-0.80`,
-  );
-  console.log(
-    `F1 (paraphrase)         ${fixed(f1Of(gold, predicted, 'paraphrase'))}       lexical 0.80-0.83, best non-neural 0.84-0.86`,
-  );
-}
-
-/** Dataset folders by name prefix, so that other parts of a set (a held-out half) run the same way. */
+/** Dataset folders by name prefix. */
 function datasetFolders(prefix: string): string[] {
   if (!existsSync(datasets)) return [];
   return readdirSync(datasets, { withFileTypes: true })
@@ -131,19 +33,9 @@ function datasetFolders(prefix: string): string[] {
     .sort();
 }
 
-function paraphraseFiles(directory: string): string[] {
-  return readdirSync(directory)
-    .filter((name) => /\.(txt|tsv)$/i.test(name))
-    .sort()
-    .map((name) => join(directory, name));
-}
-
-const suites: Array<{ name: string; prefix: string; run: (directory: string) => void | Promise<void> }> = [
-  { name: 'clough', prefix: 'clough', run: evaluateClough },
-  { name: 'msrp', prefix: 'msrp', run: (directory) => paraphraseFiles(directory).forEach(evaluateMsrp) },
-  { name: 'stories', prefix: 'aeb', run: evaluateStories },
-];
+// Extraction scores every page set in the folder (four benchmarks, each with its own metric) at once.
 if (only === 'all' || only === 'extraction') {
+  const { evaluateExtractionSuite } = await import('./extraction-suite.js');
   await evaluateExtractionSuite(datasets, {
     jobs: Number(argument('--jobs', '1')),
     dumpPath: argument('--dump-pages', ''),
@@ -152,11 +44,13 @@ if (only === 'all' || only === 'extraction') {
       .filter((set) => set !== ''),
   });
 }
-for (const suite of suites) {
+for (const suite of SUITES) {
   if (only !== 'all' && only !== suite.name) continue;
   const folders = datasetFolders(suite.prefix);
-  if (folders.length === 0) console.log(`skipped ${suite.name}: no ${suite.prefix}* folder in ${datasets}`);
-  for (const folder of folders) await suite.run(folder);
+  if (folders.length === 0) {
+    console.log(`skipped ${suite.name}: no ${suite.prefix}* folder in ${datasets}`);
+    continue;
+  }
+  const module = await suite.load();
+  for (const folder of folders) await module.evaluateSuite(folder, options);
 }
-
-if (dumpPath !== '') writeFileSync(dumpPath, `${dumped.join('\n')}\n`);

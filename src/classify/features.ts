@@ -8,6 +8,8 @@ import { canonicalText } from '../text/normalize.js';
 /** The figures a relation is decided from, all in [0, 1] except the flag. */
 export interface RelationFeatures {
   identical: boolean;
+  /** The side more contained in the other (the candidate copy); ties go to the shorter text. */
+  contained: 'a' | 'b';
   /** Sentences in the shorter document: single sentences are judged as paraphrases. */
   sentences: number;
   /** Content of the more-contained side rendered by the other (meaning-aware). */
@@ -48,12 +50,13 @@ export function relationFeatures(
   lexicon: Lexicon,
 ): RelationFeatures {
   const stats = alignment.stats;
-  const bIsContained = stats.coverageB >= stats.coverageA;
+  const bIsContained = isBContained(a, b, stats.coverageA, stats.coverageB);
   const [contained, other] = bIsContained ? [b, a] : [a, b];
   const words = stats.words;
   const aligned = words.equal + words.synonym + words.related + words.spelling + words.substitute;
   return {
     identical: canonicalText(a.article.text) === canonicalText(b.article.text),
+    contained: bIsContained ? 'b' : 'a',
     sentences: Math.min(a.sentences.length, b.sentences.length),
     coverage: bIsContained ? stats.coverageB : stats.coverageA,
     coverageOther: bIsContained ? stats.coverageA : stats.coverageB,
@@ -70,6 +73,13 @@ export function relationFeatures(
     alignedPairs: alignment.pairs.length,
     sharedNames: sharedNames(a, b, lexicon),
   };
+}
+
+/** Orientation that does not depend on argument order: coverage, then length, then the text itself. */
+function isBContained(a: AnalysedArticle, b: AnalysedArticle, coverageA: number, coverageB: number): boolean {
+  if (coverageA !== coverageB) return coverageB > coverageA;
+  if (a.tokens.length !== b.tokens.length) return b.tokens.length < a.tokens.length;
+  return b.article.text < a.article.text;
 }
 
 /** A name rare enough to identify an event ("Bonaccini", "Emilia-Romagna"), unlike "Monday" or "Facebook". */

@@ -1,31 +1,21 @@
-import { harmonic } from '../align/soft-match.js';
-import type { RelationKind } from '../model/relation.js';
+import type { RelationEvidence, RelationKind } from '../model/relation.js';
+import type { FeatureVector } from './feature-vector.js';
 import type { RelationFeatures } from './features.js';
+import {
+  applyModel,
+  applyTrees,
+  decideDerived,
+  likeliestClass,
+  type ModelOutcome,
+  RELATION_WEIGHTS,
+  type RelationWeights,
+} from './relation-model.js';
 
 /**
- * Decision thresholds, each with the reading it encodes. They are shares of content, so they
- * hold for documents of any length; they were set on public reuse corpora and are checked by
- * `npm run eval` (Clough & Stevenson for documents, MSRP for single sentences).
+ * The few rules left beside the learned models, each a reading of the evidence rather than a
+ * fitted cut: they name a sub-kind or tell apart two kinds the training data does not separate.
  */
 export const RELATION_THRESHOLDS = {
-  /** Share of the copy's word pairs found in the source above which it reuses the source's wording. */
-  derivedBigrams: 0.2,
-  /** Share of the copy inside verbatim runs that alone shows reuse. */
-  derivedVerbatim: 0.1,
-  /** Least share of the copy the alignment must find rendered in the source for any derivation. */
-  derivedMinCoverage: 0.3,
-  /** Meaning-level coverage that shows derivation even when the wording changed (translation). */
-  derivedCoverage: 0.75,
-  derivedStrict: 0.6,
-  /** Two single sentences are paraphrases when each renders this much of the other. */
-  paraphraseMutual: 0.6,
-  /** Nearly all of the copy is inside verbatim runs of the source. */
-  copyVerbatim: 0.85,
-  /** Light edits keep this much of the content as the same words or synonyms… */
-  lightStrict: 0.85,
-  /** …or this much verbatim, or this share of its word pairs. */
-  lightVerbatim: 0.7,
-  lightBigrams: 0.7,
   /** Share of aligned words swapped for synonyms or related words that marks spinning rather than editing. */
   spunSwaps: 0.1,
   /** Share of topical words (names, rarer words) that marks the same event or topic. */
@@ -38,47 +28,67 @@ export const RELATION_THRESHOLDS = {
 export interface RelationDecision {
   relation: RelationKind;
   score: number;
+  evidence: RelationEvidence;
 }
 
-/** Decides the relation of two documents from their alignment figures. */
-export function decideRelation(features: RelationFeatures): RelationDecision {
-  const t = RELATION_THRESHOLDS;
-  const score = features.coverage;
-  if (features.identical) return { relation: 'identical', score: 1 };
-  if (!isDerived(features)) {
-    return isSameStory(features)
-      ? { relation: 'same-story', score: features.topical }
-      : { relation: 'unrelated', score: features.topical };
-  }
-  if (features.verbatim >= t.copyVerbatim) return { relation: 'copy', score };
-  if (
-    features.strict >= t.lightStrict ||
-    features.verbatim >= t.lightVerbatim ||
-    features.bigrams >= t.lightBigrams
-  ) {
-    return { relation: features.spin >= t.spunSwaps ? 'spun' : 'near-copy', score };
-  }
-  return { relation: 'rewrite', score };
-}
+/** How each Clough & Stevenson class reads as a relation between news texts. */
+const DERIVED_KIND: Record<string, RelationKind> = { cut: 'copy', light: 'near-copy', heavy: 'rewrite' };
 
 /**
- * Derived: the copy reuses the source's wording (shared word pairs, verbatim runs) or renders
- * its content closely in other words. Two single sentences must each render the other, as in
- * paraphrase judgments; a document may be a trimmed part of its source.
+ * Decides the relation of two documents: identical texts are identical; two single sentences go
+ * to the paraphrase model; longer texts to the document model, whose cost-sensitive decision
+ * calls a text derived only when independence is unlikely. The class of a derived text names its
+ * kind; a lightly edited text that swapped many words for synonyms is spun.
  */
-export function isDerived(features: RelationFeatures): boolean {
-  const t = RELATION_THRESHOLDS;
-  if (features.sentences <= 1) {
-    const mutual = harmonic(features.coverage, features.coverageOther);
-    return mutual >= t.paraphraseMutual || features.verbatim >= t.copyVerbatim;
+export function decideRelation(
+  features: RelationFeatures,
+  vector: FeatureVector,
+  weights: RelationWeights = RELATION_WEIGHTS,
+): RelationDecision {
+  if (features.identical) {
+    return {
+      relation: 'identical',
+      score: 1,
+      evidence: { model: 'identical', label: 'cut', probabilities: {}, features: {}, contributions: {} },
+    };
   }
-  // Word pairs and runs found somewhere in the other text count only if the alignment found the
-  // copy's sentences there too (a long text shares many word pairs with anything by chance).
-  if (features.coverage < t.derivedMinCoverage) return false;
-  // Shared quotes and names are what independent reports of one event have in common; reuse
-  // shows in the rest of the wording.
-  if (features.ownBigrams >= t.derivedBigrams || features.ownVerbatim >= t.derivedVerbatim) return true;
-  return features.coverage >= t.derivedCoverage && features.strict >= t.derivedStrict;
+  const kind = applyModel(weights.kind, vector, likeliestClass);
+  if (features.sentences <= 1) {
+    const sentence = applyTrees(weights.sentence, vector);
+    if (sentence.label !== 'paraphrase') return notDerived(features, { model: 'sentence', ...sentence });
+    return derived(kind.label, features, combined('sentence', sentence, kind));
+  }
+  const gate = applyModel(weights.derived, vector, decideDerived);
+  if (gate.label === 'non') return notDerived(features, { model: 'document', ...gate, label: 'non' });
+  return derived(kind.label, features, combined('document', gate, kind));
+}
+
+/** A derived pair's evidence: the derived decision's figures, then the kind model's, prefixed "kind:". */
+function combined(
+  model: 'document' | 'sentence',
+  decision: ModelOutcome,
+  kind: ModelOutcome,
+): RelationEvidence {
+  const prefixed = (values: Record<string, number>): Record<string, number> =>
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [`kind:${name}`, value]));
+  return {
+    model,
+    label: kind.label,
+    probabilities: { ...decision.probabilities, ...kind.probabilities },
+    features: { ...decision.features, ...kind.features },
+    contributions: { ...decision.contributions, ...prefixed(kind.contributions) },
+  };
+}
+
+function derived(label: string, features: RelationFeatures, evidence: RelationEvidence): RelationDecision {
+  let relation = DERIVED_KIND[label] ?? 'rewrite';
+  if (relation === 'near-copy' && features.spin >= RELATION_THRESHOLDS.spunSwaps) relation = 'spun';
+  return { relation, score: features.coverage, evidence };
+}
+
+function notDerived(features: RelationFeatures, evidence: RelationEvidence): RelationDecision {
+  const relation = isSameStory(features) ? 'same-story' : 'unrelated';
+  return { relation, score: features.topical, evidence };
 }
 
 /**

@@ -39,11 +39,28 @@ export interface Direction {
   signals: DirectionSignal[];
 }
 
+/**
+ * Why a relation was decided: the learned model that decided it ('document': how a text was
+ * made from another; 'sentence': whether two single sentences are paraphrases), its class and
+ * class probabilities, the feature values it read and each feature's pull towards that class.
+ */
+export interface RelationEvidence {
+  model: 'identical' | 'document' | 'sentence';
+  /** The model's own class: cut, light, heavy or non (document); paraphrase or other (sentence). */
+  label: string;
+  probabilities: Record<string, number>;
+  features: Record<string, number>;
+  /** Log-odds pull of each feature towards the chosen class, against the average class. */
+  contributions: Record<string, number>;
+}
+
 /** The full comparison of a pair of documents. */
 export interface PairResult {
   relation: RelationKind;
   /** How strongly the two documents are related, in [0, 1]. */
   score: number;
+  /** What decided the relation (absent only in results built by hand). */
+  evidence?: RelationEvidence;
   direction: Direction;
   /** Alignment with the decided source as `a` side when a direction is known, else a = first input. */
   alignment: Alignment;

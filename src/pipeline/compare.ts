@@ -1,6 +1,7 @@
 import { alignArticles } from '../align/align.js';
 import { swapAlignment } from '../align/swap.js';
 import { detectChanges } from '../changes/detect.js';
+import { featureVector } from '../classify/feature-vector.js';
 import { relationFeatures } from '../classify/features.js';
 import { decideRelation } from '../classify/relation.js';
 import type { Alignment } from '../model/alignment.js';
@@ -33,18 +34,30 @@ export function comparePair(
 ): PairResult {
   const { lexicon } = context;
   const alignment = alignArticles(a, b, lexicon);
-  const decision = decideRelation(relationFeatures(a, b, alignment, lexicon));
+  const features = relationFeatures(a, b, alignment, lexicon);
+  const decision = decideRelation(
+    features,
+    featureVector(a, b, features, alignment.stats, lexicon, features.sentences <= 1 ? 'all' : 'document'),
+  );
   const derived = DERIVED_RELATIONS.has(decision.relation);
   const score = Math.round(decision.score * 1000) / 1000;
   if (derived && options.sourceIsA === true) {
-    return withSource(decision.relation, score, a, b, alignment, context, options.changes !== false);
+    const result = withSource(decision.relation, score, a, b, alignment, context, options.changes !== false);
+    return { ...result, evidence: decision.evidence };
   }
   const direction = derived ? decideDirection(a, b, alignment, lexicon, context.now) : UNDIRECTED;
   const bIsSource = direction.direction === 'b->a';
   const oriented = bIsSource ? swapAlignment(alignment) : alignment;
   const [source, copy] = bIsSource ? [b, a] : [a, b];
   const changes = derived && options.changes !== false ? detectChanges(source, copy, oriented, lexicon) : [];
-  return { relation: decision.relation, score, direction, alignment: oriented, changes };
+  return {
+    relation: decision.relation,
+    score,
+    evidence: decision.evidence,
+    direction,
+    alignment: oriented,
+    changes,
+  };
 }
 
 /**
@@ -64,7 +77,8 @@ export function orientPair(
   const sourceIsFirst = source === first;
   const alignment = sourceIsFirst ? inInputOrder : swapAlignment(inInputOrder);
   const [from, to] = sourceIsFirst ? [first, second] : [second, first];
-  return withSource(result.relation, result.score, from, to, alignment, context, true);
+  const oriented = withSource(result.relation, result.score, from, to, alignment, context, true);
+  return result.evidence === undefined ? oriented : { ...oriented, evidence: result.evidence };
 }
 
 function withSource(

@@ -7,7 +7,7 @@
 import type { AlignmentStats, Passage, PassageKind } from '../model/alignment.js';
 import type { Article, BoilerplateKind, PublishedSource, ReaderComment } from '../model/article.js';
 import type { Change, ChangeType, Citation } from '../model/change.js';
-import type { DirectionSignal, PairResult, RelationKind } from '../model/relation.js';
+import type { DirectionSignal, PairResult, RelationEvidence, RelationKind } from '../model/relation.js';
 import type { StoryEdge, TraceResult } from '../model/story.js';
 import { spanToSource } from '../text/offsets.js';
 import { round3, snippet } from './format.js';
@@ -69,6 +69,8 @@ export interface CompareJson {
   b: string;
   relation: RelationKind;
   score: number;
+  /** What decided the relation: the learned model, its class probabilities, features and their pull. */
+  relationEvidence: RelationEvidence | null;
   /** "a->b": a is the source and b the copy; null when undecided or not derived. */
   direction: 'a->b' | 'b->a' | null;
   confidence: number;
@@ -118,6 +120,8 @@ export interface EdgeJson {
   copy: string;
   relation: RelationKind;
   score: number;
+  /** What decided the relation (see CompareJson). */
+  relationEvidence: RelationEvidence | null;
   /** Confidence that the copy was made from the source and not the other way round. */
   confidence: number;
   evidence: EvidenceJson[];
@@ -230,6 +234,7 @@ export function compareToJson(a: Article, b: Article, result: PairResult): Compa
     passages,
     changes: result.changes.map(changeToJson),
     stats: statsToJson(result.alignment.stats, swapped),
+    relationEvidence: result.evidence ?? null,
   };
 }
 
@@ -283,6 +288,7 @@ function edgeToJson(edge: StoryEdge, articles: ReadonlyMap<string, Article>): Ed
     confidence: round3(edge.result.direction.confidence),
     evidence: edgeEvidence(source, copy, edge.result),
     changes: edge.result.changes.map(changeToJson),
+    relationEvidence: edge.result.evidence ?? null,
   };
 }
 

@@ -97,6 +97,7 @@ describe('compareToJson', () => {
       'passages',
       'changes',
       'stats',
+      'relationEvidence',
     ]);
     assert.deepEqual(json.signals[0], {
       name: 'quote-intact',

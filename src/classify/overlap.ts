@@ -1,0 +1,139 @@
+/**
+ * Plain lexical overlap measures over word sequences (stems or surface forms), the classic
+ * text-reuse and MT-evaluation figures: n-gram containment (Broder; Clough & Stevenson),
+ * clipped n-gram precision (BLEU), longest common subsequence and greedy string tiling (Wise).
+ */
+
+/** Share of x's distinct n-grams found in y (0 when x has none). */
+export function ngramContainment(x: readonly string[], y: readonly string[], n: number): number {
+  const own = ngramSet(x, n);
+  if (own.size === 0) return 0;
+  const theirs = ngramSet(y, n);
+  let shared = 0;
+  for (const gram of own) if (theirs.has(gram)) shared++;
+  return shared / own.size;
+}
+
+/**
+ * Clipped n-gram precision of a candidate against a reference, as BLEU counts it: each of the
+ * candidate's n-grams counts at most as often as the reference has it.
+ */
+export function clippedPrecision(
+  candidate: readonly string[],
+  reference: readonly string[],
+  n: number,
+): number {
+  const own = ngramCounts(candidate, n);
+  const theirs = ngramCounts(reference, n);
+  let total = 0;
+  let matched = 0;
+  for (const [gram, count] of own) {
+    total += count;
+    matched += Math.min(count, theirs.get(gram) ?? 0);
+  }
+  return total > 0 ? matched / total : 0;
+}
+
+/** Length of the longest common subsequence, two rows of dynamic programming. */
+export function longestCommonSubsequence(x: readonly string[], y: readonly string[]): number {
+  if (x.length === 0 || y.length === 0) return 0;
+  const ids = internAll(x, y);
+  const xs = ids.x;
+  const ys = ids.y;
+  let previous = new Int32Array(ys.length + 1);
+  let current = new Int32Array(ys.length + 1);
+  for (let i = 1; i <= xs.length; i++) {
+    const word = xs[i - 1];
+    for (let j = 1; j <= ys.length; j++) {
+      current[j] = word === ys[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[ys.length]!;
+}
+
+/** Shortest tile greedy string tiling keeps (Clough & Stevenson use 3 words). */
+export const MIN_TILE = 3;
+
+/**
+ * Greedy string tiling: repeatedly takes the longest runs common to both sequences that no
+ * earlier tile covers, down to MIN_TILE words. Returns the number of x's words inside tiles.
+ */
+export function greedyStringTiling(x: readonly string[], y: readonly string[], minTile = MIN_TILE): number {
+  const ids = internAll(x, y);
+  const xs = ids.x;
+  const ys = ids.y;
+  const markedX = new Uint8Array(xs.length);
+  const markedY = new Uint8Array(ys.length);
+  const positionsInY = new Map<number, number[]>();
+  ys.forEach((word, j) => {
+    const list = positionsInY.get(word);
+    if (list === undefined) positionsInY.set(word, [j]);
+    else list.push(j);
+  });
+  let tiled = 0;
+  let longest: number;
+  do {
+    longest = minTile;
+    let matches: Array<[number, number]> = [];
+    for (let i = 0; i < xs.length; i++) {
+      if (markedX[i] === 1) continue;
+      for (const j of positionsInY.get(xs[i]!) ?? []) {
+        if (markedY[j] === 1) continue;
+        let length = 0;
+        while (
+          i + length < xs.length &&
+          j + length < ys.length &&
+          xs[i + length] === ys[j + length] &&
+          markedX[i + length] === 0 &&
+          markedY[j + length] === 0
+        ) {
+          length++;
+        }
+        if (length > longest) {
+          longest = length;
+          matches = [[i, j]];
+        } else if (length === longest) {
+          matches.push([i, j]);
+        }
+      }
+    }
+    for (const [i, j] of matches) {
+      if (markedX.subarray(i, i + longest).some((mark) => mark === 1)) continue;
+      if (markedY.subarray(j, j + longest).some((mark) => mark === 1)) continue;
+      markedX.fill(1, i, i + longest);
+      markedY.fill(1, j, j + longest);
+      tiled += longest;
+    }
+  } while (longest > minTile);
+  return tiled;
+}
+
+function ngramSet(words: readonly string[], n: number): Set<string> {
+  const grams = new Set<string>();
+  for (let index = 0; index + n <= words.length; index++) grams.add(words.slice(index, index + n).join(' '));
+  return grams;
+}
+
+function ngramCounts(words: readonly string[], n: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let index = 0; index + n <= words.length; index++) {
+    const gram = words.slice(index, index + n).join(' ');
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Words as small integers, so the inner loops compare numbers. */
+function internAll(x: readonly string[], y: readonly string[]): { x: Int32Array; y: Int32Array } {
+  const ids = new Map<string, number>();
+  const intern = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(word, id);
+    }
+    return id;
+  };
+  return { x: Int32Array.from(x, intern), y: Int32Array.from(y, intern) };
+}
