@@ -15,6 +15,16 @@ import type { PairResult } from './model/relation.js';
 import type { TraceResult } from './model/story.js';
 
 export {
+  type AddOptions,
+  type AddSummary,
+  Corpus,
+  type CorpusMatch,
+  type CorpusOptions,
+  type CorpusStory,
+  openCorpus,
+  readCorpusInputs,
+} from './corpus/index.js';
+export {
   contentId,
   createEngine,
   type Engine,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { contentId } from '../engine/content-id.js';
-import { createEngine } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
 import { DOCUMENT_VERSION, type ExtractedDocument } from '../model/document.js';
@@ -11,7 +11,7 @@ import type { CompareJson } from '../report/json.js';
 import { renderCompareTerminal } from '../report/terminal.js';
 import { safeName, stringifyJson } from '../report/terminal-safe.js';
 import { compareDocuments } from '../service/index.js';
-import { type Console, loadDocuments, reportError } from './io.js';
+import { type Console, loadDocuments, reportError, withEngine } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
 import { readPairsFile } from './pairs-file.js';
@@ -63,27 +63,32 @@ export async function runCompare(args: readonly string[], io: Console): Promise<
     const format = outputFormat(values.format, values.json, 'jsonl');
     const outputs = new Outputs(io, values.output);
     const pairs = values.pairs;
-    return outputs.run(() => comparePairsFile(pairs, format, outputs.main, io, values.quiet === true));
+    return outputs.run(() =>
+      withEngine(io, (engine) =>
+        comparePairsFile(engine, pairs, format, outputs.main, io, values.quiet === true),
+      ),
+    );
   }
   const format = outputFormat(values.format, values.json, 'json');
   if (positionals.length !== 2)
     throw new WiretraceError('USAGE', 'compare needs exactly two inputs, A and B');
   const outputs = new Outputs(io, values.output);
   const html = values.html === undefined ? null : outputs.file(values.html);
-  return outputs.run(async () => {
-    const engine = createEngine();
-    const { documents, failed } = await loadDocuments(engine, positionals, io);
-    if (failed > 0) return EXIT.badInput;
-    if (documents.length !== 2) {
-      const detail = `compare needs exactly two documents, the inputs hold ${documents.length}`;
-      throw new WiretraceError('USAGE', detail);
-    }
-    const [a, b] = documents as [ExtractedDocument, ExtractedDocument];
-    const { result, json } = await compareDocuments(engine, a, b);
-    writeCompare(outputs.main, format, a.article, b.article, result, json);
-    if (html !== null) html.write(renderCompareHtml(a.article, b.article, result));
-    return EXIT.ok;
-  });
+  return outputs.run(() =>
+    withEngine(io, async (engine) => {
+      const { documents, failed } = await loadDocuments(engine, positionals, io);
+      if (failed > 0) return EXIT.badInput;
+      if (documents.length !== 2) {
+        const detail = `compare needs exactly two documents, the inputs hold ${documents.length}`;
+        throw new WiretraceError('USAGE', detail);
+      }
+      const [a, b] = documents as [ExtractedDocument, ExtractedDocument];
+      const { result, json } = await compareDocuments(engine, a, b);
+      writeCompare(outputs.main, format, a.article, b.article, result, json);
+      if (html !== null) html.write(renderCompareHtml(a.article, b.article, result));
+      return EXIT.ok;
+    }),
+  );
 }
 
 function writeCompare(
@@ -102,13 +107,13 @@ function writeCompare(
 }
 
 async function comparePairsFile(
+  engine: Engine,
   path: string,
   format: OutputFormat,
   output: Output,
   io: Console,
   quiet: boolean,
 ): Promise<number> {
-  const engine = createEngine();
   const progress = progressLine(io, quiet);
   let failed = 0;
   let done = 0;

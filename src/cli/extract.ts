@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { createEngine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
 import type { Article } from '../model/article.js';
 import { extractCsvHeader, extractCsvRow } from '../report/csv.js';
 import { extractToJson } from '../report/json.js';
 import { safeName, stringifyJson, stripControls } from '../report/terminal-safe.js';
-import { type BatchCounts, type Console, streamDocuments } from './io.js';
+import { type BatchCounts, type Console, streamDocuments, withEngine } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
 import { progressLine } from './progress.js';
@@ -52,11 +51,12 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
     const progress = progressLine(io, values.quiet === true);
     const counts: BatchCounts = { read: 0, failed: 0 };
     const writer = articleWriter(outputs.main, format);
-    const engine = createEngine();
-    for await (const document of streamDocuments(engine, positionals, io, counts, progress.onProgress)) {
-      progress.finish();
-      writer.write(document.article);
-    }
+    await withEngine(io, async (engine) => {
+      for await (const document of streamDocuments(engine, positionals, io, counts, progress.onProgress)) {
+        progress.finish();
+        writer.write(document.article);
+      }
+    });
     progress.finish();
     writer.end();
     return counts.failed > 0 ? EXIT.badInput : EXIT.ok;

@@ -1,7 +1,8 @@
-import type { Engine } from '../engine/engine.js';
+import { createEngine, type Engine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
 import { isInputFailure, readInputs } from '../ingest/index.js';
 import type { ListDirectory } from '../ingest/walk-directory.js';
+import type { RawDocument } from '../model/article.js';
 import type { ExtractedDocument } from '../model/document.js';
 import { safeLine } from '../report/terminal-safe.js';
 import { extractDocuments } from '../service/index.js';
@@ -21,6 +22,20 @@ export interface Console {
   fileSystem?: OutputFileSystem;
   /** How directories are listed (tests inject an unreadable subdirectory). */
   listDirectory?: ListDirectory;
+  /** An engine to run on, left open (tests share one); default a new one per command, closed after. */
+  engine?: Engine;
+}
+
+/** Runs a command's work on the console's engine, or on a new one that is closed afterwards. */
+export async function withEngine<T>(io: Console, work: (engine: Engine) => Promise<T>): Promise<T> {
+  if (io.engine !== undefined) return work(io.engine);
+  const engine = createEngine();
+  try {
+    return await work(engine);
+  } finally {
+    // The pool's threads would otherwise keep the process alive until they idle out.
+    await engine.close();
+  }
 }
 
 export const processConsole: Console = {
@@ -44,10 +59,14 @@ export interface LoadedDocuments {
   failed: number;
 }
 
+/** Documents handed to the service at once when the engine has threads: enough to fill them. */
+const CHUNK_WITH_THREADS = 32;
+
 /**
- * Reads every input and extracts it through the service, one document at a time, so results
- * can be written as they come. A bad input is reported on stderr with its name and skipped; the
- * rest of the batch goes on.
+ * Reads every input and extracts it through the service, yielding documents in input order as
+ * they are ready, so results can be written as they come. On one thread a document at a time;
+ * with threads in chunks, the next chunk being read while the last is extracted. A bad input is
+ * reported on stderr with its name and skipped; the rest of the batch goes on.
  */
 export async function* streamDocuments(
   engine: Engine,
@@ -60,24 +79,38 @@ export async function* streamDocuments(
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
     ...(io.listDirectory === undefined ? {} : { listDirectory: io.listDirectory }),
   };
+  const chunkSize = engine.workers > 1 ? CHUNK_WITH_THREADS : 1;
+  let chunk: RawDocument[] = [];
+  let pending: ReturnType<typeof extractDocuments> | null = null;
+  const settle = function* (
+    outcome: Awaited<ReturnType<typeof extractDocuments>>,
+  ): Generator<ExtractedDocument> {
+    for (const failure of outcome.failures) {
+      const named = failure.message.startsWith(`${failure.name}: `);
+      reportLine(io, named ? failure.message : `${failure.name}: ${failure.message}`);
+      counts.failed++;
+    }
+    for (const document of outcome.documents) {
+      counts.read++;
+      onProgress?.({ stage: 'read', done: counts.read });
+      yield document;
+    }
+  };
   for await (const item of readInputs(inputs, options)) {
     if (isInputFailure(item)) {
       reportError(io, item.error);
       counts.failed++;
       continue;
     }
-    const { documents, failures } = await extractDocuments(engine, [item]);
-    for (const failure of failures) {
-      const named = failure.message.startsWith(`${failure.name}: `);
-      reportLine(io, named ? failure.message : `${failure.name}: ${failure.message}`);
-      counts.failed++;
-    }
-    for (const document of documents) {
-      counts.read++;
-      onProgress?.({ stage: 'read', done: counts.read });
-      yield document;
-    }
+    chunk.push(item);
+    if (chunk.length < chunkSize) continue;
+    const started = extractDocuments(engine, chunk);
+    chunk = [];
+    if (pending !== null) yield* settle(await pending);
+    pending = started;
   }
+  if (pending !== null) yield* settle(await pending);
+  if (chunk.length > 0) yield* settle(await extractDocuments(engine, chunk));
 }
 
 /** Reads and extracts a whole batch (see streamDocuments). */

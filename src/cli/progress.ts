@@ -1,16 +1,7 @@
+import type { OnProgress, ProgressEvent } from '../service/progress.js';
 import type { Console } from './io.js';
 
-/**
- * What a long run reports as it goes. `read`: documents read and extracted so far; `compare`:
- * document pairs compared out of those to compare (`total` when known).
- */
-export interface ProgressEvent {
-  stage: 'read' | 'compare';
-  done: number;
-  total?: number;
-}
-
-export type OnProgress = (event: ProgressEvent) => void;
+export type { OnProgress, ProgressEvent } from '../service/progress.js';
 
 /** A progress line on stderr; `finish` clears it before the results are printed. */
 export interface ProgressLine {

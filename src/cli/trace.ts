@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createEngine, type Engine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
-import type { ExtractedDocument } from '../model/document.js';
 import type { TraceResult } from '../model/story.js';
 import { traceChangesCsv, traceEdgesCsv } from '../report/csv.js';
 import { renderTraceHtml } from '../report/html.js';
@@ -9,10 +7,11 @@ import type { TraceJson } from '../report/json.js';
 import { renderTraceTerminal } from '../report/terminal.js';
 import { stringifyJson } from '../report/terminal-safe.js';
 import { traceDocuments } from '../service/index.js';
-import { type Console, loadDocuments } from './io.js';
+import { type Console, loadDocuments, withEngine } from './io.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from './options.js';
 import { type Output, type OutputFormat, Outputs, outputFormat } from './output.js';
-import { type OnProgress, progressLine } from './progress.js';
+import { progressLine } from './progress.js';
+import { runTraceStored } from './stories.js';
 import { asUsageError, EXIT } from './usage.js';
 
 export const TRACE_HELP = `Usage: wiretrace trace INPUT... [--format text|json|jsonl|csv] [-o FILE]
@@ -48,6 +47,7 @@ ${OUTPUT_HELP}
 `;
 
 export async function runTrace(args: readonly string[], io: Console): Promise<number> {
+  if (args.some((arg) => arg === '--db' || arg.startsWith('--db='))) return runTraceStored(args, io);
   const { values, positionals } = asUsageError(() =>
     parseArgs({
       args: [...args],
@@ -65,29 +65,18 @@ export async function runTrace(args: readonly string[], io: Console): Promise<nu
   const outputs = new Outputs(io, values.output);
   const html = values.html === undefined ? null : outputs.file(values.html);
   const changes = values['changes-csv'] === undefined ? null : outputs.file(values['changes-csv']);
-  return outputs.run(async () => {
-    const engine = createEngine();
-    const progress = progressLine(io, values.quiet === true);
-    const { documents, failed } = await loadDocuments(engine, positionals, io, progress.onProgress);
-    const { result, json } = await traceBatch(engine, documents, progress.onProgress);
-    progress.finish();
-    writeTrace(outputs.main, format, result, json);
-    if (changes !== null) changes.write(traceChangesCsv(json));
-    if (html !== null) html.write(renderTraceHtml(result));
-    return failed > 0 ? EXIT.badInput : EXIT.ok;
-  });
-}
-
-async function traceBatch(
-  engine: Engine,
-  documents: readonly ExtractedDocument[],
-  onProgress: OnProgress,
-): ReturnType<typeof traceDocuments> {
-  const pairs = (documents.length * (documents.length - 1)) / 2;
-  onProgress({ stage: 'compare', done: 0, total: pairs });
-  const outcome = await traceDocuments(engine, documents);
-  onProgress({ stage: 'compare', done: pairs, total: pairs });
-  return outcome;
+  return outputs.run(() =>
+    withEngine(io, async (engine) => {
+      const progress = progressLine(io, values.quiet === true);
+      const { documents, failed } = await loadDocuments(engine, positionals, io, progress.onProgress);
+      const { result, json } = await traceDocuments(engine, documents, { onProgress: progress.onProgress });
+      progress.finish();
+      writeTrace(outputs.main, format, result, json);
+      if (changes !== null) changes.write(traceChangesCsv(json));
+      if (html !== null) html.write(renderTraceHtml(result));
+      return failed > 0 ? EXIT.badInput : EXIT.ok;
+    }),
+  );
 }
 
 function writeTrace(output: Output, format: OutputFormat, result: TraceResult, json: TraceJson): void {

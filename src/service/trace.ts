@@ -4,6 +4,7 @@ import { traceOnEngine } from '../engine/parallel-trace.js';
 import type { ExtractedDocument } from '../model/document.js';
 import type { TraceResult } from '../model/story.js';
 import { type TraceJson, traceToJson } from '../report/json.js';
+import type { OnProgress } from './progress.js';
 
 export interface TraceOutcome {
   /** Stories, derivation trees and changes, for the terminal and HTML renderers. */
@@ -20,8 +21,9 @@ export interface TraceOutcome {
 export async function traceDocuments(
   engine: Engine,
   documents: readonly ExtractedDocument[],
+  options: { onProgress?: OnProgress } = {},
 ): Promise<TraceOutcome> {
   const articles = uniqueDocuments(documents).map((document) => document.article);
-  const result = await traceOnEngine(engine, articles);
+  const result = await traceOnEngine(engine, articles, options.onProgress);
   return { result, json: traceToJson(result) };
 }

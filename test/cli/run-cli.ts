@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Console } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { createEngine } from '../../src/engine/engine.js';
 import type { ExtractJson } from '../../src/report/json.js';
 
 /** The repository root: this file runs from dist/test/cli/. */
@@ -25,6 +26,12 @@ export const SPUN = `${EXAMPLE_DIR}/000_31f6c2312a741652.txt`;
 export const REWRITE = `${EXAMPLE_DIR}/002_8e4e4f2d4b117ffc.txt`;
 /** In the order a shell would expand examples/nato-russia/*.txt. */
 export const EXAMPLE_FILES = [SPUN, WIRE, REWRITE] as const;
+
+/**
+ * One engine for every in-process run of a test file, so the lexicon loads once per file (the
+ * binary makes one per command). Its pool threads stop by themselves when idle.
+ */
+const ENGINE = createEngine();
 
 export interface CliRun {
   status: number | null;
@@ -54,6 +61,7 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
     err: (text) => stderr.push(text),
     isTTY: false,
     errIsTTY: false,
+    engine: ENGINE,
     stdin: typeof input === 'string' || Buffer.isBuffer(input) ? Readable.from([Buffer.from(input)]) : input,
     ...options.io,
   };
