@@ -27,8 +27,9 @@ import {
 /**
  * Story grouping on pages labelled by event (`events.json`: page id → event; same label, same
  * happening): pairwise precision, recall and F1 over same-event page pairs, and the stories
- * that mix events (target 0). Pages go through the CLI's reading and extraction and through
- * `traceArticles`, as `wiretrace trace` runs them. The model's threshold is chosen again on each
+ * that mix events (target 0). Pages go through the CLI's reading and extraction and the trace
+ * service, as `wiretrace trace` runs them (held-out folds through `traceArticles`, the same steps
+ * in one thread, with their own threshold). The model's threshold is chosen again on each
  * training part of a grouped cross-validation that holds out whole events, and scored on the
  * held-out pages; beside it, today's grouping (connected components of related links) and
  * single linkage over the same similarity, its threshold chosen the same way.
