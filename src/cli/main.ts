@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isWiretraceError } from '../errors.js';
-import { type Console, processConsole, reportError } from './io.js';
+import { type Console, processConsole, reportError } from './console.js';
 import { EXIT } from './usage.js';
 
 export const MAIN_HELP = `Usage: wiretrace <command> [options]
