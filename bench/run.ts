@@ -19,6 +19,7 @@ import {
   nestedChromePage,
   unclosedMarkupPage,
 } from './stress-pages.js';
+import { runTraceBench } from './trace-bench.js';
 
 // `npm run bench -- corpus [...]`: the corpus benchmark alone (see bench/corpus.ts).
 if (process.argv[2] === 'corpus') {
@@ -34,6 +35,16 @@ if (process.argv[2] === 'corpus') {
  */
 const datasetsIndex = process.argv.indexOf('--datasets');
 const datasets = datasetsIndex >= 0 ? process.argv[datasetsIndex + 1]! : join('..', 'shared', 'datasets');
+const sizeIndex = process.argv.indexOf('--size');
+const traceOptions = {
+  ...(sizeIndex >= 0 ? { size: Number(process.argv[sizeIndex + 1]) } : {}),
+  baseline: !process.argv.includes('--no-baseline'),
+};
+// `npm run bench -- trace` runs only the trace-at-scale part.
+if (process.argv.slice(2).includes('trace')) {
+  await runTraceBench(datasets, traceOptions);
+  process.exit(0);
+}
 type Row = [string, string, string, string];
 const rows: Row[] = [];
 /** Pages at the edges, timed after the extraction table so their garbage does not slow it. */
@@ -186,3 +197,5 @@ for (const format of ['html', 'text'] as const) {
 
 console.log('\nPages at the edges (one run each)');
 printTable(['page', 'work', 'total', 'per unit'], edgeRows);
+
+await runTraceBench(datasets, traceOptions);

@@ -11,6 +11,7 @@ import { articleFromText } from '../src/text/plain-article.js';
 import { loadClough, loadMsrp } from './datasets.js';
 import { evaluateExtraction } from './extraction.js';
 import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
+import { evaluateSuite as evaluateStories } from './stories.js';
 
 const CLOUGH_CLASS: Record<RelationKind, string> = {
   identical: 'cut',
@@ -28,7 +29,7 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
-const SUITES = ['extraction', 'clough', 'msrp'];
+const SUITES = ['extraction', 'clough', 'msrp', 'stories'];
 // `npm run eval -- extraction` works as well as `-- --only extraction`.
 const only = argument('--only', process.argv.slice(2).find((value) => SUITES.includes(value)) ?? 'all');
 const verbose = process.argv.includes('--verbose');
@@ -170,6 +171,7 @@ const suites: Array<{ name: string; prefix: string; run: (directory: string) => 
   { name: 'extraction', prefix: 'aeb', run: evaluateExtractionTracks },
   { name: 'clough', prefix: 'clough', run: evaluateClough },
   { name: 'msrp', prefix: 'msrp', run: (directory) => paraphraseFiles(directory).forEach(evaluateMsrp) },
+  { name: 'stories', prefix: 'aeb', run: evaluateStories },
 ];
 for (const suite of suites) {
   if (only !== 'all' && only !== suite.name) continue;

@@ -133,21 +133,21 @@ export async function runTraceStored(args: readonly string[], io: Console): Prom
   }
   if (positionals.length !== 1) throw new WiretraceError('USAGE', 'trace --db PATH needs one STORY_ID');
   const storyId = positionals[0]!;
+  // The report file is opened before the corpus is read: an unwritable path fails at once.
   const outputs = new Outputs(io, undefined);
-  const html = values.html === undefined ? undefined : outputs.file(values.html);
+  const html = values.html === undefined ? null : outputs.file(values.html);
   const corpus = await openCorpus(values.db, { readonly: true });
   try {
-    const result = await corpus.trace(storyId);
-    if (result === null) throw new WiretraceError('INPUT_NOT_FOUND', 'no such story in the corpus', storyId);
-    if (values.json) io.out(`${JSON.stringify(traceToJson(result))}\n`);
-    else io.out(renderTraceTerminal(result, { color: io.isTTY }));
-    html?.write(renderTraceHtml(result));
-    outputs.commit();
-  } catch (error) {
-    outputs.abort();
-    throw error;
+    return await outputs.run(async () => {
+      const result = await corpus.trace(storyId);
+      if (result === null)
+        throw new WiretraceError('INPUT_NOT_FOUND', 'no such story in the corpus', storyId);
+      if (values.json) io.out(`${JSON.stringify(traceToJson(result))}\n`);
+      else io.out(renderTraceTerminal(result, { color: io.isTTY }));
+      html?.write(renderTraceHtml(result));
+      return EXIT.ok;
+    });
   } finally {
     await corpus.close();
   }
-  return EXIT.ok;
 }

@@ -39,9 +39,9 @@ export async function* readCorpusInputs(
       if ((await stat(input)).isDirectory()) {
         const prefix = /[\\/]$/.test(input) ? input : `${input}/`;
         for (const entry of await listFilesRecursively(input)) {
-          const path = join(input, entry.relative);
-          if (entry.error === undefined) files.push({ path, name: `${prefix}${entry.relative}` });
-          else yield { input: path, error: fileSystemError(path, entry.error) };
+          const name = `${prefix}${entry.relative}`;
+          if (entry.error === undefined) files.push({ path: join(input, entry.relative), name });
+          else yield { input: name, error: fileSystemError(name, entry.error) };
         }
       } else {
         files.push({ path: input, name: input });

@@ -55,7 +55,10 @@ export interface Engine {
   extract(document: SourceDocument): ExtractedDocument;
   /** Sentences, tokens and quotes of an article, cached for as long as the article is referenced. */
   analyse(article: Article): AnalysedArticle;
-  /** The same, cached by a key that stands for the article's content (bounded cache). */
+  /**
+   * The same, cached by a key that stands for the article's text and paragraphs (bounded
+   * cache); the result refers to the article given.
+   */
   analyseKeyed(key: string, article: Article): AnalysedArticle;
   /** Relation, score, direction, passages and changes of two articles, in this thread. */
   compare(a: Article, b: Article, options?: CompareOptions): PairResult;
@@ -109,7 +112,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     analyse,
     analyseKeyed(key, article) {
-      return keyedAnalyses.getOrCompute(key, () => analyseArticle(article, { forms }));
+      const analysed = keyedAnalyses.getOrCompute(key, () => analyseArticle(article, { forms }));
+      // The same text sent without its input (to compare) and with it (to list changes).
+      return analysed.article === article ? analysed : { ...analysed, article };
     },
     compare(a, b, compareOptions) {
       return comparePair(analyse(a), analyse(b), context(), compareOptions);

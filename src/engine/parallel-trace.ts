@@ -2,8 +2,9 @@ import type { Article } from '../model/article.js';
 import type { PairResult } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
 import {
-  articleKey,
+  articleSimilarities,
   assembleTrace,
+  canonicalArticles,
   duplicateClasses,
   expandResults,
   orderedKey,
@@ -17,10 +18,11 @@ import type { Engine } from './engine.js';
 
 /** Below this many documents a pool costs more to start than it saves. */
 const POOL_MIN_DOCUMENTS = 24;
-/** Items per task, at most: small enough to spread the work, large enough to amortise messages. */
-const FINGERPRINTS_PER_TASK = 16;
-const PAIRS_PER_TASK = 24;
-const EDGES_PER_TASK = 16;
+/**
+ * Tasks per thread and step: enough to even out uneven tasks, few enough that each task covers
+ * a run of neighbouring documents (pairs are sorted), so a thread analyses each document once.
+ */
+const TASKS_PER_THREAD = 4;
 
 /**
  * Traces articles on the engine's threads: fingerprints, pair comparisons and tree edges run
@@ -29,28 +31,28 @@ const EDGES_PER_TASK = 16;
  */
 export async function traceOnEngine(
   engine: Engine,
-  articles: readonly Article[],
+  given: readonly Article[],
   onProgress?: OnProgress,
 ): Promise<TraceResult> {
-  if (engine.workers === 1 || articles.length < POOL_MIN_DOCUMENTS) return engine.trace(articles);
+  if (engine.workers === 1 || given.length < POOL_MIN_DOCUMENTS) return engine.trace(given);
   const now = engine.now();
-  const keys = articles.map(articleKey);
+  const { articles, keys } = canonicalArticles(given);
   const classOf = duplicateClasses(keys);
   const classes = [...new Set(classOf)];
   const keyed = (index: number): KeyedArticle => ({ key: keys[index]!, article: articles[index]! });
   // Comparing without changes reads neither the input nor the offsets: leave them out of messages.
   const lean = (index: number): KeyedArticle => ({
-    key: `${keys[index]}:lean`,
+    key: keys[index]!,
     article: { ...articles[index]!, content: '', boilerplate: [], origin: emptyOffsetMap() },
   });
 
-  const fingerprintTasks = chunks(classes, FINGERPRINTS_PER_TASK).map(
+  const fingerprintTasks = chunks(classes, taskSize(classes.length, engine.workers)).map(
     (chunk): FingerprintTask => ({ kind: 'fingerprint', articles: chunk.map(lean) }),
   );
   const fingerprints = (await engine.run(fingerprintTasks)).flat();
   const plan = planComparisons(keys, classOf, classes, fingerprints);
 
-  const comparePairs = chunks(plan.pairs, PAIRS_PER_TASK);
+  const comparePairs = chunks(plan.pairs, taskSize(plan.pairs.length, engine.workers));
   const compareTasks = comparePairs.map((pairs): CompareTask => {
     const local = localIndices(pairs.flat());
     return {
@@ -79,8 +81,9 @@ export async function traceOnEngine(
     });
   });
 
-  const planned = planStories(articles, classOf, expandResults(plan, compared));
-  const edgeChunks = chunks(planned.orientations, EDGES_PER_TASK);
+  const similarities = articleSimilarities(classOf, classes, fingerprints);
+  const planned = planStories(articles, classOf, expandResults(plan, compared), similarities);
+  const edgeChunks = chunks(planned.orientations, taskSize(planned.orientations.length, engine.workers));
   const orientTasks = edgeChunks.map((edges): OrientTask => {
     const local = localIndices(edges.flatMap((edge) => [edge.first, edge.second]));
     return {
@@ -109,6 +112,10 @@ function localIndices(indices: readonly number[]): Map<number, number> {
   const local = new Map<number, number>();
   for (const index of indices) if (!local.has(index)) local.set(index, local.size);
   return local;
+}
+
+function taskSize(items: number, threads: number): number {
+  return Math.max(1, Math.ceil(items / (threads * TASKS_PER_THREAD)));
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -7,13 +7,13 @@ export interface TaskPool {
   close(): Promise<void>;
 }
 
-/** Idle threads stop after this long, so a finished command exits without waiting. */
-const IDLE_MS = 2000;
+/** Threads stay for this long between steps of a trace (each holds its lexicon and caches). */
+const IDLE_MS = 30_000;
 
 export function createTaskPool(threads: number, lexicon: URL | undefined): TaskPool {
   const piscina = new Piscina({
     filename: new URL('../workers/worker.js', import.meta.url).href,
-    minThreads: 0,
+    minThreads: threads,
     maxThreads: threads,
     idleTimeout: IDLE_MS,
     workerData: lexicon === undefined ? {} : { lexicon: lexicon.href },

@@ -2,6 +2,7 @@ import { TOPICAL_WEIGHT, vocabularyOf } from '../align/vocabulary.js';
 import { lshCandidatePairs } from '../fingerprint/lsh.js';
 import { estimateJaccard, minhashSignature, shingleHashes } from '../fingerprint/minhash.js';
 import type { AnalysedArticle } from '../model/analysis.js';
+import { termCounts } from '../provenance/stories.js';
 import type { Lexicon } from '../text/lexicon.js';
 
 /**
@@ -12,14 +13,19 @@ export interface ArticleFingerprint {
   /** Content stems in the vocabulary's own order, with their weights. */
   stems: string[];
   weights: Float64Array;
+  /** How often each stem occurs: story grouping weighs words by TF-IDF. */
+  counts: Uint32Array;
   signature: Uint32Array;
 }
 
 export function fingerprintArticle(article: AnalysedArticle, lexicon: Lexicon): ArticleFingerprint {
   const vocabulary = vocabularyOf(article, lexicon);
+  const stems = [...vocabulary.keys()];
+  const counts = termCounts(article);
   return {
-    stems: [...vocabulary.keys()],
+    stems,
     weights: Float64Array.from(vocabulary.values()),
+    counts: Uint32Array.from(stems, (stem) => counts.get(stem) ?? 0),
     signature: minhashSignature(shingleHashes(article.tokens.map((token) => token.norm))),
   };
 }

@@ -3,6 +3,13 @@ import type { AnalysedArticle } from '../model/analysis.js';
 import type { Article } from '../model/article.js';
 import { DERIVED_RELATIONS, type PairResult } from '../model/relation.js';
 import type { Story, StoryEdge, TraceResult } from '../model/story.js';
+import {
+  groupStories,
+  type PairSimilarity,
+  STORY_MODEL,
+  storySimilarities,
+  storyVectors,
+} from '../provenance/stories.js';
 import { buildDerivationTrees, type DerivationLink } from '../provenance/tree.js';
 import { analyseArticle } from '../text/analyse.js';
 import {
@@ -40,6 +47,42 @@ export function duplicateClasses(keys: readonly string[]): Int32Array {
     first.set(key, index);
     return index;
   });
+}
+
+/**
+ * The articles in the order a trace works on them: by content (their key), then by name, with
+ * the same input given twice (same name, same content) kept once. Every tie later on (pair
+ * orientation, tree links of equal strength, equally supported roots, story merges) is broken
+ * by this order, so the result never depends on the order the inputs were given in.
+ */
+export function canonicalArticles(articles: readonly Article[]): { articles: Article[]; keys: string[] } {
+  const keyed = new Map<string, { article: Article; key: string }>();
+  for (const article of articles) {
+    const key = articleKey(article);
+    const id = `${key}\u0000${article.input}`;
+    if (!keyed.has(id)) keyed.set(id, { article, key });
+  }
+  const sorted = [...keyed.values()].sort(
+    (x, y) => compareStrings(x.key, y.key) || compareStrings(x.article.input, y.article.input),
+  );
+  return { articles: sorted.map((entry) => entry.article), keys: sorted.map((entry) => entry.key) };
+}
+
+/**
+ * TF-IDF cosine of every two articles that share a content word, from their classes'
+ * fingerprints (duplicates share one): what story grouping averages.
+ */
+export function articleSimilarities(
+  classOf: Int32Array,
+  classes: readonly number[],
+  fingerprints: readonly ArticleFingerprint[],
+): PairSimilarity[] {
+  const fingerprintOf = new Map(classes.map((owner, k) => [owner, fingerprints[k]!]));
+  const counts = Array.from(classOf, (owner) => {
+    const fingerprint = fingerprintOf.get(owner)!;
+    return new Map(fingerprint.stems.map((stem, index) => [stem, fingerprint.counts[index]!]));
+  });
+  return storySimilarities(storyVectors(counts));
 }
 
 /** What to compare: pairs of articles (first, second), each the first of its duplicate class. */
@@ -124,17 +167,23 @@ export function orderedKey(first: number, second: number): string {
   return `${first}>${second}`;
 }
 
+export interface TraceOptions {
+  /** Average similarity at which two groups of documents make one story (default: the trained model's). */
+  storyThreshold?: number;
+}
+
 /**
  * Traces a set of articles in this thread: compares the candidate pairs, groups related
  * documents into stories, and within each story builds the derivation tree and names its root.
  */
 export function traceArticles(
-  articles: readonly Article[],
+  given: readonly Article[],
   context: StageContext,
   analyse: (article: Article) => AnalysedArticle = (article) =>
     analyseArticle(article, { forms: context.forms }),
+  options: TraceOptions = {},
 ): TraceResult {
-  const keys = articles.map(articleKey);
+  const { articles, keys } = canonicalArticles(given);
   const classOf = duplicateClasses(keys);
   const classes = [...new Set(classOf)];
   const analysed = new Map<number, AnalysedArticle>();
@@ -153,7 +202,8 @@ export function traceArticles(
     const result = comparePair(analysedAt(first), analysedAt(second), context, { changes: false });
     compared.set(orderedKey(first, second), result);
   }
-  const planned = planStories(articles, plan.classOf, expandResults(plan, compared));
+  const similarities = articleSimilarities(classOf, classes, fingerprints);
+  const planned = planStories(articles, plan.classOf, expandResults(plan, compared), similarities, options);
   const oriented = new Map<string, PairResult>();
   for (const task of planned.orientations) {
     const result = orientPair(
@@ -201,53 +251,35 @@ export interface StoryPlan {
   orientations: OrientationTask[];
 }
 
-/** Stories and their trees from the related pairs; the tree edges still to be oriented. */
+/**
+ * Stories and their trees from the related pairs and the articles' similarities (see
+ * provenance/stories.ts: derived families, then average linkage); the tree edges still to be
+ * oriented. Stories are numbered in the order of their first document by name.
+ */
 export function planStories(
   articles: readonly Article[],
   classOf: Int32Array,
   results: ReadonlyMap<string, PairResult>,
+  similarities: readonly PairSimilarity[],
+  options: TraceOptions = {},
 ): StoryPlan {
   const orientations = new Map<string, OrientationTask>();
+  const derivedLinks: Array<[number, number]> = [];
+  for (const [key, result] of results) {
+    if (DERIVED_RELATIONS.has(result.relation))
+      derivedLinks.push(key.split(':').map(Number) as [number, number]);
+  }
+  const threshold = options.storyThreshold ?? STORY_MODEL.threshold;
+  const firstName = (members: readonly number[]): string =>
+    members.map((index) => articles[index]!.input).sort(compareStrings)[0]!;
   // A story needs two documents; a document related to no other is listed as unrelated.
-  const stories = groupStories(articles.length, results)
+  const stories = groupStories(articles.length, derivedLinks, similarities, threshold)
     .filter((members) => members.length > 1)
+    .sort((x, y) => compareStrings(firstName(x), firstName(y)) || x[0]! - y[0]!)
     .map((members, index) =>
       planStory(`story-${index + 1}`, members, articles, classOf, results, orientations),
     );
   return { stories, orientations: [...orientations.values()] };
-}
-
-/** Connected components of the related-pairs graph, in input order. */
-function groupStories(count: number, results: ReadonlyMap<string, PairResult>): number[][] {
-  const neighbours = new Map<number, number[]>();
-  for (const key of results.keys()) {
-    const [i, j] = key.split(':').map(Number) as [number, number];
-    for (const [from, to] of [
-      [i, j],
-      [j, i],
-    ] as const) {
-      const list = neighbours.get(from);
-      if (list === undefined) neighbours.set(from, [to]);
-      else list.push(to);
-    }
-  }
-  const seen = new Set<number>();
-  const stories: number[][] = [];
-  for (let start = 0; start < count; start++) {
-    if (seen.has(start)) continue;
-    const members = [start];
-    seen.add(start);
-    for (let k = 0; k < members.length; k++) {
-      for (const next of neighbours.get(members[k]!) ?? []) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          members.push(next);
-        }
-      }
-    }
-    stories.push(members.sort((x, y) => x - y));
-  }
-  return stories;
 }
 
 function planStory(
@@ -304,27 +336,53 @@ function planStory(
   };
 }
 
-/** The trace result once every tree edge is oriented. */
+/**
+ * The trace result once every tree edge is oriented, listed by name: articles and each story's
+ * documents sorted, a story's edges breadth first from its root with each parent's copies by name.
+ */
 export function assembleTrace(
   articles: readonly Article[],
   plan: StoryPlan,
   oriented: ReadonlyMap<string, PairResult>,
 ): TraceResult {
-  const stories = plan.stories.map(
-    (story): Story => ({
+  const stories = plan.stories.map((story): Story => {
+    const root = story.root === null ? null : articles[story.root]!.input;
+    const edges = story.edges.map(
+      (edge): StoryEdge => ({
+        source: articles[edge.parent]!.input,
+        copy: articles[edge.child]!.input,
+        result: oriented.get(edge.key)!,
+      }),
+    );
+    return {
       id: story.id,
-      documents: story.members.map((index) => articles[index]!.input),
-      root: story.root === null ? null : articles[story.root]!.input,
+      documents: story.members.map((index) => articles[index]!.input).sort(compareStrings),
+      root,
       rootConfidence: story.rootConfidence,
-      edges: story.edges.map(
-        (edge): StoryEdge => ({
-          source: articles[edge.parent]!.input,
-          copy: articles[edge.child]!.input,
-          result: oriented.get(edge.key)!,
-        }),
-      ),
-      siblings: story.siblings,
-    }),
-  );
-  return { articles: [...articles], stories };
+      edges: listedFromRoots(root, edges),
+      siblings: [...story.siblings].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b)),
+    };
+  });
+  return { articles: [...articles].sort((x, y) => compareStrings(x.input, y.input)), stories };
+}
+
+/** Edges breadth first from the root, then from any other tree's top by name; copies by name. */
+function listedFromRoots(root: string | null, edges: readonly StoryEdge[]): StoryEdge[] {
+  const copies = new Set(edges.map((edge) => edge.copy));
+  const tops = [...new Set(edges.map((edge) => edge.source))]
+    .filter((source) => !copies.has(source) && source !== root)
+    .sort(compareStrings);
+  const queue = root === null ? tops : [root, ...tops];
+  const listed: StoryEdge[] = [];
+  const placed = new Set<StoryEdge>();
+  for (let k = 0; k < queue.length; k++) {
+    const children = edges
+      .filter((edge) => edge.source === queue[k] && !placed.has(edge))
+      .sort((x, y) => compareStrings(x.copy, y.copy));
+    for (const edge of children) placed.add(edge);
+    listed.push(...children);
+    queue.push(...children.map((edge) => edge.copy));
+  }
+  // Anything not reached from a top (never in a tree, but kept rather than lost).
+  return [...listed, ...edges.filter((edge) => !placed.has(edge))];
 }

@@ -246,6 +246,23 @@ describe('corpus: bad input', () => {
     }
   });
 
+  it('adds the pages of a WARC file by their URLs, reporting and skipping a malformed record', async () => {
+    const warc = fileURLToPath(new URL('../../../test/fixtures/ingest/news.warc', import.meta.url));
+    const corpus = await newCorpus();
+    const problems: string[] = [];
+    try {
+      const summary = await corpus.add(readCorpusInputs([warc]), {
+        onProblem: (failure) => problems.push(failure.error.message),
+      });
+      assert.equal(summary.added, 2);
+      assert.equal(summary.failed, 1);
+      assert.match(problems[0]!, /record-5: malformed WARC record/);
+      assert.ok(await corpus.has('https://news.example/riverton-floods'));
+    } finally {
+      await corpus.close();
+    }
+  });
+
   it('refuses a corpus written with other fingerprints, saying so', async () => {
     const path = join(folder.path, 'not-a-corpus.db');
     folder.write('not-a-corpus.db', readFileSync(fileURLToPath(new URL(import.meta.url))));

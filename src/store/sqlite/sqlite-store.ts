@@ -206,11 +206,20 @@ class SqliteStore implements Store {
 
   async candidates(keys: readonly number[], maxPerKey: number): Promise<Map<number, number>> {
     const counts = new Map<number, number>();
-    const lookup = this.#sql('SELECT serial FROM buckets WHERE key = ? LIMIT ?');
-    for (const key of new Set(keys)) {
-      const rows = lookup.all(key, maxPerKey + 1) as { serial: number }[];
-      if (rows.length > maxPerKey) continue;
-      for (const { serial } of rows) counts.set(serial, (counts.get(serial) ?? 0) + 1);
+    for (const chunk of chunks([...new Set(keys)])) {
+      // One statement for all the keys; each key's entries are cut at maxPerKey + 1 inside SQLite,
+      // so a key every article shares costs a short index scan, not a long answer.
+      const rows = this.#sql(
+        `SELECT key, serial FROM (
+           SELECT key, serial, row_number() OVER (PARTITION BY key) AS rank
+           FROM buckets WHERE key IN (${marks(chunk.length)})
+         ) WHERE rank <= ?`,
+      ).all(...chunk, maxPerKey + 1) as { key: number; serial: number }[];
+      const perKey = new Map<number, number>();
+      for (const { key } of rows) perKey.set(key, (perKey.get(key) ?? 0) + 1);
+      for (const { key, serial } of rows) {
+        if (perKey.get(key)! <= maxPerKey) counts.set(serial, (counts.get(serial) ?? 0) + 1);
+      }
     }
     return counts;
   }
