@@ -1,30 +1,11 @@
+/** Reading a batch through the service: documents streamed in input order, the engine a command runs on. */
 import { createEngine, type Engine } from '../engine/engine.js';
-import { WiretraceError } from '../errors.js';
 import { isInputFailure, readInputs } from '../ingest/index.js';
-import type { ListDirectory } from '../ingest/walk-directory.js';
 import type { RawDocument } from '../model/article.js';
 import type { ExtractedDocument } from '../model/document.js';
-import { safeLine } from '../report/terminal-safe.js';
 import { extractDocuments } from '../service/index.js';
-import type { OutputFileSystem } from './atomic-file.js';
+import { type Console, reportError, reportLine } from './console.js';
 import type { OnProgress } from './progress.js';
-
-/** Where a command reads and writes: injectable so tests run commands in-process. */
-export interface Console {
-  out(text: string): void;
-  err(text: string): void;
-  /** Standard output is a terminal (colour allowed, text cleaned of control characters). */
-  isTTY: boolean;
-  /** Standard error is a terminal (progress is shown). */
-  errIsTTY?: boolean;
-  stdin?: NodeJS.ReadableStream;
-  /** File operations for output files (tests inject a failing one). */
-  fileSystem?: OutputFileSystem;
-  /** How directories are listed (tests inject an unreadable subdirectory). */
-  listDirectory?: ListDirectory;
-  /** An engine to run on, left open (tests share one); default a new one per command, closed after. */
-  engine?: Engine;
-}
 
 /** Runs a command's work on the console's engine, or on a new one that is closed afterwards. */
 export async function withEngine<T>(io: Console, work: (engine: Engine) => Promise<T>): Promise<T> {
@@ -37,13 +18,6 @@ export async function withEngine<T>(io: Console, work: (engine: Engine) => Promi
     await engine.close();
   }
 }
-
-export const processConsole: Console = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  isTTY: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
-  errIsTTY: process.stderr.isTTY === true,
-};
 
 /** Counts of a batch as it is read. */
 export interface BatchCounts {
@@ -127,22 +101,4 @@ export async function loadDocuments(
   return { documents, failed: counts.failed };
 }
 
-/**
- * One line on stderr: "wiretrace: <input>: <what went wrong>". Control characters (a newline or
- * an escape sequence in a file name) are shown as escapes, so a message is always one line.
- */
-export function reportError(io: Console, error: unknown, input?: string): void {
-  if (error instanceof WiretraceError) {
-    reportLine(io, error.message);
-    return;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  reportLine(io, `${input === undefined ? '' : `${input}: `}${message}`);
-}
-
-/** Writes "wiretrace: <message>" as one stderr line, whatever the message holds. */
-function reportLine(io: Console, message: string): void {
-  // On a terminal, clear a progress line first so the message starts at the left margin.
-  const clear = io.errIsTTY === true ? '\r\u001b[K' : '';
-  io.err(`${clear}wiretrace: ${safeLine(message)}\n`);
-}
+export { type Console, processConsole, reportError } from './console.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isWiretraceError } from '../errors.js';
-import type { Console } from './io.js';
+import { type Console, processConsole, reportError } from './console.js';
 import { EXIT } from './usage.js';
 
 export const MAIN_HELP = `Usage: wiretrace <command> [options]
@@ -50,7 +50,6 @@ export async function main(args: readonly string[], given?: Console): Promise<nu
     print(`${packageVersion()}\n`);
     return EXIT.ok;
   }
-  const { processConsole, reportError } = await import('./io.js');
   const io = given ?? processConsole;
   const load = COMMANDS[command];
   if (load === undefined) {

@@ -41,11 +41,6 @@ export async function peekStream(stream: AsyncIterable<unknown>, bytes: number):
   return { head, chunks: chunks() };
 }
 
-/** True when the bytes start with the gzip magic number. */
-export function startsWithGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
 /** Decompresses a gzip stream as it is read; a bad stream fails with INPUT_DECODE naming the input. */
 export async function* gunzipStream(chunks: AsyncIterable<Buffer>, input: string): AsyncGenerator<Buffer> {
   const gunzip = Readable.from(chunks).pipe(createGunzip());

@@ -3,12 +3,12 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WiretraceError } from '../errors.js';
 import type { RawDocument } from '../model/article.js';
-import { collectLimited, gunzipStream, peekStream, startsWithGzip } from './byte-stream.js';
+import { collectLimited, gunzipStream, peekStream } from './byte-stream.js';
 import { documentsFromBytes } from './documents-from-bytes.js';
 import { fileSystemError, type InputFailure, toInputFailure } from './input-failure.js';
 import { type InputKind, inputKindFromName } from './input-kind.js';
 import { streamJsonlRecords } from './jsonl-records.js';
-import { DEFAULT_MAX_BYTES } from './read-bytes.js';
+import { DEFAULT_MAX_BYTES, isGzip } from './read-bytes.js';
 import { assertRegularFile } from './regular-file.js';
 import { looksLikeArc, looksLikeJsonl, looksLikeWarc } from './sniff-format.js';
 import { type ListDirectory, listFilesRecursively } from './walk-directory.js';
@@ -118,7 +118,7 @@ async function* readStream(
   try {
     const raw = await peekStream(stream, 2);
     if (raw.head.length === 0) throw new WiretraceError('INPUT_EMPTY', 'empty file', input);
-    const gzip = startsWithGzip(raw.head);
+    const gzip = isGzip(raw.head);
     if (kind.gzip && !gzip) throw new WiretraceError('INPUT_DECODE', 'not a gzip stream', input);
     const { head, chunks } = await peekStream(
       gzip ? gunzipStream(raw.chunks, input) : raw.chunks,
