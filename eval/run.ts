@@ -10,6 +10,7 @@ import { getLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { loadClough, loadMsrp } from './datasets.js';
 import { evaluateExtraction } from './extraction.js';
+import { evaluatePan } from './pan.js';
 import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
 
 const CLOUGH_CLASS: Record<RelationKind, string> = {
@@ -28,7 +29,7 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
-const SUITES = ['extraction', 'clough', 'msrp'];
+const SUITES = ['extraction', 'clough', 'msrp', 'pan'];
 // `npm run eval -- extraction` works as well as `-- --only extraction`.
 const only = argument('--only', process.argv.slice(2).find((value) => SUITES.includes(value)) ?? 'all');
 const verbose = process.argv.includes('--verbose');
@@ -167,6 +168,7 @@ function paraphraseFiles(directory: string): string[] {
 const suites: Array<{ name: string; prefix: string; run: (directory: string) => void | Promise<void> }> = [
   { name: 'extraction', prefix: 'aeb', run: evaluateExtractionTracks },
   { name: 'clough', prefix: 'clough', run: evaluateClough },
+  { name: 'pan', prefix: 'aeb', run: (directory) => evaluatePan(directory, datasets) },
   { name: 'msrp', prefix: 'msrp', run: (directory) => paraphraseFiles(directory).forEach(evaluateMsrp) },
 ];
 for (const suite of suites) {
