@@ -33,7 +33,12 @@ export function detects(detection: PanAnnotation, plagiarismCase: PanAnnotation)
   return (
     detection.thisReference === plagiarismCase.thisReference &&
     detection.sourceReference === plagiarismCase.sourceReference &&
-    overlaps(detection.thisOffset, detection.thisLength, plagiarismCase.thisOffset, plagiarismCase.thisLength) &&
+    overlaps(
+      detection.thisOffset,
+      detection.thisLength,
+      plagiarismCase.thisOffset,
+      plagiarismCase.thisLength,
+    ) &&
     overlaps(
       detection.sourceOffset,
       detection.sourceLength,
@@ -106,7 +111,10 @@ export function panPrecision(cases: readonly PanAnnotation[], detections: readon
 }
 
 /** gran(S, R): mean number of detections per detected case (1 when nothing is detected). */
-export function panGranularity(cases: readonly PanAnnotation[], detections: readonly PanAnnotation[]): number {
+export function panGranularity(
+  cases: readonly PanAnnotation[],
+  detections: readonly PanAnnotation[],
+): number {
   const counts = cases
     .map((item) => detections.filter((detection) => detects(detection, item)).length)
     .filter((count) => count > 0);

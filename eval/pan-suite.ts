@@ -335,13 +335,17 @@ export function parsePanXml(xml: string): PanAnnotation[] {
   const annotations: PanAnnotation[] = [];
   for (const match of xml.matchAll(/<feature\b([^>]*)\/>/g)) {
     const attributes = new Map<string, string>();
-    for (const attribute of match[1]!.matchAll(/(\w+)="([^"]*)"/g)) attributes.set(attribute[1]!, attribute[2]!);
+    for (const attribute of match[1]!.matchAll(/(\w+)="([^"]*)"/g))
+      attributes.set(attribute[1]!, attribute[2]!);
     if (!attributes.has('source_reference')) continue;
     annotations.push({
       thisReference: reference,
       thisOffset: Number(attributes.get('this_offset')),
       thisLength: Number(attributes.get('this_length')),
-      sourceReference: attributes.get('source_reference')!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+      sourceReference: attributes
+        .get('source_reference')!
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
       sourceOffset: Number(attributes.get('source_offset')),
       sourceLength: Number(attributes.get('source_length')),
     });

@@ -174,7 +174,9 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
     console.log(row('wiretrace, all passages', ours));
     console.log(row('wiretrace, derived pairs', gated));
     console.log(row('word-4-gram seed baseline', floor));
-    console.log('anchors: PAN 2013-14 text alignment, best plagdet 0.82-0.93 (English, artificial obfuscation)');
+    console.log(
+      'anchors: PAN 2013-14 text alignment, best plagdet 0.82-0.93 (English, artificial obfuscation)',
+    );
     console.log('recall by obfuscation     wiretrace  baseline  cases');
     for (const kind of ['none', 'random', 'synonym', 'msrp'] as const) {
       const subset = cases.filter((item) => item.obfuscation === kind);

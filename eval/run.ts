@@ -10,8 +10,8 @@ import { getLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { loadClough, loadMsrp } from './datasets.js';
 import { evaluateExtraction } from './extraction.js';
-import { evaluatePan } from './pan.js';
 import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
+import { evaluatePan } from './pan.js';
 
 const CLOUGH_CLASS: Record<RelationKind, string> = {
   identical: 'cut',

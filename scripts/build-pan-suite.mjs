@@ -10,7 +10,9 @@ function option(name, fallback) {
   return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1] : fallback;
 }
 
-const positional = process.argv.slice(2).filter((value, index, all) => !value.startsWith('--') && !all[index - 1]?.startsWith('--'));
+const positional = process.argv
+  .slice(2)
+  .filter((value, index, all) => !value.startsWith('--') && !all[index - 1]?.startsWith('--'));
 const out = positional[0] ?? 'pan-suite';
 const datasets = option('--datasets', join('..', 'shared', 'datasets'));
 const seed = Number(option('--seed', String(DEFAULT_SEED)));

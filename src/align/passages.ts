@@ -1,6 +1,8 @@
 import type { Passage, PassagePart, SentencePair } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Span } from '../model/span.js';
+import type { LogisticModel } from './logistic.js';
+import { PASSAGE_MODEL, passageEvidence, reuseProbability } from './passage-evidence.js';
 
 /**
  * Aligned sentences this many sentences apart on a side still belong to one reuse: a sentence
@@ -95,22 +97,35 @@ export function buildPassages(
   a: AnalysedArticle,
   b: AnalysedArticle,
   pairs: readonly SentencePair[],
+  weightsA: ArrayLike<number>,
+  weightsB: ArrayLike<number>,
+  model: LogisticModel = PASSAGE_MODEL,
 ): Passage[] {
-  const sorted = [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
-  const groups = reuseGroups(sorted, sentenceBlocks(a), sentenceBlocks(b));
-  const passages: Passage[] = groups.map((group) =>
-    reusePassage(
-      a,
-      b,
-      group.map((index) => sorted[index]!),
-    ),
+  // A group of links the passage model does not take for reuse (a few shared names) is no
+  // passage: its sentences count as dropped and added.
+  const groups = reuseCandidates(a, b, pairs).filter(
+    (group) => reuseProbability(model, passageEvidence(group, a, weightsA, weightsB)) >= model.threshold,
   );
-  passages.push(...unaligned(a, new Set(pairs.map((pair) => pair.a)), 'dropped'));
-  passages.push(...unaligned(b, new Set(pairs.map((pair) => pair.b)), 'added'));
+  const passages: Passage[] = groups.map((group) => reusePassage(a, b, group));
+  const kept = groups.flat();
+  passages.push(...unaligned(a, new Set(kept.map((pair) => pair.a)), 'dropped'));
+  passages.push(...unaligned(b, new Set(kept.map((pair) => pair.b)), 'added'));
   return passages.sort(
     (x, y) =>
       (x.a?.start ?? Number.MAX_SAFE_INTEGER) - (y.a?.start ?? Number.MAX_SAFE_INTEGER) ||
       (x.b?.start ?? Number.MAX_SAFE_INTEGER) - (y.b?.start ?? Number.MAX_SAFE_INTEGER),
+  );
+}
+
+/** The aligned sentence pairs grouped into candidate reuses (see areNeighbours), each sorted by a, then b. */
+export function reuseCandidates(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  pairs: readonly SentencePair[],
+): SentencePair[][] {
+  const sorted = [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
+  return reuseGroups(sorted, sentenceBlocks(a), sentenceBlocks(b)).map((group) =>
+    group.map((index) => sorted[index]!),
   );
 }
 
@@ -159,8 +174,14 @@ function reusePassage(a: AnalysedArticle, b: AnalysedArticle, group: readonly Se
   );
   return {
     kind,
-    a: { start: a.sentences[sentencesA[0]!]!.start, end: a.sentences[sentencesA[sentencesA.length - 1]!]!.end },
-    b: { start: b.sentences[sentencesB[0]!]!.start, end: b.sentences[sentencesB[sentencesB.length - 1]!]!.end },
+    a: {
+      start: a.sentences[sentencesA[0]!]!.start,
+      end: a.sentences[sentencesA[sentencesA.length - 1]!]!.end,
+    },
+    b: {
+      start: b.sentences[sentencesB[0]!]!.start,
+      end: b.sentences[sentencesB[sentencesB.length - 1]!]!.end,
+    },
     sentencesA,
     sentencesB,
     similarity: total > 0 ? similarity / total : 0,

@@ -108,8 +108,12 @@ function isLink(link: SentenceLink): boolean {
 /**
  * A link stays when it is the best one of its source sentence or of its copy sentence: a
  * sentence split in two keeps both halves (each half's best is the whole), while weaker
- * secondary links, noise from shared names, go.
+ * secondary links, noise from shared names, go. A source sentence's best link does not stay
+ * when its copy sentence renders another source sentence far better: that copy sentence is
+ * taken, and the link is only the names they share.
  */
+const TAKEN_MARGIN = 0.3;
+
 function keepStrongLinks(candidates: SentenceLink[], countA: number, countB: number): SentenceLink[] {
   const bestForA = new Float64Array(countA);
   const bestForB = new Float64Array(countB);
@@ -118,6 +122,10 @@ function keepStrongLinks(candidates: SentenceLink[], countA: number, countB: num
     bestForB[link.b] = Math.max(bestForB[link.b]!, link.similarity);
   }
   return candidates
-    .filter((link) => link.similarity === bestForA[link.a] || link.similarity === bestForB[link.b])
+    .filter(
+      (link) =>
+        link.similarity === bestForB[link.b] ||
+        (link.similarity === bestForA[link.a] && link.similarity >= bestForB[link.b]! - TAKEN_MARGIN),
+    )
     .sort((x, y) => x.a - y.a || x.b - y.b);
 }

@@ -2,6 +2,7 @@ import { alignArticles } from '../align/align.js';
 import { swapAlignment } from '../align/swap.js';
 import { detectChanges } from '../changes/detect.js';
 import { relationFeatures } from '../classify/features.js';
+import { type PartialReuse, partialReuse } from '../classify/partial-reuse.js';
 import { decideRelation } from '../classify/relation.js';
 import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
@@ -32,7 +33,13 @@ export function comparePair(
   options: CompareOptions = {},
 ): PairResult {
   const alignment = alignArticles(a, b, lexicon);
-  const decision = decideRelation(relationFeatures(a, b, alignment, lexicon));
+  const decided = decideRelation(relationFeatures(a, b, alignment, lexicon));
+  const reuse = partialReuse(a, b, alignment);
+  // A passage put into a longer text is derivation too, whatever the whole texts' figures say.
+  const decision =
+    reuse.partial && !DERIVED_RELATIONS.has(decided.relation)
+      ? { ...decided, relation: reuse.relation }
+      : decided;
   const derived = DERIVED_RELATIONS.has(decision.relation);
   const score = Math.round(decision.score * 1000) / 1000;
   if (derived && options.sourceIsA === true) {
@@ -43,7 +50,14 @@ export function comparePair(
   const oriented = bIsSource ? swapAlignment(alignment) : alignment;
   const [source, copy] = bIsSource ? [b, a] : [a, b];
   const changes = derived && options.changes !== false ? detectChanges(source, copy, oriented, lexicon) : [];
-  return { relation: decision.relation, score, direction, alignment: oriented, changes };
+  return {
+    relation: decision.relation,
+    score,
+    direction,
+    alignment: oriented,
+    changes,
+    ...reuseShares(reuse, bIsSource),
+  };
 }
 
 /**
@@ -81,5 +95,18 @@ function withSource(
     direction: decideDirection(source, copy, alignment, lexicon, true),
     alignment,
     changes: changes ? detectChanges(source, copy, alignment, lexicon) : [],
+    ...reuseShares(partialReuse(source, copy, alignment), false),
+  };
+}
+
+function reuseShares(
+  reuse: PartialReuse,
+  bIsSource: boolean,
+): Pick<PairResult, 'partial' | 'sourceShare' | 'copyShare'> {
+  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  return {
+    partial: reuse.partial,
+    sourceShare: round(bIsSource ? reuse.shareB : reuse.shareA),
+    copyShare: round(bIsSource ? reuse.shareA : reuse.shareB),
   };
 }

@@ -75,6 +75,11 @@ export interface CompareJson {
   passages: PassageJson[];
   changes: ChangeJson[];
   stats: StatsJson;
+  /** A passage of one text put into the other, most of one of them not reused (still derived). */
+  partial: boolean;
+  /** Share of the source's (a's when undirected) and of the copy's text inside reused passages. */
+  sourceShare: number;
+  copyShare: number;
 }
 
 /** A checkable excerpt: input offsets plus the story text there (whitespace collapsed, elided). */
@@ -229,6 +234,9 @@ export function compareToJson(a: Article, b: Article, result: PairResult): Compa
     passages,
     changes: result.changes.map(changeToJson),
     stats: statsToJson(result.alignment.stats, swapped),
+    partial: result.partial ?? false,
+    sourceShare: round3(result.sourceShare ?? 0),
+    copyShare: round3(result.copyShare ?? 0),
   };
 }
 
