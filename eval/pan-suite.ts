@@ -37,6 +37,8 @@ export interface PanPair {
   source: { name: string; text: string };
   shape: PairShape;
   cases: PanCase[];
+  /** The article the source document comes from (or "msrp"): models hold out whole articles. */
+  sourceArticle: string;
 }
 
 export interface PanSuiteOptions {
@@ -47,7 +49,9 @@ export interface PanSuiteOptions {
   aebFolder?: string;
 }
 
+/** The seed the models are trained on; the eval builds its suite with EVAL_SEED, other passages. */
 export const DEFAULT_SEED = 2010;
+export const EVAL_SEED = 2011;
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed builds the same suite everywhere. */
 export function seededRandom(seed: number): () => number {
@@ -228,12 +232,16 @@ export function buildPanSuite(datasets: string, options: PanSuiteOptions = {}): 
           source: { name: names.source, text: source.text },
           shape: 'free',
           cases: [],
+          sourceArticle: source.id,
         });
         continue;
       }
       const length = integer(random, 1, 6);
       if (kind === 'msrp') {
-        pairs.push(embedParaphrases(paraphrases, host, length, names, random));
+        pairs.push({
+          ...embedParaphrases(paraphrases, host, length, names, random),
+          sourceArticle: `msrp:${host.id}`,
+        });
         continue;
       }
       const first = integer(random, 0, source.sentences.length - length);
@@ -255,6 +263,7 @@ export function buildPanSuite(datasets: string, options: PanSuiteOptions = {}): 
         suspicious: { name: names.suspicious, text: planted.text },
         source: { name: names.source, text: source.text },
         shape: excerpt ? 'excerpt' : 'planted',
+        sourceArticle: source.id,
         cases: [
           {
             thisReference: names.suspicious,
@@ -283,7 +292,7 @@ function embedParaphrases(
   length: number,
   names: { suspicious: string; source: string },
   random: () => number,
-): PanPair {
+): Omit<PanPair, 'sourceArticle'> {
   const chosen = Array.from({ length }, () => pick(random, paraphrases));
   const sourceText = chosen.map((pair) => pair.a.trim()).join(' ');
   const passage = chosen.map((pair) => pair.b.trim()).join(' ');

@@ -12,7 +12,14 @@ import { runCompare } from '../src/cli/compare.js';
 import type { CompareJson } from '../src/report/json.js';
 import { ngramBaseline } from './pan-baseline.js';
 import { type PanAnnotation, panRecall, panScores } from './pan-metrics.js';
-import { buildPanSuite, type Obfuscation, type PanPair, panTruthXml, parsePanXml } from './pan-suite.js';
+import {
+  buildPanSuite,
+  EVAL_SEED,
+  type Obfuscation,
+  type PanPair,
+  panTruthXml,
+  parsePanXml,
+} from './pan-suite.js';
 
 /** A pair as written to disk: file paths, truth read back from its XML, and its shape. */
 export interface WrittenPair {
@@ -103,7 +110,8 @@ function mirrors(forward: CompareJson, backward: CompareJson): boolean {
 }
 
 export async function evaluatePan(aebDirectory: string, datasets: string): Promise<void> {
-  const pairs = buildPanSuite(datasets, { aebFolder: basename(aebDirectory) });
+  // Built with another seed than the models were trained on: other passages, other pairs.
+  const pairs = buildPanSuite(datasets, { aebFolder: basename(aebDirectory), seed: EVAL_SEED });
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-'));
   try {
     const written = writePanSuite(pairs, directory);
