@@ -78,8 +78,7 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
         }
       }
       if (best === null) continue;
-      const passage = { kind: 'edited' as const, a: null, b: null, similarity: 0, ...best };
-      const evidence = insertionEvidence(source, copy, passage);
+      const evidence = insertionEvidence(source, copy, best);
       directions.push({ features: evidence, label: 1, group: item.pair.sourceArticle });
       directions.push({
         features: evidence.map((value) => -value),

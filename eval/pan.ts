@@ -120,6 +120,7 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
     const gatedDetections: PanAnnotation[] = [];
     const baseline: PanAnnotation[] = [];
     let mirrored = 0;
+    const failures: string[] = [];
     const found = { planted: 0, plantedFound: 0, free: 0, freeFound: 0 };
     const direction = { right: 0, wrong: 0, undecided: 0, missed: 0 };
     const directionByShape = new Map<string, { right: number; total: number }>();
@@ -134,8 +135,17 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
       const [a, b] = suspiciousIsA
         ? [item.suspiciousPath, item.sourcePath]
         : [item.sourcePath, item.suspiciousPath];
-      const result = await compareFiles(a, b);
-      const backward = await compareFiles(b, a);
+      let result: CompareJson;
+      let backward: CompareJson;
+      try {
+        result = await compareFiles(a, b);
+        backward = await compareFiles(b, a);
+      } catch (error) {
+        // The CLI refuses the pair (e.g. no article text in a short excerpt): nothing reported.
+        failures.push(error instanceof Error ? error.message : String(error));
+        result = { passages: [], relation: 'unrelated', direction: null } as unknown as CompareJson;
+        backward = result;
+      }
       if (mirrors(result, backward)) mirrored++;
       const reported = detectionsOf(pair, result, suspiciousIsA);
       detections.push(...reported);
@@ -206,6 +216,9 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
         .join(', ')}`,
     );
     console.log(`compare B A mirrors compare A B on ${mirrored} of ${written.length} pairs`);
+    if (failures.length > 0) {
+      console.log(`${failures.length} pairs refused by compare (scored as nothing found), e.g. ${failures[0]}`);
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -22,7 +22,8 @@ A and B are text or HTML files, or - for standard input (for one of them).
 
 Options:
   --json          print one JSON object: {"a", "b", "relation", "score", "direction",
-                  "confidence", "signals", "passages", "changes", "stats"}; offsets are
+                  "confidence", "signals", "passages", "changes", "stats", "partial",
+                  "sourceShare", "copyShare"}; offsets are
                   into each decoded input
   --html FILE     also write a self-contained HTML report with the texts side by side
   --pairs FILE    compare many pairs in one process: FILE is JSON Lines of

@@ -43,17 +43,41 @@ function contentStems(article: AnalysedArticle, from: number, to: number): Set<s
   return stems;
 }
 
-export const INSERTION_FEATURES = ['cohesion', 'context'] as const;
+export const INSERTION_FEATURES = ['cohesion', 'context', 'relativeCohesion'] as const;
+
+/** How cohesive a text's sentences usually are with their neighbours: the yardstick of a passage's. */
+export function typicalCohesion(article: AnalysedArticle): number {
+  let sum = 0;
+  let count = 0;
+  for (let index = 0; index < article.sentences.length; index++) {
+    const place = passagePlace(article, [index]);
+    if (!place.hasContext) continue;
+    sum += place.cohesion;
+    count++;
+  }
+  return count > 0 ? sum / count : 0;
+}
 
 /**
  * Direction features of a pair from its largest reused passage, antisymmetric (swapping a and
  * b negates them); positive: a is the source. cohesion: the passage's cohesion with its
- * neighbours in a minus in b; context: whether a gives it neighbours, minus whether b does.
+ * neighbours in a minus in b; context: whether a gives it neighbours, minus whether b does;
+ * relativeCohesion: the same cohesion measured against each text's usual cohesion.
  */
-export function insertionEvidence(a: AnalysedArticle, b: AnalysedArticle, passage: Passage): number[] {
+export function insertionEvidence(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  passage: Pick<Passage, 'sentencesA' | 'sentencesB'>,
+): number[] {
   const placeA = passagePlace(a, passage.sentencesA);
   const placeB = passagePlace(b, passage.sentencesB);
-  return [placeA.cohesion - placeB.cohesion, Number(placeA.hasContext) - Number(placeB.hasContext)];
+  const relativeA = placeA.hasContext ? placeA.cohesion - typicalCohesion(a) : 0;
+  const relativeB = placeB.hasContext ? placeB.cohesion - typicalCohesion(b) : 0;
+  return [
+    placeA.cohesion - placeB.cohesion,
+    Number(placeA.hasContext) - Number(placeB.hasContext),
+    relativeA - relativeB,
+  ];
 }
 
 /** The reused passage covering the most sentences (the earliest on a tie), or null. */

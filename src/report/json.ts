@@ -36,6 +36,16 @@ export interface PassageJson {
   /** Input offsets in document a, or null when the passage is only in b. */
   a: JsonRange | null;
   b: JsonRange | null;
+  /** The kind covering most of a reused passage (see parts). */
+  kind: PassageKind;
+  similarity: number;
+  /** A reused passage's runs of one kind, in order in the copy; absent on dropped and added. */
+  parts?: PassagePartJson[];
+}
+
+export interface PassagePartJson {
+  a: JsonRange;
+  b: JsonRange;
   kind: PassageKind;
   similarity: number;
 }
@@ -221,6 +231,20 @@ export function compareToJson(a: Article, b: Article, result: PairResult): Compa
       b: swapped ? sourceRange : copyRange,
       kind: passage.kind,
       similarity: round3(passage.similarity),
+      ...(passage.parts === undefined
+        ? {}
+        : {
+            parts: passage.parts.map((part): PassagePartJson => {
+              const sourcePart = rangeOf(source, part.a)!;
+              const copyPart = rangeOf(copy, part.b)!;
+              return {
+                a: swapped ? copyPart : sourcePart,
+                b: swapped ? sourcePart : copyPart,
+                kind: part.kind,
+                similarity: round3(part.similarity),
+              };
+            }),
+          }),
     };
   });
   return {

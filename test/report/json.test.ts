@@ -97,6 +97,9 @@ describe('compareToJson', () => {
       'passages',
       'changes',
       'stats',
+      'partial',
+      'sourceShare',
+      'copyShare',
     ]);
     assert.deepEqual(json.signals[0], {
       name: 'quote-intact',
