@@ -78,7 +78,7 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
         }
       }
       if (best === null) continue;
-      const evidence = insertionEvidence(source, copy, best);
+      const evidence = insertionEvidence(source, copy, best, lexicon);
       directions.push({ features: evidence, label: 1, group: item.pair.sourceArticle });
       directions.push({
         features: evidence.map((value) => -value),

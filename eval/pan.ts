@@ -217,7 +217,9 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
     );
     console.log(`compare B A mirrors compare A B on ${mirrored} of ${written.length} pairs`);
     if (failures.length > 0) {
-      console.log(`${failures.length} pairs refused by compare (scored as nothing found), e.g. ${failures[0]}`);
+      console.log(
+        `${failures.length} pairs refused by compare (scored as nothing found), e.g. ${failures[0]}`,
+      );
     }
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -91,7 +91,7 @@ function collectVotes(
   if (reused !== null && partialReuse(a, b, alignment).partial) {
     return [
       publishedDates(a, b),
-      insertion(a, b, reused),
+      insertion(a, b, reused, lexicon),
       quotesParaphrased(a, b, alignment),
       wireAttribution(a, b),
       typos(a, b, alignment, lexicon),
@@ -166,8 +166,8 @@ const MAX_INSERTION_VOTE = 3;
  * The text a passage was put into is the copy: there it breaks the flow (its neighbours share
  * little with it), in its source it sits among sentences about the same things. A learned vote.
  */
-function insertion(a: AnalysedArticle, b: AnalysedArticle, passage: Passage): Vote | null {
-  const evidence = insertionEvidence(a, b, passage);
+function insertion(a: AnalysedArticle, b: AnalysedArticle, passage: Passage, lexicon: Lexicon): Vote | null {
+  const evidence = insertionEvidence(a, b, passage, lexicon);
   // Antisymmetric features and no intercept: the vote for (b, a) is minus the vote for (a, b).
   const vote = INSERTION_MODEL.weights.reduce(
     (sum, weight, index) => sum + (weight * evidence[index]!) / (INSERTION_MODEL.scale[index]! || 1),
