@@ -40,14 +40,13 @@ function canonical(group: readonly PairPlace[]): string {
 
 /** Non-decreasing block numbers over `length` sentences. */
 const blocks = (length: number) =>
-  fc
-    .array(fc.boolean(), { minLength: length, maxLength: length })
-    .map((breaks) =>
-      breaks.reduce<number[]>(
-        (list, cut, index) => [...list, (list[index - 1] ?? 0) + (cut && index > 0 ? 1 : 0)],
-        [],
-      ),
-    );
+  fc.array(fc.boolean(), { minLength: length, maxLength: length }).map((breaks) => {
+    const list: number[] = [];
+    breaks.forEach((cut, index) => {
+      list.push((list[index - 1] ?? 0) + (cut && index > 0 ? 1 : 0));
+    });
+    return list;
+  });
 
 describe('passage merging', () => {
   it('groups aligned sentence pairs exactly as the connected components of the neighbour relation', () => {
