@@ -3,7 +3,8 @@
  * data, and writes them to models/ with their cross-validated figures (5 folds holding out whole
  * source articles) beside the resubstitution ones and a simple baseline's:
  * - passage-reuse.json: whether a group of aligned sentences is a reuse or chance resemblance;
- * - direction-insertion.json: which text a reused passage was put into (the copy).
+ * - direction-insertion.json: which text a reused passage was put into (the copy), also taught
+ *   by the partial copies among Clough & Stevenson's answers.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +13,17 @@ import { alignArticles } from '../src/align/align.js';
 import { PASSAGE_FEATURES, passageEvidence } from '../src/align/passage-evidence.js';
 import { reuseCandidates } from '../src/align/passages.js';
 import { tokenWeights } from '../src/align/weights.js';
+import { partialReuse } from '../src/classify/partial-reuse.js';
 import { loadArticles } from '../src/cli/io.js';
 import type { AnalysedArticle } from '../src/model/analysis.js';
 import type { Article } from '../src/model/article.js';
-import { INSERTION_FEATURES, insertionEvidence } from '../src/provenance/insertion.js';
+import { PARTIAL_DIRECTION_FEATURES, partialDirectionEvidence } from '../src/provenance/direction.js';
+import { largestReuse } from '../src/provenance/insertion.js';
 import { toInputSpan } from '../src/report/pair.js';
 import { analyseArticle } from '../src/text/analyse.js';
 import { getLexicon } from '../src/text/lexicon.js';
+import { articleFromText } from '../src/text/plain-article.js';
+import { loadClough } from './datasets.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
 import { writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
@@ -39,6 +44,7 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
   const passages: Example[] = [];
   const directions: Example[] = [];
   let longerIsSource = 0;
+
   try {
     for (const item of writePanSuite(pairs, directory)) {
       const source = await loadOne(item.sourcePath);
@@ -78,7 +84,7 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
         }
       }
       if (best === null) continue;
-      const evidence = insertionEvidence(source, copy, best, lexicon);
+      const evidence = partialDirectionEvidence(source, copy, alignment, best, lexicon);
       directions.push({ features: evidence, label: 1, group: item.pair.sourceArticle });
       directions.push({
         features: evidence.map((value) => -value),
@@ -89,6 +95,21 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
     }
   } finally {
     rmSync(directory, { recursive: true, force: true });
+  }
+  // Short answers that paste parts of their source among sentences of their own (Clough &
+  // Stevenson): the source is known, the passage sits on topic in both texts.
+  const panDirections = directions.length;
+
+  for (const item of loadClough(join(datasets, 'clough-stevenson-dev'))) {
+    if (item.category === 'non') continue;
+    const source = analyseArticle(articleFromText(`orig_task${item.task}`, item.source, 'en'));
+    const copy = analyseArticle(articleFromText(item.file, item.text, 'en'));
+    const alignment = alignArticles(source, copy, lexicon);
+    const reused = largestReuse(alignment.passages);
+    if (reused === null || !partialReuse(source, copy, alignment).partial) continue;
+    const evidence = partialDirectionEvidence(source, copy, alignment, reused, lexicon);
+    directions.push({ features: evidence, label: 1, group: `clough:${item.task}` });
+    directions.push({ features: evidence.map((value) => -value), label: 0, group: `clough:${item.task}` });
   }
   const trainedBy = `npm run train:pan (PAN-format suite, seed ${DEFAULT_SEED}, ${FOLDS}-fold CV holding out source articles)`;
 
@@ -111,19 +132,25 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
   };
 
   const options = { throughOrigin: true };
-  const directionFit = fitLogistic(directions, INSERTION_FEATURES, options);
-  const directionModel = { ...directionFit, trainedBy, figures: {} };
-  const directionCv = accuracyOf(directions, crossValidated(directions, INSERTION_FEATURES, FOLDS, options));
-  const directionResub = accuracyOf(
-    directions,
-    directions.map((example) => probability(directionModel, example.features)),
-  );
-  const pairsSeen = directions.length / 2;
+  const directionFit = fitLogistic(directions, PARTIAL_DIRECTION_FEATURES, options);
+  const directionModel = {
+    ...directionFit,
+
+    trainedBy: `${trainedBy}, with the partial copies of Clough & Stevenson (one fold per task)`,
+    figures: {},
+  };
+  const cv = crossValidated(directions, PARTIAL_DIRECTION_FEATURES, FOLDS, options);
+  const resubstituted = directions.map((example) => probability(directionModel, example.features));
+  const pan = directions.slice(0, panDirections);
+  const clough = directions.slice(panDirections);
   directionModel.figures = {
-    pairs: pairsSeen,
-    accuracyCrossValidated: round(directionCv),
-    accuracyResubstitution: round(directionResub),
-    longerIsSourceBaseline: round(longerIsSource / pairsSeen),
+    panPairs: panDirections / 2,
+    cloughPairs: clough.length / 2,
+    panAccuracyCrossValidated: round(accuracyOf(pan, cv.slice(0, panDirections))),
+    panAccuracyResubstitution: round(accuracyOf(pan, resubstituted.slice(0, panDirections))),
+    cloughAccuracyCrossValidated: round(accuracyOf(clough, cv.slice(panDirections))),
+    cloughAccuracyResubstitution: round(accuracyOf(clough, resubstituted.slice(panDirections))),
+    panLongerIsSourceBaseline: round(longerIsSource / (panDirections / 2)),
   };
 
   writeFileSync(join(modelsDirectory, 'passage-reuse.json'), `${JSON.stringify(passageModel, null, 2)}\n`);

@@ -12,6 +12,8 @@ export interface LogisticModel {
   bias: number;
   /** Probability from which the positive class is decided. */
   threshold: number;
+  /** Other figures learned with the model (e.g. the range of inputs it applies to). */
+  limits?: Record<string, number>;
   trainedBy: string;
   /** How the model was chosen and how it scores, cross-validated and on its training data. */
   figures: Record<string, number | string>;

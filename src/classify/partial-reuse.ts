@@ -6,8 +6,13 @@ import type { RelationKind } from '../model/relation.js';
  * A pair is a partial reuse when some passage of one text was put into the other (the passage
  * model of src/align took it for reuse, not a chance resemblance) while less than this share of
  * at least one text is reused: a few paragraphs of a longer text, a wire story inside a roundup.
+ * The passage must keep the other's wording (verbatim, edited or spun): saying the same facts
+ * in other words is what two independent texts on one topic do, and the relation model judges
+ * a whole rewrite.
  */
 export const PARTIAL_SHARE = 0.5;
+/** A passage shorter than this on either side (a heading, a stock phrase) shows no reuse alone. */
+const MIN_PASSAGE_TOKENS = 8;
 /** A passage that is mostly the words of a direct quote is what independent reports share. */
 const MAX_QUOTED_SHARE = 0.5;
 
@@ -30,7 +35,13 @@ const RELATION_OF_KIND: Record<Exclude<PassageKind, 'dropped' | 'added'>, Relati
 /** Decides partial reuse from the alignment's reused passages (symmetric in a and b). */
 export function partialReuse(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): PartialReuse {
   const reused = alignment.passages.filter(
-    (passage) => passage.a !== null && passage.b !== null && quotedShare(a, b, passage) <= MAX_QUOTED_SHARE,
+    (passage) =>
+      passage.a !== null &&
+      passage.b !== null &&
+      passage.kind !== 'reworded' &&
+      tokensIn(a, passage.sentencesA) >= MIN_PASSAGE_TOKENS &&
+      tokensIn(b, passage.sentencesB) >= MIN_PASSAGE_TOKENS &&
+      quotedShare(a, b, passage) <= MAX_QUOTED_SHARE,
   );
   const shareA = coveredShare(a, reused, 'a');
   const shareB = coveredShare(b, reused, 'b');
@@ -82,4 +93,11 @@ function quotedShare(a: AnalysedArticle, b: AnalysedArticle, passage: Passage): 
   count(a, passage.sentencesA);
   count(b, passage.sentencesB);
   return words > 0 ? quoted / words : 0;
+}
+
+function tokensIn(article: AnalysedArticle, sentences: readonly number[]): number {
+  return sentences.reduce((sum, index) => {
+    const sentence = article.sentences[index]!;
+    return sum + sentence.tokenEnd - sentence.tokenStart;
+  }, 0);
 }

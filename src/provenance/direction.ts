@@ -7,7 +7,7 @@ import type { AnalysedArticle } from '../model/analysis.js';
 import type { Direction, DirectionSignal } from '../model/relation.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { confidenceFromVotes } from './confidence.js';
-import { insertionEvidence, largestReuse, passagePlace } from './insertion.js';
+import { INSERTION_FEATURES, insertionEvidence, largestReuse, passagePlace } from './insertion.js';
 import { wireCredit } from './wire-credits.js';
 
 /**
@@ -84,18 +84,14 @@ function collectVotes(
   alignment: Alignment,
   lexicon: Lexicon,
 ): Vote[] {
-  // A passage put into another text: which text it was put into decides, not how much of
-  // each whole text the other holds (containment and unmatched details then only measure
-  // which text is longer).
+  // A passage put into another text: where it sits in each text weighs most, beside the text
+  // signals, in a learned vote; how much of each whole text the other holds then mostly
+  // measures which text is longer.
   const reused = largestReuse(alignment.passages);
   if (reused !== null && partialReuse(a, b, alignment).partial) {
-    return [
-      publishedDates(a, b),
-      insertion(a, b, reused, lexicon),
-      quotesParaphrased(a, b, alignment),
-      wireAttribution(a, b),
-      typos(a, b, alignment, lexicon),
-    ].filter((signal): signal is Vote => signal !== null && signal.vote !== 0);
+    return [publishedDates(a, b), insertion(a, b, alignment, reused, lexicon), wireAttribution(a, b)].filter(
+      (signal): signal is Vote => signal !== null && signal.vote !== 0,
+    );
   }
   return [
     publishedDates(a, b),
@@ -157,6 +153,32 @@ function parseDate(value: string | null): number | null {
   return Number.isFinite(time) && time <= Date.now() + 86_400_000 ? time : null;
 }
 
+/** Features of the partial-reuse direction vote, in order: the passage's place, then the text signals. */
+export const PARTIAL_DIRECTION_FEATURES = [
+  ...INSERTION_FEATURES,
+  'containment',
+  'quotes',
+  'typos',
+  'details',
+] as const;
+
+/** The partial-reuse direction features of a pair (antisymmetric: positive, a is the source). */
+export function partialDirectionEvidence(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  passage: Pick<Passage, 'sentencesA' | 'sentencesB'>,
+  lexicon: Lexicon,
+): number[] {
+  return [
+    ...insertionEvidence(a, b, passage, lexicon),
+    contentAsymmetry(alignment)?.vote ?? 0,
+    quotesParaphrased(a, b, alignment)?.vote ?? 0,
+    typos(a, b, alignment, lexicon)?.vote ?? 0,
+    specificDetails(a, b, alignment)?.vote ?? 0,
+  ];
+}
+
 /** The committed direction model for partial reuse (models/direction-insertion.json). */
 const INSERTION_MODEL: LogisticModel = readModel('direction-insertion');
 /** The insertion vote is capped like the other text signals. */
@@ -166,8 +188,14 @@ const MAX_INSERTION_VOTE = 3;
  * The text a passage was put into is the copy: there it breaks the flow (its neighbours share
  * little with it), in its source it sits among sentences about the same things. A learned vote.
  */
-function insertion(a: AnalysedArticle, b: AnalysedArticle, passage: Passage, lexicon: Lexicon): Vote | null {
-  const evidence = insertionEvidence(a, b, passage, lexicon);
+function insertion(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  passage: Passage,
+  lexicon: Lexicon,
+): Vote | null {
+  const evidence = partialDirectionEvidence(a, b, alignment, passage, lexicon);
   // Antisymmetric features and no intercept: the vote for (b, a) is minus the vote for (a, b).
   const vote = INSERTION_MODEL.weights.reduce(
     (sum, weight, index) => sum + (weight * evidence[index]!) / (INSERTION_MODEL.scale[index]! || 1),
@@ -177,7 +205,7 @@ function insertion(a: AnalysedArticle, b: AnalysedArticle, passage: Passage, lex
     name: 'insertion',
     vote: Math.max(-MAX_INSERTION_VOTE, Math.min(MAX_INSERTION_VOTE, vote)),
     detail: (nameA, nameB) =>
-      `the reused passage shares ${percent(passagePlace(a, passage.sentencesA).cohesion)} of its neighbours' words in ${nameA}, ${percent(passagePlace(b, passage.sentencesB).cohesion)} in ${nameB}`,
+      `learned vote on where the reused passage sits and how each text renders it: it shares ${percent(passagePlace(a, passage.sentencesA).cohesion)} of its neighbours' words in ${nameA}, ${percent(passagePlace(b, passage.sentencesB).cohesion)} in ${nameB}`,
   };
 }
 

@@ -61,7 +61,6 @@ function contentStems(article: AnalysedArticle, from: number, to: number): Set<s
 
 export const INSERTION_FEATURES = [
   'cohesion',
-  'context',
   'relativeCohesion',
   'bridge',
   'meaningCohesion',
@@ -166,8 +165,8 @@ export function typicalCohesion(article: AnalysedArticle): number {
 /**
  * Direction features of a pair from its largest reused passage, antisymmetric (swapping a and
  * b negates them); positive: a is the source. cohesion: the passage's cohesion with its
- * neighbours in a minus in b; context: whether a gives it neighbours, minus whether b does;
- * relativeCohesion: the same cohesion measured against each text's usual cohesion; bridge: how
+ * neighbours in a minus in b (whether a text gives it neighbours at all is left out: an excerpt
+ * copy and a short wire item both have none); relativeCohesion: the same cohesion measured against each text's usual cohesion; bridge: how
  * much the passage's neighbours share with each other in b minus in a; the last two the same
  * measured on meaning (word vectors) rather than shared words.
  */
@@ -185,7 +184,6 @@ export function insertionEvidence(
   const relativeB = placeB.hasContext ? placeB.cohesion - typicalCohesion(b) : 0;
   return [
     placeA.cohesion - placeB.cohesion,
-    Number(placeA.hasContext) - Number(placeB.hasContext),
     relativeA - relativeB,
     placeB.bridge - placeA.bridge,
     meaningA.cohesion - meaningB.cohesion,
