@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMsrp } from '../eval/datasets.js';
+import { createEngine } from '../src/engine/engine.js';
 import { WiretraceError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/index.js';
 import type { Article, RawDocument } from '../src/model/article.js';
@@ -9,6 +10,7 @@ import { traceArticles } from '../src/pipeline/trace.js';
 import { analyseArticle } from '../src/text/analyse.js';
 import { loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
+import { runCorpusBench } from './corpus.js';
 import { extractionSpeedTable, loadPageSet } from './extraction-speed.js';
 import {
   bioRunPage,
@@ -17,6 +19,13 @@ import {
   nestedChromePage,
   unclosedMarkupPage,
 } from './stress-pages.js';
+import { runTraceBench } from './trace-bench.js';
+
+// `npm run bench -- corpus [...]`: the corpus benchmark alone (see bench/corpus.ts).
+if (process.argv[2] === 'corpus') {
+  await runCorpusBench(process.argv.slice(3));
+  process.exit(0);
+}
 
 /**
  * Speed and memory of the main stages, printed as a table, then HTML extraction beside
@@ -26,6 +35,16 @@ import {
  */
 const datasetsIndex = process.argv.indexOf('--datasets');
 const datasets = datasetsIndex >= 0 ? process.argv[datasetsIndex + 1]! : join('..', 'shared', 'datasets');
+const sizeIndex = process.argv.indexOf('--size');
+const traceOptions = {
+  ...(sizeIndex >= 0 ? { size: Number(process.argv[sizeIndex + 1]) } : {}),
+  baseline: !process.argv.includes('--no-baseline'),
+};
+// `npm run bench -- trace` runs only the trace-at-scale part.
+if (process.argv.slice(2).includes('trace')) {
+  await runTraceBench(datasets, traceOptions);
+  process.exit(0);
+}
 type Row = [string, string, string, string];
 const rows: Row[] = [];
 /** Pages at the edges, timed after the extraction table so their garbage does not slow it. */
@@ -50,6 +69,7 @@ function measure<T>(label: string, units: number, unitName: string, work: () => 
 const lexicon = measure('load lexicon', 1, 'load', () =>
   loadLexicon(new URL('../../lexicon/', import.meta.url)),
 );
+const stages = createEngine({ lexicon }).context();
 
 const exampleDirectory = new URL('../../examples/nato-russia/', import.meta.url);
 const examples = readdirSync(exampleDirectory)
@@ -63,16 +83,16 @@ const articles = measure('extract example pages (text)', examples.length * 20, '
   }
   return extracted;
 });
-const analysed = articles.map(analyseArticle);
+const analysed = articles.map((article) => analyseArticle(article));
 measure('compare example pairs (with changes)', 30, 'pair', () => {
   for (let round = 0; round < 10; round++) {
-    comparePair(analysed[1]!, analysed[0]!, lexicon);
-    comparePair(analysed[1]!, analysed[2]!, lexicon);
-    comparePair(analysed[0]!, analysed[2]!, lexicon);
+    comparePair(analysed[1]!, analysed[0]!, stages);
+    comparePair(analysed[1]!, analysed[2]!, stages);
+    comparePair(analysed[0]!, analysed[2]!, stages);
   }
 });
 measure('trace the example story', 10, 'trace', () => {
-  for (let round = 0; round < 10; round++) traceArticles(articles, lexicon);
+  for (let round = 0; round < 10; round++) traceArticles(articles, stages);
 });
 
 // The benchmark pages (or the golden cases), read and decoded once for the trace and the extraction table.
@@ -80,7 +100,7 @@ const pageSet = await loadPageSet(join(datasets, 'aeb-dev'));
 if (pageSet.html.length > 0) {
   const extracted = pageSet.html.map((page) => extractArticle(page.document));
   measure(`trace ${extracted.length} unrelated news pages`, extracted.length, 'doc', () =>
-    traceArticles(extracted, lexicon),
+    traceArticles(extracted, stages),
   );
 }
 
@@ -102,7 +122,7 @@ if (existsSync(msrpPath)) {
       comparePair(
         analyseArticle(articleFromText('a', pair.a)),
         analyseArticle(articleFromText('b', pair.b)),
-        lexicon,
+        stages,
         { changes: false },
       );
     }
@@ -177,3 +197,5 @@ for (const format of ['html', 'text'] as const) {
 
 console.log('\nPages at the edges (one run each)');
 printTable(['page', 'work', 'total', 'per unit'], edgeRows);
+
+await runTraceBench(datasets, traceOptions);

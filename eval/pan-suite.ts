@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { analyseArticle } from '../src/text/analyse.js';
-import { getLexicon, type Lexicon } from '../src/text/lexicon.js';
+import { type Lexicon, loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { isStopword } from '../src/text/stopwords.js';
 import { loadMsrp, readText } from './datasets.js';
@@ -208,14 +208,17 @@ function documentName(kind: 'suspicious' | 'source', index: number): string {
  * Builds the suite: `perKind` pairs for each of none, random, synonym and MSRP paraphrase, and
  * `perKind` pairs with nothing planted. Deterministic for a given seed and data.
  */
-export function buildPanSuite(datasets: string, options: PanSuiteOptions = {}): PanPair[] {
+export function buildPanSuite(
+  datasets: string,
+  options: PanSuiteOptions = {},
+  lexicon: Lexicon = loadLexicon(),
+): PanPair[] {
   const random = seededRandom(options.seed ?? DEFAULT_SEED);
   const perKind = options.perKind ?? 50;
   const docs = loadDocs(join(datasets, options.aebFolder ?? 'aeb-dev'));
   const paraphrases = loadMsrp(join(datasets, 'msrp-train', 'msr_paraphrase_train.txt')).filter(
     (pair) => pair.paraphrase,
   );
-  const lexicon = getLexicon();
   const thesaurus = loadThesaurus();
   const pairs: PanPair[] = [];
   const kinds: Array<Obfuscation | 'free'> = ['none', 'random', 'synonym', 'msrp', 'free'];

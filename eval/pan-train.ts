@@ -14,14 +14,13 @@ import { PASSAGE_FEATURES, passageEvidence } from '../src/align/passage-evidence
 import { reuseCandidates } from '../src/align/passages.js';
 import { tokenWeights } from '../src/align/weights.js';
 import { partialReuse } from '../src/classify/partial-reuse.js';
-import { loadArticles } from '../src/cli/io.js';
+import { loadDocuments } from '../src/cli/io.js';
+import { createEngine, type Engine } from '../src/engine/engine.js';
 import type { AnalysedArticle } from '../src/model/analysis.js';
-import type { Article } from '../src/model/article.js';
 import { PARTIAL_DIRECTION_FEATURES, partialDirectionEvidence } from '../src/provenance/direction.js';
 import { largestReuse } from '../src/provenance/insertion.js';
 import { toInputSpan } from '../src/report/pair.js';
 import { analyseArticle } from '../src/text/analyse.js';
-import { getLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { loadClough } from './datasets.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
@@ -31,15 +30,18 @@ import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
 const FOLDS = 5;
 
-async function loadOne(path: string): Promise<AnalysedArticle> {
+/** A document read and extracted as the CLI does it. */
+async function loadOne(engine: Engine, path: string): Promise<AnalysedArticle> {
   const silent = { out: () => {}, err: () => {}, isTTY: false };
-  const { articles } = await loadArticles([path], silent);
-  return analyseArticle(articles[0] as Article);
+  const { documents } = await loadDocuments(engine, [path], silent);
+  if (documents[0] === undefined) throw new Error(`${path}: no article`);
+  return analyseArticle(documents[0].article);
 }
 
 export async function trainPanModels(datasets: string, modelsDirectory: string): Promise<void> {
-  const lexicon = getLexicon();
-  const pairs = buildPanSuite(datasets, { seed: DEFAULT_SEED });
+  const engine = createEngine();
+  const lexicon = engine.lexicon;
+  const pairs = buildPanSuite(datasets, { seed: DEFAULT_SEED }, lexicon);
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-train-'));
   const passages: Example[] = [];
   const directions: Example[] = [];
@@ -47,8 +49,14 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
 
   try {
     for (const item of writePanSuite(pairs, directory)) {
-      const source = await loadOne(item.sourcePath);
-      const copy = await loadOne(item.suspiciousPath);
+      let source: AnalysedArticle;
+      let copy: AnalysedArticle;
+      try {
+        source = await loadOne(engine, item.sourcePath);
+        copy = await loadOne(engine, item.suspiciousPath);
+      } catch {
+        continue;
+      }
       const alignment = alignArticles(source, copy, lexicon);
       const weightsSource = tokenWeights(source, lexicon);
       const weightsCopy = tokenWeights(copy, lexicon);
@@ -95,6 +103,7 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
     }
   } finally {
     rmSync(directory, { recursive: true, force: true });
+    await engine.close();
   }
   // Short answers that paste parts of their source among sentences of their own (Clough &
   // Stevenson): the source is known, the passage sits on topic in both texts.

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runCompare } from '../src/cli/compare.js';
+import { createEngine, type Engine } from '../src/engine/engine.js';
 import type { CompareJson } from '../src/report/json.js';
 import { ngramBaseline } from './pan-baseline.js';
 import { type PanAnnotation, panRecall, panScores } from './pan-metrics.js';
@@ -52,7 +53,7 @@ export function writePanSuite(pairs: readonly PanPair[], directory: string): Wri
 }
 
 /** `wiretrace compare --json A B`, run in-process through the CLI's own code. */
-export async function compareFiles(a: string, b: string): Promise<CompareJson> {
+export async function compareFiles(a: string, b: string, engine?: Engine): Promise<CompareJson> {
   let output = '';
   let errors = '';
   const code = await runCompare(['--json', a, b], {
@@ -63,6 +64,7 @@ export async function compareFiles(a: string, b: string): Promise<CompareJson> {
       errors += text;
     },
     isTTY: false,
+    ...(engine === undefined ? {} : { engine }),
   });
   if (code !== 0) throw new Error(`compare ${basename(a)} ${basename(b)} failed: ${errors.trim()}`);
   return JSON.parse(output) as CompareJson;
@@ -111,7 +113,12 @@ function mirrors(forward: CompareJson, backward: CompareJson): boolean {
 
 export async function evaluatePan(aebDirectory: string, datasets: string): Promise<void> {
   // Built with another seed than the models were trained on: other passages, other pairs.
-  const pairs = buildPanSuite(datasets, { aebFolder: basename(aebDirectory), seed: EVAL_SEED });
+  const engine = createEngine();
+  const pairs = buildPanSuite(
+    datasets,
+    { aebFolder: basename(aebDirectory), seed: EVAL_SEED },
+    engine.lexicon,
+  );
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-'));
   try {
     const written = writePanSuite(pairs, directory);
@@ -138,8 +145,8 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
       let result: CompareJson;
       let backward: CompareJson;
       try {
-        result = await compareFiles(a, b);
-        backward = await compareFiles(b, a);
+        result = await compareFiles(a, b, engine);
+        backward = await compareFiles(b, a, engine);
       } catch (error) {
         // The CLI refuses the pair (e.g. no article text in a short excerpt): nothing reported.
         failures.push(error instanceof Error ? error.message : String(error));
@@ -223,5 +230,6 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
     }
   } finally {
     rmSync(directory, { recursive: true, force: true });
+    await engine.close();
   }
 }

@@ -2,16 +2,17 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { alignArticles } from '../src/align/align.js';
 import { relationFeatures } from '../src/classify/features.js';
+import { createEngine } from '../src/engine/engine.js';
 import type { RelationKind } from '../src/model/relation.js';
 import { DERIVED_RELATIONS } from '../src/model/relation.js';
 import { comparePair } from '../src/pipeline/compare.js';
 import { analyseArticle } from '../src/text/analyse.js';
-import { getLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { loadClough, loadMsrp } from './datasets.js';
 import { evaluateExtraction } from './extraction.js';
 import { accuracy, confusionTable, f1Of, macroF1 } from './metrics.js';
 import { evaluatePan } from './pan.js';
+import { evaluateSuite as evaluateStories } from './stories.js';
 
 const CLOUGH_CLASS: Record<RelationKind, string> = {
   identical: 'cut',
@@ -29,7 +30,7 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
-const SUITES = ['extraction', 'clough', 'msrp', 'pan'];
+const SUITES = ['extraction', 'clough', 'msrp', 'pan', 'stories'];
 // `npm run eval -- extraction` works as well as `-- --only extraction`.
 const only = argument('--only', process.argv.slice(2).find((value) => SUITES.includes(value)) ?? 'all');
 const verbose = process.argv.includes('--verbose');
@@ -39,7 +40,9 @@ const dumped: string[] = [];
 function dump(dataset: string, id: string, label: string, features: object): void {
   if (dumpPath !== '') dumped.push(JSON.stringify({ dataset, id, label, ...features }));
 }
-const lexicon = getLexicon();
+const engine = createEngine();
+const lexicon = engine.lexicon;
+const stages = engine.context();
 
 function fixed(value: number): string {
   return value.toFixed(3);
@@ -53,7 +56,7 @@ function evaluateClough(directory: string): void {
   for (const item of items) {
     const source = analyseArticle(articleFromText(`orig_task${item.task}`, item.source, 'en'));
     const answer = analyseArticle(articleFromText(item.file, item.text, 'en'));
-    const result = comparePair(source, answer, lexicon, { changes: false });
+    const result = comparePair(source, answer, stages, { changes: false });
     gold.push(item.category);
     predicted.push(CLOUGH_CLASS[result.relation]);
     if (item.category !== 'non' && DERIVED_RELATIONS.has(result.relation)) {
@@ -96,7 +99,7 @@ function evaluateMsrp(path: string): void {
   for (const pair of pairs) {
     const a = analyseArticle(articleFromText(`${pair.id}#1`, pair.a, 'en'));
     const b = analyseArticle(articleFromText(`${pair.id}#2`, pair.b, 'en'));
-    const result = comparePair(a, b, lexicon, { changes: false });
+    const result = comparePair(a, b, stages, { changes: false });
     if (dumpPath !== '')
       dump(
         'msrp',
@@ -170,6 +173,7 @@ const suites: Array<{ name: string; prefix: string; run: (directory: string) => 
   { name: 'clough', prefix: 'clough', run: evaluateClough },
   { name: 'pan', prefix: 'aeb', run: (directory) => evaluatePan(directory, datasets) },
   { name: 'msrp', prefix: 'msrp', run: (directory) => paraphraseFiles(directory).forEach(evaluateMsrp) },
+  { name: 'stories', prefix: 'aeb', run: evaluateStories },
 ];
 for (const suite of suites) {
   if (only !== 'all' && only !== suite.name) continue;

@@ -1,6 +1,7 @@
 import type { Passage, PassagePart, SentencePair } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Span } from '../model/span.js';
+import { toSource } from '../text/offsets.js';
 import type { LogisticModel } from './logistic.js';
 import { PASSAGE_MODEL, passageEvidence, reuseProbability } from './passage-evidence.js';
 
@@ -78,8 +79,8 @@ export function sentenceBlocks(article: AnalysedArticle): Int32Array {
   const { paragraphs, origin, content } = article.article;
   const blockOfParagraph = new Int32Array(paragraphs.length);
   for (let index = 1; index < paragraphs.length; index++) {
-    const gapStart = origin.toSource(paragraphs[index - 1]!.end, 'end');
-    const gapEnd = origin.toSource(paragraphs[index]!.start);
+    const gapStart = toSource(origin, paragraphs[index - 1]!.end, 'end');
+    const gapEnd = toSource(origin, paragraphs[index]!.start);
     const removed = gapEnd > gapStart && content.slice(gapStart, gapEnd).trim() !== '';
     blockOfParagraph[index] = blockOfParagraph[index - 1]! + (removed ? 1 : 0);
   }

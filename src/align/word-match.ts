@@ -14,9 +14,8 @@ const EQUAL: WordMatch = { score: 1, op: 'equal' };
 /** Scores for the ways two words can carry the same content. */
 export const MATCH_SCORES = { synonym: 0.9, spelling: 0.85, related: 0.75, embeddingCap: 0.75 } as const;
 
-const MATCH_CACHE_SIZE = 500_000;
-/** Distinct word forms interned before the caches start afresh (keeps pair keys exact integers). */
-const MAX_FORMS = 1 << 21;
+/** Word pairs kept per generation of the cache (see PairCache). */
+const MATCH_CACHE_SIZE = 250_000;
 const SHARED_MATCHERS = new WeakMap<Lexicon, WordMatcher>();
 
 /** Below this cosine two words are not taken to mean the same thing. */
@@ -28,12 +27,13 @@ const EMBEDDING_THRESHOLD = 0.55;
  * pair of forms because the same pairs recur across every sentence pair of two documents.
  */
 export class WordMatcher {
-  private readonly cache = new Map<number, WordMatch>();
-  private readonly ids = new Map<string, number>();
+  /** Pairs of common words, and pairs of two capitalised words (names may be respellings). */
+  private readonly words = new PairCache(MATCH_CACHE_SIZE);
+  private readonly names = new PairCache(MATCH_CACHE_SIZE);
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  /** One matcher per lexicon, its cache shared by every comparison (bounded in size). */
+  /** One matcher per lexicon (an engine owns its lexicon), its cache bounded in size. */
   static for(lexicon: Lexicon): WordMatcher {
     let matcher = SHARED_MATCHERS.get(lexicon);
     if (matcher === undefined) {
@@ -46,37 +46,17 @@ export class WordMatcher {
   match(x: Token, y: Token): WordMatch {
     if (x.stem === y.stem || x.norm === y.norm) return EQUAL;
     if (x.kind === 'number' || y.kind === 'number' || x.stop || y.stop) return NO_MATCH;
-    const key = this.key(x, y);
-    let found = this.cache.get(key);
+    const cache = x.capitalized && y.capitalized ? this.names : this.words;
+    // The relation is symmetric: one entry serves both orders.
+    const swap = y.norm < x.norm;
+    const first = swap ? y.norm : x.norm;
+    const second = swap ? x.norm : y.norm;
+    let found = cache.get(first, second);
     if (found === undefined) {
       found = this.compute(x, y);
-      this.cache.set(key, found);
+      cache.set(first, second, found);
     }
     return found;
-  }
-
-  /**
-   * A number for the unordered pair of forms (interned, so no string is built per call), with
-   * capitalisation in it: two names may be respellings where two common words are not.
-   */
-  private key(x: Token, y: Token): number {
-    if (this.cache.size >= MATCH_CACHE_SIZE || this.ids.size >= MAX_FORMS) {
-      this.cache.clear();
-      this.ids.clear();
-    }
-    const idX = this.idOf(x.norm);
-    const idY = this.idOf(y.norm);
-    const names = x.capitalized && y.capitalized ? 1 : 0;
-    return (Math.min(idX, idY) * MAX_FORMS + Math.max(idX, idY)) * 2 + names;
-  }
-
-  private idOf(norm: string): number {
-    let id = this.ids.get(norm);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(norm, id);
-    }
-    return id;
   }
 
   private compute(x: Token, y: Token): WordMatch {
@@ -112,4 +92,41 @@ function isMisspelling(x: Token, y: Token, lexicon: Lexicon): boolean {
   if (!isName && !isTypo) return false;
   const allowed = shorter >= 8 ? 2 : 1;
   return editDistance(x.norm, y.norm, allowed) <= allowed;
+}
+
+/**
+ * Word-pair results keyed by the two spellings (nested maps: no key string is built per
+ * lookup), in two generations: when the young one holds `capacity` pairs it becomes the old
+ * one and the previous old one is dropped; a pair found in the old one moves back. Pairs that
+ * recur stay cached, and memory stays bounded in a long-running process.
+ */
+class PairCache {
+  private young = new Map<string, Map<string, WordMatch>>();
+  private old = new Map<string, Map<string, WordMatch>>();
+  private youngSize = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get(x: string, y: string): WordMatch | undefined {
+    const young = this.young.get(x)?.get(y);
+    if (young !== undefined) return young;
+    const old = this.old.get(x)?.get(y);
+    if (old !== undefined) this.set(x, y, old);
+    return old;
+  }
+
+  set(x: string, y: string, match: WordMatch): void {
+    if (this.youngSize >= this.capacity) {
+      this.old = this.young;
+      this.young = new Map();
+      this.youngSize = 0;
+    }
+    let row = this.young.get(x);
+    if (row === undefined) {
+      row = new Map();
+      this.young.set(x, row);
+    }
+    row.set(y, match);
+    this.youngSize++;
+  }
 }

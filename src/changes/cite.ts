@@ -1,10 +1,11 @@
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Article } from '../model/article.js';
 import type { Citation } from '../model/change.js';
+import { spanToSource } from '../text/offsets.js';
 
 /** Cites a span of Article.text by its offsets in the decoded input, so a UI can highlight it. */
 export function citeText(article: Article, start: number, end: number): Citation {
-  const span = article.origin.spanToSource(start, end);
+  const span = spanToSource(article.origin, start, end);
   return { text: article.content.slice(span.start, span.end), start: span.start, end: span.end };
 }
 

@@ -1,69 +1,148 @@
-import { writeFile } from 'node:fs/promises';
+import { createEngine, type Engine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
-import { extractArticle } from '../extract/index.js';
 import { isInputFailure, readInputs } from '../ingest/index.js';
-import type { Article } from '../model/article.js';
+import type { ListDirectory } from '../ingest/walk-directory.js';
+import type { RawDocument } from '../model/article.js';
+import type { ExtractedDocument } from '../model/document.js';
+import { safeLine } from '../report/terminal-safe.js';
+import { extractDocuments } from '../service/index.js';
+import type { OutputFileSystem } from './atomic-file.js';
+import type { OnProgress } from './progress.js';
 
-/** Where a command writes: injectable so tests can run commands in-process. */
+/** Where a command reads and writes: injectable so tests run commands in-process. */
 export interface Console {
   out(text: string): void;
   err(text: string): void;
-  /** Standard output is a terminal (colour allowed). */
+  /** Standard output is a terminal (colour allowed, text cleaned of control characters). */
   isTTY: boolean;
+  /** Standard error is a terminal (progress is shown). */
+  errIsTTY?: boolean;
   stdin?: NodeJS.ReadableStream;
+  /** File operations for output files (tests inject a failing one). */
+  fileSystem?: OutputFileSystem;
+  /** How directories are listed (tests inject an unreadable subdirectory). */
+  listDirectory?: ListDirectory;
+  /** An engine to run on, left open (tests share one); default a new one per command, closed after. */
+  engine?: Engine;
+}
+
+/** Runs a command's work on the console's engine, or on a new one that is closed afterwards. */
+export async function withEngine<T>(io: Console, work: (engine: Engine) => Promise<T>): Promise<T> {
+  if (io.engine !== undefined) return work(io.engine);
+  const engine = createEngine();
+  try {
+    return await work(engine);
+  } finally {
+    // The pool's threads would otherwise keep the process alive until they idle out.
+    await engine.close();
+  }
 }
 
 export const processConsole: Console = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+  errIsTTY: process.stderr.isTTY === true,
 };
 
-/** The outcome of reading a batch: the articles that came out and whether any input failed. */
-export interface LoadedArticles {
-  articles: Article[];
+/** Counts of a batch as it is read. */
+export interface BatchCounts {
+  /** Documents read and extracted. */
+  read: number;
+  /** Inputs or records that failed (each reported on one stderr line). */
   failed: number;
 }
 
+/** The outcome of reading a batch: the documents that came out and whether any input failed. */
+export interface LoadedDocuments {
+  documents: ExtractedDocument[];
+  failed: number;
+}
+
+/** Documents handed to the service at once when the engine has threads: enough to fill them. */
+const CHUNK_WITH_THREADS = 32;
+
 /**
- * Reads and extracts every input. A bad input is reported on stderr with its name and skipped;
- * the rest of the batch goes on.
+ * Reads every input and extracts it through the service, yielding documents in input order as
+ * they are ready, so results can be written as they come. On one thread a document at a time;
+ * with threads in chunks, the next chunk being read while the last is extracted. A bad input is
+ * reported on stderr with its name and skipped; the rest of the batch goes on.
  */
-export async function loadArticles(inputs: readonly string[], io: Console): Promise<LoadedArticles> {
-  const articles: Article[] = [];
-  let failed = 0;
-  const options = io.stdin === undefined ? {} : { stdin: io.stdin };
+export async function* streamDocuments(
+  engine: Engine,
+  inputs: readonly string[],
+  io: Console,
+  counts: BatchCounts,
+  onProgress?: OnProgress,
+): AsyncGenerator<ExtractedDocument> {
+  const options = {
+    ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
+    ...(io.listDirectory === undefined ? {} : { listDirectory: io.listDirectory }),
+  };
+  const chunkSize = engine.workers > 1 ? CHUNK_WITH_THREADS : 1;
+  let chunk: RawDocument[] = [];
+  let pending: ReturnType<typeof extractDocuments> | null = null;
+  const settle = function* (
+    outcome: Awaited<ReturnType<typeof extractDocuments>>,
+  ): Generator<ExtractedDocument> {
+    for (const failure of outcome.failures) {
+      const named = failure.message.startsWith(`${failure.name}: `);
+      reportLine(io, named ? failure.message : `${failure.name}: ${failure.message}`);
+      counts.failed++;
+    }
+    for (const document of outcome.documents) {
+      counts.read++;
+      onProgress?.({ stage: 'read', done: counts.read });
+      yield document;
+    }
+  };
   for await (const item of readInputs(inputs, options)) {
     if (isInputFailure(item)) {
       reportError(io, item.error);
-      failed++;
+      counts.failed++;
       continue;
     }
-    try {
-      articles.push(extractArticle(item));
-    } catch (error) {
-      reportError(io, error, item.input);
-      failed++;
-    }
+    chunk.push(item);
+    if (chunk.length < chunkSize) continue;
+    const started = extractDocuments(engine, chunk);
+    chunk = [];
+    if (pending !== null) yield* settle(await pending);
+    pending = started;
   }
-  return { articles, failed };
+  if (pending !== null) yield* settle(await pending);
+  if (chunk.length > 0) yield* settle(await extractDocuments(engine, chunk));
 }
 
-/** One line on stderr: "wiretrace: <input>: <what went wrong>". */
+/** Reads and extracts a whole batch (see streamDocuments). */
+export async function loadDocuments(
+  engine: Engine,
+  inputs: readonly string[],
+  io: Console,
+  onProgress?: OnProgress,
+): Promise<LoadedDocuments> {
+  const counts: BatchCounts = { read: 0, failed: 0 };
+  const documents: ExtractedDocument[] = [];
+  for await (const document of streamDocuments(engine, inputs, io, counts, onProgress))
+    documents.push(document);
+  return { documents, failed: counts.failed };
+}
+
+/**
+ * One line on stderr: "wiretrace: <input>: <what went wrong>". Control characters (a newline or
+ * an escape sequence in a file name) are shown as escapes, so a message is always one line.
+ */
 export function reportError(io: Console, error: unknown, input?: string): void {
   if (error instanceof WiretraceError) {
-    io.err(`wiretrace: ${error.message}\n`);
+    reportLine(io, error.message);
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`wiretrace: ${input === undefined ? '' : `${input}: `}${message}\n`);
+  reportLine(io, `${input === undefined ? '' : `${input}: `}${message}`);
 }
 
-export async function writeReport(path: string, content: string): Promise<void> {
-  try {
-    await writeFile(path, content);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'cannot write';
-    throw new WiretraceError('USAGE', `cannot write the report (${reason})`, path);
-  }
+/** Writes "wiretrace: <message>" as one stderr line, whatever the message holds. */
+function reportLine(io: Console, message: string): void {
+  // On a terminal, clear a progress line first so the message starts at the left margin.
+  const clear = io.errIsTTY === true ? '\r\u001b[K' : '';
+  io.err(`${clear}wiretrace: ${safeLine(message)}\n`);
 }

@@ -12,6 +12,11 @@ Commands:
   trace INPUT...     group documents into stories and build each story's family tree
   compare A B        compare two documents (or many pairs with --pairs FILE)
   extract INPUT...   print the article extracted from each input
+  add INPUT...       add articles to a corpus on disk (--db PATH, default ./wiretrace.db)
+  find INPUT|ID      the stored copies and sources of an article
+  stories            the corpus's stories (trace --db PATH STORY_ID traces one)
+  remove ID...       remove documents by id, --source or --before DATE
+  prune              remove documents older than --keep-days N
 
 Run "wiretrace <command> --help" for a command's options.
   -h, --help         show this help
@@ -25,6 +30,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   trace: async () => (await import('./trace.js')).runTrace,
   compare: async () => (await import('./compare.js')).runCompare,
   extract: async () => (await import('./extract.js')).runExtract,
+  add: async () => (await import('./add.js')).runAdd,
+  find: async () => (await import('./find.js')).runFind,
+  stories: async () => (await import('./stories.js')).runStories,
+  remove: async () => (await import('./remove.js')).runRemove,
+  prune: async () => (await import('./prune.js')).runPrune,
 };
 
 /** Runs the CLI and returns its exit code: 0 success, 1 bad input, 2 bad usage. */

@@ -2,15 +2,17 @@ import { WiretraceError } from '../errors.js';
 import type { RawDocument } from '../model/article.js';
 import { guessUtf16WithoutBom, looksBinary } from './binary-check.js';
 import { decodeBytes } from './decode-bytes.js';
+import { feedDocuments } from './feed-items.js';
 import type { InputFailure } from './input-failure.js';
 import type { InputKind } from './input-kind.js';
 import { jsonlRecords } from './jsonl-records.js';
 import { gunzipLimited, isGzip } from './read-bytes.js';
-import { looksLikeHtml, looksLikeJsonl } from './sniff-format.js';
+import { looksLikeFeed, looksLikeHtml, looksLikeJsonl } from './sniff-format.js';
 
 /**
  * Turns the bytes of one input into documents: gunzip, reject binary, decode, then one
- * document (text or HTML) or one per JSON Lines record. Throws WiretraceError for a bad input.
+ * document (text or HTML), one per JSON Lines record or one per feed item. A feed is never read
+ * as one text, whatever its name. Throws WiretraceError for a bad input.
  */
 export function* documentsFromBytes(
   raw: Uint8Array,
@@ -35,6 +37,12 @@ export function* documentsFromBytes(
   if (text.trim() === '') throw new WiretraceError('INPUT_EMPTY', 'no text', input);
   if (hasControlJunk(text)) throw new WiretraceError('INPUT_BINARY', undefined, input);
 
+  if (kind.kind === 'warc') throw new WiretraceError('INPUT_MALFORMED', 'not a WARC file', input);
+  if (kind.kind !== 'jsonl' && looksLikeFeed(text)) {
+    yield* feedDocuments(text, input, encoding);
+    return;
+  }
+  if (kind.kind === 'feed') throw new WiretraceError('INPUT_MALFORMED', 'not an RSS or Atom feed', input);
   let format = kind.kind;
   if (format === 'sniff') format = looksLikeJsonl(text) ? 'jsonl' : looksLikeHtml(text) ? 'html' : 'text';
   if (format === 'jsonl') {

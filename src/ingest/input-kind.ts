@@ -1,5 +1,5 @@
 /** What a file name says about its content; 'sniff' means look at the bytes. */
-export type DeclaredKind = 'html' | 'jsonl' | 'text' | 'sniff';
+export type DeclaredKind = 'html' | 'jsonl' | 'text' | 'warc' | 'feed' | 'sniff';
 
 export interface InputKind {
   gzip: boolean;
@@ -7,6 +7,8 @@ export interface InputKind {
 }
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+/** Feeds by name; ".xml" is looked at, since it could hold anything. */
+const FEED_EXTENSIONS = new Set(['.rss', '.atom']);
 
 /** Reads the kind of an input from its file name (extension, with an optional ".gz"). */
 export function inputKindFromName(name: string): InputKind {
@@ -18,6 +20,8 @@ export function inputKindFromName(name: string): InputKind {
   const extension = dot > 0 ? inner.slice(dot) : '';
   if (HTML_EXTENSIONS.has(extension)) return { gzip, kind: 'html' };
   if (extension === '.jsonl' || extension === '.ndjson') return { gzip, kind: 'jsonl' };
-  if (extension === '') return { gzip, kind: 'sniff' };
+  if (extension === '.warc') return { gzip, kind: 'warc' };
+  if (FEED_EXTENSIONS.has(extension)) return { gzip, kind: 'feed' };
+  if (extension === '' || extension === '.xml') return { gzip, kind: 'sniff' };
   return { gzip, kind: 'text' };
 }

@@ -1,27 +1,42 @@
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WiretraceError } from '../errors.js';
 import type { RawDocument } from '../model/article.js';
+import { collectLimited, gunzipStream, peekStream, startsWithGzip } from './byte-stream.js';
 import { documentsFromBytes } from './documents-from-bytes.js';
 import { fileSystemError, type InputFailure, toInputFailure } from './input-failure.js';
-import { inputKindFromName } from './input-kind.js';
-import { DEFAULT_MAX_BYTES, readFileLimited, readStreamLimited } from './read-bytes.js';
-import { listFilesRecursively } from './walk-directory.js';
+import { type InputKind, inputKindFromName } from './input-kind.js';
+import { streamJsonlRecords } from './jsonl-records.js';
+import { DEFAULT_MAX_BYTES } from './read-bytes.js';
+import { assertRegularFile } from './regular-file.js';
+import { looksLikeArc, looksLikeJsonl, looksLikeWarc } from './sniff-format.js';
+import { type ListDirectory, listFilesRecursively } from './walk-directory.js';
+import { warcRecords } from './warc-records.js';
 
 export interface ReadInputsOptions {
-  /** Largest accepted document in bytes (compressed and decompressed); default 50 MB. */
+  /**
+   * Largest accepted document in bytes (decompressed), default 50 MB: a whole file, one JSON
+   * Lines record or one WARC record. JSON Lines and WARC files themselves have no limit.
+   */
   maxBytes?: number;
   /** The stream read for the input "-"; default process.stdin. */
   stdin?: NodeJS.ReadableStream;
+  /** How directories are listed (tests inject failures). */
+  listDirectory?: ListDirectory;
 }
 
 /** The name standard input goes by. */
 export const STDIN_INPUT = '-';
 
+/** Bytes looked at to tell a WARC, a JSON Lines stream or a single document apart. */
+const SNIFF_BYTES = 64 * 1024;
+
 /**
  * Reads documents from files, directories (recursively, sorted by path, dotfiles skipped),
- * JSON Lines files and standard input ("-"), in the order given. A bad input yields an
- * InputFailure and the batch goes on.
+ * JSON Lines files, WARC files, RSS/Atom feeds and standard input ("-"), in the order given.
+ * JSON Lines and WARC stream through, record by record. A bad input yields an InputFailure and
+ * the batch goes on; FIFOs, devices and sockets are refused without being opened.
  */
 export async function* readInputs(
   inputs: readonly string[],
@@ -30,7 +45,8 @@ export async function* readInputs(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   for (const input of inputs) {
     if (input === STDIN_INPUT) {
-      yield* readStdin(options.stdin ?? process.stdin, maxBytes);
+      const stdin = options.stdin ?? process.stdin;
+      yield* readStream(stdin, STDIN_INPUT, { gzip: false, kind: 'sniff' }, maxBytes);
       continue;
     }
     let isDirectory: boolean;
@@ -49,7 +65,7 @@ export async function* readInputs(
       yield { input, error: failure };
       continue;
     }
-    if (isDirectory) yield* readDirectory(input, maxBytes);
+    if (isDirectory) yield* readDirectory(input, maxBytes, options.listDirectory);
     else yield* readFile(input, input, maxBytes);
   }
 }
@@ -57,18 +73,21 @@ export async function* readInputs(
 async function* readDirectory(
   directory: string,
   maxBytes: number,
+  list: ListDirectory | undefined,
 ): AsyncGenerator<RawDocument | InputFailure> {
-  let files: string[];
+  let entries: Awaited<ReturnType<typeof listFilesRecursively>>;
   try {
-    files = await listFilesRecursively(directory);
+    entries = await listFilesRecursively(directory, list);
   } catch (error) {
     yield toInputFailure(directory, error);
     return;
   }
   // Names keep the directory exactly as the user typed it ("./docs/a.txt", not "docs/a.txt").
   const prefix = /[\\/]$/.test(directory) ? directory : `${directory}/`;
-  for (const relative of files) {
-    yield* readFile(join(directory, relative), `${prefix}${relative}`, maxBytes);
+  for (const entry of entries) {
+    const input = `${prefix}${entry.relative}`;
+    if (entry.error !== undefined) yield toInputFailure(input, entry.error);
+    else yield* readFile(join(directory, entry.relative), input, maxBytes);
   }
 }
 
@@ -78,21 +97,63 @@ async function* readFile(
   maxBytes: number,
 ): AsyncGenerator<RawDocument | InputFailure> {
   try {
-    const bytes = await readFileLimited(path, input, maxBytes);
-    yield* documentsFromBytes(bytes, input, inputKindFromName(path), maxBytes);
+    await assertRegularFile(path, input);
+  } catch (error) {
+    yield toInputFailure(input, error);
+    return;
+  }
+  yield* readStream(createReadStream(path), input, inputKindFromName(path), maxBytes);
+}
+
+/**
+ * Reads one input's bytes: gunzip when they are gzip (whatever the name says), then route by
+ * content: a WARC or a JSON Lines stream record by record, anything else as one document.
+ */
+async function* readStream(
+  stream: AsyncIterable<unknown>,
+  input: string,
+  kind: InputKind,
+  maxBytes: number,
+): AsyncGenerator<RawDocument | InputFailure> {
+  try {
+    const raw = await peekStream(stream, 2);
+    if (raw.head.length === 0) throw new WiretraceError('INPUT_EMPTY', 'empty file', input);
+    const gzip = startsWithGzip(raw.head);
+    if (kind.gzip && !gzip) throw new WiretraceError('INPUT_DECODE', 'not a gzip stream', input);
+    const { head, chunks } = await peekStream(
+      gzip ? gunzipStream(raw.chunks, input) : raw.chunks,
+      SNIFF_BYTES,
+    );
+    if (looksLikeArc(head)) {
+      throw new WiretraceError(
+        'INPUT_UNSUPPORTED',
+        'ARC web archives are not read; convert it to WARC',
+        input,
+      );
+    }
+    if (kind.kind === 'warc' || looksLikeWarc(head)) {
+      if (!looksLikeWarc(head)) throw new WiretraceError('INPUT_MALFORMED', 'not a WARC file', input);
+      yield* warcRecords(chunks, input, maxBytes);
+      return;
+    }
+    if (kind.kind === 'jsonl' || (kind.kind === 'sniff' && startsJsonl(head))) {
+      yield* streamJsonlRecords(chunks, input, maxBytes);
+      return;
+    }
+    const bytes = await collectLimited(chunks, input, maxBytes);
+    yield* documentsFromBytes(bytes, input, { gzip: false, kind: kind.kind }, maxBytes);
   } catch (error) {
     yield toInputFailure(input, error);
   }
 }
 
-async function* readStdin(
-  stream: NodeJS.ReadableStream,
-  maxBytes: number,
-): AsyncGenerator<RawDocument | InputFailure> {
-  try {
-    const bytes = await readStreamLimited(stream, STDIN_INPUT, maxBytes);
-    yield* documentsFromBytes(bytes, STDIN_INPUT, { gzip: false, kind: 'sniff' }, maxBytes);
-  } catch (error) {
-    yield toInputFailure(STDIN_INPUT, error);
-  }
+/**
+ * UTF-8 JSON Lines by its first bytes: a first line that is a record with text or html, or an
+ * object too long to end within the sniffed bytes (no single story starts that way).
+ */
+function startsJsonl(head: Buffer): boolean {
+  const text = head.toString('utf8').replace(/^\ufeff/, '');
+  const start = text.trimStart();
+  if (!start.startsWith('{')) return false;
+  return start.includes('\n') ? looksLikeJsonl(start) : head.length >= SNIFF_BYTES;
 }

@@ -21,3 +21,21 @@ export function looksLikeJsonl(text: string): boolean {
     return false;
   }
 }
+
+/** True when bytes start a WARC file ("WARC/1.0" or "WARC/1.1"). */
+export function looksLikeWarc(head: Uint8Array): boolean {
+  return Buffer.from(head.subarray(0, 8)).toString('latin1').startsWith('WARC/1.');
+}
+
+/** True when bytes start an ARC file, the older web archive format (its first record's URL). */
+export function looksLikeArc(head: Uint8Array): boolean {
+  return Buffer.from(head.subarray(0, 11)).toString('latin1') === 'filedesc://';
+}
+
+const FEED_ROOT =
+  /^(?:\ufeff)?(?:\s|<\?xml[^>]*\?>|<!--[\s\S]*?-->|<\?xml-stylesheet[^>]*\?>|<!DOCTYPE[^>]*>)*<(?:rss|feed|rdf:RDF)[\s>]/i;
+
+/** True when text starts with an RSS or Atom root element (after an XML declaration and comments). */
+export function looksLikeFeed(text: string): boolean {
+  return FEED_ROOT.test(text.slice(0, 4096));
+}

@@ -8,7 +8,7 @@ import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import { DERIVED_RELATIONS, type Direction, type PairResult, type RelationKind } from '../model/relation.js';
 import { decideDirection } from '../provenance/direction.js';
-import type { Lexicon } from '../text/lexicon.js';
+import type { StageContext } from './context.js';
 
 export interface CompareOptions {
   /** Also list what the copy changed (costs a little time; trace only needs it on tree edges). */
@@ -29,9 +29,10 @@ const UNDIRECTED: Direction = { direction: null, confidence: 0, signals: [] };
 export function comparePair(
   a: AnalysedArticle,
   b: AnalysedArticle,
-  lexicon: Lexicon,
+  context: StageContext,
   options: CompareOptions = {},
 ): PairResult {
+  const { lexicon } = context;
   const alignment = alignArticles(a, b, lexicon);
   const decided = decideRelation(relationFeatures(a, b, alignment, lexicon));
   const reuse = partialReuse(a, b, alignment);
@@ -43,9 +44,9 @@ export function comparePair(
   const derived = DERIVED_RELATIONS.has(decision.relation);
   const score = Math.round(decision.score * 1000) / 1000;
   if (derived && options.sourceIsA === true) {
-    return withSource(decision.relation, score, a, b, alignment, lexicon, options.changes !== false);
+    return withSource(decision.relation, score, a, b, alignment, context, options.changes !== false);
   }
-  const direction = derived ? decideDirection(a, b, alignment, lexicon) : UNDIRECTED;
+  const direction = derived ? decideDirection(a, b, alignment, lexicon, context.now) : UNDIRECTED;
   const bIsSource = direction.direction === 'b->a';
   const oriented = bIsSource ? swapAlignment(alignment) : alignment;
   const [source, copy] = bIsSource ? [b, a] : [a, b];
@@ -70,14 +71,14 @@ export function orientPair(
   first: AnalysedArticle,
   second: AnalysedArticle,
   source: AnalysedArticle,
-  lexicon: Lexicon,
+  context: StageContext,
 ): PairResult {
   const inInputOrder =
     result.direction.direction === 'b->a' ? swapAlignment(result.alignment) : result.alignment;
   const sourceIsFirst = source === first;
   const alignment = sourceIsFirst ? inInputOrder : swapAlignment(inInputOrder);
   const [from, to] = sourceIsFirst ? [first, second] : [second, first];
-  return withSource(result.relation, result.score, from, to, alignment, lexicon, true);
+  return withSource(result.relation, result.score, from, to, alignment, context, true);
 }
 
 function withSource(
@@ -86,15 +87,15 @@ function withSource(
   source: AnalysedArticle,
   copy: AnalysedArticle,
   alignment: Alignment,
-  lexicon: Lexicon,
+  context: StageContext,
   changes: boolean,
 ): PairResult {
   return {
     relation,
     score,
-    direction: decideDirection(source, copy, alignment, lexicon, true),
+    direction: decideDirection(source, copy, alignment, context.lexicon, context.now, true),
     alignment,
-    changes: changes ? detectChanges(source, copy, alignment, lexicon) : [],
+    changes: changes ? detectChanges(source, copy, alignment, context.lexicon) : [],
     ...reuseShares(partialReuse(source, copy, alignment), false),
   };
 }

@@ -23,17 +23,19 @@ const UNDECIDED = 0.25;
  * Which of two derived documents is the source. Each signal votes (positive: a is the source
  * of b) with a strength; published dates outvote text evidence when both are known and differ.
  * With sourceIsA the direction is given and only the signals and confidence are worked out.
+ * `now` (epoch ms, the engine's clock) tells a stated date from one in the future.
  */
 export function decideDirection(
   a: AnalysedArticle,
   b: AnalysedArticle,
   alignment: Alignment,
   lexicon: Lexicon,
+  now: number,
   sourceIsA = false,
 ): Direction {
   // Decided in one order of the two texts, by content, so that compare B A mirrors compare A B.
   if (!sourceIsA && !isCanonicalOrder(a, b)) {
-    const mirrored = decideOriented(b, a, swapAlignment(alignment), lexicon, false, ['B', 'A']);
+    const mirrored = decideOriented(b, a, swapAlignment(alignment), lexicon, now, false, ['B', 'A']);
     const flipped = mirrored.direction === null ? null : mirrored.direction === 'a->b' ? 'b->a' : 'a->b';
     return {
       direction: flipped,
@@ -41,7 +43,7 @@ export function decideDirection(
       signals: mirrored.signals.map((signal) => ({ ...signal, vote: -signal.vote })),
     };
   }
-  return decideOriented(a, b, alignment, lexicon, sourceIsA, ['A', 'B']);
+  return decideOriented(a, b, alignment, lexicon, now, sourceIsA, ['A', 'B']);
 }
 
 function decideOriented(
@@ -49,10 +51,11 @@ function decideOriented(
   b: AnalysedArticle,
   alignment: Alignment,
   lexicon: Lexicon,
+  now: number,
   sourceIsA: boolean,
   names: readonly [string, string],
 ): Direction {
-  const votes = collectVotes(a, b, alignment, lexicon);
+  const votes = collectVotes(a, b, alignment, lexicon, now);
   const total = votes.reduce((sum, signal) => sum + signal.vote, 0);
   if (sourceIsA) {
     // Decided elsewhere (a story tree); the confidence says how far this pair's own votes agree.
@@ -70,7 +73,7 @@ function decideOriented(
     };
   }
   // b is the source: word the evidence source first, keeping the sign convention (positive: a is the source).
-  const fromSource = collectVotes(b, a, swapAlignment(alignment), lexicon);
+  const fromSource = collectVotes(b, a, swapAlignment(alignment), lexicon, now);
   const signals = describe(fromSource, 'the source', 'the copy').map((signal) => ({
     ...signal,
     vote: -signal.vote,
@@ -83,18 +86,21 @@ function collectVotes(
   b: AnalysedArticle,
   alignment: Alignment,
   lexicon: Lexicon,
+  now: number,
 ): Vote[] {
   // A passage put into another text: where it sits in each text weighs most, beside the text
   // signals, in a learned vote; how much of each whole text the other holds then mostly
   // measures which text is longer.
   const reused = largestReuse(alignment.passages);
   if (reused !== null && partialReuse(a, b, alignment).partial) {
-    return [publishedDates(a, b), insertion(a, b, alignment, reused, lexicon), wireAttribution(a, b)].filter(
-      (signal): signal is Vote => signal !== null && signal.vote !== 0,
-    );
+    return [
+      publishedDates(a, b, now),
+      insertion(a, b, alignment, reused, lexicon),
+      wireAttribution(a, b),
+    ].filter((signal): signal is Vote => signal !== null && signal.vote !== 0);
   }
   return [
-    publishedDates(a, b),
+    publishedDates(a, b, now),
     contentAsymmetry(alignment),
     quotesParaphrased(a, b, alignment),
     wireAttribution(a, b),
@@ -123,11 +129,11 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * more, or by a calendar day when either gives no time of day (a bare date and a time on the
  * same day are not ordered).
  */
-function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
+function publishedDates(a: AnalysedArticle, b: AnalysedArticle, now: number): Vote | null {
   const publishedA = a.article.published;
   const publishedB = b.article.published;
-  const timeA = parseDate(publishedA);
-  const timeB = parseDate(publishedB);
+  const timeA = parseDate(publishedA, now);
+  const timeB = parseDate(publishedB, now);
   if (timeA === null || timeB === null) return null;
   const dayOnly = DATE_ONLY.test(publishedA!) || DATE_ONLY.test(publishedB!);
   const order = dayOnly ? publishedA!.slice(0, 10).localeCompare(publishedB!.slice(0, 10)) : timeA - timeB;
@@ -144,13 +150,13 @@ function publishedDates(a: AnalysedArticle, b: AnalysedArticle): Vote | null {
 /** An ISO 8601 date: its first ten characters order days as strings do. */
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
 
-function parseDate(value: string | null): number | null {
+function parseDate(value: string | null, now: number): number | null {
   // Extraction states dates in ISO 8601; another wording is not compared (as a string, "March 24"
   // would sort after "2021-03-25").
   if (value === null || !ISO_DAY.test(value)) return null;
   const time = Date.parse(value);
   // A date in the future is a page's clock or a template, not a publication date.
-  return Number.isFinite(time) && time <= Date.now() + 86_400_000 ? time : null;
+  return Number.isFinite(time) && time <= now + 86_400_000 ? time : null;
 }
 
 /** Features of the partial-reuse direction vote, in order: the passage's place, then the text signals. */

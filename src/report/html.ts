@@ -8,6 +8,7 @@ import type { Change, Citation } from '../model/change.js';
 import { DERIVED_RELATIONS, type PairResult } from '../model/relation.js';
 import type { Span } from '../model/span.js';
 import type { Story, TraceResult } from '../model/story.js';
+import { toText } from '../text/offsets.js';
 import { changesByWeight, percent, plural, round3, snippet } from './format.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
 import { element, escapeHtml } from './html-escape.js';
@@ -89,8 +90,8 @@ function blockOf(article: Article, citation: Citation): number {
 /** Maps a citation's input offsets back into the story text; null offsets mean page chrome. */
 function resolveCitation(article: Article, citation: Citation | null): ResolvedCitation | null {
   if (citation === null) return null;
-  const start = article.origin.toText(citation.start);
-  const end = article.origin.toText(citation.end);
+  const start = toText(article.origin, citation.start);
+  const end = toText(article.origin, citation.end);
   if (start === null || end === null) return { citation, span: null, block: blockOf(article, citation) };
   return { citation, span: { start, end: Math.max(start, end) }, block: -1 };
 }

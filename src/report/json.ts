@@ -9,6 +9,7 @@ import type { Article, BoilerplateKind, PublishedSource } from '../model/article
 import type { Change, ChangeType, Citation } from '../model/change.js';
 import type { DirectionSignal, PairResult, RelationKind } from '../model/relation.js';
 import type { StoryEdge, TraceResult } from '../model/story.js';
+import { spanToSource } from '../text/offsets.js';
 import { round3, snippet } from './format.js';
 import {
   countPassages,
@@ -350,7 +351,7 @@ export function extractToJson(article: Article): ExtractJson {
     text: article.text,
     ...metadata,
     paragraphs: article.paragraphs.map((paragraph) => {
-      const span = article.origin.spanToSource(paragraph.start, paragraph.end);
+      const span = spanToSource(article.origin, paragraph.start, paragraph.end);
       return [span.start, span.end];
     }),
     boilerplate: article.boilerplate.map(({ kind, start, end }) => ({ kind, start, end })),

@@ -2,6 +2,7 @@ import type { Alignment, Passage, PassageKind } from '../model/alignment.js';
 import type { Article } from '../model/article.js';
 import type { DirectionSignal, PairResult } from '../model/relation.js';
 import type { Span } from '../model/span.js';
+import { spanToSource } from '../text/offsets.js';
 import { MATCHED_KINDS, type MatchedKind, PASSAGE_KINDS } from './labels.js';
 
 /**
@@ -34,7 +35,7 @@ export function requireArticle(index: ReadonlyMap<string, Article>, input: strin
 
 /** A span of Article.text mapped to offsets into the decoded input (Article.content). */
 export function toInputSpan(article: Article, span: Span): Span {
-  return article.origin.spanToSource(span.start, span.end);
+  return spanToSource(article.origin, span.start, span.end);
 }
 
 /** The story text of a span. */

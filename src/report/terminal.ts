@@ -22,6 +22,7 @@ import {
 import { CHANGE_LABEL, RELATION_LABEL } from './labels.js';
 import { edgeSignals, indexArticles, orientCompare, requireArticle, strongestSignals } from './pair.js';
 import { directionPhrase, reuseSentence, wordSentence } from './prose.js';
+import { safeName, safeTerminalText, stripControls } from './terminal-safe.js';
 import { relatedStories, storyForest, type TreeNode, unrelatedInputs } from './tree.js';
 
 export interface TerminalOptions {
@@ -41,11 +42,12 @@ const MIN_MIDDLE_CUT = 16;
 interface Context {
   paint: Painter;
   width: number;
+  color: boolean;
 }
 
 function contextOf(options: TerminalOptions): Context {
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
-  return { paint: painter(options.color), width };
+  return { paint: painter(options.color), width, color: options.color };
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
@@ -83,7 +85,8 @@ function fitLine(line: string, width: number): string {
 }
 
 function finish(lines: readonly string[], ctx: Context): string {
-  return `${lines.map((line) => fitLine(line, ctx.width)).join('\n')}\n`;
+  // Document text never drives the terminal: whatever escaped the renderer's own cleaning goes here.
+  return `${lines.map((line) => fitLine(safeTerminalText(line, ctx.color), ctx.width)).join('\n')}\n`;
 }
 
 /** Word-wraps a line (which may hold colour codes) to the width, continuing with `indent`. */
@@ -104,13 +107,13 @@ function wrap(text: string, width: number, indent: string): string[] {
 }
 
 function quoted(text: string, max: number): string {
-  return `“${snippet(text, Math.max(1, max - 2))}”`;
+  return `“${snippet(stripControls(text), Math.max(1, max - 2))}”`;
 }
 
 /** Like `quoted` but cuts the middle, keeping both ends of an edit visible (when there is room). */
 function quotedMiddle(text: string, max: number): string {
   if (max < MIN_MIDDLE_CUT) return quoted(text, max);
-  return `“${elideMiddle(collapseWhitespace(text), Math.max(1, max - 2))}”`;
+  return `“${elideMiddle(collapseWhitespace(stripControls(text)), Math.max(1, max - 2))}”`;
 }
 
 function titleOf(article: Article): string | null {
@@ -139,7 +142,7 @@ function treeLines(
   const lines: string[] = [];
   const visit = (current: TreeNode, connector: string, childPrefix: string): void => {
     const article = requireArticle(articles, current.input);
-    const name = ctx.paint(current.input, 'bold');
+    const name = ctx.paint(safeName(current.input), 'bold');
     let head: string;
     if (current.edge === null) {
       const role =
@@ -179,7 +182,7 @@ function changeBody(change: Change, room: number): string {
   }
   if (source !== null) return `− ${quoted(source, room - 2)}`;
   if (copy !== null) return `+ ${quoted(copy, room - 2)}`;
-  return elide(change.note, room);
+  return elide(collapseWhitespace(stripControls(change.note)), room);
 }
 
 function changeLines(ctx: Context, changes: readonly Change[], indent: string): string[] {
@@ -216,7 +219,7 @@ function rule(ctx: Context, label: string): string {
 function edgeLines(ctx: Context, edge: StoryEdge): string[] {
   const result = edge.result;
   const lines = [
-    rule(ctx, `${edge.copy} ← ${edge.source}`),
+    rule(ctx, `${safeName(edge.copy)} ← ${safeName(edge.source)}`),
     `${relationText(ctx, result)} · score ${round3(result.score)} · ${directionPhrase(result)}`,
   ];
   const why = whyLine(ctx, edgeSignals(result));
@@ -233,7 +236,7 @@ function storyLines(ctx: Context, story: Story, articles: ReadonlyMap<string, Ar
   const origin =
     story.root === null
       ? 'no copying found'
-      : `original: ${story.root} (${percent(story.rootConfidence)} sure)`;
+      : `original: ${safeName(story.root)} (${percent(story.rootConfidence)} sure)`;
   const lines = [
     ctx.paint(`■ ${story.id} · ${plural(story.documents.length, 'document')} · ${origin}`, 'bold'),
     '',
@@ -243,7 +246,7 @@ function storyLines(ctx: Context, story: Story, articles: ReadonlyMap<string, Ar
     if (forest.trees.length > 0) lines.push('');
     lines.push('Also telling this story, written independently:');
     for (const input of forest.loose) {
-      const prefix = `• ${input}  `;
+      const prefix = `• ${safeName(input)}  `;
       lines.push(titleLine(ctx, prefix, requireArticle(articles, input)));
     }
   }
@@ -261,7 +264,8 @@ function unrelatedLines(
     '',
     ctx.paint('■ unrelated', 'bold') + ctx.paint(' (no shared story with any other document)', 'dim'),
   ];
-  for (const input of inputs) lines.push(titleLine(ctx, `• ${input}  `, requireArticle(articles, input)));
+  for (const input of inputs)
+    lines.push(titleLine(ctx, `• ${safeName(input)}  `, requireArticle(articles, input)));
   return lines;
 }
 
@@ -293,13 +297,15 @@ export function renderCompareTerminal(
   const decided = result.direction.direction !== null;
   const lines = [
     `${ctx.paint('wiretrace', 'bold')}: compare`,
-    titleLine(ctx, `  A  ${a.input}  `, a),
-    titleLine(ctx, `  B  ${b.input}  `, b),
+    titleLine(ctx, `  A  ${safeName(a.input)}  `, a),
+    titleLine(ctx, `  B  ${safeName(b.input)}  `, b),
     '',
     `Relation: ${relationText(ctx, result)} · score ${round3(result.score)}`,
   ];
   if (decided) {
-    lines.push(`Direction: ${source.input} → ${copy.input} (${percent(result.direction.confidence)} sure)`);
+    lines.push(
+      `Direction: ${safeName(source.input)} → ${safeName(copy.input)} (${percent(result.direction.confidence)} sure)`,
+    );
     // Signals vote for "a is the source"; re-sign them so positive supports the decision.
     const sign = result.direction.direction === 'b->a' ? -1 : 1;
     const why = whyLine(
@@ -312,8 +318,8 @@ export function renderCompareTerminal(
   }
   if (result.alignment.passages.length > 0) {
     const lead = decided
-      ? `${copy.input} reuses ${source.input}`
-      : `${copy.input} is also in ${source.input}`;
+      ? `${safeName(copy.input)} reuses ${safeName(source.input)}`
+      : `${safeName(copy.input)} is also in ${safeName(source.input)}`;
     lines.push(...wrap(coverageLine(ctx, result, lead), ctx.width, '  '));
   }
   if (decided || result.changes.length > 0) lines.push(...changeLines(ctx, result.changes, ''));

@@ -62,12 +62,15 @@ export function flattenTree(node: TreeNode): TreeNode[] {
   return [node, ...node.children.flatMap(flattenTree)];
 }
 
-/** Whether a story shows any relation between its documents (else they are reported unrelated). */
+/**
+ * Whether a story relates two or more documents (else they are reported unrelated): trace makes a
+ * story only of documents derived from one another or close to the story as a whole.
+ */
 export function isRelatedStory(story: Story): boolean {
-  return story.documents.length > 1 && (story.edges.length > 0 || story.siblings.length > 0);
+  return story.documents.length > 1;
 }
 
-/** Inputs, in input order, that belong to no story with a relation to another document. */
+/** Inputs, in listing order, that belong to no story with a relation to another document. */
 export function unrelatedInputs(result: TraceResult): string[] {
   const related = new Set<string>();
   for (const story of result.stories) {

@@ -3,7 +3,7 @@ import { WiretraceError } from '../errors.js';
 
 /**
  * Word relations and embeddings from the lexicon/ folder that scripts/build-lexicon.mjs builds out of
- * WordNet 3.1, the Moby thesaurus and 100-d GloVe-style vectors. Loaded once per process, synchronously.
+ * WordNet 3.1, the Moby thesaurus and 100-d GloVe-style vectors. Loaded synchronously, once per engine.
  */
 export type WordRelation = 'synonym' | 'related' | 'antonym' | 'none';
 
@@ -27,16 +27,12 @@ const FORMAT_VERSION = 3;
 /** From dist/src/text/lexicon.js up to the repository (or installed package) root. */
 const DEFAULT_DIRECTORY = new URL('../../../lexicon/', import.meta.url);
 
-let shared: Lexicon | undefined;
-
-/** The process-wide lexicon, loaded on first use. Throws LEXICON_MISSING when lexicon/ was not built. */
-export function getLexicon(): Lexicon {
-  shared ??= loadLexicon(DEFAULT_DIRECTORY);
-  return shared;
-}
-
-/** Loads a lexicon folder (a URL ending in "/"). Prefer getLexicon(), which loads it only once. */
-export function loadLexicon(directory: URL): Lexicon {
+/**
+ * Loads a lexicon folder (a URL ending in "/"; by default the lexicon/ the build wrote). Loading
+ * reads about 100 MB, so an engine loads it once and keeps it. Throws LEXICON_MISSING when
+ * lexicon/ was not built.
+ */
+export function loadLexicon(directory: URL = DEFAULT_DIRECTORY): Lexicon {
   try {
     return new LoadedLexicon(readLexiconFiles(directory));
   } catch (error) {

@@ -46,8 +46,34 @@ export function stem(norm: string): string {
   return NUMBER_WORDS[norm] ?? stemmer.stem(norm);
 }
 
-/** Tokenises text[start, end) and returns tokens with offsets into `text`. */
-export function tokenize(text: string, start = 0, end = text.length): Token[] {
+/** What a word's spelling alone decides: worked out once per distinct spelling. */
+export interface WordForm {
+  norm: string;
+  stem: string;
+  kind: Token['kind'];
+  stop: boolean;
+}
+
+/** Where tokenize keeps the forms of spellings it has seen (an engine's bounded cache). */
+export interface WordFormCache {
+  getOrCompute(surface: string, compute: (surface: string) => WordForm): WordForm;
+}
+
+/** The form of a word or dotted acronym as it is spelt in the text. */
+export function wordForm(surface: string): WordForm {
+  const norm = surface.includes('.') ? surface.replace(/\./g, '').toLowerCase() : normalizeWord(surface);
+  // Number words are numbers: "two" equals "2", and "million" is never a synonym of "billion".
+  const kind = NUMBER_WORDS[norm] === undefined ? 'word' : 'number';
+  return { norm, stem: stem(norm), kind, stop: isStopword(norm) };
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * Tokenises text[start, end) and returns tokens with offsets into `text`. With a cache, each
+ * distinct spelling is normalised and stemmed once (stemming is most of the cost).
+ */
+export function tokenize(text: string, start = 0, end = text.length, forms?: WordFormCache): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(start, end);
   for (const match of slice.matchAll(TOKEN_PATTERN)) {
@@ -60,12 +86,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       tokens.push(makeToken(tokenStart, tokenEnd, 'number', value, value, false, false));
       continue;
     }
-    const norm =
-      groups.acronym !== undefined ? surface.replace(/\./g, '').toLowerCase() : normalizeWord(surface);
-    const capitalized = /^\p{Lu}/u.test(surface);
-    // Number words are numbers: "two" equals "2", and "million" is never a synonym of "billion".
-    const kind = NUMBER_WORDS[norm] === undefined ? 'word' : 'number';
-    tokens.push(makeToken(tokenStart, tokenEnd, kind, norm, stem(norm), isStopword(norm), capitalized));
+    const form = forms === undefined ? wordForm(surface) : forms.getOrCompute(surface, wordForm);
+    const capitalized = CAPITALISED.test(surface);
+    tokens.push(makeToken(tokenStart, tokenEnd, form.kind, form.norm, form.stem, form.stop, capitalized));
   }
   return tokens;
 }

@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { alignTokens } from '../../src/align/token-edits.js';
 import { WordMatcher } from '../../src/align/word-match.js';
-import { getLexicon } from '../../src/text/lexicon.js';
+import { loadLexicon } from '../../src/text/lexicon.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
-const matcher = new WordMatcher(getLexicon());
+const matcher = new WordMatcher(loadLexicon());
 
 /** Longest common subsequence by the textbook dynamic programme: the reference for in-order matches. */
 function lcsLength(left: readonly string[], right: readonly string[]): number {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { alignArticles } from '../../src/align/align.js';
 import { detectChanges } from '../../src/changes/detect.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { extractArticle } from '../../src/extract/index.js';
 import type { AnalysedArticle } from '../../src/model/analysis.js';
 import type { Article } from '../../src/model/article.js';
@@ -9,10 +10,11 @@ import type { Change, ChangeType, Citation } from '../../src/model/change.js';
 import type { PairResult } from '../../src/model/relation.js';
 import { comparePair } from '../../src/pipeline/compare.js';
 import { analyseArticle } from '../../src/text/analyse.js';
-import { getLexicon } from '../../src/text/lexicon.js';
 import { articleFromText } from '../../src/text/plain-article.js';
 
-export const lexicon = getLexicon();
+/** One engine for the change tests, its clock fixed so that dated fixtures never age. */
+export const engine = createEngine({ now: () => Date.parse('2026-01-01T00:00:00Z') });
+export const lexicon = engine.lexicon;
 
 // Compiled to dist/test/changes/: the repository root is three folders up.
 const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
@@ -30,7 +32,7 @@ export function seed(number: string): AnalysedArticle {
 
 /** The full comparison with the first document taken as the source. */
 export function compareSeeds(source: AnalysedArticle, copy: AnalysedArticle): PairResult {
-  return comparePair(source, copy, lexicon, { sourceIsA: true });
+  return comparePair(source, copy, engine.context(), { sourceIsA: true });
 }
 
 /** Story text given directly (paragraphs separated by blank lines), analysed. */

@@ -62,9 +62,10 @@ describe('bad input', { concurrency: true }, () => {
     const run = await runCli(['trace', WIRE, junkFile, SPUN, '--json']);
     assert.equal(run.status, 1, describeRun(run));
     const trace = parseJson<TraceJson>(run.stdout);
+    // Listed by name, whatever the order given.
     assert.deepEqual(
       trace.documents.map((document) => document.input),
-      [WIRE, SPUN],
+      [SPUN, WIRE],
     );
     assert.equal(trace.stories.length, 1);
     assert.equal(trace.stories[0]!.root, WIRE);

@@ -162,7 +162,7 @@ describe('compare A B --html FILE', () => {
   it('refuses a report path it cannot write, naming it, with exit 2', async () => {
     const run = await runCli(['compare', WIRE, SPUN, '--html', `${temp.path}/no/such/dir/pair.html`]);
     assert.equal(run.status, 2, describeRun(run));
-    assert.match(stderrLines(run)[0] ?? '', /pair\.html: cannot write the report/);
+    assert.match(stderrLines(run)[0] ?? '', /pair\.html: cannot write output/);
   });
 });
 

@@ -1,9 +1,17 @@
-/** Helpers for the end-to-end CLI tests: run the real binary, find the examples, use a temp dir. */
+/**
+ * Helpers for the CLI tests: run a command in-process (`main(args, io)` with a captured console)
+ * or, for the few smoke tests of the binary itself, as a child process; find the examples; use a
+ * temp dir.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import type { Console } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { createEngine } from '../../src/engine/engine.js';
 import type { ExtractJson } from '../../src/report/json.js';
 
 /** The repository root: this file runs from dist/test/cli/. */
@@ -19,6 +27,12 @@ export const REWRITE = `${EXAMPLE_DIR}/002_8e4e4f2d4b117ffc.txt`;
 /** In the order a shell would expand examples/nato-russia/*.txt. */
 export const EXAMPLE_FILES = [SPUN, WIRE, REWRITE] as const;
 
+/**
+ * One engine for every in-process run of a test file, so the lexicon loads once per file (the
+ * binary makes one per command). Its pool threads stop by themselves when idle.
+ */
+const ENGINE = createEngine();
+
 export interface CliRun {
   status: number | null;
   stdout: string;
@@ -27,14 +41,42 @@ export interface CliRun {
 
 export interface CliOptions {
   /** Piped to standard input. */
-  input?: string | Buffer;
+  input?: string | Buffer | NodeJS.ReadableStream;
+  /** Console fields to override (a TTY stderr, an injected file system). */
+  io?: Partial<Console>;
+}
+
+/**
+ * Runs `wiretrace …args` in this process, from the repository root, with stdout and stderr
+ * captured (so not a TTY), and returns its exit code and output as the binary would.
+ */
+export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  // Inputs in the tests are named relative to the repository root, as a user in it would.
+  if (process.cwd() !== REPO_ROOT.replace(/\/$/, '')) process.chdir(REPO_ROOT);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const input = options.input ?? '';
+  const io: Console = {
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+    isTTY: false,
+    errIsTTY: false,
+    engine: ENGINE,
+    stdin: typeof input === 'string' || Buffer.isBuffer(input) ? Readable.from([Buffer.from(input)]) : input,
+    ...options.io,
+  };
+  const status = await main(args, io);
+  return { status, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
 /**
  * Runs `node bin/wiretrace.js …args` from the repository root with stdout and stderr piped
- * (so not a TTY). Asynchronous, so the tests of a file can run their processes side by side.
+ * (so not a TTY): for the smoke tests of the binary (exit codes, --help, signals).
  */
-export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+export function spawnCli(
+  args: readonly string[],
+  options: { input?: string | Buffer; killAfterMs?: number } = {},
+): Promise<CliRun> {
   const env = { ...process.env };
   // Colour must be off because stdout is not a terminal, not because NO_COLOR happens to be set.
   delete env.NO_COLOR;
@@ -54,6 +96,10 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
       });
     });
     child.stdin.end(options.input ?? '');
+    if (options.killAfterMs !== undefined) {
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+      child.on('close', () => clearTimeout(timer));
+    }
   });
 }
 

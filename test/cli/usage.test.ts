@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeRun, readRepoFile, runCli, stderrLines, WIRE } from './run-cli.js';
+import { describeRun, readRepoFile, runCli, spawnCli, stderrLines, WIRE } from './run-cli.js';
 
 describe('usage', { concurrency: true }, () => {
   it('exits 2 without a command, printing the usage', async () => {
-    const run = await runCli([]);
+    const run = await spawnCli([]);
     assert.equal(run.status, 2, describeRun(run));
     assert.ok(`${run.stdout}${run.stderr}`.includes('Usage:'), describeRun(run));
   });
@@ -17,7 +17,7 @@ describe('usage', { concurrency: true }, () => {
   });
 
   it('exits 2 on an unknown option with a one-line message', async () => {
-    const run = await runCli(['trace', '--bogus', WIRE]);
+    const run = await spawnCli(['trace', '--bogus', WIRE]);
     assert.equal(run.status, 2, describeRun(run));
     const lines = stderrLines(run);
     assert.equal(lines.length, 1, run.stderr);
@@ -39,7 +39,8 @@ describe('usage', { concurrency: true }, () => {
     ['trace', '-h'],
   ]) {
     it(`prints the usage and exits 0 for ${help.join(' ')}`, async () => {
-      const run = await runCli(help);
+      // The binary itself for the top-level help; the commands' help in-process.
+      const run = help.length === 1 ? await spawnCli(help) : await runCli(help);
       assert.equal(run.status, 0, describeRun(run));
       assert.ok(run.stdout.includes('Usage:'), run.stdout);
       assert.equal(run.stderr, '');
@@ -48,7 +49,7 @@ describe('usage', { concurrency: true }, () => {
 
   it('prints the package.json version for --version', async () => {
     const { version } = JSON.parse(readRepoFile('package.json')) as { version: string };
-    const run = await runCli(['--version']);
+    const run = await spawnCli(['--version']);
     assert.equal(run.status, 0, describeRun(run));
     assert.equal(run.stdout.trim(), version);
   });

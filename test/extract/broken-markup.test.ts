@@ -12,6 +12,7 @@ import {
 } from '../../bench/stress-pages.js';
 import { extractArticle } from '../../src/extract/index.js';
 import type { Article } from '../../src/model/article.js';
+import { spanToSource } from '../../src/text/offsets.js';
 
 const STORY = STRESS_STORY;
 
@@ -22,7 +23,7 @@ function extract(content: string): Article {
 /** Every word of the text maps back onto the same word in the markup. */
 function assertMapsBack(article: Article): void {
   for (const match of article.text.matchAll(/\p{L}+/gu)) {
-    const source = article.origin.spanToSource(match.index, match.index + match[0].length);
+    const source = spanToSource(article.origin, match.index, match.index + match[0].length);
     assert.equal(article.content.slice(source.start, source.end), match[0]);
   }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
 import type { Article, RawDocument } from '../../src/model/article.js';
+import { spanToSource } from '../../src/text/offsets.js';
 
 function extract(content: string): Article {
   const raw: RawDocument = { input: 'page.html', format: 'html', content, encoding: 'utf-8' };
@@ -143,7 +144,7 @@ describe('HTML structure: choosing the content container', () => {
     const article = extract(content);
     assertStory(article, storyText, [prose(30)]);
     const offset = article.text.indexOf('embankment');
-    const source = article.origin.spanToSource(offset, offset + 'embankment'.length);
+    const source = spanToSource(article.origin, offset, offset + 'embankment'.length);
     assert.equal(content.slice(source.start, source.end), 'embankment');
   });
 

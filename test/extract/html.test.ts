@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
 import type { RawDocument } from '../../src/model/article.js';
+import { spanToSource } from '../../src/text/offsets.js';
 
 function html(content: string): RawDocument {
   return { input: 'page.html', format: 'html', content, encoding: 'utf-8' };
@@ -94,24 +95,24 @@ describe('HTML extraction', () => {
   it('maps words of the text back onto the markup', () => {
     for (const word of ['Wednesday', 'Stoltenberg', 'Ultimately', 'Crimea']) {
       const offset = article.text.indexOf(word);
-      const source = article.origin.spanToSource(offset, offset + word.length);
+      const source = spanToSource(article.origin, offset, offset + word.length);
       assert.equal(PAGE.slice(source.start, source.end), word);
     }
   });
 
   it('maps a character reference to the whole reference', () => {
     const offset = article.text.indexOf('“');
-    const source = article.origin.spanToSource(offset, offset + 1);
+    const source = spanToSource(article.origin, offset, offset + 1);
     assert.equal(PAGE.slice(source.start, source.end), '&ldquo;');
     const space = article.text.indexOf('Jens Stoltenberg') + 'Jens'.length;
-    const nbsp = article.origin.spanToSource(space, space + 1);
+    const nbsp = spanToSource(article.origin, space, space + 1);
     // The collapsed space maps onto the gap between its neighbours: the no-break space itself.
     assert.equal(PAGE.slice(nbsp.start, nbsp.end), '&nbsp;');
   });
 
   it('maps every paragraph inside its source element', () => {
     for (const paragraph of article.paragraphs) {
-      const source = article.origin.spanToSource(paragraph.start, paragraph.end);
+      const source = spanToSource(article.origin, paragraph.start, paragraph.end);
       const markup = PAGE.slice(source.start, source.end);
       assert.ok(!markup.includes('<p'), markup);
       assert.equal(

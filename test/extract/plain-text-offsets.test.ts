@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { isWiretraceError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/index.js';
 import type { Article, RawDocument } from '../../src/model/article.js';
+import { spanToSource, toSource } from '../../src/text/offsets.js';
 
 function plain(content: string): RawDocument {
   return { input: 'test.txt', format: 'text', content, encoding: 'utf-8' };
@@ -22,7 +23,7 @@ function tryExtract(content: string): Article | null {
 function assertParagraphsMapBack(content: string, article: Article): void {
   for (const paragraph of article.paragraphs) {
     const text = article.text.slice(paragraph.start, paragraph.end);
-    const source = article.origin.spanToSource(paragraph.start, paragraph.end);
+    const source = spanToSource(article.origin, paragraph.start, paragraph.end);
     assert.equal(content.slice(source.start, source.end), text);
   }
 }
@@ -64,7 +65,7 @@ describe('plain-text offsets', () => {
         const offset = pick % article.text.length;
         const character = article.text[offset]!;
         if (/\s/.test(character)) return;
-        assert.equal(content[article.origin.toSource(offset)], character);
+        assert.equal(content[toSource(article.origin, offset)], character);
       }),
       { numRuns: 300, seed: 7 },
     );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
 import type { Article } from '../../src/model/article.js';
+import { spanToSource, toSource } from '../../src/text/offsets.js';
 import { SEED_NAMES, seedDocument } from './fixtures.js';
 
 function occurrences(text: string, fragment: string): number {
@@ -57,7 +58,7 @@ describe('seed 001: wire copy on a news portal', () => {
     const duplicates = article.boilerplate.filter((block) => block.kind === 'duplicate');
     assert.equal(duplicates.length, 1);
     assert.ok(duplicates[0]!.text.startsWith('The West must engage with Russia'));
-    assert.ok(duplicates[0]!.start < article.origin.toSource(0));
+    assert.ok(duplicates[0]!.start < toSource(article.origin, 0));
   });
 
   it('names the kinds of chrome', () => {
@@ -152,7 +153,7 @@ describe('every seed', () => {
       const document = seedDocument(name);
       const article = extractArticle(document);
       for (const paragraph of article.paragraphs) {
-        const source = article.origin.spanToSource(paragraph.start, paragraph.end);
+        const source = spanToSource(article.origin, paragraph.start, paragraph.end);
         assert.equal(
           document.content.slice(source.start, source.end),
           article.text.slice(paragraph.start, paragraph.end),
@@ -165,7 +166,7 @@ describe('every seed', () => {
     it(`${name}: boilerplate is in input order and never overlaps the story`, () => {
       const article = extractArticle(seedDocument(name));
       const storySpans = article.paragraphs.map((paragraph) =>
-        article.origin.spanToSource(paragraph.start, paragraph.end),
+        spanToSource(article.origin, paragraph.start, paragraph.end),
       );
       for (let index = 1; index < article.boilerplate.length; index++) {
         assert.ok(article.boilerplate[index - 1]!.start <= article.boilerplate[index]!.start);

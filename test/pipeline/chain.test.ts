@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createEngine } from '../../src/engine/engine.js';
 import { traceArticles } from '../../src/pipeline/trace.js';
-import { getLexicon } from '../../src/text/lexicon.js';
 import { articleFromText } from '../../src/text/plain-article.js';
 import { exampleArticles } from './seeds.js';
 
@@ -21,7 +21,7 @@ describe('a copy of a copy', () => {
   const wire = examples[1]!;
   const rewrite = examples[2]!;
   const copy = articleFromText('003_copy_of_spin.txt', copyOfSpin(spin.text));
-  const result = traceArticles([copy, rewrite, spin, wire], getLexicon());
+  const result = traceArticles([copy, rewrite, spin, wire], createEngine().context());
 
   it('hangs under the copy it was made from, not under the original', () => {
     assert.equal(result.stories.length, 1);

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createEngine } from '../../src/engine/engine.js';
 import { extractArticle } from '../../src/extract/index.js';
 import type { Article } from '../../src/model/article.js';
 import { comparePair } from '../../src/pipeline/compare.js';
 import { traceArticles } from '../../src/pipeline/trace.js';
 import { analyseArticle } from '../../src/text/analyse.js';
-import { getLexicon } from '../../src/text/lexicon.js';
 import { articleFromText } from '../../src/text/plain-article.js';
 import { exampleArticles } from './seeds.js';
 
-const lexicon = getLexicon();
+const stages = createEngine().context();
 
 describe('tracing the example story', () => {
-  const result = traceArticles(exampleArticles(), lexicon);
+  const result = traceArticles(exampleArticles(), stages);
 
   it('finds one story of three documents rooted at the wire copy', () => {
     assert.equal(result.stories.length, 1);
@@ -34,7 +34,7 @@ describe('tracing the example story', () => {
   });
 
   it('is deterministic', () => {
-    const again = traceArticles(exampleArticles(), lexicon);
+    const again = traceArticles(exampleArticles(), stages);
     assert.deepEqual(
       again.stories.map((story) =>
         story.edges.map((edge) => [edge.copy, edge.result.score, edge.result.changes.length]),
@@ -51,7 +51,7 @@ describe('relations of simple pairs', () => {
     comparePair(
       analyseArticle(articleFromText('a', left)),
       analyseArticle(articleFromText('b', right)),
-      lexicon,
+      stages,
     );
   const story =
     'The central bank raised its main interest rate by half a point on Thursday, the largest increase in two decades. ' +
@@ -94,7 +94,7 @@ describe('relations of simple pairs', () => {
     const result = comparePair(
       analyseArticle(articleFromText('jumble', jumble.join(' '))),
       analyseArticle(wire),
-      lexicon,
+      stages,
       { changes: false },
     );
     assert.ok(result.relation === 'same-story' || result.relation === 'unrelated', result.relation);
@@ -114,7 +114,7 @@ describe('published dates', () => {
     // As if the spin had been published first: the dates must win over its reported speech and typos.
     const datedSpin = { ...spin!, published: '2021-03-24T08:00:00Z' };
     const datedWire = { ...wire!, published: '2021-03-25T10:00:00Z' };
-    const result = comparePair(analyseArticle(datedWire), analyseArticle(datedSpin), lexicon);
+    const result = comparePair(analyseArticle(datedWire), analyseArticle(datedSpin), stages);
     assert.equal(result.direction.direction, 'b->a');
     assert.ok(result.direction.confidence < 1);
     assert.equal(result.direction.signals[0]!.name, 'published-date');
@@ -133,7 +133,7 @@ describe('published dates', () => {
         }),
       );
     // The spin, stated first, is taken for the source: the dates outvote the text evidence.
-    const result = comparePair(dated(wire!, '2021-03-25'), dated(spin!, 'March 24, 2021'), lexicon);
+    const result = comparePair(dated(wire!, '2021-03-25'), dated(spin!, 'March 24, 2021'), stages);
     assert.equal(result.direction.direction, 'b->a');
     assert.equal(result.direction.signals[0]!.name, 'published-date');
   });
@@ -143,7 +143,7 @@ describe('published dates', () => {
     const result = comparePair(
       analyseArticle({ ...wire!, published: '2021-03-25' }),
       analyseArticle({ ...spin!, published: 'March 24, 2021' }),
-      lexicon,
+      stages,
     );
     assert.ok(!result.direction.signals.some((signal) => signal.name === 'published-date'));
   });
@@ -153,7 +153,7 @@ describe('published dates', () => {
     const result = comparePair(
       analyseArticle({ ...wire!, published: '2999-01-01' }),
       analyseArticle({ ...spin!, published: '2021-03-24' }),
-      lexicon,
+      stages,
     );
     assert.equal(result.direction.direction, 'a->b');
     assert.ok(!result.direction.signals.some((signal) => signal.name === 'published-date'));
@@ -163,7 +163,7 @@ describe('published dates', () => {
     const result = comparePair(
       analyseArticle({ ...wire!, published: '2021-03-24' }),
       analyseArticle({ ...spin!, published: '2021-03-24T20:48:00+05:30' }),
-      lexicon,
+      stages,
     );
     assert.ok(!result.direction.signals.some((signal) => signal.name === 'published-date'));
   });
@@ -174,7 +174,7 @@ describe('published dates', () => {
       comparePair(
         analyseArticle({ ...wire!, published: '2021-03-24', publishedConfidence: confidence }),
         analyseArticle({ ...spin!, published: '2021-03-26', publishedConfidence: 0.9 }),
-        lexicon,
+        stages,
       ).direction.signals.find((signal) => signal.name === 'published-date')!.vote;
     assert.ok(vote(0.9) > 0);
     assert.equal(vote(0.4), vote(0.9) / 2);
@@ -183,14 +183,14 @@ describe('published dates', () => {
 
 describe('comparing in either order', () => {
   it('gives the same relation and score, and the opposite direction', () => {
-    const analysed = exampleArticles().map(analyseArticle);
+    const analysed = exampleArticles().map((article) => analyseArticle(article));
     for (const [i, j] of [
       [0, 1],
       [1, 2],
       [0, 2],
     ] as const) {
-      const forward = comparePair(analysed[i]!, analysed[j]!, lexicon, { changes: false });
-      const backward = comparePair(analysed[j]!, analysed[i]!, lexicon, { changes: false });
+      const forward = comparePair(analysed[i]!, analysed[j]!, stages, { changes: false });
+      const backward = comparePair(analysed[j]!, analysed[i]!, stages, { changes: false });
       assert.equal(backward.relation, forward.relation);
       assert.ok(Math.abs(backward.score - forward.score) < 0.02, `${forward.score} vs ${backward.score}`);
       const flipped = { 'a->b': 'b->a', 'b->a': 'a->b' } as const;

@@ -8,7 +8,7 @@ import type { Change, ChangeType, Citation } from '../../src/model/change.js';
 import type { PairResult } from '../../src/model/relation.js';
 import type { Span } from '../../src/model/span.js';
 import type { Story, TraceResult } from '../../src/model/story.js';
-import { MappedTextBuilder, OffsetMap } from '../../src/text/offsets.js';
+import { identityOffsetMap, MappedTextBuilder, spanToSource } from '../../src/text/offsets.js';
 
 const WIRE_PARAGRAPHS = [
   'The West must engage with Russia to promote mutual interests but remain "very clear-eyed", U.S. Secretary of State Antony Blinken said on Wednesday.',
@@ -50,7 +50,7 @@ function plainArticle(input: string, paragraphs: readonly string[], meta: Articl
     content: text,
     text,
     paragraphs: paragraphSpans(paragraphs),
-    origin: OffsetMap.identity(text.length),
+    origin: identityOffsetMap(text.length),
     title: meta.title,
     published: meta.published ?? null,
     publishedFrom: meta.published ? 'dateline' : null,
@@ -138,7 +138,7 @@ export function textSpan(article: Article, needle: string, occurrence = 0): Span
 /** A citation of story text, with input offsets. */
 function cite(article: Article, needle: string, occurrence = 0): Citation {
   const span = textSpan(article, needle, occurrence);
-  const input = article.origin.spanToSource(span.start, span.end);
+  const input = spanToSource(article.origin, span.start, span.end);
   return { text: article.content.slice(input.start, input.end), ...input };
 }
 

@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { createEngine } from '../../src/engine/engine.js';
 import { isWiretraceError } from '../../src/errors.js';
-import { getLexicon, loadLexicon } from '../../src/text/lexicon.js';
+import { loadLexicon } from '../../src/text/lexicon.js';
 
 // Compiled to dist/test/text/: the repository root is three folders up.
 const ROOT = new URL('../../../', import.meta.url);
-const lexicon = getLexicon();
+const engine = createEngine();
+const lexicon = engine.lexicon;
 
 describe('lexicon.relation', () => {
   it('finds synonyms that share a WordNet synset or list each other in Moby', () => {
@@ -170,8 +172,9 @@ describe('lexicon embeddings', () => {
 });
 
 describe('lexicon loading', () => {
-  it('is loaded once per process', () => {
-    assert.equal(getLexicon(), lexicon);
+  it('is loaded once per engine, and an engine can share a loaded one', () => {
+    assert.equal(engine.lexicon, lexicon);
+    assert.equal(createEngine({ lexicon }).lexicon, lexicon);
   });
 
   it('reports a missing lexicon with LEXICON_MISSING', () => {

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { MappedTextBuilder, OffsetMap } from '../../src/text/offsets.js';
+import {
+  addPiece,
+  emptyOffsetMap,
+  MappedTextBuilder,
+  spanToSource,
+  toSource,
+  toText,
+} from '../../src/text/offsets.js';
 import { articleFromText } from '../../src/text/plain-article.js';
 
 describe('offset maps', () => {
@@ -22,9 +29,9 @@ describe('offset maps', () => {
           let textOffset = 0;
           for (const piece of pieces) {
             const start = text.indexOf(piece, textOffset);
-            const span = builder.map.spanToSource(start, start + piece.length);
+            const span = spanToSource(builder.map, start, start + piece.length);
             assert.equal(source.slice(span.start, span.end), piece);
-            assert.equal(builder.map.toText(span.start), start);
+            assert.equal(toText(builder.map, span.start), start);
             textOffset = start + piece.length;
           }
         },
@@ -33,13 +40,13 @@ describe('offset maps', () => {
   });
 
   it('keeps offsets inside a piece whose source was longer (entities) and monotone', () => {
-    const map = new OffsetMap();
-    map.add(0, 5, 10, 19); // "a & b" from "a &amp; b"
-    assert.equal(map.toSource(0), 10);
-    assert.equal(map.toSource(5, 'end'), 19);
+    const map = emptyOffsetMap();
+    addPiece(map, 0, 5, 10, 19); // "a & b" from "a &amp; b"
+    assert.equal(toSource(map, 0), 10);
+    assert.equal(toSource(map, 5, 'end'), 19);
     let previous = -1;
     for (let offset = 0; offset <= 5; offset++) {
-      const mapped = map.toSource(offset);
+      const mapped = toSource(map, offset);
       assert.ok(mapped >= previous && mapped >= 10 && mapped <= 19);
       previous = mapped;
     }
@@ -50,16 +57,16 @@ describe('offset maps', () => {
     const builder = new MappedTextBuilder();
     builder.appendFrom('DigiTimes', 3, 12);
     builder.appendFrom('. said', 16, 22);
-    const span = builder.map.spanToSource(0, 9);
+    const span = spanToSource(builder.map, 0, 9);
     assert.equal(source.slice(span.start, span.end), 'DigiTimes');
   });
 
   it('never lets a span grow over text removed between two pieces', () => {
-    const map = new OffsetMap();
-    map.add(0, 3, 0, 3);
-    map.add(5, 3, 100, 103);
-    assert.deepEqual(map.spanToSource(0, 4), { start: 0, end: 3 });
-    assert.deepEqual(map.spanToSource(4, 8), { start: 100, end: 103 });
+    const map = emptyOffsetMap();
+    addPiece(map, 0, 3, 0, 3);
+    addPiece(map, 5, 3, 100, 103);
+    assert.deepEqual(spanToSource(map, 0, 4), { start: 0, end: 3 });
+    assert.deepEqual(spanToSource(map, 4, 8), { start: 100, end: 103 });
   });
 });
 
@@ -74,12 +81,28 @@ describe('articles from plain story text', () => {
           const article = articleFromText('input.txt', content);
           assert.equal(article.paragraphs.length, paragraphs.length);
           article.paragraphs.forEach((paragraph, index) => {
-            const span = article.origin.spanToSource(paragraph.start, paragraph.end);
+            const span = spanToSource(article.origin, paragraph.start, paragraph.end);
             assert.equal(content.slice(span.start, span.end), paragraphs[index]);
             assert.equal(article.text.slice(paragraph.start, paragraph.end), paragraphs[index]);
           });
         },
       ),
     );
+  });
+});
+
+describe('offset maps as plain data', () => {
+  it('survive structuredClone and a JSON round trip with the same answers', () => {
+    const content = '  first paragraph\n\n  second one here\n';
+    const article = articleFromText('input.txt', content);
+    for (const copy of [structuredClone(article), JSON.parse(JSON.stringify(article)) as typeof article]) {
+      assert.deepEqual(copy, article);
+      for (const paragraph of copy.paragraphs) {
+        assert.deepEqual(
+          spanToSource(copy.origin, paragraph.start, paragraph.end),
+          spanToSource(article.origin, paragraph.start, paragraph.end),
+        );
+      }
+    }
   });
 });

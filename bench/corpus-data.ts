@@ -1,0 +1,231 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadMsrp } from '../eval/datasets.js';
+import type { Spinner } from './corpus-spin.js';
+
+/**
+ * The corpus benchmark's articles, all from real text of the development data: the ScrapingHub
+ * benchmark's article bodies and MSRP's news sentences. Planted copies of known kinds sit among
+ * distinct articles:
+ *
+ * - verbatim: the source's text with the republishing site's note after it;
+ * - partial: a run of about half the source's paragraphs, with a paragraph of other news;
+ * - wrapped: the source's text inside an HTML page with menus, other headlines and a footer;
+ * - spun: about 40% of the swappable words swapped for lexicon synonyms;
+ * - reworded: an article of MSRP sentences, copied as their MSRP paraphrases (real rewordings).
+ *
+ * Distinct articles: first, articles of MSRP sentences used once each (real sentences of the
+ * same news weeks, so topics and names overlap as in a day's crawl); past the supply of unused
+ * sentences, articles whose sentences keep their words but in shuffled order (the vocabulary,
+ * names and numbers of real news, no shared passage).
+ */
+
+export const KINDS = ['verbatim', 'partial', 'wrapped', 'spun', 'reworded'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface BenchRecord {
+  id: string;
+  text?: string;
+  html?: string;
+}
+
+export interface PlantedPair {
+  kind: Kind;
+  source: string;
+  copy: string;
+}
+
+export interface BenchCorpus {
+  /** Every record, sources and copies spread among the distinct articles. */
+  records: BenchRecord[];
+  planted: PlantedPair[];
+  /** Family of each record id: the source's id for sources and their copies, else the id itself. */
+  family: Map<string, string>;
+  /** Distinct articles kept out of the corpus, to query with. */
+  unseen: BenchRecord[];
+}
+
+/** Deterministic random numbers (mulberry32). */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
+    return ((value ^ (value >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+function shuffle<T>(items: T[], next: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+const SENTENCES_PER_ARTICLE = 30;
+const SENTENCES_PER_PARAGRAPH = 3;
+
+function paragraphs(sentences: readonly string[]): string {
+  const blocks: string[] = [];
+  for (let at = 0; at < sentences.length; at += SENTENCES_PER_PARAGRAPH) {
+    blocks.push(sentences.slice(at, at + SENTENCES_PER_PARAGRAPH).join(' '));
+  }
+  return blocks.join('\n\n');
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+/** The article bodies of the extraction benchmark, paragraphs separated by blank lines. */
+function aebBodies(datasets: string): string[] {
+  const truth = JSON.parse(readFileSync(join(datasets, 'aeb-dev', 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string }
+  >;
+  return Object.keys(truth)
+    .sort()
+    .map((id) =>
+      truth[id]!.articleBody.split(/\n+/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join('\n\n'),
+    )
+    .filter((body) => words(body) >= 250 && body.split('\n\n').length >= 4);
+}
+
+export interface BuildOptions {
+  datasets: string;
+  articles: number;
+  plantedPerKind: number;
+  spinner: Spinner;
+  /** Distinct articles to keep out of the corpus for queries. */
+  unseen: number;
+}
+
+export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
+  const next = random(20210324);
+  const msrp = loadMsrp(join(options.datasets, 'msrp-train', 'msr_paraphrase_train.txt'));
+  const positives = msrp.filter((pair) => pair.paraphrase);
+  const negatives = msrp.filter((pair) => !pair.paraphrase);
+  const planted: PlantedPair[] = [];
+  const sourceRecords: BenchRecord[] = [];
+  const copyRecords: BenchRecord[] = [];
+  const family = new Map<string, string>();
+  const plant = (kind: Kind, index: number, source: string, copy: BenchRecord) => {
+    const sourceId = `source-${kind}-${index}`;
+    const copyId = `copy-${kind}-${index}`;
+    sourceRecords.push({ id: sourceId, text: source });
+    copyRecords.push({ ...copy, id: copyId });
+    planted.push({ kind, source: sourceId, copy: copyId });
+    family.set(sourceId, sourceId);
+    family.set(copyId, sourceId);
+  };
+
+  // Reworded: MSRP paraphrase pairs, SENTENCES_PER_ARTICLE to an article.
+  const perKind = options.plantedPerKind;
+  let positive = 0;
+  for (let i = 0; i < perKind; i++) {
+    const pairs = positives.slice(positive, positive + SENTENCES_PER_ARTICLE);
+    positive += SENTENCES_PER_ARTICLE;
+    plant('reworded', i, paragraphs(pairs.map((pair) => pair.a)), {
+      id: '',
+      text: paragraphs(pairs.map((pair) => pair.b)),
+    });
+  }
+
+  // Sources of the other kinds: the benchmark's article bodies first, then articles of MSRP sentences.
+  const bodies = aebBodies(options.datasets);
+  const otherSources: string[] = [...bodies];
+  while (otherSources.length < perKind * 4) {
+    const pairs = positives.slice(positive, positive + SENTENCES_PER_ARTICLE);
+    positive += SENTENCES_PER_ARTICLE;
+    otherSources.push(paragraphs(pairs.map((pair) => pair.a)));
+  }
+  shuffle(otherSources, next);
+  const filler = negatives.map((pair) => pair.b);
+  for (let i = 0; i < perKind; i++) {
+    const verbatim = otherSources[i * 4]!;
+    plant('verbatim', i, verbatim, { id: '', text: `${verbatim}\n\n(Republished by The Evening Ledger.)` });
+
+    const whole = otherSources[i * 4 + 1]!;
+    const blocks = whole.split('\n\n');
+    const take = Math.max(2, Math.ceil(blocks.length / 2));
+    const start = Math.floor(next() * (blocks.length - take + 1));
+    const own = filler.slice(i * 3, i * 3 + 3).join(' ');
+    plant('partial', i, whole, { id: '', text: [...blocks.slice(start, start + take), own].join('\n\n') });
+
+    const wrapped = otherSources[i * 4 + 2]!;
+    const headlines = filler.slice(1000 + i * 5, 1000 + i * 5 + 5);
+    plant('wrapped', i, wrapped, { id: '', html: pageAround(wrapped, headlines, i) });
+
+    const spun = otherSources[i * 4 + 3]!;
+    plant('spun', i, spun, { id: '', text: options.spinner.spin(spun, 0.4, next) });
+  }
+
+  // Distinct articles: unused real sentences first, then sentences with their words shuffled.
+  const used = new Set<string>();
+  for (const pair of positives.slice(0, positive)) {
+    used.add(pair.a);
+    used.add(pair.b);
+  }
+  // Not the first sentences of the non-paraphrase pairs: their seconds, close to them, are the filler.
+  const pool = positives
+    .slice(positive)
+    .map((pair) => pair.a)
+    .filter((sentence) => !used.has(sentence));
+  const wordPool = [...pool, ...filler, ...bodies.flatMap((body) => body.split(/(?<=[.!?])\s+/))];
+  const distinctCount =
+    Math.max(0, options.articles - sourceRecords.length - copyRecords.length) + options.unseen;
+  const distinct: BenchRecord[] = [];
+  let poolAt = 0;
+  for (let i = 0; i < distinctCount; i++) {
+    let sentences: string[];
+    if (poolAt + SENTENCES_PER_ARTICLE <= pool.length) {
+      sentences = pool.slice(poolAt, poolAt + SENTENCES_PER_ARTICLE);
+      poolAt += SENTENCES_PER_ARTICLE;
+    } else {
+      sentences = Array.from({ length: SENTENCES_PER_ARTICLE }, () => {
+        const sentence = wordPool[Math.floor(next() * wordPool.length)]!;
+        return shuffle(sentence.split(/\s+/), next).join(' ');
+      });
+    }
+    distinct.push({ id: `article-${i}`, text: paragraphs(sentences) });
+  }
+  // The unseen queries are the last distinct articles, so they are of the shuffled kind at scale.
+  const unseen = distinct.splice(distinct.length - options.unseen, options.unseen);
+  for (const record of distinct) family.set(record.id, record.id);
+  for (const record of unseen) family.set(record.id, record.id);
+  const records = shuffle([...sourceRecords, ...copyRecords, ...distinct], next);
+  return { records, planted, family, unseen };
+}
+
+/** A news page around the story: menus, a byline, other headlines, a footer (made up here). */
+function pageAround(text: string, headlines: readonly string[], index: number): string {
+  const escapeText = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = text
+    .split('\n\n')
+    .map((block) => `<p>${escapeText(block)}</p>`)
+    .join('\n');
+  const menu = ['Home', 'World', 'Business', 'Markets', 'Politics', 'Tech', 'Sport', 'Opinion']
+    .map((label) => `<li><a href="/${label.toLowerCase()}">${label}</a></li>`)
+    .join('');
+  const related = headlines
+    .map((headline, at) => `<li><a href="/news/${index}-${at}">${escapeText(headline.slice(0, 90))}</a></li>`)
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Story ${index} | The Evening Ledger</title></head>
+<body><header><a href="/">The Evening Ledger</a><nav><ul>${menu}</ul></nav>
+<form action="/search"><input name="q" placeholder="Search"></form></header>
+<main><article><h1>Story ${index}</h1><p class="byline">By Staff Reporter · Evening Ledger</p>
+${body}
+<p>Share this article: <a href="/share/fb">Facebook</a> <a href="/share/tw">Twitter</a> <a href="/share/mail">Email</a></p>
+</article>
+<aside><h2>Most read</h2><ul>
+${related}
+</ul></aside></main>
+<footer><p>© 2021 The Evening Ledger. All rights reserved.</p><a href="/privacy">Privacy policy</a> · <a href="/terms">Terms of use</a> · <a href="/contact">Contact us</a></footer>
+</body></html>`;
+}

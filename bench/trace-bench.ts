@@ -1,0 +1,318 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LshIndex, Minhash } from 'minhash';
+import { shareVocabulary } from '../src/align/vocabulary.js';
+import { createEngine, type Engine } from '../src/engine/engine.js';
+import { lshCandidatePairs } from '../src/fingerprint/lsh.js';
+import { SHINGLE_WORDS } from '../src/fingerprint/minhash.js';
+import type { Article } from '../src/model/article.js';
+import {
+  type ArticleFingerprint,
+  CANDIDATE_OVERLAP,
+  fingerprintArticle,
+  vocabularyCandidates,
+} from '../src/pipeline/candidates.js';
+import { extractDocuments, traceDocuments } from '../src/service/index.js';
+import { articleFromText } from '../src/text/plain-article.js';
+import { buildTraceSet, type TraceSet, writeTraceSet } from './trace-set.js';
+
+/** The commit before the engine: the baseline the trace bench runs beside this version. */
+const BASELINE_COMMIT = 'ecfe5e5';
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+interface RunReport {
+  documents: number;
+  extractMs: number;
+  traceMs: number;
+  peakMb: number;
+  cpuMs: number;
+  stories: string[][];
+}
+
+export interface TraceBenchOptions {
+  size?: number;
+  baseline?: boolean;
+}
+
+/**
+ * Trace at scale, printed as tables: the benchmark set (built from the development data) traced
+ * with one worker, with every core, and by the code before the engine; candidate pairs beside a
+ * MinHash LSH library; duplicates; compare of two long articles; the command's --help.
+ */
+export async function runTraceBench(datasets: string, options: TraceBenchOptions = {}): Promise<void> {
+  const size = options.size ?? 1600;
+  const set = buildTraceSet(datasets, size);
+  const work = mkdtempSync(join(tmpdir(), 'wiretrace-bench-'));
+  try {
+    const directory = join(work, 'set');
+    writeTraceSet(set, directory);
+    const cores = availableParallelism();
+    console.log(
+      `\nTrace of ${set.documents.length} articles (mean ${meanWords(set)} words, ${set.planted.length} planted copies), ${cores} cores`,
+    );
+    const runs: Array<[string, RunReport | null]> = [];
+    runs.push(['this version, 1 worker', child(directory, '--workers', '1')]);
+    runs.push([`this version, ${cores} workers`, child(directory, '--workers', String(cores))]);
+    if (options.baseline !== false) {
+      const old = buildBaseline(work);
+      runs.push([
+        `before the engine (${BASELINE_COMMIT})`,
+        old === null ? null : child(directory, '--old', old),
+      ]);
+    }
+    printRuns(runs, set);
+    await candidateTable(set);
+    await smallerCases(set, work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function meanWords(set: TraceSet): number {
+  const total = set.documents.reduce((sum, document) => sum + document.text.split(/\s+/).length, 0);
+  return Math.round(total / set.documents.length);
+}
+
+/** A trace in a child process, so that its peak memory is its own. */
+function child(directory: string, mode: string, value: string): RunReport | null {
+  const result = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', join(ROOT, 'dist', 'bench', 'trace-run.js'), directory, mode, value],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
+  if (result.status !== 0) {
+    console.log(`  run ${mode} ${value} failed: ${(result.stderr ?? '').split('\n')[0]}`);
+    return null;
+  }
+  return JSON.parse(result.stdout) as RunReport;
+}
+
+/** The baseline commit extracted and built in a temporary folder; null when git cannot. */
+function buildBaseline(work: string): string | null {
+  const folder = join(work, 'baseline');
+  try {
+    execFileSync(
+      'sh',
+      ['-c', `mkdir -p "${folder}" && git archive ${BASELINE_COMMIT} | tar -x -C "${folder}"`],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+      },
+    );
+    symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
+    symlinkSync(join(ROOT, 'lexicon'), join(folder, 'lexicon'));
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', '.'], { cwd: folder, stdio: 'ignore' });
+    return join(folder, 'dist', 'src');
+  } catch {
+    console.log(`  (baseline ${BASELINE_COMMIT} could not be built from git here)`);
+    return null;
+  }
+}
+
+/** Share of planted (original, copy) pairs that ended in the same story. */
+function plantedTogether(set: TraceSet, stories: readonly string[][]): number {
+  const storyOf = new Map<string, number>();
+  stories.forEach((documents, index) => {
+    for (const name of documents) storyOf.set(name.split('/').pop()!, index);
+  });
+  let together = 0;
+  for (const [source, copy] of set.planted) {
+    const a = storyOf.get(set.documents[source]!.name);
+    if (a !== undefined && a === storyOf.get(set.documents[copy]!.name)) together++;
+  }
+  return together / set.planted.length;
+}
+
+function printRuns(runs: ReadonlyArray<[string, RunReport | null]>, set: TraceSet): void {
+  const single = runs[0]?.[1];
+  const rows = runs.map(([label, run]): string[] => {
+    if (run === null) return [label, '-', '-', '-', '-', '-', '-', '-', '-'];
+    const total = run.extractMs + run.traceMs;
+    const singleTotal = single === null || single === undefined ? total : single.extractMs + single.traceMs;
+    return [
+      label,
+      seconds(run.extractMs),
+      seconds(run.traceMs),
+      seconds(total),
+      `${(singleTotal / total).toFixed(2)}x`,
+      seconds(run.cpuMs),
+      `${run.peakMb.toFixed(0)} MB`,
+      String(run.stories.length),
+      percent(plantedTogether(set, run.stories)),
+    ];
+  });
+  printTable(
+    ['run', 'extract', 'trace', 'total', 'vs 1 worker', 'cpu time', 'peak memory', 'stories', 'copies found'],
+    rows,
+  );
+}
+
+/** Candidate pairs of the set: the index and LSH this version uses beside a MinHash LSH library. */
+async function candidateTable(set: TraceSet): Promise<void> {
+  const engine = createEngine({ workers: 1 });
+  const articles = set.documents.map((document) => articleFromText(document.name, document.text));
+  const fingerprints = articles.map((article) => fingerprintArticle(engine.analyse(article), engine.lexicon));
+  const rows: string[][] = [];
+  const planted = new Set(set.planted.map(([a, b]) => pairCode(a, b, articles.length)));
+  const row = (label: string, milliseconds: number, pairs: ReadonlyArray<readonly [number, number]>) => {
+    let found = 0;
+    for (const [a, b] of pairs) if (planted.has(pairCode(a, b, articles.length))) found++;
+    rows.push([label, seconds(milliseconds), String(pairs.length), percent(found / planted.size)]);
+  };
+  let started = performance.now();
+  const allPairs = bruteForceCandidates(fingerprints);
+  row(`vocabulary prefilter, all pairs (>= ${CANDIDATE_OVERLAP})`, performance.now() - started, allPairs);
+  started = performance.now();
+  row(
+    'vocabulary prefilter, inverted index',
+    performance.now() - started,
+    vocabularyCandidates(fingerprints),
+  );
+  started = performance.now();
+  const lsh = lshCandidatePairs(fingerprints.map((fingerprint) => fingerprint.signature));
+  row('near duplicates, MinHash LSH (this version)', performance.now() - started, lsh);
+  started = performance.now();
+  row('MinHash LSH library (npm minhash)', performance.now() - started, libraryCandidates(articles, engine));
+  console.log(`\nCandidate pairs of the ${articles.length} articles (fingerprints computed beforehand)`);
+  printTable(['method', 'time', 'pairs', 'planted copies among them'], rows);
+}
+
+function pairCode(a: number, b: number, count: number): number {
+  return Math.min(a, b) * count + Math.max(a, b);
+}
+
+function bruteForceCandidates(fingerprints: readonly ArticleFingerprint[]): Array<[number, number]> {
+  const maps = fingerprints.map(
+    (fingerprint) => new Map(fingerprint.stems.map((stem, index) => [stem, fingerprint.weights[index]!])),
+  );
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < maps.length; i++) {
+    for (let j = i + 1; j < maps.length; j++) {
+      if (shareVocabulary(maps[i]!, maps[j]!) >= CANDIDATE_OVERLAP) pairs.push([i, j]);
+    }
+  }
+  return pairs;
+}
+
+/** The library's MinHash of the same word shingles, its LSH index with default bands. */
+function libraryCandidates(articles: readonly Article[], engine: Engine): Array<[number, number]> {
+  const index = new LshIndex();
+  const signatures = articles.map((article, document) => {
+    const norms = engine.analyse(article).tokens.map((token) => token.norm);
+    const minhash = new Minhash();
+    for (let start = 0; start + SHINGLE_WORDS <= norms.length; start++) {
+      minhash.update(norms.slice(start, start + SHINGLE_WORDS).join(' '));
+    }
+    index.insert(String(document), minhash);
+    return minhash;
+  });
+  const pairs: Array<[number, number]> = [];
+  signatures.forEach((minhash, document) => {
+    for (const match of index.query(minhash)) {
+      const other = Number(match);
+      if (other > document) pairs.push([document, other]);
+    }
+  });
+  return pairs;
+}
+
+/** Duplicates, the 200-article trace, compare of two long articles, and --help. */
+async function smallerCases(set: TraceSet, work: string): Promise<void> {
+  const rows: string[][] = [];
+  const engine = createEngine();
+  const article = set.documents.find(
+    (document) => document.text.length >= 4500 && document.text.length <= 6000,
+  )!;
+  const copies = Array.from({ length: 200 }, (_, index) => ({
+    input: `copy-${index}.txt`,
+    format: 'text' as const,
+    content: article.text,
+    encoding: 'utf-8',
+  }));
+  let started = performance.now();
+  const extracted = await extractDocuments(engine, copies);
+  const traced = await traceDocuments(engine, extracted.documents);
+  rows.push([
+    `trace 200 identical copies of a ${(article.text.length / 1000).toFixed(1)} KB article`,
+    seconds(performance.now() - started),
+    `target < 5 s; ${traced.json.stories.length} story`,
+  ]);
+  await engine.close();
+
+  const small = join(work, 'set-200');
+  writeTraceSet({ documents: set.documents.slice(0, 200), planted: [] }, small);
+  const two = child(small, '--workers', String(availableParallelism()));
+  if (two !== null)
+    rows.push(['trace 200 articles of the set (all cores)', seconds(two.extractMs + two.traceMs), '']);
+
+  const median = compareMedian(set);
+  rows.push(['compare two ~1,000-word articles, median of 30', `${median.toFixed(1)} ms`, 'target <= 15 ms']);
+
+  const help: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    started = performance.now();
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'wiretrace.js'), '--help'], { stdio: 'ignore' });
+    help.push(performance.now() - started);
+  }
+  const bare: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    started = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    bare.push(performance.now() - started);
+  }
+  rows.push([
+    'wiretrace --help, median of 5',
+    seconds(middle(help)),
+    `target < 0.3 s; node -e 0 takes ${seconds(middle(bare))}`,
+  ]);
+  console.log('\nSmaller cases');
+  printTable(['case', 'time', 'note'], rows);
+}
+
+/** Two ~1,000-word articles from the set (an original and a copy of it, each with a neighbour). */
+function compareMedian(set: TraceSet): number {
+  const engine = createEngine({ workers: 1 });
+  const [source, copy] = set.planted.find(([, copyIndex]) =>
+    set.documents[copyIndex]!.name.includes('trimmed'),
+  )!;
+  const long = (index: number, extra: number) =>
+    `${set.documents[index]!.text}\n\n${set.documents[set.documents.length - 1 - extra]!.text}`;
+  const textA = long(source, 0);
+  const textB = long(copy, 1);
+  engine.compare(articleFromText('a', textA), articleFromText('b', textB));
+  const times: number[] = [];
+  for (let run = 0; run < 30; run++) {
+    const a = articleFromText('a', textA);
+    const b = articleFromText('b', textB);
+    const started = performance.now();
+    engine.compare(a, b);
+    times.push(performance.now() - started);
+  }
+  return middle(times);
+}
+
+function middle(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function seconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+function printTable(header: readonly string[], body: readonly string[][]): void {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((row) => (row[column] ?? '').length)),
+  );
+  const format = (row: readonly string[]) =>
+    row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+  console.log(format(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of body) console.log(format(row));
+}

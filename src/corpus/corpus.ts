@@ -1,0 +1,536 @@
+import { createEngine, type Engine } from '../engine/engine.js';
+import { isWiretraceError, WiretraceError } from '../errors.js';
+import {
+  decodeFingerprint,
+  encodeFingerprint,
+  FINGERPRINT_VERSION,
+} from '../fingerprint/document-fingerprint.js';
+import { type InputFailure, isInputFailure } from '../ingest/input-failure.js';
+import type { Article, RawDocument } from '../model/article.js';
+import { DERIVED_RELATIONS, type RelationKind } from '../model/relation.js';
+import type { TraceResult } from '../model/story.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import {
+  documentKey,
+  type NewDocument,
+  type NewRelation,
+  type RemoveSelector,
+  type Store,
+  type StoredDocument,
+  type StoredRelation,
+  type StoreInfo,
+} from '../store/store.js';
+import { type PreparedDocument, prepareDocument, storedArticle } from './prepare.js';
+import { components, StoryRenames, storyLabel } from './story-labels.js';
+import { relationToStore, screen, verifyPair } from './verify.js';
+
+/** The default corpus file of the CLI. */
+export const DEFAULT_CORPUS_PATH = './wiretrace.db';
+
+export interface CorpusOptions {
+  /** Open for reading only (find, stories, trace), alongside a process that writes. */
+  readonly?: boolean;
+  /** The engine that extracts and compares (its lexicon and clock). Default: a new one. */
+  engine?: Engine;
+}
+
+export interface AddOptions {
+  /** Documents committed together: a crash keeps every whole batch committed before it. Default 256. */
+  batchSize?: number;
+  /** Called for each input or record that is skipped, with why. */
+  onProblem?: (failure: InputFailure) => void;
+  /** Called after each committed batch with the running totals. */
+  onBatch?: (summary: AddSummary) => void;
+}
+
+export interface AddSummary {
+  /** Documents read (good and bad). */
+  read: number;
+  /** New document versions stored. */
+  added: number;
+  /** Of those, new versions of an id already stored (same id or URL, new text). */
+  versions: number;
+  /** Documents whose text was already stored. */
+  duplicates: number;
+  /** Inputs or records skipped as bad. */
+  failed: number;
+  /** Relations found and stored. */
+  relations: number;
+}
+
+/** A stored document related to the one asked about. */
+export interface CorpusMatch {
+  id: string;
+  version: number;
+  relation: RelationKind;
+  score: number;
+  /** What the match is to the document asked about: its `source`, its `copy`, or null when undecided. */
+  direction: 'source' | 'copy' | null;
+  confidence: number;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  story: string;
+  /** Reused passages, offsets into the asked document's text (`query`) and the match's (`match`). */
+  passages: {
+    kind: string;
+    query: [number, number] | null;
+    match: [number, number] | null;
+    similarity: number;
+  }[];
+}
+
+export interface CorpusStory {
+  id: string;
+  members: number;
+  /** The original: the member no other member was copied into, the earliest published among ties. */
+  root: string;
+  first: string;
+  last: string;
+  documents: {
+    id: string;
+    version: number;
+    published: string | null;
+    url: string | null;
+    title: string | null;
+  }[];
+}
+
+/** LSH keys shared by more documents than this say nothing (a phrase every article uses). */
+const MAX_PER_KEY = 256;
+/** Candidates, by shared keys, whose signatures are checked. */
+const CANDIDATES_CHECKED = 24;
+/** Candidates passing the signature screen that get the full comparison, best first. */
+const CANDIDATES_VERIFIED = 6;
+const DEFAULT_BATCH = 256;
+const DAY_MS = 86_400_000;
+
+/** Opens (creating when needed) the corpus in an SQLite file. */
+export async function openCorpus(
+  path: string = DEFAULT_CORPUS_PATH,
+  options: CorpusOptions = {},
+): Promise<Corpus> {
+  const store = await openSqliteStore(path, {
+    fingerprintVersion: FINGERPRINT_VERSION,
+    readonly: options.readonly === true,
+  });
+  return new Corpus(store, options.engine ?? createEngine());
+}
+
+/** A document the new one may be related to: stored, or earlier in the same batch. */
+interface Candidate {
+  contentId: string;
+  id: string;
+  version: number;
+  story: string;
+  stored: StoredDocument | null;
+  prepared: PreparedDocument | null;
+}
+
+interface Verified {
+  candidate: Candidate;
+  relation: NewRelation;
+}
+
+/**
+ * A corpus of articles on disk: add documents as they arrive, ask what any of them is a copy
+ * of, list the stories, trace one, remove and expire documents. Works over any `Store`.
+ */
+export class Corpus {
+  readonly #store: Store;
+  readonly #engine: Engine;
+
+  constructor(store: Store, engine: Engine) {
+    this.#store = store;
+    this.#engine = engine;
+  }
+
+  info(): Promise<StoreInfo> {
+    return this.#store.info();
+  }
+
+  /** Whether a document is stored under this id. */
+  async has(id: string): Promise<boolean> {
+    return (await this.#store.byId(id)) !== null;
+  }
+
+  /**
+   * Adds documents (raw documents or read failures, e.g. from readCorpusInputs) in committed
+   * batches: each is extracted, fingerprinted, checked against the corpus, related to what it
+   * copies, and stored with its relations. Idempotent: text already stored is skipped.
+   */
+  async add(
+    documents: AsyncIterable<RawDocument | InputFailure> | Iterable<RawDocument | InputFailure>,
+    options: AddOptions = {},
+  ): Promise<AddSummary> {
+    const summary: AddSummary = { read: 0, added: 0, versions: 0, duplicates: 0, failed: 0, relations: 0 };
+    const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    const problem = (failure: InputFailure) => {
+      summary.failed++;
+      options.onProblem?.(failure);
+    };
+    let batch: PreparedDocument[] = [];
+    for await (const item of documents) {
+      summary.read++;
+      if (isInputFailure(item)) {
+        problem(item);
+        continue;
+      }
+      const prepared = prepareOrFail(item);
+      if ('error' in prepared) problem(prepared);
+      else batch.push(prepared);
+      if (batch.length >= batchSize) {
+        await this.#ingest(batch, summary);
+        batch = [];
+        options.onBatch?.(summary);
+      }
+    }
+    if (batch.length > 0) {
+      await this.#ingest(batch, summary);
+      options.onBatch?.(summary);
+    }
+    return summary;
+  }
+
+  async #ingest(batch: readonly PreparedDocument[], summary: AddSummary): Promise<void> {
+    const unique = new Map<string, PreparedDocument>();
+    for (const document of batch) {
+      if (!unique.has(documentKey(document))) unique.set(documentKey(document), document);
+    }
+    const stored = await this.#store.byKeys([...unique.values()]);
+    summary.duplicates += batch.length - unique.size + stored.size;
+    const fresh = [...unique.values()].filter((document) => !stored.has(documentKey(document)));
+    const latest = await this.#store.latestVersions([...new Set(fresh.map((document) => document.id))]);
+    const renames = new StoryRenames();
+    const inBatch: Candidate[] = [];
+    const bucketsInBatch = new Map<number, number[]>();
+    const articles = new Map<string, Article>();
+    const documents: NewDocument[] = [];
+    const relations: NewRelation[] = [];
+    for (const document of fresh) {
+      const version = (latest.get(document.id) ?? 0) + 1;
+      latest.set(document.id, version);
+      if (version > 1) summary.versions++;
+      const found = await this.#related(document, inBatch, bucketsInBatch, articles);
+      const story = renames.join([
+        storyLabel(document.contentId),
+        ...found.map((match) => renames.resolve(match.candidate.story)),
+      ]);
+      relations.push(...found.map((match) => match.relation));
+      const candidate: Candidate = {
+        contentId: document.contentId,
+        id: document.id,
+        version,
+        story,
+        stored: null,
+        prepared: document,
+      };
+      inBatch.push(candidate);
+      for (const key of document.keys)
+        bucketsInBatch.set(key, [...(bucketsInBatch.get(key) ?? []), inBatch.length - 1]);
+      documents.push(newDocument(document, story));
+    }
+    // A story label given before a later merge in this batch is followed to where it ended.
+    const settled = documents.map((document) => ({ ...document, story: renames.resolve(document.story) }));
+    const result = await this.#store.commit({ documents: settled, relations, storyMerges: renames.merges });
+    summary.added += result.inserted;
+    summary.relations += relations.length;
+  }
+
+  /** Verified relations of a document to stored documents and to those before it in the batch. */
+  async #related(
+    document: PreparedDocument,
+    inBatch: readonly Candidate[],
+    bucketsInBatch: ReadonlyMap<number, number[]>,
+    articles: Map<string, Article>,
+  ): Promise<Verified[]> {
+    const candidates = await this.#candidates(document, inBatch, bucketsInBatch);
+    const screened = candidates
+      .map((candidate) => ({ candidate, score: screen(fingerprintOf(candidate), document.fingerprint) }))
+      .filter((entry) => entry.score >= 1)
+      .sort((a, b) => b.score - a.score || compareText(a.candidate.contentId, b.candidate.contentId))
+      .slice(0, CANDIDATES_VERIFIED);
+    const verified: Verified[] = [];
+    for (const { candidate } of screened) {
+      if (candidate.contentId === document.contentId) {
+        // The same text under another id: identical, nothing to compare.
+        const relation = identicalRelation(documentKey(candidate), documentKey(document), document);
+        verified.push({ candidate, relation });
+        continue;
+      }
+      // One article object per text, so the engine analyses each text once.
+      const earlier = articles.get(candidate.contentId) ?? articleOfCandidate(candidate);
+      articles.set(candidate.contentId, earlier);
+      const result = verifyPair(this.#engine, earlier, document.article);
+      if (result.relation === 'unrelated') continue;
+      verified.push({
+        candidate,
+        relation: relationToStore(result, documentKey(candidate), documentKey(document)),
+      });
+    }
+    return verified;
+  }
+
+  async #candidates(
+    document: PreparedDocument,
+    inBatch: readonly Candidate[],
+    bucketsInBatch: ReadonlyMap<number, number[]>,
+  ): Promise<Candidate[]> {
+    const shared = await this.#store.candidates(document.keys, MAX_PER_KEY);
+    const top = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES_CHECKED)
+      .map(([serial]) => serial);
+    const stored = await this.#store.bySerials(top);
+    const candidates: Candidate[] = stored
+      .filter((found) => documentKey(found) !== documentKey(document))
+      .map((found) => ({
+        contentId: found.contentId,
+        id: found.id,
+        version: found.version,
+        story: found.story,
+        stored: found,
+        prepared: null,
+      }));
+    const batchHits = new Map<number, number>();
+    for (const key of document.keys) {
+      for (const index of bucketsInBatch.get(key) ?? [])
+        batchHits.set(index, (batchHits.get(index) ?? 0) + 1);
+    }
+    const nearest = [...batchHits.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES_CHECKED);
+    for (const [index] of nearest) candidates.push(inBatch[index]!);
+    return candidates;
+  }
+
+  /**
+   * The stored documents related to a stored id (its latest version), or to a document that is
+   * not stored (compared against the corpus, nothing written). Best score first.
+   */
+  async find(query: string | RawDocument): Promise<CorpusMatch[]> {
+    if (typeof query === 'string') {
+      const document = await this.#store.byId(query);
+      if (document === null)
+        throw new WiretraceError('INPUT_NOT_FOUND', 'no document with this id in the corpus', query);
+      return this.#storedMatches(document);
+    }
+    const document = prepareDocument(query);
+    const already = (await this.#store.byKeys([document])).get(documentKey(document));
+    if (already !== undefined) return this.#storedMatches(already);
+    const found = await this.#related(document, [], new Map(), new Map());
+    return sortMatches(
+      found.map(({ candidate, relation }) =>
+        toMatch(candidate.stored!, relation, relation.copy === documentKey(document) ? 'source' : 'copy'),
+      ),
+    );
+  }
+
+  async #storedMatches(document: StoredDocument): Promise<CorpusMatch[]> {
+    const relations = await this.#store.relationsOf(document.serial);
+    const others = new Map(
+      (
+        await this.#store.bySerials(
+          relations.map((relation) =>
+            relation.source === document.serial ? relation.copy : relation.source,
+          ),
+        )
+      ).map((other) => [other.serial, other]),
+    );
+    const matches: CorpusMatch[] = [];
+    for (const relation of relations) {
+      const queryIsSource = relation.source === document.serial;
+      const other = others.get(queryIsSource ? relation.copy : relation.source);
+      if (other === undefined) continue;
+      matches.push(toMatch(other, asNewRelation(relation), queryIsSource ? 'copy' : 'source'));
+    }
+    return sortMatches(matches);
+  }
+
+  /** Stories of two or more documents, oldest first; `since` keeps those with a member on or after that date. */
+  async stories(options: { since?: string } = {}): Promise<CorpusStory[]> {
+    const summaries = await this.#store.stories(options);
+    const stories: CorpusStory[] = [];
+    for (const summary of summaries) {
+      const members = await this.#store.storyMembers(summary.story);
+      const relations = await this.#store.storyRelations(summary.story);
+      stories.push({
+        id: summary.story,
+        members: summary.members,
+        root: rootOf(members, relations).id,
+        first: summary.first,
+        last: summary.last,
+        documents: members.map((member) => ({
+          id: member.id,
+          version: member.version,
+          published: member.published,
+          url: member.url,
+          title: member.title,
+        })),
+      });
+    }
+    return stories;
+  }
+
+  /** The full trace of a stored story (every pair of its members compared again), or null when there is none. */
+  async trace(storyId: string): Promise<TraceResult | null> {
+    const members = await this.#store.storyMembers(storyId);
+    if (members.length === 0) return null;
+    const articles = members.map((member) =>
+      storedArticle(documentName(member), member.text, member.title, member.published),
+    );
+    return this.#engine.trace(articles);
+  }
+
+  /** Removes documents (all versions of the ids given; by source; published before a date); returns how many. */
+  async remove(selector: RemoveSelector): Promise<number> {
+    const removed = await this.#store.remove(selector);
+    await this.#regroup(new Set(removed.map((document) => document.story)));
+    return removed.length;
+  }
+
+  /** Removes documents published (or, undated, added) more than `keepDays` days before `now`. */
+  prune(keepDays: number, now: Date = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - keepDays * DAY_MS).toISOString();
+    return this.remove({ before });
+  }
+
+  /** A removal may split a story: its remaining members are grouped again by their relations. */
+  async #regroup(stories: ReadonlySet<string>): Promise<void> {
+    const assignments: { serial: number; story: string }[] = [];
+    for (const story of [...stories].sort()) {
+      const members = await this.#store.storyMembers(story);
+      const index = new Map(members.map((member, position) => [member.serial, position]));
+      const edges = (await this.#store.storyRelations(story)).flatMap((relation): [number, number][] => {
+        const a = index.get(relation.source);
+        const b = index.get(relation.copy);
+        return a === undefined || b === undefined ? [] : [[a, b]];
+      });
+      for (const group of components(members.length, edges)) {
+        const label = group.map((position) => storyLabel(members[position]!.contentId)).sort()[0]!;
+        for (const position of group) {
+          const member = members[position]!;
+          if (member.story !== label) assignments.push({ serial: member.serial, story: label });
+        }
+      }
+    }
+    if (assignments.length > 0) await this.#store.assignStories(assignments);
+  }
+
+  close(): Promise<void> {
+    return this.#store.close();
+  }
+}
+
+function prepareOrFail(raw: RawDocument): PreparedDocument | InputFailure {
+  try {
+    return prepareDocument(raw);
+  } catch (error) {
+    if (isWiretraceError(error)) return { input: raw.input, error };
+    // An unexpected failure on one document must not lose the batch: report it and go on.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return {
+      input: raw.input,
+      error: new WiretraceError('INPUT_MALFORMED', `cannot process (${reason})`, raw.input),
+    };
+  }
+}
+
+function newDocument(document: PreparedDocument, story: string): NewDocument {
+  const article = document.article;
+  return {
+    id: document.id,
+    contentId: document.contentId,
+    url: article.url,
+    source: document.source,
+    title: article.title,
+    published: article.published,
+    input: article.input,
+    text: article.text,
+    signature: encodeFingerprint(document.fingerprint),
+    keys: document.keys,
+    story,
+  };
+}
+
+function identicalRelation(earlier: string, later: string, document: PreparedDocument): NewRelation {
+  const length = document.article.text.length;
+  return {
+    source: earlier,
+    copy: later,
+    relation: 'identical',
+    score: 1,
+    confidence: 0,
+    directed: false,
+    passages: [{ kind: 'verbatim', source: [0, length], copy: [0, length], similarity: 1 }],
+  };
+}
+
+function fingerprintOf(candidate: Candidate) {
+  return candidate.prepared?.fingerprint ?? decodeFingerprint(candidate.stored!.signature);
+}
+
+function articleOfCandidate(candidate: Candidate): Article {
+  if (candidate.prepared !== null) return candidate.prepared.article;
+  const stored = candidate.stored!;
+  return storedArticle(documentName(stored), stored.text, stored.title, stored.published);
+}
+
+/** How a stored document is named in reports: its id, with the version when there are several. */
+function documentName(document: StoredDocument): string {
+  return document.version > 1 ? `${document.id}@${document.version}` : document.id;
+}
+
+function asNewRelation(relation: StoredRelation): NewRelation {
+  return { ...relation, source: String(relation.source), copy: String(relation.copy) };
+}
+
+function toMatch(other: StoredDocument, relation: NewRelation, otherIs: 'source' | 'copy'): CorpusMatch {
+  const queryIsSource = otherIs === 'copy';
+  return {
+    id: other.id,
+    version: other.version,
+    relation: relation.relation as RelationKind,
+    score: relation.score,
+    direction: relation.directed ? otherIs : null,
+    confidence: relation.confidence,
+    url: other.url,
+    title: other.title,
+    published: other.published,
+    story: other.story,
+    passages: relation.passages.map((passage) => ({
+      kind: passage.kind,
+      query: queryIsSource ? passage.source : passage.copy,
+      match: queryIsSource ? passage.copy : passage.source,
+      similarity: passage.similarity,
+    })),
+  };
+}
+
+function sortMatches(matches: CorpusMatch[]): CorpusMatch[] {
+  return matches.sort((a, b) => b.score - a.score || compareText(a.id, b.id) || a.version - b.version);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The story's original: the member copied into others most and from others least; ties go to
+ * the earliest published, then the smallest id.
+ */
+function rootOf(members: readonly StoredDocument[], relations: readonly StoredRelation[]): StoredDocument {
+  const balance = new Map<number, number>();
+  for (const relation of relations) {
+    if (!relation.directed || !DERIVED_RELATIONS.has(relation.relation as RelationKind)) continue;
+    balance.set(relation.source, (balance.get(relation.source) ?? 0) + 1);
+    balance.set(relation.copy, (balance.get(relation.copy) ?? 0) - 1);
+  }
+  const dated = (document: StoredDocument) => document.published ?? document.addedAt;
+  return [...members].sort(
+    (a, b) =>
+      (balance.get(b.serial) ?? 0) - (balance.get(a.serial) ?? 0) ||
+      compareText(dated(a), dated(b)) ||
+      compareText(a.id, b.id),
+  )[0]!;
+}

@@ -1,0 +1,140 @@
+import { availableParallelism } from 'node:os';
+import { extractArticle } from '../extract/index.js';
+import type { AnalysedArticle } from '../model/analysis.js';
+import type { Article } from '../model/article.js';
+import { DOCUMENT_VERSION, type ExtractedDocument, type SourceDocument } from '../model/document.js';
+import type { PairResult } from '../model/relation.js';
+import type { TraceResult } from '../model/story.js';
+import { type CompareOptions, comparePair } from '../pipeline/compare.js';
+import type { StageContext } from '../pipeline/context.js';
+import { traceArticles } from '../pipeline/trace.js';
+import { analyseArticle } from '../text/analyse.js';
+import { type Lexicon, loadLexicon } from '../text/lexicon.js';
+import type { WordForm } from '../text/tokenize.js';
+import type { Task, TaskOutput } from '../workers/tasks.js';
+import { BoundedCache } from './bounded-cache.js';
+import { toRawDocument } from './documents.js';
+import { createTaskPool, type TaskPool } from './pool.js';
+
+/** Distinct spellings whose normal form and stem an engine keeps (per generation). */
+const WORD_FORMS_CACHED = 100_000;
+/** Analysed articles kept by key (per generation): a trace meets each article in many pairs. */
+const ANALYSES_CACHED = 512;
+
+export interface EngineOptions {
+  /**
+   * The lexicon: a loaded one (shared by several engines), or the URL of a lexicon folder.
+   * Default: the package's own lexicon/, loaded on first use (never for --help).
+   */
+  lexicon?: Lexicon | URL;
+  /** The clock in epoch milliseconds. Default: Date.now. Read once per compare or trace. */
+  now?: () => number;
+  /**
+   * Threads for extraction, analysis and pair comparison. Default: the machine's cores. 1 runs
+   * everything in this thread (no pool). Each pool thread loads the lexicon once. A lexicon
+   * given as a loaded object cannot be shared with threads: the engine then runs in this thread.
+   */
+  workers?: number;
+}
+
+/**
+ * Everything the pipeline needs that outlives one call: the lexicon (loaded once), the caches,
+ * the clock and the worker pool. Stages stay pure functions of their inputs and the engine's
+ * StageContext; a process may hold several engines (tests with a fixed clock, a server).
+ */
+export interface Engine {
+  /** The engine's lexicon, loaded on first use. */
+  readonly lexicon: Lexicon;
+  /** Threads the engine runs tasks on (1: this thread only). */
+  readonly workers: number;
+  /** The engine's clock, epoch milliseconds. */
+  now(): number;
+  /** The stages' context for one call: the lexicon and the clock read now. */
+  context(): StageContext;
+  /** Finds the article in a document. Throws a WiretraceError (e.g. NO_ARTICLE) when there is none. */
+  extract(document: SourceDocument): ExtractedDocument;
+  /** Sentences, tokens and quotes of an article, cached for as long as the article is referenced. */
+  analyse(article: Article): AnalysedArticle;
+  /**
+   * The same, cached by a key that stands for the article's text and paragraphs (bounded
+   * cache); the result refers to the article given.
+   */
+  analyseKeyed(key: string, article: Article): AnalysedArticle;
+  /** Relation, score, direction, passages and changes of two articles, in this thread. */
+  compare(a: Article, b: Article, options?: CompareOptions): PairResult;
+  /** Stories, derivation trees and changes of a set of articles, in this thread. */
+  trace(articles: readonly Article[]): TraceResult;
+  /** Runs tasks on the pool (in this thread when workers is 1), results in task order. */
+  run<T extends Task>(tasks: readonly T[]): Promise<Array<TaskOutput<T>>>;
+  /** Stops the pool's threads. The engine still works afterwards, in this thread. */
+  close(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const clock = options.now ?? Date.now;
+  let lexicon: Lexicon | undefined = options.lexicon instanceof URL ? undefined : options.lexicon;
+  const lexiconFolder = options.lexicon instanceof URL ? options.lexicon : undefined;
+  const shareable = lexicon === undefined;
+  const workers = shareable ? Math.max(1, Math.floor(options.workers ?? availableParallelism())) : 1;
+  const analyses = new WeakMap<Article, AnalysedArticle>();
+  const keyedAnalyses = new BoundedCache<string, AnalysedArticle>(ANALYSES_CACHED);
+  const forms = new BoundedCache<string, WordForm>(WORD_FORMS_CACHED);
+  let pool: TaskPool | undefined;
+
+  const getLexicon = (): Lexicon => {
+    lexicon ??= loadLexicon(lexiconFolder);
+    return lexicon;
+  };
+  const context = (): StageContext => ({ lexicon: getLexicon(), now: clock(), forms });
+  const analyse = (article: Article): AnalysedArticle => {
+    let analysed = analyses.get(article);
+    if (analysed === undefined) {
+      analysed = analyseArticle(article, { forms });
+      analyses.set(article, analysed);
+    }
+    return analysed;
+  };
+
+  const engine: Engine = {
+    get lexicon() {
+      return getLexicon();
+    },
+    workers,
+    now: clock,
+    context,
+    extract(document) {
+      return {
+        version: DOCUMENT_VERSION,
+        id: document.id,
+        name: document.name,
+        article: extractArticle(toRawDocument(document)),
+      };
+    },
+    analyse,
+    analyseKeyed(key, article) {
+      const analysed = keyedAnalyses.getOrCompute(key, () => analyseArticle(article, { forms }));
+      // The same text sent without its input (to compare) and with it (to list changes).
+      return analysed.article === article ? analysed : { ...analysed, article };
+    },
+    compare(a, b, compareOptions) {
+      return comparePair(analyse(a), analyse(b), context(), compareOptions);
+    },
+    trace(articles) {
+      return traceArticles(articles, context(), analyse);
+    },
+    async run(tasks) {
+      if (workers === 1 || tasks.length === 0) {
+        const { runTask } = await import('../workers/tasks.js');
+        return tasks.map((task) => runTask(engine, task));
+      }
+      pool ??= createTaskPool(workers, lexiconFolder);
+      return pool.run(tasks);
+    },
+    async close() {
+      const running = pool;
+      pool = undefined;
+      await running?.close();
+    },
+  };
+  return engine;
+}

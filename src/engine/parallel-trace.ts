@@ -1,0 +1,125 @@
+import type { Article } from '../model/article.js';
+import type { PairResult } from '../model/relation.js';
+import type { TraceResult } from '../model/story.js';
+import {
+  articleSimilarities,
+  assembleTrace,
+  canonicalArticles,
+  duplicateClasses,
+  expandResults,
+  orderedKey,
+  planComparisons,
+  planStories,
+} from '../pipeline/trace.js';
+import type { OnProgress } from '../service/progress.js';
+import { emptyOffsetMap } from '../text/offsets.js';
+import type { CompareTask, FingerprintTask, KeyedArticle, OrientTask } from '../workers/tasks.js';
+import type { Engine } from './engine.js';
+
+/** Below this many documents a pool costs more to start than it saves. */
+const POOL_MIN_DOCUMENTS = 24;
+/**
+ * Tasks per thread and step: enough to even out uneven tasks, few enough that each task covers
+ * a run of neighbouring documents (pairs are sorted), so a thread analyses each document once.
+ */
+const TASKS_PER_THREAD = 4;
+
+/**
+ * Traces articles on the engine's threads: fingerprints, pair comparisons and tree edges run
+ * as tasks, the plan and the assembly here; the steps are those of traceArticles, so the result
+ * is the same as in one thread.
+ */
+export async function traceOnEngine(
+  engine: Engine,
+  given: readonly Article[],
+  onProgress?: OnProgress,
+): Promise<TraceResult> {
+  if (engine.workers === 1 || given.length < POOL_MIN_DOCUMENTS) return engine.trace(given);
+  const now = engine.now();
+  const { articles, keys } = canonicalArticles(given);
+  const classOf = duplicateClasses(keys);
+  const classes = [...new Set(classOf)];
+  const keyed = (index: number): KeyedArticle => ({ key: keys[index]!, article: articles[index]! });
+  // Comparing without changes reads neither the input nor the offsets: leave them out of messages.
+  const lean = (index: number): KeyedArticle => ({
+    key: keys[index]!,
+    article: { ...articles[index]!, content: '', boilerplate: [], origin: emptyOffsetMap() },
+  });
+
+  const fingerprintTasks = chunks(classes, taskSize(classes.length, engine.workers)).map(
+    (chunk): FingerprintTask => ({ kind: 'fingerprint', articles: chunk.map(lean) }),
+  );
+  const fingerprints = (await engine.run(fingerprintTasks)).flat();
+  const plan = planComparisons(keys, classOf, classes, fingerprints);
+
+  const comparePairs = chunks(plan.pairs, taskSize(plan.pairs.length, engine.workers));
+  const compareTasks = comparePairs.map((pairs): CompareTask => {
+    const local = localIndices(pairs.flat());
+    return {
+      kind: 'compare',
+      now,
+      articles: [...local.keys()].map(lean),
+      pairs: pairs.map(([first, second]) => [local.get(first)!, local.get(second)!]),
+    };
+  });
+  const compared = new Map<string, PairResult>();
+  // One run per task, so progress can count pairs as each task comes back.
+  let done = 0;
+  onProgress?.({ stage: 'compare', done, total: plan.pairs.length });
+  const compareResults = await Promise.all(
+    compareTasks.map(async (task, index) => {
+      const [results] = await engine.run([task]);
+      done += comparePairs[index]!.length;
+      onProgress?.({ stage: 'compare', done, total: plan.pairs.length });
+      return results!;
+    }),
+  );
+  compareResults.forEach((results, task) => {
+    results.forEach((result, index) => {
+      const [first, second] = comparePairs[task]![index]!;
+      compared.set(orderedKey(first, second), result);
+    });
+  });
+
+  const similarities = articleSimilarities(classOf, classes, fingerprints);
+  const planned = planStories(articles, classOf, expandResults(plan, compared), similarities);
+  const edgeChunks = chunks(planned.orientations, taskSize(planned.orientations.length, engine.workers));
+  const orientTasks = edgeChunks.map((edges): OrientTask => {
+    const local = localIndices(edges.flatMap((edge) => [edge.first, edge.second]));
+    return {
+      kind: 'orient',
+      now,
+      articles: [...local.keys()].map(keyed),
+      edges: edges.map((edge) => ({
+        first: local.get(edge.first)!,
+        second: local.get(edge.second)!,
+        parentIsFirst: edge.parentIsFirst,
+        result: edge.result,
+      })),
+    };
+  });
+  const oriented = new Map<string, PairResult>();
+  (await engine.run(orientTasks)).forEach((results, task) => {
+    results.forEach((result, index) => {
+      oriented.set(edgeChunks[task]![index]!.key, result);
+    });
+  });
+  return assembleTrace(articles, planned, oriented);
+}
+
+/** Positions of distinct article indices in a task's own article list, in first-seen order. */
+function localIndices(indices: readonly number[]): Map<number, number> {
+  const local = new Map<number, number>();
+  for (const index of indices) if (!local.has(index)) local.set(index, local.size);
+  return local;
+}
+
+function taskSize(items: number, threads: number): number {
+  return Math.max(1, Math.ceil(items / (threads * TASKS_PER_THREAD)));
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}

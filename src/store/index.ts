@@ -1,0 +1,2 @@
+export { openSqliteStore } from './sqlite/sqlite-store.js';
+export * from './store.js';

@@ -1,0 +1,109 @@
+import { WiretraceError } from '../../errors.js';
+import { SCHEMA_VERSION } from '../store.js';
+import type { SqliteClient } from './driver.js';
+
+/**
+ * Tables of the SQLite store. Bucket entries are an indexed table (key → serial, clustered by key)
+ * so lookups read a few pages from disk and the process keeps no index in memory.
+ */
+const TABLES = `
+CREATE TABLE IF NOT EXISTS meta (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS documents (
+  serial INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  content_id TEXT NOT NULL,
+  url TEXT,
+  source TEXT,
+  title TEXT,
+  published TEXT,
+  input TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  story TEXT NOT NULL,
+  text BLOB NOT NULL,
+  signature BLOB NOT NULL,
+  keys BLOB NOT NULL,
+  UNIQUE (id, version),
+  UNIQUE (content_id, id)
+);
+CREATE INDEX IF NOT EXISTS documents_story ON documents (story);
+CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
+CREATE INDEX IF NOT EXISTS documents_dated ON documents (coalesce(published, added_at));
+CREATE TABLE IF NOT EXISTS buckets (
+  key INTEGER NOT NULL,
+  serial INTEGER NOT NULL,
+  PRIMARY KEY (key, serial)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS relations (
+  source INTEGER NOT NULL,
+  copy INTEGER NOT NULL,
+  relation TEXT NOT NULL,
+  score REAL NOT NULL,
+  confidence REAL NOT NULL,
+  directed INTEGER NOT NULL,
+  passages TEXT NOT NULL,
+  PRIMARY KEY (source, copy)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS relations_copy ON relations (copy);
+`;
+
+/**
+ * Creates the tables on a new file, or checks that an existing file was written by this schema
+ * and fingerprint version. Anything else is refused with a message saying what to do.
+ */
+export function prepareSchema(
+  client: SqliteClient,
+  path: string,
+  fingerprintVersion: number,
+  readonly: boolean,
+): void {
+  const hasMeta =
+    client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  if (!hasMeta) {
+    const hasTables = client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table'").get() !== undefined;
+    if (hasTables) {
+      throw new WiretraceError(
+        'STORE_INCOMPATIBLE',
+        'not a wiretrace corpus (an SQLite file with other tables)',
+        path,
+      );
+    }
+    if (readonly)
+      throw new WiretraceError('STORE_NOT_FOUND', 'no corpus there yet (run wiretrace add)', path);
+    client.transaction(() => {
+      client.exec(TABLES);
+      const setMeta = client.prepare('INSERT INTO meta (name, value) VALUES (?, ?)');
+      setMeta.run('schema_version', String(SCHEMA_VERSION));
+      setMeta.run('fingerprint_version', String(fingerprintVersion));
+    })();
+    return;
+  }
+  const schema = readMeta(client, 'schema_version');
+  if (schema !== SCHEMA_VERSION) {
+    throw new WiretraceError(
+      'STORE_INCOMPATIBLE',
+      `written with store schema ${schema}, this wiretrace reads schema ${SCHEMA_VERSION}; ` +
+        're-create it with wiretrace add (or use the wiretrace version that wrote it)',
+      path,
+    );
+  }
+  const fingerprints = readMeta(client, 'fingerprint_version');
+  if (fingerprints !== fingerprintVersion) {
+    throw new WiretraceError(
+      'STORE_INCOMPATIBLE',
+      `its fingerprints are version ${fingerprints}, this wiretrace computes version ${fingerprintVersion}; ` +
+        're-create it with wiretrace add (or use the wiretrace version that wrote it)',
+      path,
+    );
+  }
+}
+
+function readMeta(client: SqliteClient, name: string): number {
+  const row = client.prepare('SELECT value FROM meta WHERE name = ?').get(name) as
+    | { value: string }
+    | undefined;
+  return row === undefined ? Number.NaN : Number(row.value);
+}

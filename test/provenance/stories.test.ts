@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { AnalysedArticle } from '../../src/model/analysis.js';
+import {
+  groupStories,
+  type PairSimilarity,
+  storySimilarities,
+  storyVectors,
+  termCounts,
+} from '../../src/provenance/stories.js';
+import { analyseArticle } from '../../src/text/analyse.js';
+import { articleFromText } from '../../src/text/plain-article.js';
+
+const pair = (i: number, j: number, similarity: number): PairSimilarity => ({ i, j, similarity });
+
+describe('story grouping', () => {
+  it('does not chain two stories through a page that is a little like each', () => {
+    // 0-1 one story, 3-4 another; 2 shares some words with 1 and with 3.
+    const similarities = [pair(0, 1, 0.7), pair(1, 2, 0.45), pair(2, 3, 0.45), pair(3, 4, 0.7)];
+    assert.deepEqual(groupStories(5, [], similarities, 0.4), [[0, 1], [2], [3, 4]]);
+  });
+
+  it('lets a page join when it is close to the whole story', () => {
+    const similarities = [pair(0, 1, 0.7), pair(0, 2, 0.5), pair(1, 2, 0.45)];
+    assert.deepEqual(groupStories(3, [], similarities, 0.4), [[0, 1, 2]]);
+  });
+
+  it('keeps a derived family whole, however far its copies of copies drifted', () => {
+    const links: Array<[number, number]> = [
+      [0, 1],
+      [1, 2],
+    ];
+    assert.deepEqual(groupStories(4, links, [pair(0, 2, 0.05), pair(2, 3, 0.1)], 0.4), [[0, 1, 2], [3]]);
+  });
+
+  it('gives the same groups whatever the numbering of the documents', () => {
+    const matrix = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 28, maxLength: 28 });
+    fc.assert(
+      fc.property(matrix, fc.integer({ min: 0, max: 5040 }), (values, seed) => {
+        const count = 8;
+        const similarities: PairSimilarity[] = [];
+        let k = 0;
+        for (let i = 0; i < count; i++)
+          for (let j = i + 1; j < count; j++) similarities.push(pair(i, j, values[k++]!));
+        const order = permutation(count, seed);
+        const renamed = similarities.map(({ i, j, similarity }) => {
+          const [x, y] = [order[i]!, order[j]!];
+          return pair(Math.min(x, y), Math.max(x, y), similarity);
+        });
+        const asSets = (groups: number[][], rename: (index: number) => number) =>
+          groups
+            .map((group) =>
+              group
+                .map(rename)
+                .sort((x, y) => x - y)
+                .join(','),
+            )
+            .sort();
+        assert.deepEqual(
+          asSets(groupStories(count, [], renamed, 0.5), (index) => index),
+          asSets(groupStories(count, [], similarities, 0.5), (index) => order[index]!),
+        );
+      }),
+      { numRuns: 50, seed: 7 },
+    );
+  });
+});
+
+describe('story similarity', () => {
+  const analysed = (text: string): AnalysedArticle => analyseArticle(articleFromText('doc', text));
+
+  it('is a cosine: 1 for the same text, 0 for texts without a content word in common, symmetric', () => {
+    const texts = [
+      'Storms flooded the harbour town and closed the coastal railway for two days.',
+      'Storms flooded the harbour town and closed the coastal railway for two days.',
+      'A violinist premiered a concerto written for her by a young composer.',
+    ];
+    const similarities = storySimilarities(storyVectors(texts.map((text) => termCounts(analysed(text)))));
+    assert.equal(similarities.length, 1);
+    assert.equal(similarities[0]!.i, 0);
+    assert.equal(similarities[0]!.j, 1);
+    assert.ok(Math.abs(similarities[0]!.similarity - 1) < 1e-9);
+  });
+});
+
+/** The seed-th permutation of 0…count-1 (factorial numbering). */
+function permutation(count: number, seed: number): number[] {
+  const left = Array.from({ length: count }, (_, index) => index);
+  const order: number[] = [];
+  let rest = seed;
+  while (left.length > 0) {
+    order.push(left.splice(rest % left.length, 1)[0]!);
+    rest = Math.floor(rest / (left.length + 1));
+  }
+  return order;
+}
