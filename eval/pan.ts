@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { readModel } from '../src/align/logistic.js';
 import { runCompare } from '../src/cli/compare.js';
 import { createEngine, type Engine } from '../src/engine/engine.js';
 import type { CompareJson } from '../src/report/json.js';
@@ -223,6 +224,13 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
         .join(', ')}`,
     );
     console.log(`compare B A mirrors compare A B on ${mirrored} of ${written.length} pairs`);
+    // The models fitted on this suite (built with the training seed): their cross-validated figures.
+    for (const name of ['passage-reuse', 'direction-insertion']) {
+      const figures = Object.entries(readModel(name).figures)
+        .map(([key, value]) => `${key} ${value}`)
+        .join(', ');
+      console.log(`model ${name} (npm run train:pan, 5-fold CV holding out source articles): ${figures}`);
+    }
     if (failures.length > 0) {
       console.log(
         `${failures.length} pairs refused by compare (scored as nothing found), e.g. ${failures[0]}`,
