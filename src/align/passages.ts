@@ -1,7 +1,6 @@
 import type { Passage, PassagePart, SentencePair } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Span } from '../model/span.js';
-import { toSource } from '../text/offsets.js';
 import type { LogisticModel } from './logistic.js';
 import { PASSAGE_MODEL, passageEvidence, reuseProbability } from './passage-evidence.js';
 
@@ -71,22 +70,6 @@ export function reuseGroups(
   return [...groups.values()];
 }
 
-/**
- * Which block of contiguous input text each sentence is in: paragraphs follow each other in
- * one block unless the extractor removed something (page chrome) between them.
- */
-export function sentenceBlocks(article: AnalysedArticle): Int32Array {
-  const { paragraphs, origin, content } = article.article;
-  const blockOfParagraph = new Int32Array(paragraphs.length);
-  for (let index = 1; index < paragraphs.length; index++) {
-    const gapStart = toSource(origin, paragraphs[index - 1]!.end, 'end');
-    const gapEnd = toSource(origin, paragraphs[index]!.start);
-    const removed = gapEnd > gapStart && content.slice(gapStart, gapEnd).trim() !== '';
-    blockOfParagraph[index] = blockOfParagraph[index - 1]! + (removed ? 1 : 0);
-  }
-  return Int32Array.from(article.sentences, (sentence) => blockOfParagraph[sentence.paragraph] ?? 0);
-}
-
 const KIND_ORDER: ReadonlyArray<PassagePart['kind']> = ['verbatim', 'edited', 'spun', 'reworded'];
 
 /**
@@ -125,9 +108,12 @@ export function reuseCandidates(
   pairs: readonly SentencePair[],
 ): SentencePair[][] {
   const sorted = [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
-  return reuseGroups(sorted, sentenceBlocks(a), sentenceBlocks(b)).map((group) =>
-    group.map((index) => sorted[index]!),
-  );
+  // One block per text: the alignment sees only the story text (workers get no input text or
+  // offset map), so a passage may span chrome the extractor removed between two paragraphs;
+  // its parts still give each run's exact spans.
+  const blocksA = new Int32Array(a.sentences.length);
+  const blocksB = new Int32Array(b.sentences.length);
+  return reuseGroups(sorted, blocksA, blocksB).map((group) => group.map((index) => sorted[index]!));
 }
 
 /** One reuse: its spans on both sides, its parts, its dominant kind and weighted similarity. */
