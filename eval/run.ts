@@ -10,8 +10,14 @@ import type { SuiteModule } from './suite.js';
 const SUITES: Array<{ name: string; prefix: string; load: () => Promise<SuiteModule> }> = [
   { name: 'clough', prefix: 'clough', load: () => import('./clough.js') },
   { name: 'msrp', prefix: 'msrp', load: () => import('./msrp.js') },
+  { name: 'pan', prefix: 'aeb', load: async () => panSuite(await import('./pan.js')) },
   { name: 'stories', prefix: 'aeb', load: () => import('./stories.js') },
 ];
+
+/** The PAN-format suite plants passages from the aeb bodies and MSRP pairs, so it reads the whole datasets folder. */
+function panSuite(module: typeof import('./pan.js')): SuiteModule {
+  return { evaluateSuite: (directory) => module.evaluatePan(directory, datasets) };
+}
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(name);

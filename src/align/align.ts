@@ -1,10 +1,12 @@
 import type { Alignment, AlignmentStats, SentencePair } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
+import { isCanonicalOrder } from './canonical-order.js';
 import { classifySentencePair, countEdits } from './pair-kind.js';
 import { buildPassages } from './passages.js';
 import { contentTokens, linkSentences, type SentenceLink } from './sentence-links.js';
 import { softMatch, totalWeight, type WeightedToken } from './soft-match.js';
+import { swapAlignment } from './swap.js';
 import { alignTokens } from './token-edits.js';
 import { share, sharedRuns } from './verbatim.js';
 import { shareVocabulary, vocabularyOf } from './vocabulary.js';
@@ -16,6 +18,10 @@ import { WordMatcher } from './word-match.js';
  * over, the passages reused or left out, and the figures every relation decision uses.
  */
 export function alignArticles(a: AnalysedArticle, b: AnalysedArticle, lexicon: Lexicon): Alignment {
+  return isCanonicalOrder(a, b) ? alignInOrder(a, b, lexicon) : swapAlignment(alignInOrder(b, a, lexicon));
+}
+
+function alignInOrder(a: AnalysedArticle, b: AnalysedArticle, lexicon: Lexicon): Alignment {
   const matcher = WordMatcher.for(lexicon);
   const weightsA = tokenWeights(a, lexicon);
   const weightsB = tokenWeights(b, lexicon);
@@ -47,7 +53,7 @@ export function alignArticles(a: AnalysedArticle, b: AnalysedArticle, lexicon: L
     },
   };
   for (const pair of pairs) stats.pairs[pair.kind]++;
-  return { pairs, passages: buildPassages(a, b, pairs), stats };
+  return { pairs, passages: buildPassages(a, b, pairs, weightsA, weightsB), stats };
 }
 
 function sentencePair(

@@ -1,37 +1,136 @@
-import type { Passage, SentencePair } from '../model/alignment.js';
+import type { Passage, PassagePart, SentencePair } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Span } from '../model/span.js';
+import type { LogisticModel } from './logistic.js';
+import { PASSAGE_MODEL, passageEvidence, reuseProbability } from './passage-evidence.js';
 
 /**
- * Groups aligned sentence pairs into passages (runs of neighbouring pairs of one kind), and
- * sentences aligned to nothing into dropped (source only) and added (copy only) passages,
- * one per run of neighbouring sentences in a paragraph.
+ * Aligned sentences this many sentences apart on a side still belong to one reuse: a sentence
+ * or two inserted, dropped or reworded beyond recognition inside a reused passage.
+ */
+export const MAX_SENTENCE_GAP = 2;
+
+/** Where two neighbouring pairs of one reuse may lie, sentence indices and text blocks. */
+export interface PairPlace {
+  a: number;
+  b: number;
+}
+
+/**
+ * Two aligned sentence pairs belong to one reuse when they are close on both sides, inside one
+ * block of contiguous text on each side (a passage span never covers text the extractor
+ * removed between two paragraphs), and, beyond a swap of neighbours, in the same order.
+ */
+export function areNeighbours(
+  p: PairPlace,
+  q: PairPlace,
+  blocksA: ArrayLike<number>,
+  blocksB: ArrayLike<number>,
+): boolean {
+  const stepA = q.a - p.a;
+  const stepB = q.b - p.b;
+  if (Math.abs(stepA) > 1 + MAX_SENTENCE_GAP || Math.abs(stepB) > 1 + MAX_SENTENCE_GAP) return false;
+  if (blocksA[p.a] !== blocksA[q.a] || blocksB[p.b] !== blocksB[q.b]) return false;
+  return (Math.abs(stepA) <= 1 && Math.abs(stepB) <= 1) || stepA * stepB >= 0;
+}
+
+/**
+ * Groups of pairs (indices into `pairs`) joined by chains of neighbours, each sorted, the groups
+ * in order of their first pair. `pairs` must be sorted by a, then b.
+ */
+export function reuseGroups(
+  pairs: readonly PairPlace[],
+  blocksA: ArrayLike<number>,
+  blocksB: ArrayLike<number>,
+): number[][] {
+  const parent = pairs.map((_, index) => index);
+  const root = (index: number): number => {
+    let current = index;
+    while (parent[current] !== current) {
+      parent[current] = parent[parent[current]!]!;
+      current = parent[current]!;
+    }
+    return current;
+  };
+  for (let i = 0; i < pairs.length; i++) {
+    // Sorted by a: only the next few source sentences can hold a neighbour.
+    for (let j = i + 1; j < pairs.length && pairs[j]!.a - pairs[i]!.a <= 1 + MAX_SENTENCE_GAP; j++) {
+      if (!areNeighbours(pairs[i]!, pairs[j]!, blocksA, blocksB)) continue;
+      const [x, y] = [root(i), root(j)];
+      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  pairs.forEach((_, index) => {
+    const key = root(index);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [index]);
+    else group.push(index);
+  });
+  return [...groups.values()];
+}
+
+const KIND_ORDER: ReadonlyArray<PassagePart['kind']> = ['verbatim', 'edited', 'spun', 'reworded'];
+
+/**
+ * Groups aligned sentence pairs into passages, one per reuse (see areNeighbours), each with the
+ * runs of one kind it is made of; and sentences aligned to nothing into dropped (source only)
+ * and added (copy only) passages, one per run of neighbouring sentences in a paragraph.
  */
 export function buildPassages(
   a: AnalysedArticle,
   b: AnalysedArticle,
   pairs: readonly SentencePair[],
+  weightsA: ArrayLike<number>,
+  weightsB: ArrayLike<number>,
+  model: LogisticModel = PASSAGE_MODEL,
 ): Passage[] {
-  const passages: Passage[] = [];
-  let current: Passage | null = null;
+  // A group of links the passage model does not take for reuse (a few shared names) is no
+  // passage: its sentences count as dropped and added.
+  const groups = reuseCandidates(a, b, pairs).filter(
+    (group) => reuseProbability(model, passageEvidence(group, a, weightsA, weightsB)) >= model.threshold,
+  );
+  const passages: Passage[] = groups.map((group) => reusePassage(a, b, group));
+  const kept = groups.flat();
+  passages.push(...unaligned(a, new Set(kept.map((pair) => pair.a)), 'dropped'));
+  passages.push(...unaligned(b, new Set(kept.map((pair) => pair.b)), 'added'));
+  return passages.sort(
+    (x, y) =>
+      (x.a?.start ?? Number.MAX_SAFE_INTEGER) - (y.a?.start ?? Number.MAX_SAFE_INTEGER) ||
+      (x.b?.start ?? Number.MAX_SAFE_INTEGER) - (y.b?.start ?? Number.MAX_SAFE_INTEGER),
+  );
+}
+
+/** The aligned sentence pairs grouped into candidate reuses (see areNeighbours), each sorted by a, then b. */
+export function reuseCandidates(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  pairs: readonly SentencePair[],
+): SentencePair[][] {
+  const sorted = [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
+  // One block per text: the alignment sees only the story text (workers get no input text or
+  // offset map), so a passage may span chrome the extractor removed between two paragraphs;
+  // its parts still give each run's exact spans.
+  const blocksA = new Int32Array(a.sentences.length);
+  const blocksB = new Int32Array(b.sentences.length);
+  return reuseGroups(sorted, blocksA, blocksB).map((group) => group.map((index) => sorted[index]!));
+}
+
+/** One reuse: its spans on both sides, its parts, its dominant kind and weighted similarity. */
+function reusePassage(a: AnalysedArticle, b: AnalysedArticle, group: readonly SentencePair[]): Passage {
+  const parts: PassagePart[] = [];
+  let current: PassagePart | null = null;
   let lastPair: SentencePair | null = null;
-  for (const pair of pairs) {
-    // A passage stays inside one paragraph on each side, so that its span never covers page
-    // chrome the extractor removed between two paragraphs.
+  for (const pair of group) {
     const continues =
       current !== null &&
       lastPair !== null &&
       current.kind === pair.kind &&
       pair.a - lastPair.a <= 1 &&
-      pair.a >= lastPair.a &&
       pair.b - lastPair.b <= 1 &&
-      pair.b >= lastPair.b &&
-      a.sentences[pair.a]!.paragraph === a.sentences[lastPair.a]!.paragraph &&
-      b.sentences[pair.b]!.paragraph === b.sentences[lastPair.b]!.paragraph;
+      pair.b >= lastPair.b;
     if (current !== null && continues) {
-      addSentence(current, 'a', pair.a, a);
-      addSentence(current, 'b', pair.b, b);
-      current.similarity = Math.min(current.similarity, pair.similarity);
+      extend(current, a, b, pair);
     } else {
       current = {
         kind: pair.kind,
@@ -41,30 +140,55 @@ export function buildPassages(
         sentencesB: [pair.b],
         similarity: pair.similarity,
       };
-      passages.push(current);
+      parts.push(current);
     }
     lastPair = pair;
   }
-  passages.push(...unaligned(a, new Set(pairs.map((pair) => pair.a)), 'dropped'));
-  passages.push(...unaligned(b, new Set(pairs.map((pair) => pair.b)), 'added'));
-  return passages.sort(
-    (x, y) =>
-      (x.a?.start ?? Number.MAX_SAFE_INTEGER) - (y.a?.start ?? Number.MAX_SAFE_INTEGER) ||
-      (x.b?.start ?? Number.MAX_SAFE_INTEGER) - (y.b?.start ?? Number.MAX_SAFE_INTEGER),
+  parts.sort((x, y) => x.b.start - y.b.start || x.a.start - y.a.start);
+  const sentencesA = [...new Set(group.map((pair) => pair.a))].sort((x, y) => x - y);
+  const sentencesB = [...new Set(group.map((pair) => pair.b))].sort((x, y) => x - y);
+  const weight = new Map<PassagePart['kind'], number>();
+  let similarity = 0;
+  let total = 0;
+  for (const part of parts) {
+    weight.set(part.kind, (weight.get(part.kind) ?? 0) + part.sentencesB.length);
+    similarity += part.similarity * part.sentencesB.length;
+    total += part.sentencesB.length;
+  }
+  // The kind covering most copy sentences; on a tie the more changed one.
+  const kind = KIND_ORDER.reduce((best, candidate) =>
+    (weight.get(candidate) ?? 0) >= (weight.get(best) ?? 0) ? candidate : best,
   );
+  return {
+    kind,
+    a: {
+      start: a.sentences[sentencesA[0]!]!.start,
+      end: a.sentences[sentencesA[sentencesA.length - 1]!]!.end,
+    },
+    b: {
+      start: b.sentences[sentencesB[0]!]!.start,
+      end: b.sentences[sentencesB[sentencesB.length - 1]!]!.end,
+    },
+    sentencesA,
+    sentencesB,
+    similarity: total > 0 ? similarity / total : 0,
+    parts,
+  };
+}
+
+function extend(part: PassagePart, a: AnalysedArticle, b: AnalysedArticle, pair: SentencePair): void {
+  if (!part.sentencesA.includes(pair.a)) part.sentencesA.push(pair.a);
+  if (!part.sentencesB.includes(pair.b)) part.sentencesB.push(pair.b);
+  const spanA = sentenceSpan(a, pair.a);
+  const spanB = sentenceSpan(b, pair.b);
+  part.a = { start: Math.min(part.a.start, spanA.start), end: Math.max(part.a.end, spanA.end) };
+  part.b = { start: Math.min(part.b.start, spanB.start), end: Math.max(part.b.end, spanB.end) };
+  part.similarity = Math.min(part.similarity, pair.similarity);
 }
 
 function sentenceSpan(article: AnalysedArticle, index: number): Span {
   const sentence = article.sentences[index]!;
   return { start: sentence.start, end: sentence.end };
-}
-
-function addSentence(passage: Passage, side: 'a' | 'b', index: number, article: AnalysedArticle): void {
-  const list = side === 'a' ? passage.sentencesA : passage.sentencesB;
-  if (!list.includes(index)) list.push(index);
-  const span = sentenceSpan(article, index);
-  const current = passage[side]!;
-  passage[side] = { start: Math.min(current.start, span.start), end: Math.max(current.end, span.end) };
 }
 
 function unaligned(

@@ -97,7 +97,47 @@ export function linkSentences(
       if (isLink(link)) candidates.push(link);
     }
   });
+  candidates.push(...identicalSentences(a, b, candidates));
   return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
+}
+
+/** Sentences worded alike this long are linked whatever their words weigh. */
+const MIN_IDENTICAL_TOKENS = 4;
+
+/**
+ * Sentences with the same words in the same order are linked even when they share no rare
+ * word (a line of figures, a sentence of common words): verbatim reuse is never missed.
+ */
+function identicalSentences(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  found: readonly SentenceLink[],
+): SentenceLink[] {
+  const wording = (article: AnalysedArticle, index: number): string => {
+    const sentence = article.sentences[index]!;
+    if (sentence.tokenEnd - sentence.tokenStart < MIN_IDENTICAL_TOKENS) return '';
+    return article.tokens
+      .slice(sentence.tokenStart, sentence.tokenEnd)
+      .map((token) => token.norm)
+      .join(' ');
+  };
+  const byWording = new Map<string, number[]>();
+  a.sentences.forEach((_, index) => {
+    const key = wording(a, index);
+    if (key === '') return;
+    const list = byWording.get(key);
+    if (list === undefined) byWording.set(key, [index]);
+    else list.push(index);
+  });
+  const known = new Set(found.map((link) => `${link.a} ${link.b}`));
+  const links: SentenceLink[] = [];
+  b.sentences.forEach((_, sentenceB) => {
+    for (const sentenceA of byWording.get(wording(b, sentenceB)) ?? []) {
+      if (known.has(`${sentenceA} ${sentenceB}`)) continue;
+      links.push({ a: sentenceA, b: sentenceB, aInB: 1, bInA: 1, similarity: 1 });
+    }
+  });
+  return links;
 }
 
 function isLink(link: SentenceLink): boolean {
@@ -108,8 +148,12 @@ function isLink(link: SentenceLink): boolean {
 /**
  * A link stays when it is the best one of its source sentence or of its copy sentence: a
  * sentence split in two keeps both halves (each half's best is the whole), while weaker
- * secondary links, noise from shared names, go.
+ * secondary links, noise from shared names, go. A source sentence's best link does not stay
+ * when its copy sentence renders another source sentence far better: that copy sentence is
+ * taken, and the link is only the names they share.
  */
+const TAKEN_MARGIN = 0.3;
+
 function keepStrongLinks(candidates: SentenceLink[], countA: number, countB: number): SentenceLink[] {
   const bestForA = new Float64Array(countA);
   const bestForB = new Float64Array(countB);
@@ -118,6 +162,10 @@ function keepStrongLinks(candidates: SentenceLink[], countA: number, countB: num
     bestForB[link.b] = Math.max(bestForB[link.b]!, link.similarity);
   }
   return candidates
-    .filter((link) => link.similarity === bestForA[link.a] || link.similarity === bestForB[link.b])
+    .filter(
+      (link) =>
+        link.similarity === bestForB[link.b] ||
+        (link.similarity === bestForA[link.a] && link.similarity >= bestForB[link.b]! - TAKEN_MARGIN),
+    )
     .sort((x, y) => x.a - y.a || x.b - y.b);
 }

@@ -37,5 +37,18 @@ function swapPassage(passage: Passage): Passage {
     sentencesA: passage.sentencesB,
     sentencesB: passage.sentencesA,
     similarity: passage.similarity,
+    ...(passage.parts === undefined
+      ? {}
+      : {
+          parts: passage.parts
+            .map((part) => ({
+              ...part,
+              a: part.b,
+              b: part.a,
+              sentencesA: part.sentencesB,
+              sentencesB: part.sentencesA,
+            }))
+            .sort((x, y) => x.b.start - y.b.start || x.a.start - y.a.start),
+        }),
   };
 }

@@ -29,8 +29,9 @@ A and B are text or HTML files, or - for standard input (for one of them).
 
 Options:
   --format FORMAT text (default); json: one object {"a", "b", "relation", "score",
-                  "direction", "confidence", "signals", "passages", "changes", "stats"}
-                  with offsets into each decoded input (jsonl: the same on one line);
+                  "direction", "confidence", "signals", "passages", "changes", "stats",
+                  "partial", "sourceShare", "copyShare"} with offsets into each decoded
+                  input (jsonl: the same on one line);
                   csv: a header and one row: a, b, relation, score, direction,
                   confidence, passages, changes (the numbers of passages and changes)
   --json          the same as --format json

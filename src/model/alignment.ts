@@ -34,7 +34,21 @@ export interface SentencePair {
   edits: TokenEdit[];
 }
 
-/** A run of text in the source and/or the copy, with how it was reused. Spans into Article.text. */
+/** A run of neighbouring sentence pairs of one kind inside a reused passage. */
+export interface PassagePart {
+  kind: Exclude<PassageKind, 'dropped' | 'added'>;
+  a: Span;
+  b: Span;
+  sentencesA: number[];
+  sentencesB: number[];
+  similarity: number;
+}
+
+/**
+ * A run of text in the source and/or the copy, with how it was reused. Spans into Article.text.
+ * One reuse is one passage: neighbouring aligned sentences join whatever their kind, and
+ * `parts` says how each run of them was carried over; `kind` is the kind covering most of it.
+ */
 export interface Passage {
   kind: PassageKind;
   a: Span | null;
@@ -42,7 +56,10 @@ export interface Passage {
   /** Sentence indices covered on each side. */
   sentencesA: number[];
   sentencesB: number[];
+  /** Mean similarity of its sentence pairs, weighted by the sentences they cover. */
   similarity: number;
+  /** Reused passages: the runs of one kind it is made of, in copy order. Absent on dropped and added. */
+  parts?: PassagePart[];
 }
 
 /** Summary figures of an alignment; every relation decision is made from these. */

@@ -66,4 +66,14 @@ export interface PairResult {
   alignment: Alignment;
   /** Changes of the copy against its source (empty when not derived). */
   changes: Change[];
+  /**
+   * A passage of one text was put into the other while most of at least one of them is not
+   * reused (a few paragraphs of a longer text, a wire story inside a roundup): derived all
+   * the same, the relation saying how the passage was reused.
+   */
+  partial?: boolean;
+  /** Share of the source's text inside reused passages (of a when undirected). */
+  sourceShare?: number;
+  /** Share of the copy's text inside reused passages (of b when undirected). */
+  copyShare?: number;
 }

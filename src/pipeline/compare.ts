@@ -3,6 +3,7 @@ import { swapAlignment } from '../align/swap.js';
 import { detectChanges } from '../changes/detect.js';
 import { featureVector } from '../classify/feature-vector.js';
 import { relationFeatures } from '../classify/features.js';
+import { type PartialReuse, partialReuse } from '../classify/partial-reuse.js';
 import { decideRelation } from '../classify/relation.js';
 import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
@@ -35,10 +36,14 @@ export function comparePair(
   const { lexicon } = context;
   const alignment = alignArticles(a, b, lexicon);
   const features = relationFeatures(a, b, alignment, lexicon);
-  const decision = decideRelation(
+  let decision = decideRelation(
     features,
     featureVector(a, b, features, alignment.stats, lexicon, features.sentences <= 1 ? 'all' : 'document'),
   );
+  const reuse = partialReuse(a, b, alignment);
+  // A passage put into a longer text is derivation too, whatever the whole texts' figures say.
+  if (reuse.partial && !DERIVED_RELATIONS.has(decision.relation))
+    decision = { ...decision, relation: reuse.relation };
   const derived = DERIVED_RELATIONS.has(decision.relation);
   const score = Math.round(decision.score * 1000) / 1000;
   if (derived && options.sourceIsA === true) {
@@ -57,6 +62,7 @@ export function comparePair(
     direction,
     alignment: oriented,
     changes,
+    ...reuseShares(reuse, bIsSource),
   };
 }
 
@@ -96,5 +102,18 @@ function withSource(
     direction: decideDirection(source, copy, alignment, context.lexicon, context.now, true),
     alignment,
     changes: changes ? detectChanges(source, copy, alignment, context.lexicon) : [],
+    ...reuseShares(partialReuse(source, copy, alignment), false),
+  };
+}
+
+function reuseShares(
+  reuse: PartialReuse,
+  bIsSource: boolean,
+): Pick<PairResult, 'partial' | 'sourceShare' | 'copyShare'> {
+  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  return {
+    partial: reuse.partial,
+    sourceShare: round(bIsSource ? reuse.shareB : reuse.shareA),
+    copyShare: round(bIsSource ? reuse.shareA : reuse.shareB),
   };
 }

@@ -1,9 +1,13 @@
+import { isCanonicalOrder } from '../align/canonical-order.js';
+import { type LogisticModel, readModel } from '../align/logistic.js';
 import { swapAlignment } from '../align/swap.js';
-import type { Alignment } from '../model/alignment.js';
+import { partialReuse } from '../classify/partial-reuse.js';
+import type { Alignment, Passage } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Direction, DirectionSignal } from '../model/relation.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { confidenceFromVotes } from './confidence.js';
+import { INSERTION_FEATURES, insertionEvidence, largestReuse, passagePlace } from './insertion.js';
 import { wireCredit } from './wire-credits.js';
 
 /**
@@ -29,6 +33,28 @@ export function decideDirection(
   now: number,
   sourceIsA = false,
 ): Direction {
+  // Decided in one order of the two texts, by content, so that compare B A mirrors compare A B.
+  if (!sourceIsA && !isCanonicalOrder(a, b)) {
+    const mirrored = decideOriented(b, a, swapAlignment(alignment), lexicon, now, false, ['B', 'A']);
+    const flipped = mirrored.direction === null ? null : mirrored.direction === 'a->b' ? 'b->a' : 'a->b';
+    return {
+      direction: flipped,
+      confidence: mirrored.confidence,
+      signals: mirrored.signals.map((signal) => ({ ...signal, vote: -signal.vote })),
+    };
+  }
+  return decideOriented(a, b, alignment, lexicon, now, sourceIsA, ['A', 'B']);
+}
+
+function decideOriented(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  lexicon: Lexicon,
+  now: number,
+  sourceIsA: boolean,
+  names: readonly [string, string],
+): Direction {
   const votes = collectVotes(a, b, alignment, lexicon, now);
   const total = votes.reduce((sum, signal) => sum + signal.vote, 0);
   if (sourceIsA) {
@@ -37,7 +63,7 @@ export function decideDirection(
     return { direction: 'a->b', confidence, signals: describe(votes, 'the source', 'the copy') };
   }
   if (Math.abs(total) < UNDECIDED) {
-    return { direction: null, confidence: 0, signals: describe(votes, 'A', 'B') };
+    return { direction: null, confidence: 0, signals: describe(votes, names[0], names[1]) };
   }
   if (total > 0) {
     return {
@@ -62,6 +88,17 @@ function collectVotes(
   lexicon: Lexicon,
   now: number,
 ): Vote[] {
+  // A passage put into another text: where it sits in each text weighs most, beside the text
+  // signals, in a learned vote; how much of each whole text the other holds then mostly
+  // measures which text is longer.
+  const reused = largestReuse(alignment.passages);
+  if (reused !== null && partialReuse(a, b, alignment).partial) {
+    return [
+      publishedDates(a, b, now),
+      insertion(a, b, alignment, reused, lexicon),
+      wireAttribution(a, b),
+    ].filter((signal): signal is Vote => signal !== null && signal.vote !== 0);
+  }
   return [
     publishedDates(a, b, now),
     contentAsymmetry(alignment),
@@ -120,6 +157,62 @@ function parseDate(value: string | null, now: number): number | null {
   const time = Date.parse(value);
   // A date in the future is a page's clock or a template, not a publication date.
   return Number.isFinite(time) && time <= now + 86_400_000 ? time : null;
+}
+
+/** Features of the partial-reuse direction vote, in order: the passage's place, then the text signals. */
+export const PARTIAL_DIRECTION_FEATURES = [
+  ...INSERTION_FEATURES,
+  'containment',
+  'quotes',
+  'typos',
+  'details',
+] as const;
+
+/** The partial-reuse direction features of a pair (antisymmetric: positive, a is the source). */
+export function partialDirectionEvidence(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  passage: Pick<Passage, 'sentencesA' | 'sentencesB'>,
+  lexicon: Lexicon,
+): number[] {
+  return [
+    ...insertionEvidence(a, b, passage, lexicon),
+    contentAsymmetry(alignment)?.vote ?? 0,
+    quotesParaphrased(a, b, alignment)?.vote ?? 0,
+    typos(a, b, alignment, lexicon)?.vote ?? 0,
+    specificDetails(a, b, alignment)?.vote ?? 0,
+  ];
+}
+
+/** The committed direction model for partial reuse (models/direction-insertion.json). */
+const INSERTION_MODEL: LogisticModel = readModel('direction-insertion');
+/** The insertion vote is capped like the other text signals. */
+const MAX_INSERTION_VOTE = 3;
+
+/**
+ * The text a passage was put into is the copy: there it breaks the flow (its neighbours share
+ * little with it), in its source it sits among sentences about the same things. A learned vote.
+ */
+function insertion(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  passage: Passage,
+  lexicon: Lexicon,
+): Vote | null {
+  const evidence = partialDirectionEvidence(a, b, alignment, passage, lexicon);
+  // Antisymmetric features and no intercept: the vote for (b, a) is minus the vote for (a, b).
+  const vote = INSERTION_MODEL.weights.reduce(
+    (sum, weight, index) => sum + (weight * evidence[index]!) / (INSERTION_MODEL.scale[index]! || 1),
+    0,
+  );
+  return {
+    name: 'insertion',
+    vote: Math.max(-MAX_INSERTION_VOTE, Math.min(MAX_INSERTION_VOTE, vote)),
+    detail: (nameA, nameB) =>
+      `learned vote on where the reused passage sits and how each text renders it: it shares ${percent(passagePlace(a, passage.sentencesA).cohesion)} of its neighbours' words in ${nameA}, ${percent(passagePlace(b, passage.sentencesB).cohesion)} in ${nameB}`,
+  };
 }
 
 /** A copy usually keeps part of its source; the side with more unmatched content is the source. */

@@ -37,6 +37,16 @@ export interface PassageJson {
   /** Input offsets in document a, or null when the passage is only in b. */
   a: JsonRange | null;
   b: JsonRange | null;
+  /** The kind covering most of a reused passage (see parts). */
+  kind: PassageKind;
+  similarity: number;
+  /** A reused passage's runs of one kind, in order in the copy; absent on dropped and added. */
+  parts?: PassagePartJson[];
+}
+
+export interface PassagePartJson {
+  a: JsonRange;
+  b: JsonRange;
   kind: PassageKind;
   similarity: number;
 }
@@ -78,6 +88,11 @@ export interface CompareJson {
   passages: PassageJson[];
   changes: ChangeJson[];
   stats: StatsJson;
+  /** A passage of one text put into the other, most of one of them not reused (still derived). */
+  partial: boolean;
+  /** Share of the source's (a's when undirected) and of the copy's text inside reused passages. */
+  sourceShare: number;
+  copyShare: number;
 }
 
 /** A checkable excerpt: input offsets plus the story text there (whitespace collapsed, elided). */
@@ -221,6 +236,20 @@ export function compareToJson(a: Article, b: Article, result: PairResult): Compa
       b: swapped ? sourceRange : copyRange,
       kind: passage.kind,
       similarity: round3(passage.similarity),
+      ...(passage.parts === undefined
+        ? {}
+        : {
+            parts: passage.parts.map((part): PassagePartJson => {
+              const sourcePart = rangeOf(source, part.a)!;
+              const copyPart = rangeOf(copy, part.b)!;
+              return {
+                a: swapped ? copyPart : sourcePart,
+                b: swapped ? sourcePart : copyPart,
+                kind: part.kind,
+                similarity: round3(part.similarity),
+              };
+            }),
+          }),
     };
   });
   return {
@@ -234,6 +263,9 @@ export function compareToJson(a: Article, b: Article, result: PairResult): Compa
     passages,
     changes: result.changes.map(changeToJson),
     stats: statsToJson(result.alignment.stats, swapped),
+    partial: result.partial ?? false,
+    sourceShare: round3(result.sourceShare ?? 0),
+    copyShare: round3(result.copyShare ?? 0),
     relationEvidence: result.evidence ?? null,
   };
 }

@@ -97,6 +97,9 @@ describe('compareToJson', () => {
       'passages',
       'changes',
       'stats',
+      'partial',
+      'sourceShare',
+      'copyShare',
       'relationEvidence',
     ]);
     assert.deepEqual(json.signals[0], {

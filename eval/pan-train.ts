@@ -1,0 +1,176 @@
+/**
+ * Trains the two models the PAN-format suite can teach, on the suite built from the development
+ * data, and writes them to models/ with their cross-validated figures (5 folds holding out whole
+ * source articles) beside the resubstitution ones and a simple baseline's:
+ * - passage-reuse.json: whether a group of aligned sentences is a reuse or chance resemblance;
+ * - direction-insertion.json: which text a reused passage was put into (the copy), also taught
+ *   by the partial copies among Clough & Stevenson's answers.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { alignArticles } from '../src/align/align.js';
+import { PASSAGE_FEATURES, passageEvidence } from '../src/align/passage-evidence.js';
+import { reuseCandidates } from '../src/align/passages.js';
+import { tokenWeights } from '../src/align/weights.js';
+import { partialReuse } from '../src/classify/partial-reuse.js';
+import { loadDocuments } from '../src/cli/io.js';
+import { createEngine, type Engine } from '../src/engine/engine.js';
+import type { AnalysedArticle } from '../src/model/analysis.js';
+import { PARTIAL_DIRECTION_FEATURES, partialDirectionEvidence } from '../src/provenance/direction.js';
+import { largestReuse } from '../src/provenance/insertion.js';
+import { toInputSpan } from '../src/report/pair.js';
+import { analyseArticle } from '../src/text/analyse.js';
+import { articleFromText } from '../src/text/plain-article.js';
+import { loadClough } from './datasets.js';
+import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
+import { writePanSuite } from './pan.js';
+import { detects } from './pan-metrics.js';
+import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
+
+const FOLDS = 5;
+
+/** A document read and extracted as the CLI does it. */
+async function loadOne(engine: Engine, path: string): Promise<AnalysedArticle> {
+  const silent = { out: () => {}, err: () => {}, isTTY: false };
+  const { documents } = await loadDocuments(engine, [path], silent);
+  if (documents[0] === undefined) throw new Error(`${path}: no article`);
+  return analyseArticle(documents[0].article);
+}
+
+export async function trainPanModels(datasets: string, modelsDirectory: string): Promise<void> {
+  const engine = createEngine();
+  const lexicon = engine.lexicon;
+  const pairs = buildPanSuite(datasets, { seed: DEFAULT_SEED }, lexicon);
+  const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-train-'));
+  const passages: Example[] = [];
+  const directions: Example[] = [];
+  let longerIsSource = 0;
+
+  try {
+    for (const item of writePanSuite(pairs, directory)) {
+      let source: AnalysedArticle;
+      let copy: AnalysedArticle;
+      try {
+        source = await loadOne(engine, item.sourcePath);
+        copy = await loadOne(engine, item.suspiciousPath);
+      } catch {
+        continue;
+      }
+      const alignment = alignArticles(source, copy, lexicon);
+      const weightsSource = tokenWeights(source, lexicon);
+      const weightsCopy = tokenWeights(copy, lexicon);
+      let best: { sentencesA: number[]; sentencesB: number[] } | null = null;
+      for (const group of reuseCandidates(source, copy, alignment.pairs)) {
+        const sentencesA = [...new Set(group.map((pair) => pair.a))].sort((x, y) => x - y);
+        const sentencesB = [...new Set(group.map((pair) => pair.b))].sort((x, y) => x - y);
+        const spanA = toInputSpan(source.article, {
+          start: source.sentences[sentencesA[0]!]!.start,
+          end: source.sentences[sentencesA[sentencesA.length - 1]!]!.end,
+        });
+        const spanB = toInputSpan(copy.article, {
+          start: copy.sentences[sentencesB[0]!]!.start,
+          end: copy.sentences[sentencesB[sentencesB.length - 1]!]!.end,
+        });
+        const detection = {
+          thisReference: item.pair.suspicious.name,
+          thisOffset: spanB.start,
+          thisLength: spanB.end - spanB.start,
+          sourceReference: item.pair.source.name,
+          sourceOffset: spanA.start,
+          sourceLength: spanA.end - spanA.start,
+        };
+        const reuse = item.truth.some((plagiarismCase) => detects(detection, plagiarismCase));
+        passages.push({
+          features: passageEvidence(group, source, weightsSource, weightsCopy),
+          label: reuse ? 1 : 0,
+          group: item.pair.sourceArticle,
+        });
+        const size = sentencesA.length + sentencesB.length;
+        if (reuse && (best === null || size > best.sentencesA.length + best.sentencesB.length)) {
+          best = { sentencesA, sentencesB };
+        }
+      }
+      if (best === null) continue;
+      const evidence = partialDirectionEvidence(source, copy, alignment, best, lexicon);
+      directions.push({ features: evidence, label: 1, group: item.pair.sourceArticle });
+      directions.push({
+        features: evidence.map((value) => -value),
+        label: 0,
+        group: item.pair.sourceArticle,
+      });
+      if (source.article.text.length > copy.article.text.length) longerIsSource++;
+    }
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+    await engine.close();
+  }
+  // Short answers that paste parts of their source among sentences of their own (Clough &
+  // Stevenson): the source is known, the passage sits on topic in both texts.
+  const panDirections = directions.length;
+
+  for (const item of loadClough(join(datasets, 'clough-stevenson-dev'))) {
+    if (item.category === 'non') continue;
+    const source = analyseArticle(articleFromText(`orig_task${item.task}`, item.source, 'en'));
+    const copy = analyseArticle(articleFromText(item.file, item.text, 'en'));
+    const alignment = alignArticles(source, copy, lexicon);
+    const reused = largestReuse(alignment.passages);
+    if (reused === null || !partialReuse(source, copy, alignment).partial) continue;
+    const evidence = partialDirectionEvidence(source, copy, alignment, reused, lexicon);
+    directions.push({ features: evidence, label: 1, group: `clough:${item.task}` });
+    directions.push({ features: evidence.map((value) => -value), label: 0, group: `clough:${item.task}` });
+  }
+  const trainedBy = `npm run train:pan (PAN-format suite, seed ${DEFAULT_SEED}, ${FOLDS}-fold CV holding out source articles)`;
+
+  const passageFit = fitLogistic(passages, PASSAGE_FEATURES);
+  const passageModel = { ...passageFit, trainedBy, figures: {} };
+  const passageCv = accuracyOf(passages, crossValidated(passages, PASSAGE_FEATURES, FOLDS));
+  const { probability } = await import('../src/align/logistic.js');
+  const passageResub = accuracyOf(
+    passages,
+    passages.map((example) => probability(passageModel, example.features)),
+  );
+  const positives = passages.filter((example) => example.label === 1).length;
+  const majority = Math.max(positives, passages.length - positives) / passages.length;
+  passageModel.figures = {
+    examples: passages.length,
+    reuses: positives,
+    accuracyCrossValidated: round(passageCv),
+    accuracyResubstitution: round(passageResub),
+    majorityBaseline: round(majority),
+  };
+
+  const options = { throughOrigin: true };
+  const directionFit = fitLogistic(directions, PARTIAL_DIRECTION_FEATURES, options);
+  const directionModel = {
+    ...directionFit,
+
+    trainedBy: `${trainedBy}, with the partial copies of Clough & Stevenson (one fold per task)`,
+    figures: {},
+  };
+  const cv = crossValidated(directions, PARTIAL_DIRECTION_FEATURES, FOLDS, options);
+  const resubstituted = directions.map((example) => probability(directionModel, example.features));
+  const pan = directions.slice(0, panDirections);
+  const clough = directions.slice(panDirections);
+  directionModel.figures = {
+    panPairs: panDirections / 2,
+    cloughPairs: clough.length / 2,
+    panAccuracyCrossValidated: round(accuracyOf(pan, cv.slice(0, panDirections))),
+    panAccuracyResubstitution: round(accuracyOf(pan, resubstituted.slice(0, panDirections))),
+    cloughAccuracyCrossValidated: round(accuracyOf(clough, cv.slice(panDirections))),
+    cloughAccuracyResubstitution: round(accuracyOf(clough, resubstituted.slice(panDirections))),
+    panLongerIsSourceBaseline: round(longerIsSource / (panDirections / 2)),
+  };
+
+  writeFileSync(join(modelsDirectory, 'passage-reuse.json'), `${JSON.stringify(passageModel, null, 2)}\n`);
+  writeFileSync(
+    join(modelsDirectory, 'direction-insertion.json'),
+    `${JSON.stringify(directionModel, null, 2)}\n`,
+  );
+  console.log('passage reuse model', passageModel.figures);
+  console.log('direction (insertion) model', directionModel.figures);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

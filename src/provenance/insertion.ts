@@ -1,0 +1,204 @@
+import { contentWeight } from '../align/weights.js';
+import type { Passage } from '../model/alignment.js';
+import type { AnalysedArticle } from '../model/analysis.js';
+import type { Lexicon } from '../text/lexicon.js';
+
+/** Sentences on each side of a passage read as its context. */
+const CONTEXT_SENTENCES = 2;
+
+/**
+ * Where a reused passage sits in one text. In its source it sits in its natural context: its
+ * neighbours talk about the same things. In the text it was put into it is an insertion that
+ * breaks the flow: its neighbours share little with it. A text that is the passage alone has
+ * no context to judge.
+ */
+export interface PassagePlace {
+  hasContext: boolean;
+  /** Share of the neighbours' content words the passage also uses (0 without context). */
+  cohesion: number;
+  /**
+   * How much the sentences just before and just after the passage share with each other: where
+   * the passage was inserted they used to be neighbours (0 without text on both sides).
+   */
+  bridge: number;
+}
+
+export function passagePlace(article: AnalysedArticle, sentences: readonly number[]): PassagePlace {
+  if (sentences.length === 0) return { hasContext: false, cohesion: 0, bridge: 0 };
+  const first = Math.min(...sentences);
+  const last = Math.max(...sentences);
+  const inside = contentStems(article, first, last + 1);
+  const before = contentStems(article, Math.max(0, first - CONTEXT_SENTENCES), first);
+  const after = contentStems(
+    article,
+    last + 1,
+    Math.min(article.sentences.length, last + 1 + CONTEXT_SENTENCES),
+  );
+  const around = new Set([...before, ...after]);
+  if (around.size === 0 || inside.size === 0) return { hasContext: false, cohesion: 0, bridge: 0 };
+  return { hasContext: true, cohesion: overlap(around, inside), bridge: overlap(before, after) };
+}
+
+/** Shared share of the smaller set (0 when either is empty). */
+function overlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const stem of x) if (y.has(stem)) shared++;
+  return shared / Math.min(x.size, y.size);
+}
+
+function contentStems(article: AnalysedArticle, from: number, to: number): Set<string> {
+  const stems = new Set<string>();
+  for (let index = from; index < to; index++) {
+    const sentence = article.sentences[index]!;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      const { stop, stem } = article.tokens[token]!;
+      if (!stop) stems.add(stem);
+    }
+  }
+  return stems;
+}
+
+export const INSERTION_FEATURES = [
+  'cohesion',
+  'relativeCohesion',
+  'bridge',
+  'meaningCohesion',
+  'meaningBridge',
+  'recurrence',
+] as const;
+
+/**
+ * Share of the passage's content (weighted by rarity) that the rest of its text mentions too:
+ * in its source the names and topics of a passage recur elsewhere in the article, in a text
+ * it was put into they do not.
+ */
+function recurrence(article: AnalysedArticle, sentences: readonly number[], lexicon: Lexicon): number {
+  if (sentences.length === 0) return 0;
+  const first = Math.min(...sentences);
+  const last = Math.max(...sentences);
+  const elsewhere = new Set([
+    ...contentStems(article, 0, first),
+    ...contentStems(article, last + 1, article.sentences.length),
+  ]);
+  if (elsewhere.size === 0) return 0;
+  let total = 0;
+  let recurring = 0;
+  for (let index = first; index <= last; index++) {
+    const sentence = article.sentences[index]!;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      const word = article.tokens[token]!;
+      if (word.stop) continue;
+      const weight = contentWeight(word, lexicon);
+      total += weight;
+      if (elsewhere.has(word.stem)) recurring += weight;
+    }
+  }
+  return total > 0 ? recurring / total : 0;
+}
+
+/** Cohesion and bridge measured on meaning: cosines of the mean word vectors. */
+function meaningPlace(
+  article: AnalysedArticle,
+  sentences: readonly number[],
+  lexicon: Lexicon,
+): { cohesion: number; bridge: number } {
+  if (sentences.length === 0) return { cohesion: 0, bridge: 0 };
+  const first = Math.min(...sentences);
+  const last = Math.max(...sentences);
+  const end = Math.min(article.sentences.length, last + 1 + CONTEXT_SENTENCES);
+  const inside = meanVector(article, first, last + 1, lexicon);
+  const before = meanVector(article, Math.max(0, first - CONTEXT_SENTENCES), first, lexicon);
+  const after = meanVector(article, last + 1, end, lexicon);
+  const around = meanVector(article, Math.max(0, first - CONTEXT_SENTENCES), first, lexicon, after);
+  return { cohesion: cosine(inside, around), bridge: cosine(before, after) };
+}
+
+function meanVector(
+  article: AnalysedArticle,
+  from: number,
+  to: number,
+  lexicon: Lexicon,
+  plus: Float64Array | null = null,
+): Float64Array | null {
+  let sum: Float64Array | null = plus === null ? null : Float64Array.from(plus);
+  for (let index = from; index < to; index++) {
+    const sentence = article.sentences[index]!;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      const { stop, norm } = article.tokens[token]!;
+      if (stop) continue;
+      const vector = lexicon.vector(norm);
+      if (vector === null) continue;
+      sum ??= new Float64Array(vector.length);
+      for (let dimension = 0; dimension < vector.length; dimension++) sum[dimension]! += vector[dimension]!;
+    }
+  }
+  return sum;
+}
+
+function cosine(x: Float64Array | null, y: Float64Array | null): number {
+  if (x === null || y === null) return 0;
+  let dot = 0;
+  let normX = 0;
+  let normY = 0;
+  x.forEach((value, index) => {
+    dot += value * y[index]!;
+    normX += value * value;
+    normY += y[index]! ** 2;
+  });
+  return normX > 0 && normY > 0 ? dot / Math.sqrt(normX * normY) : 0;
+}
+
+/** How cohesive a text's sentences usually are with their neighbours: the yardstick of a passage's. */
+export function typicalCohesion(article: AnalysedArticle): number {
+  let sum = 0;
+  let count = 0;
+  for (let index = 0; index < article.sentences.length; index++) {
+    const place = passagePlace(article, [index]);
+    if (!place.hasContext) continue;
+    sum += place.cohesion;
+    count++;
+  }
+  return count > 0 ? sum / count : 0;
+}
+
+/**
+ * Direction features of a pair from its largest reused passage, antisymmetric (swapping a and
+ * b negates them); positive: a is the source. cohesion: the passage's cohesion with its
+ * neighbours in a minus in b (whether a text gives it neighbours at all is left out: an excerpt
+ * copy and a short wire item both have none); relativeCohesion: the same cohesion measured against each text's usual cohesion; bridge: how
+ * much the passage's neighbours share with each other in b minus in a; the last two the same
+ * measured on meaning (word vectors) rather than shared words.
+ */
+export function insertionEvidence(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  passage: Pick<Passage, 'sentencesA' | 'sentencesB'>,
+  lexicon: Lexicon,
+): number[] {
+  const meaningA = meaningPlace(a, passage.sentencesA, lexicon);
+  const meaningB = meaningPlace(b, passage.sentencesB, lexicon);
+  const placeA = passagePlace(a, passage.sentencesA);
+  const placeB = passagePlace(b, passage.sentencesB);
+  const relativeA = placeA.hasContext ? placeA.cohesion - typicalCohesion(a) : 0;
+  const relativeB = placeB.hasContext ? placeB.cohesion - typicalCohesion(b) : 0;
+  return [
+    placeA.cohesion - placeB.cohesion,
+    relativeA - relativeB,
+    placeB.bridge - placeA.bridge,
+    meaningA.cohesion - meaningB.cohesion,
+    meaningB.bridge - meaningA.bridge,
+    recurrence(a, passage.sentencesA, lexicon) - recurrence(b, passage.sentencesB, lexicon),
+  ];
+}
+
+/** The reused passage covering the most sentences (the earliest on a tie), or null. */
+export function largestReuse(passages: readonly Passage[]): Passage | null {
+  let best: Passage | null = null;
+  for (const passage of passages) {
+    if (passage.a === null || passage.b === null) continue;
+    const size = passage.sentencesA.length + passage.sentencesB.length;
+    if (best === null || size > best.sentencesA.length + best.sentencesB.length) best = passage;
+  }
+  return best;
+}
