@@ -2,6 +2,7 @@ import type { Passage, PassagePart, SentencePair } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Span } from '../model/span.js';
 import type { LogisticModel } from './logistic.js';
+import { paragraphBlocks } from './paragraph-blocks.js';
 import { PASSAGE_MODEL, passageEvidence, reuseProbability } from './passage-evidence.js';
 
 /**
@@ -108,12 +109,15 @@ export function reuseCandidates(
   pairs: readonly SentencePair[],
 ): SentencePair[][] {
   const sorted = [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
-  // One block per text: the alignment sees only the story text (workers get no input text or
-  // offset map), so a passage may span chrome the extractor removed between two paragraphs;
-  // its parts still give each run's exact spans.
-  const blocksA = new Int32Array(a.sentences.length);
-  const blocksB = new Int32Array(b.sentences.length);
-  return reuseGroups(sorted, blocksA, blocksB).map((group) => group.map((index) => sorted[index]!));
+  return reuseGroups(sorted, sentenceBlocks(a), sentenceBlocks(b)).map((group) =>
+    group.map((index) => sorted[index]!),
+  );
+}
+
+/** The input block (see paragraphBlocks) of each sentence. */
+function sentenceBlocks(article: AnalysedArticle): Int32Array {
+  const blocks = paragraphBlocks(article.article);
+  return Int32Array.from(article.sentences, (sentence) => blocks[sentence.paragraph] ?? 0);
 }
 
 /** One reuse: its spans on both sides, its parts, its dominant kind and weighted similarity. */

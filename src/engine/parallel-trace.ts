@@ -1,3 +1,4 @@
+import { paragraphBlocks } from '../align/paragraph-blocks.js';
 import type { Article } from '../model/article.js';
 import type { PairResult } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
@@ -45,7 +46,13 @@ export async function traceOnEngine(
   // Comparing without changes reads neither the input nor the offsets: leave them out of messages.
   const lean = (index: number): KeyedArticle => ({
     key: keys[index]!,
-    article: { ...articles[index]!, content: '', boilerplate: [], origin: emptyOffsetMap() },
+    article: {
+      ...articles[index]!,
+      content: '',
+      boilerplate: [],
+      origin: emptyOffsetMap(),
+      paragraphBlocks: paragraphBlocks(articles[index]!),
+    },
   });
 
   const fingerprintTasks = chunks(classes, taskSize(classes.length, engine.workers)).map(

@@ -106,4 +106,9 @@ export interface Article {
    * part of `text`, so they do not enter comparisons.
    */
   comments?: ReaderComment[];
+  /**
+   * The block of contiguous input text each paragraph is in (see align/paragraph-blocks), given
+   * when the article travels without its input text (to a worker thread); computed otherwise.
+   */
+  paragraphBlocks?: number[];
 }
