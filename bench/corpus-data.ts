@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMsrp } from '../eval/datasets.js';
+import { seededRandom } from '../src/seeded-random.js';
 import type { Spinner } from './corpus-spin.js';
 
 /**
@@ -43,17 +44,6 @@ export interface BenchCorpus {
   family: Map<string, string>;
   /** Distinct articles kept out of the corpus, to query with. */
   unseen: BenchRecord[];
-}
-
-/** Deterministic random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-    return ((value ^ (value >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 function shuffle<T>(items: T[], next: () => number): T[] {
@@ -106,7 +96,7 @@ export interface BuildOptions {
 }
 
 export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
-  const next = random(20210324);
+  const next = seededRandom(20210324);
   const msrp = loadMsrp(join(options.datasets, 'msrp-train', 'msr_paraphrase_train.txt'));
   const positives = msrp.filter((pair) => pair.paraphrase);
   const negatives = msrp.filter((pair) => !pair.paraphrase);

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadClough, loadMsrp } from '../eval/datasets.js';
+import { seededRandom } from '../src/seeded-random.js';
 
 /**
  * A trace benchmark set built from the public development data at bench time (nothing of it is
@@ -21,18 +22,6 @@ export interface TraceSet {
 }
 
 const WORDS_PER_ARTICLE = 600;
-
-/** mulberry32: a small seeded generator. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function words(text: string): number {
   return text.split(/\s+/).filter((word) => word.length > 0).length;
@@ -62,7 +51,7 @@ function trimTo(paragraphs: readonly string[], limit: number): string[] {
 }
 
 export function buildTraceSet(datasets: string, size = 1600): TraceSet {
-  const random = generator(20260602);
+  const random = seededRandom(20260602);
   const documents: TraceSet['documents'] = [];
   const planted: TraceSet['planted'] = [];
   const add = (name: string, paragraphs: readonly string[]): number => {
@@ -97,7 +86,7 @@ export function buildTraceSet(datasets: string, size = 1600): TraceSet {
   );
   for (let start = 0; start + 28 <= paraphrases.length && originals.length < storyBudget / 3.5; start += 28) {
     const chosen = paraphrases.slice(start, start + 28);
-    const layout = generator(start + 1);
+    const layout = seededRandom(start + 1);
     originals.push({
       name: `msrp${start / 28}`,
       paragraphs: paragraphsOf(
@@ -106,7 +95,7 @@ export function buildTraceSet(datasets: string, size = 1600): TraceSet {
       ),
       spun: paragraphsOf(
         chosen.map((pair) => (random() < 0.7 ? pair.b : pair.a)),
-        generator(start + 1),
+        seededRandom(start + 1),
       ),
     });
   }

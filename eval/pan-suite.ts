@@ -12,9 +12,11 @@
  * Some copies are excerpts (the passage alone), so that neither length nor containment alone
  * tells which side is the copy; some pairs have nothing planted.
  */
+
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { seededRandom } from '../src/seeded-random.js';
 import { analyseArticle } from '../src/text/analyse.js';
 import { type Lexicon, loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
@@ -52,18 +54,6 @@ export interface PanSuiteOptions {
 /** The seed the models are trained on; the eval builds its suite with EVAL_SEED, other passages. */
 export const DEFAULT_SEED = 2010;
 export const EVAL_SEED = 2011;
-
-/** Small, fast, seeded PRNG (mulberry32): the same seed builds the same suite everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Doc {
   id: string;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../seeded-random.js';
 /**
  * Folds for cross-validation. Grouped folds hold out whole groups (every answer to one question),
  * so nothing of a held-out group is seen in training; k folds are stratified by label and
@@ -30,18 +31,6 @@ export function stratifiedFolds(labels: readonly string[], k: number, seed: numb
 export function complement(fold: readonly number[], size: number): number[] {
   const held = new Set(fold);
   return Array.from({ length: size }, (_, index) => index).filter((index) => !held.has(index));
-}
-
-/** Mulberry32: a small, well-mixed 32-bit generator, enough for shuffling folds. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(items: number[], random: () => number): void {
