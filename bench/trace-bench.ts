@@ -16,20 +16,12 @@ import {
 } from '../src/pipeline/candidates.js';
 import { extractDocuments, traceDocuments } from '../src/service/index.js';
 import { articleFromText } from '../src/text/plain-article.js';
+import type { RunReport } from './trace-run.js';
 import { buildTraceSet, type TraceSet, writeTraceSet } from './trace-set.js';
 
 /** The commit before the engine: the baseline the trace bench runs beside this version. */
 const BASELINE_COMMIT = 'ecfe5e5';
 const ROOT = new URL('../../', import.meta.url).pathname;
-
-interface RunReport {
-  documents: number;
-  extractMs: number;
-  traceMs: number;
-  peakMb: number;
-  cpuMs: number;
-  stories: string[][];
-}
 
 export interface TraceBenchOptions {
   size?: number;

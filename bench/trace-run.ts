@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface RunReport {
+/** What one traced run prints on its last line, read back by trace-bench. */
+export interface RunReport {
   documents: number;
   extractMs: number;
   traceMs: number;

@@ -1,7 +1,4 @@
 /** Helpers for the corpus tests: made-up distinct articles, JSON Lines files, temporary corpora. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** Content words only: shuffled, they make articles that share no phrase, name or number. */
 const VOCABULARY = `harbour ledger tractor violin meadow lantern quarry saddle thimble orchard
@@ -47,21 +44,5 @@ export function distinctRecords(count: number, seedOffset = 0): string {
   return `${lines.join('\n')}\n`;
 }
 
-export interface TempFolder {
-  path: string;
-  write(name: string, content: string | Uint8Array): string;
-  remove(): void;
-}
-
-export function tempFolder(): TempFolder {
-  const path = mkdtempSync(join(tmpdir(), 'wiretrace-corpus-'));
-  return {
-    path,
-    write(name, content) {
-      const file = join(path, name);
-      writeFileSync(file, content);
-      return file;
-    },
-    remove: () => rmSync(path, { recursive: true, force: true }),
-  };
-}
+/** A temporary folder for one test file: the CLI tests' own helper. */
+export { makeTempDir as tempFolder } from '../cli/run-cli.js';
