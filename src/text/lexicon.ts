@@ -259,6 +259,8 @@ interface WordSenses {
   mobyIds: number[];
   lemma: string;
   known: boolean;
+  /** The word's vector slot (its own or its lemma's), -1 if none; worked out on first use. */
+  slot?: number;
 }
 
 /** Words whose senses stay cached (per generation): a long-running process does not grow without end. */
@@ -315,17 +317,27 @@ class LoadedLexicon implements Lexicon {
   }
 
   similarity(a: string, b: string): number {
-    const slotA = this.#vectorSlot(normaliseWord(a));
-    const slotB = this.#vectorSlot(normaliseWord(b));
+    const slotA = this.#cachedSlot(normaliseWord(a));
+    const slotB = this.#cachedSlot(normaliseWord(b));
     return slotA < 0 || slotB < 0 ? 0 : this.#cosine(slotA, slotB);
   }
 
   vector(word: string): Float32Array | null {
-    const slot = this.#vectorSlot(normaliseWord(word));
+    const slot = this.#cachedSlot(normaliseWord(word));
     if (slot < 0) return null;
     const scale = this.#files.scales[slot]!;
-    const quantised = this.#files.vectors.subarray(slot * this.#dimensions, (slot + 1) * this.#dimensions);
-    return Float32Array.from(quantised, (value) => value * scale);
+    const dimensions = this.#dimensions;
+    const vectors = this.#files.vectors;
+    const vector = new Float32Array(dimensions);
+    for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++) vector[d] = vectors[i]! * scale;
+    return vector;
+  }
+
+  /** The vector slot kept with the word's senses: the same words are looked up again and again. */
+  #cachedSlot(word: string): number {
+    const senses = this.#senses(word);
+    senses.slot ??= this.#vectorSlot(word);
+    return senses.slot;
   }
 
   frequencyRank(word: string): number {
@@ -423,10 +435,14 @@ class LoadedLexicon implements Lexicon {
     return synsets;
   }
 
-  /** Links are stored in both directions, so checking a's side answers for both orders. */
+  /**
+   * Links are stored in both directions, so checking a's side answers for both orders: each of
+   * b's synsets (a few) is looked up in a's sorted linked synsets (often hundreds).
+   */
   #linked(sensesA: WordSenses, synsetsB: Set<number>): boolean {
     sensesA.linked ??= this.#linkedSynsets(sensesA.synsets);
-    for (const synset of sensesA.linked) if (synsetsB.has(synset)) return true;
+    const linked = sensesA.linked;
+    for (const synset of synsetsB) if (sortedHas(linked, synset)) return true;
     return false;
   }
 
@@ -516,6 +532,19 @@ function rowHas(rows: SparseRows, row: number, entry: number): boolean {
   const { index, values } = rows;
   let low = index[row]!;
   let high = index[row + 1]!;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const value = values[middle]!;
+    if (value === entry) return true;
+    if (value < entry) low = middle + 1;
+    else high = middle;
+  }
+  return false;
+}
+
+function sortedHas(values: Uint32Array, entry: number): boolean {
+  let low = 0;
+  let high = values.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const value = values[middle]!;
