@@ -1,7 +1,8 @@
 import type { TokenOp } from '../model/alignment.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import { editDistance } from '../text/edit-distance.js';
-import type { Lexicon } from '../text/lexicon.js';
+import type { Lexicon, WordEntry } from '../text/lexicon.js';
+import { IntPairCache } from './pair-cache.js';
 
 export interface WordMatch {
   score: number;
@@ -14,7 +15,11 @@ const EQUAL: WordMatch = { score: 1, op: 'equal' };
 /** Scores for the ways two words can carry the same content. */
 export const MATCH_SCORES = { synonym: 0.9, spelling: 0.85, related: 0.75, embeddingCap: 0.75 } as const;
 
-/** Word pairs kept per generation of the cache (see PairCache). */
+const SPELLING: WordMatch = { score: MATCH_SCORES.spelling, op: 'spelling' };
+const SYNONYM: WordMatch = { score: MATCH_SCORES.synonym, op: 'synonym' };
+const RELATED: WordMatch = { score: MATCH_SCORES.related, op: 'related' };
+
+/** Word pairs kept per generation of the cache (see IntPairCache). */
 const MATCH_CACHE_SIZE = 250_000;
 /**
  * Spellings the form table holds before it starts again (between alignments): ids stay small
@@ -35,7 +40,7 @@ const EMBEDDING_THRESHOLD = 0.55;
  */
 export class WordMatcher {
   #forms = new FormTable();
-  private readonly pairs = new PairCache(MATCH_CACHE_SIZE);
+  private readonly pairs = new IntPairCache<WordMatch>(MATCH_CACHE_SIZE);
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -84,33 +89,38 @@ export class WordMatcher {
     if (found === undefined) {
       // The relation is symmetric and worked out in one order of spellings, whichever order
       // (or thread) asks first: results never depend on the order documents were compared in.
-      const tokenX = forms.tokens[x]!;
-      const tokenY = forms.tokens[y]!;
-      found = tokenX.norm <= tokenY.norm ? this.compute(tokenX, tokenY) : this.compute(tokenY, tokenX);
+      const [source, copy] = forms.tokens[x]!.norm <= forms.tokens[y]!.norm ? [x, y] : [y, x];
+      found = this.compute(forms.word(source, this.lexicon), forms.word(copy, this.lexicon));
       this.pairs.set(first, second, found);
     }
     return found;
   }
 
-  private compute(x: Token, y: Token): WordMatch {
+  private compute(x: KnownWord, y: KnownWord): WordMatch {
     const lexicon = this.lexicon;
-    if (lexicon.lemma(x.norm) === lexicon.lemma(y.norm)) return EQUAL;
-    const relation = lexicon.relation(x.norm, y.norm);
+    if (x.entry.lemma === y.entry.lemma) return EQUAL;
+    const relation = lexicon.relationOf(x.entry, y.entry);
     // An opposite says the contrary, so it is replaced in place, not carried over. Checked before
     // spelling ("Increase"/"Decrease" are two letters apart) and embeddings (opposites sit close).
     if (relation === 'antonym') return NO_MATCH;
-    if (isMisspelling(x, y, lexicon)) return { score: MATCH_SCORES.spelling, op: 'spelling' };
+    if (isMisspelling(x, y)) return SPELLING;
     // Names are the same or respelt, never synonyms: "Democrats" for "Republicans", "Tuesday"
     // for "Monday" is a different fact however close the two sit in a thesaurus.
-    if (x.capitalized && y.capitalized) return NO_MATCH;
-    if (relation === 'synonym') return { score: MATCH_SCORES.synonym, op: 'synonym' };
-    if (relation === 'related') return { score: MATCH_SCORES.related, op: 'related' };
-    const cosine = lexicon.similarity(x.norm, y.norm);
+    if (x.token.capitalized && y.token.capitalized) return NO_MATCH;
+    if (relation === 'synonym') return SYNONYM;
+    if (relation === 'related') return RELATED;
+    const cosine = lexicon.similarityOf(x.entry, y.entry);
     if (cosine >= EMBEDDING_THRESHOLD) {
       return { score: Math.min(MATCH_SCORES.embeddingCap, cosine), op: 'related' };
     }
     return NO_MATCH;
   }
+}
+
+/** A form's token with what the lexicon knows of its word. */
+interface KnownWord {
+  token: Token;
+  entry: WordEntry;
 }
 
 /**
@@ -126,6 +136,8 @@ class FormTable {
   readonly stems: number[] = [];
   readonly open: boolean[] = [];
   readonly tokens: Token[] = [];
+  /** The lexicon's entry of each form's word, looked up when the form is first compared. */
+  readonly #words: Array<KnownWord | undefined> = [];
 
   get size(): number {
     return this.tokens.length;
@@ -150,6 +162,16 @@ class FormTable {
     return id;
   }
 
+  word(form: number, lexicon: Lexicon): KnownWord {
+    let word = this.#words[form];
+    if (word === undefined) {
+      const token = this.tokens[form]!;
+      word = { token, entry: lexicon.entry(token.norm) };
+      this.#words[form] = word;
+    }
+    return word;
+  }
+
   ofArticle(article: AnalysedArticle): Int32Array {
     let forms = this.#byArticle.get(article);
     if (forms === undefined) {
@@ -164,55 +186,12 @@ class FormTable {
  * Two spellings of one word: a small edit distance between names (Antony/Anthony) or between
  * a word and a form the dictionary does not know (a typo).
  */
-function isMisspelling(x: Token, y: Token, lexicon: Lexicon): boolean {
-  const shorter = Math.min(x.norm.length, y.norm.length);
+function isMisspelling(x: KnownWord, y: KnownWord): boolean {
+  const shorter = Math.min(x.token.norm.length, y.token.norm.length);
   if (shorter < 4) return false;
-  const isName = x.capitalized && y.capitalized;
-  const isTypo = !lexicon.isKnownWord(x.norm) || !lexicon.isKnownWord(y.norm);
+  const isName = x.token.capitalized && y.token.capitalized;
+  const isTypo = !x.entry.known || !y.entry.known;
   if (!isName && !isTypo) return false;
   const allowed = shorter >= 8 ? 2 : 1;
-  return editDistance(x.norm, y.norm, allowed) <= allowed;
-}
-
-/**
- * Word-pair results keyed by the two form ids (nested maps of small integers), in two
- * generations: when the young one holds `capacity` pairs it becomes the old one and the
- * previous old one is dropped; a pair found in the old one moves back. Pairs that recur stay
- * cached, and memory stays bounded in a long-running process.
- */
-class PairCache {
-  private young = new Map<number, Map<number, WordMatch>>();
-  private old = new Map<number, Map<number, WordMatch>>();
-  private youngSize = 0;
-
-  constructor(private readonly capacity: number) {}
-
-  get(x: number, y: number): WordMatch | undefined {
-    const young = this.young.get(x)?.get(y);
-    if (young !== undefined) return young;
-    const old = this.old.get(x)?.get(y);
-    if (old !== undefined) this.set(x, y, old);
-    return old;
-  }
-
-  set(x: number, y: number, match: WordMatch): void {
-    if (this.youngSize >= this.capacity) {
-      this.old = this.young;
-      this.young = new Map();
-      this.youngSize = 0;
-    }
-    let row = this.young.get(x);
-    if (row === undefined) {
-      row = new Map();
-      this.young.set(x, row);
-    }
-    row.set(y, match);
-    this.youngSize++;
-  }
-
-  clear(): void {
-    this.young = new Map();
-    this.old = new Map();
-    this.youngSize = 0;
-  }
+  return editDistance(x.token.norm, y.token.norm, allowed) <= allowed;
 }

@@ -21,6 +21,24 @@ export interface Lexicon {
   isKnownWord(word: string): boolean;
   /** The WordNet base form (morphy), or the word itself when WordNet does not know it. */
   lemma(word: string): string;
+  /**
+   * What the lexicon knows of a word, looked up once: a caller comparing the same words many
+   * times keeps the entry and relates entries, with no lookup per comparison.
+   */
+  entry(word: string): WordEntry;
+  /** relation() of the two entries' words. */
+  relationOf(a: WordEntry, b: WordEntry): WordRelation;
+  /** similarity() of the two entries' words. */
+  similarityOf(a: WordEntry, b: WordEntry): number;
+}
+
+/** A word as the lexicon knows it (see Lexicon.entry). */
+export interface WordEntry {
+  /** The word, normalised as every lookup normalises it. */
+  readonly word: string;
+  readonly lemma: string;
+  /** What isKnownWord() says of the word. */
+  readonly known: boolean;
 }
 
 /** Must match FORMAT_VERSION in scripts/build-lexicon.mjs. */
@@ -251,7 +269,7 @@ interface BaseForm {
   pos: Pos | null;
 }
 
-interface WordSenses {
+interface WordSenses extends WordEntry {
   forms: BaseForm[];
   synsets: Set<number>;
   /** The synsets one WordNet link away from any of `synsets`, sorted; worked out on first use. */
@@ -282,8 +300,27 @@ class LoadedLexicon implements Lexicon {
     const wordA = normaliseWord(a);
     const wordB = normaliseWord(b);
     if (wordA === wordB) return 'synonym';
-    const senseA = this.#senses(wordA);
-    const senseB = this.#senses(wordB);
+    return this.#relate(this.#senses(wordA), this.#senses(wordB));
+  }
+
+  entry(word: string): WordEntry {
+    const normal = normaliseWord(word);
+    const senses = this.#senses(normal);
+    senses.slot ??= this.#vectorSlot(normal);
+    return senses;
+  }
+
+  relationOf(a: WordEntry, b: WordEntry): WordRelation {
+    return a.word === b.word ? 'synonym' : this.#relate(a as WordSenses, b as WordSenses);
+  }
+
+  similarityOf(a: WordEntry, b: WordEntry): number {
+    const slotA = (a as WordSenses).slot ?? -1;
+    const slotB = (b as WordSenses).slot ?? -1;
+    return slotA < 0 || slotB < 0 ? 0 : this.#cosine(slotA, slotB);
+  }
+
+  #relate(senseA: WordSenses, senseB: WordSenses): WordRelation {
     // Two inflections of one lemma are the same word, whatever other senses they have.
     if (senseA.forms.some((form) => senseB.forms.some((other) => other.id === form.id))) return 'synonym';
     // Before synonymy: Moby lists opposites among its related words, and WordNet links reach them too.
@@ -305,6 +342,7 @@ class LoadedLexicon implements Lexicon {
       const lemmas = this.#baseForms(word);
       const id = this.#files.vocabulary.id(word);
       senses = {
+        word,
         forms,
         synsets: this.#synsets(forms),
         mobyIds: this.#mobyIds(word, forms),
