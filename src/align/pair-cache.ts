@@ -8,6 +8,13 @@
 export class IntPairCache<V> {
   #young: PairTable<V>;
   #old: PairTable<V>;
+  /**
+   * The pairs read last, one per slot of a small direct-mapped table that stays in the
+   * processor's cache: an alignment asks for the same few thousand pairs over and over.
+   */
+  readonly #recentFirsts = new Int32Array(RECENT_SLOTS).fill(-1);
+  readonly #recentSeconds = new Int32Array(RECENT_SLOTS);
+  readonly #recentValues = new Array<V | undefined>(RECENT_SLOTS).fill(undefined);
 
   constructor(private readonly capacity: number) {
     this.#young = new PairTable(capacity);
@@ -15,11 +22,18 @@ export class IntPairCache<V> {
   }
 
   get(x: number, y: number): V | undefined {
-    const young = this.#young.get(x, y);
-    if (young !== undefined) return young;
-    const old = this.#old.get(x, y);
-    if (old !== undefined) this.set(x, y, old);
-    return old;
+    const recent = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) >>> (32 - RECENT_BITS);
+    if (this.#recentFirsts[recent] === x && this.#recentSeconds[recent] === y) return this.#recentValues[recent];
+    let value = this.#young.get(x, y);
+    if (value === undefined) {
+      value = this.#old.get(x, y);
+      if (value === undefined) return undefined;
+      this.set(x, y, value);
+    }
+    this.#recentFirsts[recent] = x;
+    this.#recentSeconds[recent] = y;
+    this.#recentValues[recent] = value;
+    return value;
   }
 
   set(x: number, y: number, value: V): void {
@@ -35,8 +49,13 @@ export class IntPairCache<V> {
   clear(): void {
     this.#young.clear();
     this.#old.clear();
+    this.#recentFirsts.fill(-1);
+    this.#recentValues.fill(undefined);
   }
 }
+
+const RECENT_BITS = 12;
+const RECENT_SLOTS = 1 << RECENT_BITS;
 
 /** One generation: linear probing in a table at most half full. */
 class PairTable<V> {
