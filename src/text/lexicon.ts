@@ -385,7 +385,8 @@ class LoadedLexicon implements Lexicon {
     const vectors = this.#files.vectors;
     const dimensions = this.#dimensions;
     // The same float32 rounding as vector(), so sums are identical either way.
-    for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++) sum[d]! += Math.fround(vectors[i]! * scale);
+    for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++)
+      sum[d]! += Math.fround(vectors[i]! * scale);
     return true;
   }
 
