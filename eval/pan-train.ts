@@ -3,8 +3,9 @@
  * data, and writes them to models/ with their cross-validated figures (5 folds holding out whole
  * source articles) beside the resubstitution ones and a simple baseline's:
  * - passage-reuse.json: whether a group of aligned sentences is a reuse or chance resemblance;
- * - direction-insertion.json: which text a reused passage was put into (the copy), also taught
- *   by the partial copies among Clough & Stevenson's answers.
+ * - direction.json: which text of a derived pair is the copy (the one a reused passage was put
+ *   into, or the one almost wholly held by the other), also taught by every derived answer of
+ *   Clough & Stevenson (grouped by question).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,15 +14,13 @@ import { alignArticles } from '../src/align/align.js';
 import { PASSAGE_FEATURES, passageEvidence } from '../src/align/passage-evidence.js';
 import { reuseCandidates } from '../src/align/passages.js';
 import { tokenWeights } from '../src/align/weights.js';
-import { partialReuse } from '../src/classify/partial-reuse.js';
 import { loadDocuments } from '../src/cli/io.js';
 import { createEngine, type Engine } from '../src/engine/engine.js';
 import type { AnalysedArticle } from '../src/model/analysis.js';
-import { PARTIAL_DIRECTION_FEATURES, partialDirectionEvidence } from '../src/provenance/direction.js';
+import { DIRECTION_FEATURES, directionEvidence } from '../src/provenance/direction.js';
 import { largestReuse } from '../src/provenance/insertion.js';
 import { toInputSpan } from '../src/report/pair.js';
 import { analyseArticle } from '../src/text/analyse.js';
-import { articleFromText } from '../src/text/plain-article.js';
 import { loadClough } from './datasets.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
 import { writePanSuite } from './pan.js';
@@ -60,7 +59,6 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
       const alignment = alignArticles(source, copy, lexicon);
       const weightsSource = tokenWeights(source, lexicon);
       const weightsCopy = tokenWeights(copy, lexicon);
-      let best: { sentencesA: number[]; sentencesB: number[] } | null = null;
       for (const group of reuseCandidates(source, copy, alignment.pairs)) {
         const sentencesA = [...new Set(group.map((pair) => pair.a))].sort((x, y) => x - y);
         const sentencesB = [...new Set(group.map((pair) => pair.b))].sort((x, y) => x - y);
@@ -86,40 +84,46 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
           label: reuse ? 1 : 0,
           group: item.pair.sourceArticle,
         });
-        const size = sentencesA.length + sentencesB.length;
-        if (reuse && (best === null || size > best.sentencesA.length + best.sentencesB.length)) {
-          best = { sentencesA, sentencesB };
-        }
       }
-      if (best === null) continue;
-      const evidence = partialDirectionEvidence(source, copy, alignment, best, lexicon);
-      directions.push({ features: evidence, label: 1, group: item.pair.sourceArticle });
-      directions.push({
-        features: evidence.map((value) => -value),
-        label: 0,
-        group: item.pair.sourceArticle,
-      });
+      // As compare decides it: from the largest passage the alignment reports.
+      const reused = largestReuse(alignment.passages);
+      if (reused === null || item.truth.length === 0) continue;
+      addPair(
+        directions,
+        directionEvidence(source, copy, alignment, reused, lexicon),
+        item.pair.sourceArticle,
+        `${item.pair.shape}:${item.pair.cases[0]?.obfuscation}`,
+      );
       if (source.article.text.length > copy.article.text.length) longerIsSource++;
     }
   } finally {
     rmSync(directory, { recursive: true, force: true });
     await engine.close();
   }
-  // Short answers that paste parts of their source among sentences of their own (Clough &
-  // Stevenson): the source is known, the passage sits on topic in both texts.
+  // Short answers written from a given source (Clough & Stevenson), read as the CLI reads them:
+  // every derived answer, whole or partial copy, teaches which side is the source.
   const panDirections = directions.length;
-
-  for (const item of loadClough(join(datasets, 'clough-stevenson-dev'))) {
-    if (item.category === 'non') continue;
-    const source = analyseArticle(articleFromText(`orig_task${item.task}`, item.source, 'en'));
-    const copy = analyseArticle(articleFromText(item.file, item.text, 'en'));
-    const alignment = alignArticles(source, copy, lexicon);
-    const reused = largestReuse(alignment.passages);
-    if (reused === null || !partialReuse(source, copy, alignment).partial) continue;
-    const evidence = partialDirectionEvidence(source, copy, alignment, reused, lexicon);
-    directions.push({ features: evidence, label: 1, group: `clough:${item.task}` });
-    directions.push({ features: evidence.map((value) => -value), label: 0, group: `clough:${item.task}` });
+  const cloughEngine = createEngine({ workers: 1 });
+  try {
+    for (const item of loadClough(join(datasets, 'clough-stevenson-dev'))) {
+      if (item.category === 'non') continue;
+      const source = await loadOne(cloughEngine, item.sourcePath);
+      const copy = await loadOne(cloughEngine, item.path);
+      const alignment = alignArticles(source, copy, lexicon);
+      const reused = largestReuse(alignment.passages);
+      if (reused === null) continue;
+      addPair(
+        directions,
+        directionEvidence(source, copy, alignment, reused, lexicon),
+        `clough:${item.task}`,
+        `clough:${item.category}`,
+      );
+    }
+  } finally {
+    await cloughEngine.close();
   }
+  if (process.env.DIRECTION_DUMP)
+    writeFileSync(process.env.DIRECTION_DUMP, JSON.stringify({ panDirections, directions }));
   const trainedBy = `npm run train:pan (PAN-format suite, seed ${DEFAULT_SEED}, ${FOLDS}-fold CV holding out source articles)`;
 
   const passageFit = fitLogistic(passages, PASSAGE_FEATURES);
@@ -141,14 +145,14 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
   };
 
   const options = { throughOrigin: true };
-  const directionFit = fitLogistic(directions, PARTIAL_DIRECTION_FEATURES, options);
+  const directionFit = fitLogistic(directions, DIRECTION_FEATURES, options);
   const directionModel = {
     ...directionFit,
 
-    trainedBy: `${trainedBy}, with the partial copies of Clough & Stevenson (one fold per task)`,
+    trainedBy: `${trainedBy}, with the derived answers of Clough & Stevenson (grouped by question)`,
     figures: {},
   };
-  const cv = crossValidated(directions, PARTIAL_DIRECTION_FEATURES, FOLDS, options);
+  const cv = crossValidated(directions, DIRECTION_FEATURES, FOLDS, options);
   const resubstituted = directions.map((example) => probability(directionModel, example.features));
   const pan = directions.slice(0, panDirections);
   const clough = directions.slice(panDirections);
@@ -163,12 +167,15 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
   };
 
   writeFileSync(join(modelsDirectory, 'passage-reuse.json'), `${JSON.stringify(passageModel, null, 2)}\n`);
-  writeFileSync(
-    join(modelsDirectory, 'direction-insertion.json'),
-    `${JSON.stringify(directionModel, null, 2)}\n`,
-  );
+  writeFileSync(join(modelsDirectory, 'direction.json'), `${JSON.stringify(directionModel, null, 2)}\n`);
   console.log('passage reuse model', passageModel.figures);
-  console.log('direction (insertion) model', directionModel.figures);
+  console.log('direction model', directionModel.figures);
+}
+
+/** A pair and its mirror image: the model learns an antisymmetric vote. */
+function addPair(directions: Example[], evidence: number[], group: string, kind: string): void {
+  directions.push({ features: evidence, label: 1, group, kind });
+  directions.push({ features: evidence.map((value) => -value), label: 0, group, kind });
 }
 
 function round(value: number): number {
