@@ -122,8 +122,6 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
   } finally {
     await cloughEngine.close();
   }
-  if (process.env.DIRECTION_DUMP)
-    writeFileSync(process.env.DIRECTION_DUMP, JSON.stringify({ panDirections, directions }));
   const trainedBy = `npm run train:pan (PAN-format suite, seed ${DEFAULT_SEED}, ${FOLDS}-fold CV holding out source articles)`;
 
   const passageFit = fitLogistic(passages, PASSAGE_FEATURES);
@@ -164,12 +162,38 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
     cloughAccuracyCrossValidated: round(accuracyOf(clough, cv.slice(panDirections))),
     cloughAccuracyResubstitution: round(accuracyOf(clough, resubstituted.slice(panDirections))),
     panLongerIsSourceBaseline: round(longerIsSource / (panDirections / 2)),
+    panContainmentBaseline: round(containmentBaseline(pan)),
+    cloughContainmentBaseline: round(containmentBaseline(clough)),
+    crossValidatedByKind: byKind(directions, cv),
   };
 
   writeFileSync(join(modelsDirectory, 'passage-reuse.json'), `${JSON.stringify(passageModel, null, 2)}\n`);
   writeFileSync(join(modelsDirectory, 'direction.json'), `${JSON.stringify(directionModel, null, 2)}\n`);
   console.log('passage reuse model', passageModel.figures);
   console.log('direction model', directionModel.figures);
+}
+
+/** Share of pairs where the text holding more of the other is the source (the simple baseline). */
+function containmentBaseline(examples: readonly Example[]): number {
+  const column = DIRECTION_FEATURES.indexOf('containment');
+  const sources = examples.filter((example) => example.label === 1);
+  return sources.filter((example) => example.features[column]! > 0).length / Math.max(1, sources.length);
+}
+
+/** Cross-validated right/total per kind of pair (suite shape and obfuscation, Clough class). */
+function byKind(examples: readonly Example[], predictions: readonly number[]): string {
+  const counts = new Map<string, { right: number; total: number }>();
+  examples.forEach((example, index) => {
+    if (example.label !== 1) return;
+    const count = counts.get(example.kind ?? '') ?? { right: 0, total: 0 };
+    count.total++;
+    if (predictions[index]! >= 0.5) count.right++;
+    counts.set(example.kind ?? '', count);
+  });
+  return [...counts]
+    .sort(([x], [y]) => x.localeCompare(y))
+    .map(([kind, count]) => `${kind} ${count.right}/${count.total}`)
+    .join(', ');
 }
 
 /** A pair and its mirror image: the model learns an antisymmetric vote. */
