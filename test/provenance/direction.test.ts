@@ -42,8 +42,8 @@ describe('direction of derived pairs', () => {
     const forward = directionEvidence(source!, spun!, alignment, passage, stages.lexicon);
     const mirrored = { sentencesA: passage.sentencesB, sentencesB: passage.sentencesA };
     const backward = directionEvidence(spun!, source!, swapAlignment(alignment), mirrored, stages.lexicon);
-    forward.forEach((value, index) =>
-      assert.ok(Math.abs(value + backward[index]!) < 1e-9, `feature ${index}`),
-    );
+    for (const [index, value] of forward.entries()) {
+      assert.ok(Math.abs(value + backward[index]!) < 1e-9, `feature ${index}`);
+    }
   });
 });
