@@ -31,12 +31,17 @@ const MIN_ANCHOR_TOTAL = 0.8;
 const MAX_CANDIDATES = 12;
 
 /** The content tokens of every sentence, weighted. */
-export function contentTokens(article: AnalysedArticle, weights: Float64Array): WeightedToken[][] {
+export function contentTokens(
+  article: AnalysedArticle,
+  weights: Float64Array,
+  matcher: WordMatcher,
+): WeightedToken[][] {
+  const forms = matcher.formsOf(article);
   return article.sentences.map((sentence) => {
     const tokens: WeightedToken[] = [];
     for (let index = sentence.tokenStart; index < sentence.tokenEnd; index++) {
       const token = article.tokens[index]!;
-      if (!token.stop) tokens.push({ index, token, weight: weights[index]! });
+      if (!token.stop) tokens.push({ index, token, weight: weights[index]!, form: forms[index]! });
     }
     return tokens;
   });
