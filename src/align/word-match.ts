@@ -69,6 +69,14 @@ export class WordMatcher {
     return this.#forms.ofArticle(article);
   }
 
+  /**
+   * A value built from an article and its form ids, kept as long as both are (`name` tells the
+   * values apart): alignment reads the same articles' tokens in every pair they meet.
+   */
+  perArticle<T>(article: AnalysedArticle, name: string, build: () => T): T {
+    return this.#forms.perArticle(article, name, build);
+  }
+
   formOf(token: Token): number {
     return this.#forms.idOf(token);
   }
@@ -132,6 +140,7 @@ class FormTable {
   readonly #ids = Array.from({ length: 8 }, () => new Map<string, number>());
   readonly #stemIds = new Map<string, number>();
   readonly #byArticle = new WeakMap<AnalysedArticle, Int32Array>();
+  readonly #derived = new WeakMap<AnalysedArticle, Map<string, unknown>>();
   /** Per form: its stem's id, whether it can match other stems (a content word), a token of it. */
   readonly stems: number[] = [];
   readonly open: boolean[] = [];
@@ -170,6 +179,16 @@ class FormTable {
       this.#words[form] = word;
     }
     return word;
+  }
+
+  perArticle<T>(article: AnalysedArticle, name: string, build: () => T): T {
+    let values = this.#derived.get(article);
+    if (values === undefined) {
+      values = new Map();
+      this.#derived.set(article, values);
+    }
+    if (!values.has(name)) values.set(name, build());
+    return values.get(name) as T;
   }
 
   ofArticle(article: AnalysedArticle): Int32Array {

@@ -149,8 +149,20 @@ function cosine(x: Float64Array | null, y: Float64Array | null): number {
   return normX > 0 && normY > 0 ? dot / Math.sqrt(normX * normY) : 0;
 }
 
+/** typicalCohesion of each article, worked out once: an article meets many others in a trace. */
+const TYPICAL_COHESION = new WeakMap<AnalysedArticle, number>();
+
 /** How cohesive a text's sentences usually are with their neighbours: the yardstick of a passage's. */
 export function typicalCohesion(article: AnalysedArticle): number {
+  let typical = TYPICAL_COHESION.get(article);
+  if (typical === undefined) {
+    typical = measureTypicalCohesion(article);
+    TYPICAL_COHESION.set(article, typical);
+  }
+  return typical;
+}
+
+function measureTypicalCohesion(article: AnalysedArticle): number {
   let sum = 0;
   let count = 0;
   for (let index = 0; index < article.sentences.length; index++) {
