@@ -23,7 +23,8 @@ export class IntPairCache<V> {
 
   get(x: number, y: number): V | undefined {
     const recent = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) >>> (32 - RECENT_BITS);
-    if (this.#recentFirsts[recent] === x && this.#recentSeconds[recent] === y) return this.#recentValues[recent];
+    if (this.#recentFirsts[recent] === x && this.#recentSeconds[recent] === y)
+      return this.#recentValues[recent];
     let value = this.#young.get(x, y);
     if (value === undefined) {
       value = this.#old.get(x, y);
