@@ -11,16 +11,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alignArticles } from '../src/align/align.js';
+import { isCanonicalOrder } from '../src/align/canonical-order.js';
+import type { LogisticModel } from '../src/align/logistic.js';
 import { PASSAGE_FEATURES, passageEvidence } from '../src/align/passage-evidence.js';
-import { reuseCandidates } from '../src/align/passages.js';
+import { buildPassages, reuseCandidates } from '../src/align/passages.js';
+import { swapAlignment } from '../src/align/swap.js';
 import { tokenWeights } from '../src/align/weights.js';
 import { loadDocuments } from '../src/cli/io.js';
 import { createEngine, type Engine } from '../src/engine/engine.js';
+import type { Alignment } from '../src/model/alignment.js';
 import type { AnalysedArticle } from '../src/model/analysis.js';
 import { DIRECTION_FEATURES, directionEvidence } from '../src/provenance/direction.js';
 import { largestReuse } from '../src/provenance/insertion.js';
 import { toInputSpan } from '../src/report/pair.js';
 import { analyseArticle } from '../src/text/analyse.js';
+import type { Lexicon } from '../src/text/lexicon.js';
 import { loadClough } from './datasets.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
 import { writePanSuite } from './pan.js';
@@ -37,6 +42,46 @@ async function loadOne(engine: Engine, path: string): Promise<AnalysedArticle> {
   return analyseArticle(documents[0].article);
 }
 
+/** A derived pair whose direction is known: source first. */
+interface DirectionCase {
+  source: AnalysedArticle;
+  copy: AnalysedArticle;
+  alignment: Alignment;
+  group: string;
+  kind: string;
+}
+
+/** The alignment with its passages rebuilt by a passage model, in the order compare builds them. */
+function withPassages(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  model: LogisticModel,
+  lexicon: Lexicon,
+): Alignment {
+  if (!isCanonicalOrder(a, b)) {
+    const swapped = swapAlignment(alignment);
+    const passages = buildPassages(
+      b,
+      a,
+      swapped.pairs,
+      tokenWeights(b, lexicon),
+      tokenWeights(a, lexicon),
+      model,
+    );
+    return swapAlignment({ ...swapped, passages });
+  }
+  const passages = buildPassages(
+    a,
+    b,
+    alignment.pairs,
+    tokenWeights(a, lexicon),
+    tokenWeights(b, lexicon),
+    model,
+  );
+  return { ...alignment, passages };
+}
+
 export async function trainPanModels(datasets: string, modelsDirectory: string): Promise<void> {
   const engine = createEngine();
   const lexicon = engine.lexicon;
@@ -44,6 +89,7 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-train-'));
   const passages: Example[] = [];
   const directions: Example[] = [];
+  const directionCases: DirectionCase[] = [];
   let longerIsSource = 0;
 
   try {
@@ -85,16 +131,15 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
           group: item.pair.sourceArticle,
         });
       }
-      // As compare decides it: from the largest passage the alignment reports.
-      const reused = largestReuse(alignment.passages);
-      if (reused === null || item.truth.length === 0) continue;
-      addPair(
-        directions,
-        directionEvidence(source, copy, alignment, reused, lexicon),
-        item.pair.sourceArticle,
-        `${item.pair.shape}:${item.pair.cases[0]?.obfuscation}`,
-      );
-      if (source.article.text.length > copy.article.text.length) longerIsSource++;
+      if (item.truth.length > 0) {
+        directionCases.push({
+          source,
+          copy,
+          alignment,
+          group: item.pair.sourceArticle,
+          kind: `${item.pair.shape}:${item.pair.cases[0]?.obfuscation}`,
+        });
+      }
     }
   } finally {
     rmSync(directory, { recursive: true, force: true });
@@ -102,7 +147,7 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
   }
   // Short answers written from a given source (Clough & Stevenson), read as the CLI reads them:
   // every derived answer, whole or partial copy, teaches which side is the source.
-  const panDirections = directions.length;
+  const panCases = directionCases.length;
   const cloughEngine = createEngine({ workers: 1 });
   try {
     for (const item of loadClough(join(datasets, 'clough-stevenson-dev'))) {
@@ -110,14 +155,13 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
       const source = await loadOne(cloughEngine, item.sourcePath);
       const copy = await loadOne(cloughEngine, item.path);
       const alignment = alignArticles(source, copy, lexicon);
-      const reused = largestReuse(alignment.passages);
-      if (reused === null) continue;
-      addPair(
-        directions,
-        directionEvidence(source, copy, alignment, reused, lexicon),
-        `clough:${item.task}`,
-        `clough:${item.category}`,
-      );
+      directionCases.push({
+        source,
+        copy,
+        alignment,
+        group: `clough:${item.task}`,
+        kind: `clough:${item.category}`,
+      });
     }
   } finally {
     await cloughEngine.close();
@@ -142,6 +186,17 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
     majorityBaseline: round(majority),
   };
 
+  // The direction is read off the largest passage, as compare finds it with the passage model just fitted.
+  let panDirections = 0;
+  for (const [index, { source, copy, alignment, group, kind }] of directionCases.entries()) {
+    const reused = largestReuse(withPassages(source, copy, alignment, passageModel, lexicon).passages);
+    if (reused === null) continue;
+    addPair(directions, directionEvidence(source, copy, alignment, reused, lexicon), group, kind);
+    if (index < panCases) {
+      panDirections += 2;
+      if (source.article.text.length > copy.article.text.length) longerIsSource++;
+    }
+  }
   const options = { throughOrigin: true };
   const directionFit = fitLogistic(directions, DIRECTION_FEATURES, options);
   const directionModel = {
