@@ -15,6 +15,13 @@ export interface Lexicon {
   similarity(a: string, b: string): number;
   /** The word's unit-length embedding, or null. */
   vector(word: string): Float32Array | null;
+  /**
+   * Adds the word's embedding to `sum` (its length the embedding's) without allocating one;
+   * false, and `sum` untouched, when the word has none.
+   */
+  addVector(word: string, sum: Float64Array): boolean;
+  /** Length of the embeddings. */
+  readonly dimensions: number;
   /** 1-based rank of the word in the embeddings vocabulary (1 = most frequent); Infinity if unknown. Used as an IDF proxy. */
   frequencyRank(word: string): number;
   /** True when the word (or its WordNet lemma) is in the embeddings vocabulary or in WordNet: used to spot typos such as "altought". */
@@ -369,6 +376,22 @@ class LoadedLexicon implements Lexicon {
     const vector = new Float32Array(dimensions);
     for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++) vector[d] = vectors[i]! * scale;
     return vector;
+  }
+
+  addVector(word: string, sum: Float64Array): boolean {
+    const slot = this.#cachedSlot(normaliseWord(word));
+    if (slot < 0) return false;
+    const scale = this.#files.scales[slot]!;
+    const vectors = this.#files.vectors;
+    const dimensions = this.#dimensions;
+    // The same float32 rounding as vector(), so sums are identical either way.
+    for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++)
+      sum[d]! += Math.fround(vectors[i]! * scale);
+    return true;
+  }
+
+  get dimensions(): number {
+    return this.#dimensions;
   }
 
   /** The vector slot kept with the word's senses: the same words are looked up again and again. */
