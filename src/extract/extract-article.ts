@@ -26,6 +26,11 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   if (options.comments === true) article.comments ??= [];
   if (options.requireStory === false) return article;
   const reason = whyNoArticle(article, page);
+  if (reason !== null && raw.format === 'html') {
+    // The container chosen may be the wrong box: the page read as flattened text gets a second look.
+    const whole = extractHtml(raw, { comments: options.comments === true, wholePage: true });
+    if (whyNoArticle(whole.article, whole.page) === null) return whole.article;
+  }
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
   return article;
 }
