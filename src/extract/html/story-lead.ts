@@ -6,13 +6,13 @@ import type { HtmlBlock } from './html-blocks.js';
 const MIN_LEAD_WORDS = 10;
 const RUNNING_TEXT_WORDS = 25;
 const MAX_LEAD_LINK_DENSITY = 0.3;
-/** Between headline and body sit a byline, a date, a picture: a few blocks, not a page of them. */
-const MAX_BLOCKS_BETWEEN = 8;
 
 /**
  * The story's lead before its body container: many sites set the standfirst or first
- * paragraph in a box of its own between the headline (the <h1> nearest above the body) and the
- * body. Prose blocks there, outside links and chrome wording, join the story ahead of the body.
+ * paragraphs in boxes of their own between the headline (the <h1> nearest above the body) and
+ * the body, cut apart by a picture, a byline, a share bar or an advertisement, however many of
+ * those there are. Prose blocks there, outside links and chrome wording, join the story ahead of
+ * the body.
  */
 export function withLeadBeforeBody(
   pageBlocks: readonly HtmlBlock[],
@@ -23,7 +23,7 @@ export function withLeadBeforeBody(
   const firstIndex = pageBlocks.indexOf(first);
   if (firstIndex <= 0) return [...body];
   let headline = -1;
-  for (let index = firstIndex - 1; index >= Math.max(0, firstIndex - MAX_BLOCKS_BETWEEN - 1); index--) {
+  for (let index = firstIndex - 1; index >= 0; index--) {
     if (pageBlocks[index]!.element.name === 'h1') {
       headline = index;
       break;
