@@ -81,20 +81,25 @@ function labelledLayout(
   const metadata = htmlMetadata(elements, jsonLd);
   const declaration = bodyDeclaration(elements, jsonLd);
   let pageBlocks = htmlBlocks(raw.content, root, { skipUnlikely: true });
+  const knownTitle = metadata.title ?? metadata.documentTitle;
   let blocks = withLeadBeforeBody(
     pageBlocks,
     mainContentBlocks(pageBlocks, declaredBody(declaration, pageBlocks)),
+    knownTitle,
   );
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
     // Some sites put the story in elements whose class names look like chrome; look again.
     const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
-    const relaxed = withLeadBeforeBody(all, mainContentBlocks(all, declaredBody(declaration, all)));
+    const relaxed = withLeadBeforeBody(
+      all,
+      mainContentBlocks(all, declaredBody(declaration, all)),
+      knownTitle,
+    );
     if (textLength(relaxed) > textLength(blocks)) {
       blocks = relaxed;
       pageBlocks = all;
     }
   }
-  const knownTitle = metadata.title ?? metadata.documentTitle;
   const classification = classifyBlocks(blocks, 'html', knownTitle);
   const inContext = withStoryContext(blocks, classification.labels);
   const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));

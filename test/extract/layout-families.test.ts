@@ -135,11 +135,14 @@ describe('layout families', () => {
 <ul class="tools">${shareLinks}</ul></div>
 <div class="main-column"><div class="text">${body.map((line) => `<p>${line}</p>`).join('')}<p>${body.join(' ')}</p></div></div>
 <div class="more">${LINK_LIST}</div><footer>${FOOTER}</footer></body></html>`;
-    const article = extract(page);
-    assert.ok(article.text.startsWith(lead), article.text);
-    for (const line of body) assert.ok(article.text.includes(line), line);
-    for (const word of ['Facebook', 'Copy link', 'Council approves'])
-      assert.ok(!article.text.includes(word), word);
+    // With an <h1> for the headline, and with the headline in bold type repeating the page's title.
+    for (const variant of [page, page.replace(/<h1>(.*?)<\/h1>/, '<div class="hl"><b>$1</b></div>')]) {
+      const article = extract(variant);
+      assert.ok(article.text.startsWith(lead), article.text);
+      for (const line of body) assert.ok(article.text.includes(line), line);
+      for (const word of ['Facebook', 'Copy link', 'Council approves'])
+        assert.ok(!article.text.includes(word), word);
+    }
   });
 
   it('reads the story of a table layout whose story cell has a class named like chrome', () => {
