@@ -22,7 +22,7 @@ export interface ExtractOptions {
  */
 export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
   const { article, page } =
-    raw.format === 'html' ? extractHtml(raw, { comments: options.comments === true }) : extractPlainText(raw);
+    raw.format === 'html' ? extractHtmlOrWholePage(raw, options.comments === true) : extractPlainText(raw);
   if (options.comments === true) article.comments ??= [];
   if (options.requireStory === false) return article;
   const reason = whyNoArticle(article, page);
@@ -33,6 +33,16 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   }
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
   return article;
+}
+
+/** The page's container extraction; a container without any story text gets the flattened second look. */
+function extractHtmlOrWholePage(raw: RawDocument, comments: boolean): ReturnType<typeof extractHtml> {
+  try {
+    return extractHtml(raw, { comments });
+  } catch (error) {
+    if (!(error instanceof WiretraceError) || error.code !== 'INPUT_EMPTY') throw error;
+    return extractHtml(raw, { comments, wholePage: true });
+  }
 }
 
 /**
