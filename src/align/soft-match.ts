@@ -81,7 +81,8 @@ export function softMatch(
 
 function sameForms(left: readonly WeightedToken[], right: readonly WeightedToken[]): boolean {
   if (left.length !== right.length) return false;
-  for (let index = 0; index < left.length; index++) if (left[index]!.form !== right[index]!.form) return false;
+  for (let index = 0; index < left.length; index++)
+    if (left[index]!.form !== right[index]!.form) return false;
   return true;
 }
 
