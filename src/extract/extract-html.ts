@@ -30,11 +30,13 @@ const MIN_CONTENT_CHARS = 250;
  */
 export function extractHtml(
   raw: RawDocument,
-  options: { comments?: boolean; wholePage?: boolean } = {},
+  options: { comments?: boolean; wholePage?: boolean; landmarks?: boolean } = {},
 ): { article: Article; page: PageFacts } {
   const parsed = parsePage(raw);
   const { layout, classification, metadata } =
-    options.wholePage === true ? wholePageLayout(raw, parsed) : labelledLayout(raw, parsed);
+    options.wholePage === true
+      ? wholePageLayout(raw, parsed, options.landmarks === true)
+      : labelledLayout(raw, parsed);
   const { blocks, labels } = withModelBlocks(layout);
   const article = assembleArticle(raw, blocks, labels, {
     title: classification.title,
@@ -115,9 +117,10 @@ function labelledLayout(
 function wholePageLayout(
   raw: RawDocument,
   { elements, root }: ParsedPage,
+  landmarks: boolean,
 ): { layout: StoryLayout; classification: Classification; metadata: HtmlMetadata } {
   const metadata = htmlMetadata(elements, pageJsonLd(elements));
-  const blocks = htmlBlocks(raw.content, root, { skipUnlikely: false });
+  const blocks = htmlBlocks(raw.content, root, { skipUnlikely: false, landmarks });
   const classification = classifyBlocks(blocks, 'text', metadata.title ?? metadata.documentTitle);
   return {
     layout: { pageBlocks: blocks, containerBlocks: blocks, labels: classification.labels },

@@ -155,4 +155,13 @@ describe('layout families', () => {
     for (const sentence of TABLE_STORY) assert.ok(article.text.includes(sentence), sentence);
     for (const headline of headlines) assert.ok(!article.text.includes(headline), headline);
   });
+
+  it('reads a post its theme sets in an <aside>', () => {
+    const page = `<html><head><title>Old mill to become museum - Valley Notes</title></head><body><header>${MENU}</header>
+<aside class="post format-aside"><h2>Old mill to become museum</h2>${TABLE_STORY.map((line) => `<p>${line}</p>`).join('')}</aside>
+<div class="widgets">${LINK_LIST}</div><footer>${FOOTER}</footer></body></html>`;
+    const article = extract(page);
+    for (const sentence of TABLE_STORY) assert.ok(article.text.includes(sentence), sentence);
+    for (const headline of OTHER_HEADLINES) assert.ok(!article.text.includes(headline), headline);
+  });
 });
