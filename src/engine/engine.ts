@@ -20,7 +20,8 @@ import type { WordForm } from '../text/tokenize.js';
 import type { Task, TaskOutput } from '../workers/tasks.js';
 import { BoundedCache } from './bounded-cache.js';
 import { toRawDocument } from './documents.js';
-import { createTaskPool, type TaskPool } from './pool.js';
+import { createTaskPool, TASKS_PER_THREAD_AT_ONCE, type TaskPool } from './pool.js';
+import { SharedRunner } from './shared-runner.js';
 
 /** Distinct spellings whose normal form and stem an engine keeps (per generation). */
 const WORD_FORMS_CACHED = 100_000;
@@ -101,6 +102,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const keyedAnalyses = new BoundedCache<string, AnalysedArticle>(ANALYSES_CACHED);
   const forms = new BoundedCache<string, WordForm>(WORD_FORMS_CACHED);
   let pool: TaskPool | undefined;
+  let runner: SharedRunner | undefined;
   let lexiconBytes = options.lexiconBytes;
 
   /** The lexicon files in shared memory, read once for this engine and its pool's threads. */
@@ -156,16 +158,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return traceArticles(articles, context(), analyse);
     },
     async run(tasks) {
-      if (workers === 1 || tasks.length === 0) {
-        const { runTask } = await import('../workers/tasks.js');
-        return tasks.map((task) => runTask(engine, task));
+      const { runTask } = await import('../workers/tasks.js');
+      if (workers === 1 || tasks.length === 0) return tasks.map((task) => runTask(engine, task));
+      if (runner === undefined) {
+        // This thread works as one of the engine's `workers` threads.
+        pool = createTaskPool(workers - 1, sharedLexiconBytes());
+        runner = new SharedRunner(pool, (workers - 1) * TASKS_PER_THREAD_AT_ONCE, (task) =>
+          runTask(engine, task),
+        );
       }
-      pool ??= createTaskPool(workers, sharedLexiconBytes());
-      return pool.run(tasks);
+      const shared = runner;
+      return Promise.all(tasks.map((task) => shared.run(task)));
     },
     async close() {
       const running = pool;
       pool = undefined;
+      runner = undefined;
       await running?.close();
     },
   };

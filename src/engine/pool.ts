@@ -8,11 +8,18 @@ import type { Task, TaskOutput } from '../workers/tasks.js';
  */
 export interface TaskPool {
   run<T extends Task>(tasks: readonly T[]): Promise<Array<TaskOutput<T>>>;
+  runOne<T extends Task>(task: T): Promise<TaskOutput<T>>;
   close(): Promise<void>;
 }
 
 /** Threads stay for this long between steps of a trace (each holds its lexicon and caches). */
 const IDLE_MS = 30_000;
+
+/**
+ * Tasks handed to a thread at once: the one it runs and the next, so it can go on while the
+ * thread that feeds it is busy (see SharedRunner).
+ */
+export const TASKS_PER_THREAD_AT_ONCE = 2;
 
 export function createTaskPool(threads: number, lexiconBytes: LexiconBytes): TaskPool {
   const piscina = new Piscina({
@@ -20,11 +27,15 @@ export function createTaskPool(threads: number, lexiconBytes: LexiconBytes): Tas
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: IDLE_MS,
+    concurrentTasksPerWorker: TASKS_PER_THREAD_AT_ONCE,
     workerData: { lexiconBytes },
   });
   return {
     async run(tasks) {
       return Promise.all(tasks.map((task) => piscina.run(task)));
+    },
+    runOne(task) {
+      return piscina.run(task);
     },
     async close() {
       await piscina.destroy();
