@@ -1,12 +1,10 @@
-import type { Engine } from '../engine/engine.js';
 import {
   type DocumentFingerprint,
   type FamilySimilarity,
   fingerprintSimilarity,
 } from '../fingerprint/document-fingerprint.js';
-import type { Article } from '../model/article.js';
-import type { PairResult } from '../model/relation.js';
-import type { NewRelation, StoredPassage } from '../store/store.js';
+import type { NewRelation } from '../store/store.js';
+import type { Verdict } from './ingest-tasks.js';
 
 /**
  * Which candidates earn the full comparison. The LSH buckets find every document sharing a band
@@ -36,33 +34,19 @@ export function screen(a: DocumentFingerprint, b: DocumentFingerprint): number {
   return screenScore(fingerprintSimilarity(a, b));
 }
 
-/** The full comparison of a stored document (`earlier`) and a new one (`later`). */
-export function verifyPair(engine: Engine, earlier: Article, later: Article): PairResult {
-  return engine.compare(earlier, later, { changes: false });
-}
-
 /**
  * The relation to store, oriented source → copy when the comparison decided a direction (the
- * alignment's side a is then the source), else earlier → later.
+ * verdict's passages then have the source as side a), else earlier → later.
  */
-export function relationToStore(result: PairResult, earlier: string, later: string): NewRelation {
-  const direction = result.direction.direction;
-  const [source, copy] = direction === 'b->a' ? [later, earlier] : [earlier, later];
-  const passages: StoredPassage[] = result.alignment.passages
-    .filter((passage) => passage.a !== null && passage.b !== null)
-    .map((passage) => ({
-      kind: passage.kind,
-      source: passage.a === null ? null : [passage.a.start, passage.a.end],
-      copy: passage.b === null ? null : [passage.b.start, passage.b.end],
-      similarity: Math.round(passage.similarity * 1000) / 1000,
-    }));
+export function relationFromVerdict(verdict: Verdict, earlier: string, later: string): NewRelation {
+  const [source, copy] = verdict.direction === 'later->earlier' ? [later, earlier] : [earlier, later];
   return {
     source,
     copy,
-    relation: result.relation,
-    score: result.score,
-    confidence: direction === null ? 0 : Math.round(result.direction.confidence * 1000) / 1000,
-    directed: direction !== null,
-    passages,
+    relation: verdict.relation,
+    score: verdict.score,
+    confidence: verdict.confidence,
+    directed: verdict.direction !== null,
+    passages: verdict.passages,
   };
 }

@@ -37,14 +37,20 @@ export interface NewDocument {
   story: string;
 }
 
-/** A stored document version. */
-export interface StoredDocument extends Omit<NewDocument, 'keys'> {
+/** A stored document version without its text: what screening a candidate needs. */
+export interface StoredHead extends Omit<NewDocument, 'keys' | 'text'> {
   /** The store's number for this version: bucket entries and relations refer to it. */
   serial: number;
   /** 1 for the first text stored under an id, then 2, 3… when the same id arrives with new text. */
   version: number;
   /** ISO 8601 time the version was committed. */
   addedAt: string;
+}
+
+/** A stored document version. */
+export interface StoredDocument extends StoredHead {
+  /** The story text every stored passage offset refers to. */
+  text: string;
 }
 
 /**
@@ -130,6 +136,8 @@ export interface DocumentStore {
   latestVersions(ids: readonly string[]): Promise<Map<string, number>>;
   /** Documents by serial; serials not (or no longer) stored are left out. */
   bySerials(serials: readonly number[]): Promise<StoredDocument[]>;
+  /** The same without their texts (cheaper: a candidate is screened by its signature first). */
+  headsBySerials(serials: readonly number[]): Promise<StoredHead[]>;
   /** The latest version stored under an id. */
   byId(id: string): Promise<StoredDocument | null>;
   /** Relations in which the document is either side. */

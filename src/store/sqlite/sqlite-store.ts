@@ -12,6 +12,7 @@ import {
   SCHEMA_VERSION,
   type Store,
   type StoredDocument,
+  type StoredHead,
   type StoredPassage,
   type StoredRelation,
   type StoreInfo,
@@ -94,8 +95,9 @@ interface RelationRow {
   passages: string;
 }
 
-const DOCUMENT_COLUMNS =
-  'serial, id, version, content_id, url, source, title, published, input, added_at, story, text, signature';
+const HEAD_COLUMNS =
+  'serial, id, version, content_id, url, source, title, published, input, added_at, story, signature';
+const DOCUMENT_COLUMNS = `${HEAD_COLUMNS}, text`;
 
 class SqliteStore implements Store {
   readonly #client: SqliteClient;
@@ -160,6 +162,17 @@ class SqliteStore implements Store {
         `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE serial IN (${marks(chunk.length)}) ORDER BY serial`,
       ).all(...chunk) as DocumentRow[];
       found.push(...rows.map(toDocument));
+    }
+    return found.sort((a, b) => a.serial - b.serial);
+  }
+
+  async headsBySerials(serials: readonly number[]): Promise<StoredHead[]> {
+    const found: StoredHead[] = [];
+    for (const chunk of chunks(serials)) {
+      const rows = this.#sql(
+        `SELECT ${HEAD_COLUMNS} FROM documents WHERE serial IN (${marks(chunk.length)}) ORDER BY serial`,
+      ).all(...chunk) as DocumentRow[];
+      found.push(...rows.map(toHead));
     }
     return found.sort((a, b) => a.serial - b.serial);
   }
@@ -367,6 +380,10 @@ function selectorSql(selector: RemoveSelector): { where: string; params: unknown
 }
 
 function toDocument(row: DocumentRow): StoredDocument {
+  return { ...toHead(row), text: inflateRawSync(row.text).toString('utf8') };
+}
+
+function toHead(row: Omit<DocumentRow, 'text'>): StoredHead {
   return {
     serial: row.serial,
     id: row.id,
@@ -379,7 +396,6 @@ function toDocument(row: DocumentRow): StoredDocument {
     input: row.input,
     addedAt: row.added_at,
     story: row.story,
-    text: inflateRawSync(row.text).toString('utf8'),
     signature: new Uint8Array(row.signature),
   };
 }
