@@ -251,11 +251,16 @@ export class Corpus {
     const inBatch: Candidate[] = [];
     const bucketsInBatch = new Map<number, number[]>();
     const plans: Plan[] = [];
-    for (const document of fresh) {
+    const shared = await this.#store.candidatesOfMany(
+      fresh.map((document) => document.keys),
+      MAX_PER_KEY,
+    );
+    for (const [index, document] of fresh.entries()) {
       const version = (latest.get(document.id) ?? 0) + 1;
       latest.set(document.id, version);
       if (version > 1) summary.versions++;
-      plans.push({ document, version, candidates: await this.#screened(document, inBatch, bucketsInBatch) });
+      const candidates = await this.#screened(document, shared[index]!, inBatch, bucketsInBatch);
+      plans.push({ document, version, candidates });
       inBatch.push({
         contentId: document.contentId,
         id: document.id,
@@ -301,10 +306,11 @@ export class Corpus {
   /** Candidates, stored and earlier in the batch, whose signatures pass the screen; best first. */
   async #screened(
     document: PreparedDocument,
+    shared: ReadonlyMap<number, number>,
     inBatch: readonly Candidate[],
     bucketsInBatch: ReadonlyMap<number, number[]>,
   ): Promise<Candidate[]> {
-    const candidates = await this.#candidates(document, inBatch, bucketsInBatch);
+    const candidates = await this.#candidates(document, shared, inBatch, bucketsInBatch);
     return candidates
       .map((candidate) => ({ candidate, score: screen(candidate.fingerprint, document.fingerprint) }))
       .filter((entry) => entry.score >= 1)
@@ -367,12 +373,13 @@ export class Corpus {
     });
   }
 
+  /** Stored documents sharing the most bucket keys (`shared`: serial → keys shared), then the batch's. */
   async #candidates(
     document: PreparedDocument,
+    shared: ReadonlyMap<number, number>,
     inBatch: readonly Candidate[],
     bucketsInBatch: ReadonlyMap<number, number[]>,
   ): Promise<Candidate[]> {
-    const shared = await this.#store.candidates(document.keys, MAX_PER_KEY);
     const top = [...shared.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, CANDIDATES_CHECKED)
@@ -415,7 +422,8 @@ export class Corpus {
     const document = prepareDocument(query);
     const already = (await this.#store.byKeys([document])).get(documentKey(document));
     if (already !== undefined) return this.#storedMatches(already);
-    const candidates = await this.#screened(document, [], new Map());
+    const shared = await this.#store.candidates(document.keys, MAX_PER_KEY);
+    const candidates = await this.#screened(document, shared, [], new Map());
     const [found] = await this.#verify([{ document, version: 1, candidates }]);
     return sortMatches(
       found!.map(({ candidate, relation }) =>

@@ -12,7 +12,7 @@
  */
 
 /** Bumped when the stored layout changes; a store written by another schema is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A document version as written by the corpus: text, metadata, fingerprint and bucket keys. */
 export interface NewDocument {
@@ -157,6 +157,11 @@ export interface BucketStore {
    * more than `maxPerKey` serials (a phrase every article shares) is skipped: it tells nothing.
    */
   candidates(keys: readonly number[], maxPerKey: number): Promise<Map<number, number>>;
+  /** The same for several documents at once (a batch being added), in their order. */
+  candidatesOfMany(
+    keyLists: readonly (readonly number[])[],
+    maxPerKey: number,
+  ): Promise<Map<number, number>[]>;
 }
 
 /** The whole contract a backend implements. */

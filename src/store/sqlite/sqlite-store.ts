@@ -18,6 +18,7 @@ import {
   type StoreInfo,
   type StorySummary,
 } from '../store.js';
+import { BucketRuns } from './bucket-runs.js';
 import type { SqliteClient, SqliteOpener, SqliteStatement } from './driver.js';
 import { prepareSchema } from './schema.js';
 
@@ -102,9 +103,11 @@ const DOCUMENT_COLUMNS = `${HEAD_COLUMNS}, text`;
 class SqliteStore implements Store {
   readonly #client: SqliteClient;
   readonly #statements = new Map<string, SqliteStatement>();
+  readonly #buckets: BucketRuns;
 
   constructor(client: SqliteClient) {
     this.#client = client;
+    this.#buckets = new BucketRuns((sql) => this.#sql(sql));
   }
 
   #sql(sql: string): SqliteStatement {
@@ -218,23 +221,14 @@ class SqliteStore implements Store {
   }
 
   async candidates(keys: readonly number[], maxPerKey: number): Promise<Map<number, number>> {
-    const counts = new Map<number, number>();
-    for (const chunk of chunks([...new Set(keys)])) {
-      // One statement for all the keys; each key's entries are cut at maxPerKey + 1 inside SQLite,
-      // so a key every article shares costs a short index scan, not a long answer.
-      const rows = this.#sql(
-        `SELECT key, serial FROM (
-           SELECT key, serial, row_number() OVER (PARTITION BY key) AS rank
-           FROM buckets WHERE key IN (${marks(chunk.length)})
-         ) WHERE rank <= ?`,
-      ).all(...chunk, maxPerKey + 1) as { key: number; serial: number }[];
-      const perKey = new Map<number, number>();
-      for (const { key } of rows) perKey.set(key, (perKey.get(key) ?? 0) + 1);
-      for (const { key, serial } of rows) {
-        if (perKey.get(key)! <= maxPerKey) counts.set(serial, (counts.get(serial) ?? 0) + 1);
-      }
-    }
-    return counts;
+    return this.#buckets.candidates([keys], maxPerKey)[0]!;
+  }
+
+  async candidatesOfMany(
+    keyLists: readonly (readonly number[])[],
+    maxPerKey: number,
+  ): Promise<Map<number, number>[]> {
+    return this.#buckets.candidates(keyLists, maxPerKey);
   }
 
   async commit(batch: CommitBatch): Promise<CommitResult> {
@@ -261,10 +255,7 @@ class SqliteStore implements Store {
       inserted++;
       for (const key of document.keys) bucketEntries.push([key, serial]);
     }
-    // Sorted by key, the inserts walk the bucket index in order instead of jumping about.
-    bucketEntries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const addBucket = this.#sql('INSERT OR IGNORE INTO buckets (key, serial) VALUES (?, ?)');
-    for (const [key, serial] of bucketEntries) addBucket.run(key, serial);
+    this.#buckets.add(bucketEntries);
     for (const { from, into } of batch.storyMerges) {
       if (from !== into) this.#sql('UPDATE documents SET story = ? WHERE story = ?').run(into, from);
     }
@@ -332,13 +323,12 @@ class SqliteStore implements Store {
       const rows = this.#sql(
         `SELECT ${DOCUMENT_COLUMNS}, keys FROM documents WHERE ${where} ORDER BY serial`,
       ).all(...params) as (DocumentRow & { keys: Uint8Array })[];
-      const dropBucket = this.#sql('DELETE FROM buckets WHERE key = ? AND serial = ?');
       for (const row of rows) {
         const bytes = row.keys;
         const keys = new Float64Array(
           bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
         );
-        for (const key of keys) dropBucket.run(key, row.serial);
+        this.#buckets.remove(row.serial, keys);
         this.#sql('DELETE FROM relations WHERE source = ?').run(row.serial);
         this.#sql('DELETE FROM relations WHERE copy = ?').run(row.serial);
         this.#sql('DELETE FROM documents WHERE serial = ?').run(row.serial);
