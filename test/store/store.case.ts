@@ -176,7 +176,10 @@ export function storeConformance(backend: StoreBackend): void {
           serials.push(added[0]!);
         }
         for (let commit = 0; commit < 25; commit++) {
-          assert.deepEqual([...(await store.candidates([1000 + commit], 5)).entries()], [[serials[commit], 1]]);
+          assert.deepEqual(
+            [...(await store.candidates([1000 + commit], 5)).entries()],
+            [[serials[commit], 1]],
+          );
         }
         const [first, second] = await store.candidatesOfMany(
           [
