@@ -58,7 +58,7 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
-function vocabularyOf(datasets: string): Set<string> {
+export function vocabularyOf(datasets: string): Set<string> {
   const words = new Set<string>();
   const add = (text: string) => {
     for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) words.add(word);

@@ -33,7 +33,13 @@ import {
   storedArticle,
 } from './prepare.js';
 import { components, StoryRenames, storyLabel } from './story-labels.js';
-import { relationFromVerdict, screen } from './verify.js';
+import {
+  CANDIDATES_CHECKED,
+  CANDIDATES_VERIFIED,
+  MAX_PER_KEY,
+  relationFromVerdict,
+  screen,
+} from './verify.js';
 
 /** The default corpus file of the CLI. */
 export const DEFAULT_CORPUS_PATH = './wiretrace.db';
@@ -113,12 +119,6 @@ export interface CorpusStory {
   }[];
 }
 
-/** LSH keys shared by more documents than this say nothing (a phrase every article uses). */
-const MAX_PER_KEY = 256;
-/** Candidates, by shared keys, whose signatures are checked. */
-const CANDIDATES_CHECKED = 24;
-/** Candidates passing the signature screen that get the full comparison, best first. */
-const CANDIDATES_VERIFIED = 6;
 const DEFAULT_BATCH = 256;
 const DAY_MS = 86_400_000;
 
@@ -312,8 +312,8 @@ export class Corpus {
   ): Promise<Candidate[]> {
     const candidates = await this.#candidates(document, shared, inBatch, bucketsInBatch);
     return candidates
-      .map((candidate) => ({ candidate, score: screen(candidate.fingerprint, document.fingerprint) }))
-      .filter((entry) => entry.score >= 1)
+      .map((candidate) => ({ candidate, ...screen(candidate.fingerprint, document.fingerprint) }))
+      .filter((entry) => entry.passes)
       .sort((a, b) => b.score - a.score || compareText(a.candidate.contentId, b.candidate.contentId))
       .slice(0, CANDIDATES_VERIFIED)
       .map((entry) => entry.candidate);
