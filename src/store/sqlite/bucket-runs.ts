@@ -11,6 +11,8 @@ import type { SqliteStatement } from './driver.js';
 const FANOUT = 10;
 /** Rows per INSERT statement (3 parameters each, well below SQLite's limit). */
 const ROWS_PER_INSERT = 200;
+/** Bucket rows read per page when a merged run's Bloom filter is built. */
+const KEYS_PER_PAGE = 50_000;
 /** Keys per lookup statement. */
 const KEYS_PER_LOOKUP = 500;
 
@@ -154,9 +156,7 @@ export class BucketRuns {
         `INSERT OR IGNORE INTO buckets (run, key, serial)
          SELECT ?, key, serial FROM buckets WHERE run IN (${list}) ORDER BY key, serial`,
       ).run(into, ...merged);
-      const keys = (this.#sql('SELECT key FROM buckets WHERE run = ?').all(into) as { key: number }[]).map(
-        ({ key }) => key,
-      );
+      const keys = this.#keysOf(into);
       this.#sql(`DELETE FROM buckets WHERE run IN (${list})`).run(...merged);
       this.#sql(`DELETE FROM bucket_runs WHERE run IN (${list})`).run(...merged);
       for (const run of merged) this.#blooms.delete(run);
@@ -167,5 +167,25 @@ export class BucketRuns {
         bloomFor(keys),
       );
     }
+  }
+
+  /** A run's keys (with repeats), read a page at a time: a merged run may hold millions. */
+  #keysOf(run: number): Float64Array {
+    const { entries } = this.#sql('SELECT count(*) AS entries FROM buckets WHERE run = ?').get(run) as {
+      entries: number;
+    };
+    const keys = new Float64Array(entries);
+    let size = 0;
+    let after: [number, number] = [-1, -1];
+    for (;;) {
+      const page = this.#sql(
+        'SELECT key, serial FROM buckets WHERE run = ? AND (key, serial) > (?, ?) ORDER BY key, serial LIMIT ?',
+      ).all(run, after[0], after[1], KEYS_PER_PAGE) as { key: number; serial: number }[];
+      for (const { key } of page) keys[size++] = key;
+      if (page.length < KEYS_PER_PAGE) break;
+      const last = page.at(-1)!;
+      after = [last.key, last.serial];
+    }
+    return keys.subarray(0, size);
   }
 }
