@@ -19,7 +19,7 @@ A bad input or record is reported and skipped; the exit code is then 1.
 
 Options:
   --db PATH       the corpus file (created when missing; default ./wiretrace.db)
-  --batch N       documents committed together (default 256): an interrupted run keeps every
+  --batch N       documents committed together (default 1024): an interrupted run keeps every
                   batch committed before it, and running it again adds only the rest
   --keep-days N   afterwards, remove documents published more than N days ago
   -h, --help      show this help

@@ -58,7 +58,7 @@ export interface CorpusOptions {
 }
 
 export interface AddOptions {
-  /** Documents committed together: a crash keeps every whole batch committed before it. Default 256. */
+  /** Documents committed together: a crash keeps every whole batch committed before it. Default 1024. */
   batchSize?: number;
   /** Called for each input or record that is skipped, with why. */
   onProblem?: (failure: InputFailure) => void;
@@ -119,7 +119,7 @@ export interface CorpusStory {
   }[];
 }
 
-const DEFAULT_BATCH = 256;
+const DEFAULT_BATCH = 1024;
 const DAY_MS = 86_400_000;
 
 /** Opens (creating when needed) the corpus in an SQLite file. */
@@ -538,6 +538,7 @@ function newDocument(document: PreparedDocument, story: string): NewDocument {
     published: document.published,
     input: document.input,
     text: document.text,
+    packedText: document.packedText,
     signature: encodeFingerprint(document.fingerprint),
     keys: document.keys,
     story,

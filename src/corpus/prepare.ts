@@ -9,6 +9,7 @@ import {
 } from '../fingerprint/document-fingerprint.js';
 import type { InputFailure } from '../ingest/input-failure.js';
 import type { Article, RawDocument } from '../model/article.js';
+import { packText } from '../store/sqlite/sqlite-store.js';
 import { canonicalText } from '../text/normalize.js';
 import { articleFromText } from '../text/plain-article.js';
 
@@ -27,6 +28,8 @@ export interface PreparedDocument {
   input: string;
   /** The story text that stored passage offsets refer to. */
   text: string;
+  /** The text compressed for the store, in the thread that prepared it. */
+  packedText: Uint8Array;
   fingerprint: DocumentFingerprint;
   keys: number[];
 }
@@ -56,6 +59,7 @@ export function prepareDocument(raw: RawDocument): PreparedDocument {
     published: article.published,
     input: article.input,
     text: article.text,
+    packedText: packText(article.text),
     fingerprint,
     keys: fingerprintKeys(fingerprint),
   };

@@ -29,6 +29,11 @@ export interface NewDocument {
   input: string;
   /** The story text every stored passage offset refers to. */
   text: string;
+  /**
+   * The same text as raw DEFLATE (zlib level 1), when the caller has it already (a pool thread
+   * compressed it): a store that keeps compressed text need not compress it again.
+   */
+  packedText?: Uint8Array;
   /** The fingerprint (MinHash signatures), opaque to the store. */
   signature: Uint8Array;
   /** LSH bucket keys (non-negative safe integers) the document is filed under. */
@@ -38,7 +43,7 @@ export interface NewDocument {
 }
 
 /** A stored document version without its text: what screening a candidate needs. */
-export interface StoredHead extends Omit<NewDocument, 'keys' | 'text'> {
+export interface StoredHead extends Omit<NewDocument, 'keys' | 'text' | 'packedText'> {
   /** The store's number for this version: bucket entries and relations refer to it. */
   serial: number;
   /** 1 for the first text stored under an id, then 2, 3… when the same id arrives with new text. */

@@ -11,8 +11,6 @@ import type { SqliteStatement } from './driver.js';
 const FANOUT = 10;
 /** Rows per INSERT statement (3 parameters each, well below SQLite's limit). */
 const ROWS_PER_INSERT = 200;
-/** Bucket rows read per page when a merged run's Bloom filter is built. */
-const KEYS_PER_PAGE = 50_000;
 /** Keys per lookup statement. */
 const KEYS_PER_LOOKUP = 500;
 
@@ -169,23 +167,16 @@ export class BucketRuns {
     }
   }
 
-  /** A run's keys (with repeats), read a page at a time: a merged run may hold millions. */
+  /** A run's keys (with repeats), streamed: a merged run may hold millions. */
   #keysOf(run: number): Float64Array {
     const { entries } = this.#sql('SELECT count(*) AS entries FROM buckets WHERE run = ?').get(run) as {
       entries: number;
     };
     const keys = new Float64Array(entries);
     let size = 0;
-    let after: [number, number] = [-1, -1];
-    for (;;) {
-      const page = this.#sql(
-        'SELECT key, serial FROM buckets WHERE run = ? AND (key, serial) > (?, ?) ORDER BY key, serial LIMIT ?',
-      ).all(run, after[0], after[1], KEYS_PER_PAGE) as { key: number; serial: number }[];
-      for (const { key } of page) keys[size++] = key;
-      if (page.length < KEYS_PER_PAGE) break;
-      const last = page.at(-1)!;
-      after = [last.key, last.serial];
-    }
+    // Keys alone, as plain numbers: no object per row. The statement is this method's own.
+    const rows = this.#sql('SELECT key FROM buckets WHERE run = ? -- keys of one run').pluck(true);
+    for (const key of rows.iterate(run) as IterableIterator<number>) keys[size++] = key;
     return keys.subarray(0, size);
   }
 }
