@@ -23,10 +23,11 @@ export function alignArticles(a: AnalysedArticle, b: AnalysedArticle, lexicon: L
 
 function alignInOrder(a: AnalysedArticle, b: AnalysedArticle, lexicon: Lexicon): Alignment {
   const matcher = WordMatcher.for(lexicon);
+  matcher.beginAlignment();
   const weightsA = tokenWeights(a, lexicon);
   const weightsB = tokenWeights(b, lexicon);
-  const contentA = contentTokens(a, weightsA);
-  const contentB = contentTokens(b, weightsB);
+  const contentA = contentTokens(a, weightsA, matcher);
+  const contentB = contentTokens(b, weightsB, matcher);
   const links = linkSentences(a, b, contentA, contentB, matcher);
   const pairs = links.map((link) => sentencePair(a, b, link, weightsA, weightsB, matcher));
   const runs = sharedRuns(a.tokens, b.tokens);

@@ -30,15 +30,25 @@ const MIN_ANCHOR_TOTAL = 0.8;
 /** Source sentences scored for one copy sentence, at most. */
 const MAX_CANDIDATES = 12;
 
-/** The content tokens of every sentence, weighted. */
-export function contentTokens(article: AnalysedArticle, weights: Float64Array): WeightedToken[][] {
-  return article.sentences.map((sentence) => {
-    const tokens: WeightedToken[] = [];
-    for (let index = sentence.tokenStart; index < sentence.tokenEnd; index++) {
-      const token = article.tokens[index]!;
-      if (!token.stop) tokens.push({ index, token, weight: weights[index]! });
-    }
-    return tokens;
+/**
+ * The content tokens of every sentence, weighted: built once per article and matcher (an
+ * article meets many others in a trace).
+ */
+export function contentTokens(
+  article: AnalysedArticle,
+  weights: Float64Array,
+  matcher: WordMatcher,
+): WeightedToken[][] {
+  return matcher.perArticle(article, 'content', () => {
+    const forms = matcher.formsOf(article);
+    return article.sentences.map((sentence) => {
+      const tokens: WeightedToken[] = [];
+      for (let index = sentence.tokenStart; index < sentence.tokenEnd; index++) {
+        const token = article.tokens[index]!;
+        if (!token.stop) tokens.push({ index, token, weight: weights[index]!, form: forms[index]! });
+      }
+      return tokens;
+    });
   });
 }
 

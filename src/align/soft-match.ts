@@ -6,6 +6,8 @@ export interface WeightedToken {
   index: number;
   token: Token;
   weight: number;
+  /** The token's form id in the matcher (see WordMatcher.formOf). */
+  form: number;
 }
 
 export interface SoftMatch {
@@ -35,8 +37,9 @@ export function softMatch(
 ): SoftMatch {
   const candidates: Array<{ l: number; r: number; match: WordMatch; value: number }> = [];
   for (let l = 0; l < left.length; l++) {
+    const form = left[l]!.form;
     for (let r = 0; r < right.length; r++) {
-      const match = matcher.match(left[l]!.token, right[r]!.token);
+      const match = matcher.matchForms(form, right[r]!.form);
       if (match.score < MIN_WORD_SCORE) continue;
       const value = match.score * Math.min(left[l]!.weight, right[r]!.weight);
       candidates.push({ l, r, match, value });

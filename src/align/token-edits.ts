@@ -66,9 +66,11 @@ function monotoneAlignment(a: readonly Token[], b: readonly Token[], matcher: Wo
   const columns = b.length + 1;
   const score = new Float64Array(rows * columns);
   const matches: Array<WordMatch | undefined> = new Array(rows * columns);
+  const formsB = b.map((token) => matcher.formOf(token));
   for (let i = 1; i < rows; i++) {
+    const formA = matcher.formOf(a[i - 1]!);
     for (let j = 1; j < columns; j++) {
-      const match = matcher.match(a[i - 1]!, b[j - 1]!);
+      const match = matcher.matchForms(formA, formsB[j - 1]!);
       const cell = i * columns + j;
       let best = Math.max(score[cell - columns]!, score[cell - 1]!);
       if (match.score >= MIN_WORD_SCORE) {
@@ -115,7 +117,9 @@ function movedWords(
 ): Link[] {
   const leftovers = (side: SentenceTokens, used: (index: number) => boolean): WeightedToken[] =>
     side.tokens.flatMap((token, index) =>
-      used(index) || token.stop ? [] : [{ index, token, weight: side.weights[index] ?? 0 }],
+      used(index) || token.stop
+        ? []
+        : [{ index, token, weight: side.weights[index] ?? 0, form: matcher.formOf(token) }],
     );
   const left = leftovers(a, (index) => matchedA.has(index));
   const right = leftovers(b, (index) => matchedB.has(index));

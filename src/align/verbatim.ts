@@ -15,6 +15,53 @@ export function sharedRuns(
   const inA = new Uint8Array(a.length);
   const inB = new Uint8Array(b.length);
   if (a.length < run || b.length < run) return { inA, inB };
+  // Words as small integers, each run of `run` words as one number (exact while it fits in a
+  // double's integer range): no string is built per position.
+  const ids = new Map<string, number>();
+  const idsOf = (tokens: readonly Token[]): Int32Array =>
+    Int32Array.from(tokens, (token) => {
+      let id = ids.get(token.norm);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(token.norm, id);
+      }
+      return id;
+    });
+  const wordsA = idsOf(a);
+  const wordsB = idsOf(b);
+  const base = ids.size;
+  if (base ** run > Number.MAX_SAFE_INTEGER) return sharedRunsByText(a, b, run);
+  const gramAt = (words: Int32Array, start: number): number => {
+    let key = 0;
+    for (let k = 0; k < run; k++) key = key * base + words[start + k]!;
+    return key;
+  };
+  // Starts of each run of a: the first in the map, later ones chained through `nextStart`.
+  const firstStart = new Map<number, number>();
+  const nextStart = new Int32Array(a.length).fill(-1);
+  for (let i = a.length - run; i >= 0; i--) {
+    const key = gramAt(wordsA, i);
+    const later = firstStart.get(key);
+    if (later !== undefined) nextStart[i] = later;
+    firstStart.set(key, i);
+  }
+  for (let j = 0; j + run <= b.length; j++) {
+    let i = firstStart.get(gramAt(wordsB, j)) ?? -1;
+    if (i < 0) continue;
+    inB.fill(1, j, j + run);
+    for (; i >= 0; i = nextStart[i]!) inA.fill(1, i, i + run);
+  }
+  return { inA, inB };
+}
+
+/** The same marks through runs spelt out as text, for vocabularies too large to number runs exactly. */
+function sharedRunsByText(
+  a: readonly Token[],
+  b: readonly Token[],
+  run: number,
+): { inA: Uint8Array; inB: Uint8Array } {
+  const inA = new Uint8Array(a.length);
+  const inB = new Uint8Array(b.length);
   const gramsOfA = new Map<string, number[]>();
   for (let i = 0; i + run <= a.length; i++) {
     const key = gram(a, i, run);

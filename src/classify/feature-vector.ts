@@ -7,6 +7,7 @@ import {
   greedyStringTiling,
   longestCommonSubsequence,
   ngramContainment,
+  ngramSet,
 } from './overlap.js';
 
 /**
@@ -107,11 +108,11 @@ export function featureVector(
   const only = (compute: () => number): number => (all ? compute() : 0);
   const verbatimOther = bIsX ? stats.verbatimA : stats.verbatimB;
   return {
-    containment1: ngramContainment(stemsX, stemsY, 1),
+    containment1: stemGramContainment(x, y, 1),
     containment2: only(() => ngramContainment(stemsX, stemsY, 2)),
-    containment3: ngramContainment(stemsX, stemsY, 3),
+    containment3: stemGramContainment(x, y, 3),
     containment4: only(() => ngramContainment(stemsX, stemsY, 4)),
-    containment5: ngramContainment(stemsX, stemsY, 5),
+    containment5: stemGramContainment(x, y, 5),
     containmentOther1: only(() => ngramContainment(stemsY, stemsX, 1)),
     containmentOther2: only(() => ngramContainment(stemsY, stemsX, 2)),
     containmentOther3: only(() => ngramContainment(stemsY, stemsX, 3)),
@@ -167,6 +168,39 @@ export function featureVector(
     bleu: only(() => geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsX, stemsY, n)))),
     bleuOther: only(() => geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsY, stemsX, n)))),
   };
+}
+
+/**
+ * Distinct stem n-grams of each article, worked out once per article: a trace compares an
+ * article with many others, and building the sets is most of a containment's cost.
+ */
+const STEM_GRAMS = new WeakMap<AnalysedArticle, Map<number, Set<string>>>();
+
+/** ngramContainment over the two articles' stems, from the cached n-gram sets. */
+function stemGramContainment(x: AnalysedArticle, y: AnalysedArticle, n: number): number {
+  const own = stemGrams(x, n);
+  if (own.size === 0) return 0;
+  const theirs = stemGrams(y, n);
+  let shared = 0;
+  for (const gram of own) if (theirs.has(gram)) shared++;
+  return shared / own.size;
+}
+
+function stemGrams(article: AnalysedArticle, n: number): Set<string> {
+  let byLength = STEM_GRAMS.get(article);
+  if (byLength === undefined) {
+    byLength = new Map();
+    STEM_GRAMS.set(article, byLength);
+  }
+  let grams = byLength.get(n);
+  if (grams === undefined) {
+    grams = ngramSet(
+      article.tokens.map((token) => token.stem),
+      n,
+    );
+    byLength.set(n, grams);
+  }
+  return grams;
 }
 
 function contentStems(article: AnalysedArticle): string[] {

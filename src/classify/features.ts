@@ -63,9 +63,9 @@ export function relationFeatures(
     strict: bIsContained ? stats.strictB : stats.strictA,
     strictOther: bIsContained ? stats.strictA : stats.strictB,
     verbatim: bIsContained ? stats.verbatimB : stats.verbatimA,
-    bigrams: bigramContainment(contained.tokens, other.tokens),
-    ownBigrams: bigramContainment(ownWords(contained.tokens), ownWords(other.tokens)),
-    ownVerbatim: share(sharedRuns(ownWords(contained.tokens), ownWords(other.tokens)).inA),
+    bigrams: bigramContainment(wordsOf(contained).bigrams, wordsOf(other).bigrams),
+    ownBigrams: bigramContainment(wordsOf(contained).ownBigrams, wordsOf(other).ownBigrams),
+    ownVerbatim: share(sharedRuns(wordsOf(contained).own, wordsOf(other).own).inA),
     spin: aligned > 0 ? (words.synonym + words.related) / aligned : 0,
     kept: aligned > 0 ? words.equal / aligned : 0,
     numberConflicts: numberConflicts(a, b, alignment),
@@ -103,21 +103,46 @@ function ownWords(tokens: readonly Token[]): Token[] {
   return tokens.filter((token) => !token.quoted && !token.capitalized);
 }
 
+/** An article's word lists the features read, built once per article (it meets many others). */
+interface ArticleWords {
+  bigrams: Bigrams;
+  own: Token[];
+  ownBigrams: Bigrams;
+}
+
+interface Bigrams {
+  list: string[];
+  set: Set<string>;
+}
+
+const ARTICLE_WORDS = new WeakMap<AnalysedArticle, ArticleWords>();
+
+function wordsOf(article: AnalysedArticle): ArticleWords {
+  let words = ARTICLE_WORDS.get(article);
+  if (words === undefined) {
+    const own = ownWords(article.tokens);
+    words = { bigrams: bigramsOf(article.tokens), own, ownBigrams: bigramsOf(own) };
+    ARTICLE_WORDS.set(article, words);
+  }
+  return words;
+}
+
 /** Bigrams of two function words ("of the") say nothing about reuse and are skipped. */
-function bigramContainment(tokens: readonly Token[], other: readonly Token[]): number {
-  const bigrams = (list: readonly Token[]): string[] => {
-    const keys: string[] = [];
-    for (let index = 1; index < list.length; index++) {
-      const first = list[index - 1]!;
-      const second = list[index]!;
-      if (!first.stop || !second.stop) keys.push(`${first.stem} ${second.stem}`);
-    }
-    return keys;
-  };
-  const own = bigrams(tokens);
-  if (own.length === 0) return 0;
-  const theirs = new Set(bigrams(other));
-  return own.filter((key) => theirs.has(key)).length / own.length;
+function bigramsOf(list: readonly Token[]): Bigrams {
+  const keys: string[] = [];
+  for (let index = 1; index < list.length; index++) {
+    const first = list[index - 1]!;
+    const second = list[index]!;
+    if (!first.stop || !second.stop) keys.push(`${first.stem} ${second.stem}`);
+  }
+  return { list: keys, set: new Set(keys) };
+}
+
+function bigramContainment(own: Bigrams, other: Bigrams): number {
+  if (own.list.length === 0) return 0;
+  let shared = 0;
+  for (const key of own.list) if (other.set.has(key)) shared++;
+  return shared / own.list.length;
 }
 
 function numberConflicts(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): number {

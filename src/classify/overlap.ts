@@ -109,7 +109,8 @@ export function greedyStringTiling(x: readonly string[], y: readonly string[], m
   return tiled;
 }
 
-function ngramSet(words: readonly string[], n: number): Set<string> {
+/** The distinct n-grams of a word sequence, each as its words joined by a space. */
+export function ngramSet(words: readonly string[], n: number): Set<string> {
   const grams = new Set<string>();
   for (let index = 0; index + n <= words.length; index++) grams.add(words.slice(index, index + n).join(' '));
   return grams;

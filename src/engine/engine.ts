@@ -18,8 +18,11 @@ import { createTaskPool, type TaskPool } from './pool.js';
 
 /** Distinct spellings whose normal form and stem an engine keeps (per generation). */
 const WORD_FORMS_CACHED = 100_000;
-/** Analysed articles kept by key (per generation): a trace meets each article in many pairs. */
-const ANALYSES_CACHED = 128;
+/**
+ * Analysed articles kept by key (per generation): a trace meets each article in many pairs,
+ * spread over tasks; one analysis weighs a few hundred kilobytes.
+ */
+const ANALYSES_CACHED = 1024;
 
 export interface EngineOptions {
   /**
@@ -60,6 +63,12 @@ export interface Engine {
    * cache); the result refers to the article given.
    */
   analyseKeyed(key: string, article: Article): AnalysedArticle;
+  /**
+   * The cached analysis of the key, whichever article object it was made from: a comparison
+   * that lists no changes reads only what the key fixes (text, paragraphs, metadata), and one
+   * object per key lets per-article work (weights, word ids, n-grams) serve every task.
+   */
+  analyseByKey(key: string, article: Article): AnalysedArticle;
   /** Relation, score, direction, passages and changes of two articles, in this thread. */
   compare(a: Article, b: Article, options?: CompareOptions): PairResult;
   /** Stories, derivation trees and changes of a set of articles, in this thread. */
@@ -112,9 +121,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     analyse,
     analyseKeyed(key, article) {
-      const analysed = keyedAnalyses.getOrCompute(key, () => analyseArticle(article, { forms }));
+      const analysed = engine.analyseByKey(key, article);
       // The same text sent without its input (to compare) and with it (to list changes).
       return analysed.article === article ? analysed : { ...analysed, article };
+    },
+    analyseByKey(key, article) {
+      return keyedAnalyses.getOrCompute(key, () => analyseArticle(article, { forms }));
     },
     compare(a, b, compareOptions) {
       return comparePair(analyse(a), analyse(b), context(), compareOptions);

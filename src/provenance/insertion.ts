@@ -121,19 +121,17 @@ function meanVector(
   lexicon: Lexicon,
   plus: Float64Array | null = null,
 ): Float64Array | null {
-  let sum: Float64Array | null = plus === null ? null : Float64Array.from(plus);
+  // Summed in place: no vector is allocated per word.
+  const sum = plus === null ? new Float64Array(lexicon.dimensions) : Float64Array.from(plus);
+  let found = plus !== null;
   for (let index = from; index < to; index++) {
     const sentence = article.sentences[index]!;
     for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
       const { stop, norm } = article.tokens[token]!;
-      if (stop) continue;
-      const vector = lexicon.vector(norm);
-      if (vector === null) continue;
-      sum ??= new Float64Array(vector.length);
-      for (let dimension = 0; dimension < vector.length; dimension++) sum[dimension]! += vector[dimension]!;
+      if (!stop && lexicon.addVector(norm, sum)) found = true;
     }
   }
-  return sum;
+  return found ? sum : null;
 }
 
 function cosine(x: Float64Array | null, y: Float64Array | null): number {
@@ -149,8 +147,20 @@ function cosine(x: Float64Array | null, y: Float64Array | null): number {
   return normX > 0 && normY > 0 ? dot / Math.sqrt(normX * normY) : 0;
 }
 
+/** typicalCohesion of each article, worked out once: an article meets many others in a trace. */
+const TYPICAL_COHESION = new WeakMap<AnalysedArticle, number>();
+
 /** How cohesive a text's sentences usually are with their neighbours: the yardstick of a passage's. */
 export function typicalCohesion(article: AnalysedArticle): number {
+  let typical = TYPICAL_COHESION.get(article);
+  if (typical === undefined) {
+    typical = measureTypicalCohesion(article);
+    TYPICAL_COHESION.set(article, typical);
+  }
+  return typical;
+}
+
+function measureTypicalCohesion(article: AnalysedArticle): number {
   let sum = 0;
   let count = 0;
   for (let index = 0; index < article.sentences.length; index++) {

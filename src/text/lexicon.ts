@@ -15,12 +15,37 @@ export interface Lexicon {
   similarity(a: string, b: string): number;
   /** The word's unit-length embedding, or null. */
   vector(word: string): Float32Array | null;
+  /**
+   * Adds the word's embedding to `sum` (its length the embedding's) without allocating one;
+   * false, and `sum` untouched, when the word has none.
+   */
+  addVector(word: string, sum: Float64Array): boolean;
+  /** Length of the embeddings. */
+  readonly dimensions: number;
   /** 1-based rank of the word in the embeddings vocabulary (1 = most frequent); Infinity if unknown. Used as an IDF proxy. */
   frequencyRank(word: string): number;
   /** True when the word (or its WordNet lemma) is in the embeddings vocabulary or in WordNet: used to spot typos such as "altought". */
   isKnownWord(word: string): boolean;
   /** The WordNet base form (morphy), or the word itself when WordNet does not know it. */
   lemma(word: string): string;
+  /**
+   * What the lexicon knows of a word, looked up once: a caller comparing the same words many
+   * times keeps the entry and relates entries, with no lookup per comparison.
+   */
+  entry(word: string): WordEntry;
+  /** relation() of the two entries' words. */
+  relationOf(a: WordEntry, b: WordEntry): WordRelation;
+  /** similarity() of the two entries' words. */
+  similarityOf(a: WordEntry, b: WordEntry): number;
+}
+
+/** A word as the lexicon knows it (see Lexicon.entry). */
+export interface WordEntry {
+  /** The word, normalised as every lookup normalises it. */
+  readonly word: string;
+  readonly lemma: string;
+  /** What isKnownWord() says of the word. */
+  readonly known: boolean;
 }
 
 /** Must match FORMAT_VERSION in scripts/build-lexicon.mjs. */
@@ -251,7 +276,7 @@ interface BaseForm {
   pos: Pos | null;
 }
 
-interface WordSenses {
+interface WordSenses extends WordEntry {
   forms: BaseForm[];
   synsets: Set<number>;
   /** The synsets one WordNet link away from any of `synsets`, sorted; worked out on first use. */
@@ -259,6 +284,8 @@ interface WordSenses {
   mobyIds: number[];
   lemma: string;
   known: boolean;
+  /** The word's vector slot (its own or its lemma's), -1 if none; worked out on first use. */
+  slot?: number;
 }
 
 /** Words whose senses stay cached (per generation): a long-running process does not grow without end. */
@@ -280,8 +307,27 @@ class LoadedLexicon implements Lexicon {
     const wordA = normaliseWord(a);
     const wordB = normaliseWord(b);
     if (wordA === wordB) return 'synonym';
-    const senseA = this.#senses(wordA);
-    const senseB = this.#senses(wordB);
+    return this.#relate(this.#senses(wordA), this.#senses(wordB));
+  }
+
+  entry(word: string): WordEntry {
+    const normal = normaliseWord(word);
+    const senses = this.#senses(normal);
+    senses.slot ??= this.#vectorSlot(normal);
+    return senses;
+  }
+
+  relationOf(a: WordEntry, b: WordEntry): WordRelation {
+    return a.word === b.word ? 'synonym' : this.#relate(a as WordSenses, b as WordSenses);
+  }
+
+  similarityOf(a: WordEntry, b: WordEntry): number {
+    const slotA = (a as WordSenses).slot ?? -1;
+    const slotB = (b as WordSenses).slot ?? -1;
+    return slotA < 0 || slotB < 0 ? 0 : this.#cosine(slotA, slotB);
+  }
+
+  #relate(senseA: WordSenses, senseB: WordSenses): WordRelation {
     // Two inflections of one lemma are the same word, whatever other senses they have.
     if (senseA.forms.some((form) => senseB.forms.some((other) => other.id === form.id))) return 'synonym';
     // Before synonymy: Moby lists opposites among its related words, and WordNet links reach them too.
@@ -303,6 +349,7 @@ class LoadedLexicon implements Lexicon {
       const lemmas = this.#baseForms(word);
       const id = this.#files.vocabulary.id(word);
       senses = {
+        word,
         forms,
         synsets: this.#synsets(forms),
         mobyIds: this.#mobyIds(word, forms),
@@ -315,17 +362,43 @@ class LoadedLexicon implements Lexicon {
   }
 
   similarity(a: string, b: string): number {
-    const slotA = this.#vectorSlot(normaliseWord(a));
-    const slotB = this.#vectorSlot(normaliseWord(b));
+    const slotA = this.#cachedSlot(normaliseWord(a));
+    const slotB = this.#cachedSlot(normaliseWord(b));
     return slotA < 0 || slotB < 0 ? 0 : this.#cosine(slotA, slotB);
   }
 
   vector(word: string): Float32Array | null {
-    const slot = this.#vectorSlot(normaliseWord(word));
+    const slot = this.#cachedSlot(normaliseWord(word));
     if (slot < 0) return null;
     const scale = this.#files.scales[slot]!;
-    const quantised = this.#files.vectors.subarray(slot * this.#dimensions, (slot + 1) * this.#dimensions);
-    return Float32Array.from(quantised, (value) => value * scale);
+    const dimensions = this.#dimensions;
+    const vectors = this.#files.vectors;
+    const vector = new Float32Array(dimensions);
+    for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++) vector[d] = vectors[i]! * scale;
+    return vector;
+  }
+
+  addVector(word: string, sum: Float64Array): boolean {
+    const slot = this.#cachedSlot(normaliseWord(word));
+    if (slot < 0) return false;
+    const scale = this.#files.scales[slot]!;
+    const vectors = this.#files.vectors;
+    const dimensions = this.#dimensions;
+    // The same float32 rounding as vector(), so sums are identical either way.
+    for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++)
+      sum[d]! += Math.fround(vectors[i]! * scale);
+    return true;
+  }
+
+  get dimensions(): number {
+    return this.#dimensions;
+  }
+
+  /** The vector slot kept with the word's senses: the same words are looked up again and again. */
+  #cachedSlot(word: string): number {
+    const senses = this.#senses(word);
+    senses.slot ??= this.#vectorSlot(word);
+    return senses.slot;
   }
 
   frequencyRank(word: string): number {
@@ -423,10 +496,14 @@ class LoadedLexicon implements Lexicon {
     return synsets;
   }
 
-  /** Links are stored in both directions, so checking a's side answers for both orders. */
+  /**
+   * Links are stored in both directions, so checking a's side answers for both orders: each of
+   * b's synsets (a few) is looked up in a's sorted linked synsets (often hundreds).
+   */
   #linked(sensesA: WordSenses, synsetsB: Set<number>): boolean {
     sensesA.linked ??= this.#linkedSynsets(sensesA.synsets);
-    for (const synset of sensesA.linked) if (synsetsB.has(synset)) return true;
+    const linked = sensesA.linked;
+    for (const synset of synsetsB) if (sortedHas(linked, synset)) return true;
     return false;
   }
 
@@ -516,6 +593,19 @@ function rowHas(rows: SparseRows, row: number, entry: number): boolean {
   const { index, values } = rows;
   let low = index[row]!;
   let high = index[row + 1]!;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const value = values[middle]!;
+    if (value === entry) return true;
+    if (value < entry) low = middle + 1;
+    else high = middle;
+  }
+  return false;
+}
+
+function sortedHas(values: Uint32Array, entry: number): boolean {
+  let low = 0;
+  let high = values.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const value = values[middle]!;

@@ -63,11 +63,11 @@ export function runTask(engine: Engine, task: Task): TaskOutput<Task> {
       });
     case 'fingerprint':
       return task.articles.map(({ key, article }) =>
-        fingerprintArticle(engine.analyseKeyed(key, article), engine.lexicon),
+        fingerprintArticle(engine.analyseByKey(key, article), engine.lexicon),
       );
     case 'compare': {
       const context = { ...engine.context(), now: task.now };
-      const analysed = task.articles.map(({ key, article }) => engine.analyseKeyed(key, article));
+      const analysed = task.articles.map(({ key, article }) => engine.analyseByKey(key, article));
       return task.pairs.map(([a, b]) => comparePair(analysed[a]!, analysed[b]!, context, { changes: false }));
     }
     case 'orient': {

@@ -1,0 +1,118 @@
+/**
+ * Values keyed by pairs of small non-negative integers (word form ids), bounded in size: two
+ * generations, each an open-addressing hash table whose keys sit in typed arrays, so that
+ * millions of lookups allocate nothing. When the young generation holds `capacity` pairs it
+ * becomes the old one and the previous old one is dropped; a pair read from the old one moves
+ * back. Pairs that recur stay cached; memory never exceeds two tables.
+ */
+export class IntPairCache<V> {
+  #young: PairTable<V>;
+  #old: PairTable<V>;
+  /**
+   * The pairs read last, one per slot of a small direct-mapped table that stays in the
+   * processor's cache: an alignment asks for the same few thousand pairs over and over.
+   */
+  readonly #recentFirsts = new Int32Array(RECENT_SLOTS).fill(-1);
+  readonly #recentSeconds = new Int32Array(RECENT_SLOTS);
+  readonly #recentValues = new Array<V | undefined>(RECENT_SLOTS).fill(undefined);
+
+  constructor(private readonly capacity: number) {
+    this.#young = new PairTable(capacity);
+    this.#old = new PairTable(capacity);
+  }
+
+  get(x: number, y: number): V | undefined {
+    const recent = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) >>> (32 - RECENT_BITS);
+    if (this.#recentFirsts[recent] === x && this.#recentSeconds[recent] === y)
+      return this.#recentValues[recent];
+    let value = this.#young.get(x, y);
+    if (value === undefined) {
+      value = this.#old.get(x, y);
+      if (value === undefined) return undefined;
+      this.set(x, y, value);
+    }
+    this.#recentFirsts[recent] = x;
+    this.#recentSeconds[recent] = y;
+    this.#recentValues[recent] = value;
+    return value;
+  }
+
+  set(x: number, y: number, value: V): void {
+    if (this.#young.size >= this.capacity) {
+      const emptied = this.#old;
+      emptied.clear();
+      this.#old = this.#young;
+      this.#young = emptied;
+    }
+    this.#young.set(x, y, value);
+  }
+
+  clear(): void {
+    this.#young.clear();
+    this.#old.clear();
+    this.#recentFirsts.fill(-1);
+    this.#recentValues.fill(undefined);
+  }
+}
+
+const RECENT_BITS = 12;
+const RECENT_SLOTS = 1 << RECENT_BITS;
+
+/** One generation: linear probing in a table at most half full. */
+class PairTable<V> {
+  readonly #firsts: Int32Array;
+  readonly #seconds: Int32Array;
+  readonly #values: Array<V | undefined>;
+  readonly #mask: number;
+  size = 0;
+
+  constructor(capacity: number) {
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.#firsts = new Int32Array(slots).fill(-1);
+    this.#seconds = new Int32Array(slots);
+    this.#values = new Array<V | undefined>(slots).fill(undefined);
+    this.#mask = slots - 1;
+  }
+
+  get(x: number, y: number): V | undefined {
+    const firsts = this.#firsts;
+    for (let slot = this.#home(x, y); ; slot = (slot + 1) & this.#mask) {
+      const first = firsts[slot]!;
+      if (first === -1) return undefined;
+      if (first === x && this.#seconds[slot] === y) return this.#values[slot];
+    }
+  }
+
+  set(x: number, y: number, value: V): void {
+    const firsts = this.#firsts;
+    for (let slot = this.#home(x, y); ; slot = (slot + 1) & this.#mask) {
+      const first = firsts[slot]!;
+      if (first === -1) {
+        firsts[slot] = x;
+        this.#seconds[slot] = y;
+        this.#values[slot] = value;
+        this.size++;
+        return;
+      }
+      if (first === x && this.#seconds[slot] === y) {
+        this.#values[slot] = value;
+        return;
+      }
+    }
+  }
+
+  clear(): void {
+    if (this.size === 0) return;
+    this.#firsts.fill(-1);
+    this.#values.fill(undefined);
+    this.size = 0;
+  }
+
+  /** Where the pair's probe starts: both ids mixed (multiplicative hashing, high bits folded in). */
+  #home(x: number, y: number): number {
+    let hash = Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x632be5ab, 0x85ebca77);
+    hash ^= hash >>> 15;
+    return hash & this.#mask;
+  }
+}
