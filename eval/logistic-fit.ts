@@ -10,6 +10,8 @@ export interface Example {
   features: number[];
   label: 0 | 1;
   group: string;
+  /** What the example is (a suite's shape, a corpus class), for figures by kind. */
+  kind?: string;
 }
 
 export interface FitOptions {

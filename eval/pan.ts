@@ -225,7 +225,7 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
     );
     console.log(`compare B A mirrors compare A B on ${mirrored} of ${written.length} pairs`);
     // The models fitted on this suite (built with the training seed): their cross-validated figures.
-    for (const name of ['passage-reuse', 'direction-insertion']) {
+    for (const name of ['passage-reuse', 'direction']) {
       const figures = Object.entries(readModel(name).figures)
         .map(([key, value]) => `${key} ${value}`)
         .join(', ');

@@ -1,12 +1,13 @@
 import { shareVocabulary, vocabularyOf } from '../src/align/vocabulary.js';
 import type { AnalysedArticle } from '../src/model/analysis.js';
 import type { Article } from '../src/model/article.js';
-import { DERIVED_RELATIONS, type RelationKind } from '../src/model/relation.js';
+import type { RelationKind } from '../src/model/relation.js';
 import { comparePair } from '../src/pipeline/compare.js';
 import type { StageContext } from '../src/pipeline/context.js';
 import {
   derivedFamilies,
   groupStories,
+  joinsStory,
   type PairSimilarity,
   storySimilarities,
   storyVectors,
@@ -25,6 +26,8 @@ export interface PairEvidence {
   analysed: AnalysedArticle[];
   /** Relation of every pair compared, keyed "i:j" with i < j. */
   relations: Map<string, RelationKind>;
+  /** Pairs whose relation joins both pages into one story by itself (see joinsStory). */
+  joining: Set<string>;
 }
 
 /** Same candidate rule as trace: pairs sharing under a fifth of their topical vocabulary are unrelated. */
@@ -34,16 +37,16 @@ export function pairEvidence(articles: readonly Article[], context: StageContext
   const analysed = articles.map((article) => analyseArticle(article, { forms: context.forms }));
   const vocabularies = analysed.map((article) => vocabularyOf(article, context.lexicon));
   const relations = new Map<string, RelationKind>();
+  const joining = new Set<string>();
   for (let i = 0; i < analysed.length; i++) {
     for (let j = i + 1; j < analysed.length; j++) {
       if (shareVocabulary(vocabularies[i]!, vocabularies[j]!) < CANDIDATE_OVERLAP) continue;
-      relations.set(
-        `${i}:${j}`,
-        comparePair(analysed[i]!, analysed[j]!, context, { changes: false }).relation,
-      );
+      const result = comparePair(analysed[i]!, analysed[j]!, context, { changes: false });
+      relations.set(`${i}:${j}`, result.relation);
+      if (joinsStory(result)) joining.add(`${i}:${j}`);
     }
   }
-  return { analysed, relations };
+  return { analysed, relations, joining };
 }
 
 /** Pairwise counts over same-event page pairs, and stories holding pages of more than one event. */
@@ -173,10 +176,11 @@ export function subsetOf(evidence: PairEvidence, members: readonly number[]): Pa
   for (let x = 0; x < members.length; x++) {
     for (let y = x + 1; y < members.length; y++) {
       const [i, j] = [members[x]!, members[y]!];
-      const relation = evidence.relations.get(i < j ? `${i}:${j}` : `${j}:${i}`);
+      const key = i < j ? `${i}:${j}` : `${j}:${i}`;
+      const relation = evidence.relations.get(key);
       if (relation === undefined || relation === 'unrelated') continue;
       related.push([x, y]);
-      if (DERIVED_RELATIONS.has(relation)) links.push([x, y]);
+      if (evidence.joining.has(key)) links.push([x, y]);
     }
   }
   const vectors = storyVectors(members.map((member) => termCounts(evidence.analysed[member]!)));

@@ -64,15 +64,7 @@ export function linkSentences(
   contentB: readonly WeightedToken[][],
   matcher: WordMatcher,
 ): SentenceLink[] {
-  const sentencesByStem = new Map<string, number[]>();
-  contentA.forEach((tokens, sentence) => {
-    for (const { token, weight } of tokens) {
-      if (weight < ANCHOR_WEIGHT) continue;
-      const list = sentencesByStem.get(token.stem);
-      if (list === undefined) sentencesByStem.set(token.stem, [sentence]);
-      else if (list[list.length - 1] !== sentence) list.push(sentence);
-    }
-  });
+  const sentencesByStem = matcher.perArticle(a, 'anchors', () => anchorIndex(contentA));
   const candidates: SentenceLink[] = [];
   contentB.forEach((tokensB, sentenceB) => {
     // Shared anchor weight per source sentence, each stem counted once.
@@ -107,8 +99,22 @@ export function linkSentences(
       if (isLink(link)) candidates.push(link);
     }
   });
-  candidates.push(...identicalSentences(a, b, candidates));
+  candidates.push(...identicalSentences(a, b, candidates, matcher));
   return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
+}
+
+/** The sentences of each rare enough stem (the anchors pairs of sentences are scored on). */
+function anchorIndex(content: readonly WeightedToken[][]): Map<string, number[]> {
+  const sentencesByStem = new Map<string, number[]>();
+  content.forEach((tokens, sentence) => {
+    for (const { token, weight } of tokens) {
+      if (weight < ANCHOR_WEIGHT) continue;
+      const list = sentencesByStem.get(token.stem);
+      if (list === undefined) sentencesByStem.set(token.stem, [sentence]);
+      else if (list[list.length - 1] !== sentence) list.push(sentence);
+    }
+  });
+  return sentencesByStem;
 }
 
 /** Sentences worded alike this long are linked whatever their words weigh. */
@@ -122,18 +128,12 @@ function identicalSentences(
   a: AnalysedArticle,
   b: AnalysedArticle,
   found: readonly SentenceLink[],
+  matcher: WordMatcher,
 ): SentenceLink[] {
-  const wording = (article: AnalysedArticle, index: number): string => {
-    const sentence = article.sentences[index]!;
-    if (sentence.tokenEnd - sentence.tokenStart < MIN_IDENTICAL_TOKENS) return '';
-    return article.tokens
-      .slice(sentence.tokenStart, sentence.tokenEnd)
-      .map((token) => token.norm)
-      .join(' ');
-  };
+  const wordingsA = matcher.perArticle(a, 'wordings', () => sentenceWordings(a));
+  const wordingsB = matcher.perArticle(b, 'wordings', () => sentenceWordings(b));
   const byWording = new Map<string, number[]>();
-  a.sentences.forEach((_, index) => {
-    const key = wording(a, index);
+  wordingsA.forEach((key, index) => {
     if (key === '') return;
     const list = byWording.get(key);
     if (list === undefined) byWording.set(key, [index]);
@@ -141,13 +141,24 @@ function identicalSentences(
   });
   const known = new Set(found.map((link) => `${link.a} ${link.b}`));
   const links: SentenceLink[] = [];
-  b.sentences.forEach((_, sentenceB) => {
-    for (const sentenceA of byWording.get(wording(b, sentenceB)) ?? []) {
+  wordingsB.forEach((key, sentenceB) => {
+    for (const sentenceA of byWording.get(key) ?? []) {
       if (known.has(`${sentenceA} ${sentenceB}`)) continue;
       links.push({ a: sentenceA, b: sentenceB, aInB: 1, bInA: 1, similarity: 1 });
     }
   });
   return links;
+}
+
+/** Each sentence's words joined (empty for sentences too short to count). */
+function sentenceWordings(article: AnalysedArticle): string[] {
+  return article.sentences.map((sentence) => {
+    if (sentence.tokenEnd - sentence.tokenStart < MIN_IDENTICAL_TOKENS) return '';
+    return article.tokens
+      .slice(sentence.tokenStart, sentence.tokenEnd)
+      .map((token) => token.norm)
+      .join(' ');
+  });
 }
 
 function isLink(link: SentenceLink): boolean {

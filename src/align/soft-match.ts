@@ -1,5 +1,5 @@
 import type { Token } from '../model/analysis.js';
-import type { WordMatch, WordMatcher } from './word-match.js';
+import { EQUAL_MATCH, type WordMatch, type WordMatcher } from './word-match.js';
 
 /** A content token with its weight, as alignment sees it. */
 export interface WeightedToken {
@@ -35,6 +35,7 @@ export function softMatch(
   right: readonly WeightedToken[],
   matcher: WordMatcher,
 ): SoftMatch {
+  if (sameForms(left, right)) return identicalMatch(left, right);
   const candidates: Array<{ l: number; r: number; match: WordMatch; value: number }> = [];
   for (let l = 0; l < left.length; l++) {
     const form = left[l]!.form;
@@ -76,6 +77,32 @@ export function softMatch(
     rightStrict: ratio(rightStrictGain, rightTotal),
     links,
   };
+}
+
+function sameForms(left: readonly WeightedToken[], right: readonly WeightedToken[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++)
+    if (left[index]!.form !== right[index]!.form) return false;
+  return true;
+}
+
+/**
+ * softMatch of two sides with the same words in the same order (a sentence copied as it is),
+ * without comparing every pair: each word matches itself. The links and sums come in the
+ * order softMatch's greedy pass takes them (heaviest first, then by position), so the result
+ * is the same to the last bit.
+ */
+function identicalMatch(left: readonly WeightedToken[], right: readonly WeightedToken[]): SoftMatch {
+  // The same forms weigh the same on both sides.
+  const order = left.map((_, index) => index).sort((x, y) => left[y]!.weight - left[x]!.weight || x - y);
+  let gain = 0;
+  const links: SoftMatch['links'] = [];
+  for (const index of order) {
+    gain += left[index]!.weight;
+    links.push({ left: left[index]!.index, right: right[index]!.index, match: EQUAL_MATCH });
+  }
+  const covered = ratio(gain, totalWeight(left));
+  return { leftCovered: covered, rightCovered: covered, leftStrict: covered, rightStrict: covered, links };
 }
 
 export function totalWeight(tokens: readonly WeightedToken[]): number {

@@ -10,7 +10,8 @@ export interface WordMatch {
 }
 
 const NO_MATCH: WordMatch = { score: 0, op: 'substitute' };
-const EQUAL: WordMatch = { score: 1, op: 'equal' };
+/** Two forms of one word. */
+export const EQUAL_MATCH: WordMatch = { score: 1, op: 'equal' };
 
 /** Scores for the ways two words can carry the same content. */
 export const MATCH_SCORES = { synonym: 0.9, spelling: 0.85, related: 0.75, embeddingCap: 0.75 } as const;
@@ -87,9 +88,9 @@ export class WordMatcher {
 
   /** How well the spelling with form id y renders the one with form id x. */
   matchForms(x: number, y: number): WordMatch {
-    if (x === y) return EQUAL;
+    if (x === y) return EQUAL_MATCH;
     const forms = this.#forms;
-    if (forms.stems[x] === forms.stems[y]) return EQUAL;
+    if (forms.stems[x] === forms.stems[y]) return EQUAL_MATCH;
     if (!forms.open[x] || !forms.open[y]) return NO_MATCH;
     const first = x < y ? x : y;
     const second = x < y ? y : x;
@@ -106,7 +107,7 @@ export class WordMatcher {
 
   private compute(x: KnownWord, y: KnownWord): WordMatch {
     const lexicon = this.lexicon;
-    if (x.entry.lemma === y.entry.lemma) return EQUAL;
+    if (x.entry.lemma === y.entry.lemma) return EQUAL_MATCH;
     const relation = lexicon.relationOf(x.entry, y.entry);
     // An opposite says the contrary, so it is replaced in place, not carried over. Checked before
     // spelling ("Increase"/"Decrease" are two letters apart) and embeddings (opposites sit close).

@@ -95,10 +95,8 @@ export function featureVector(
 ): FeatureVector {
   const bIsX = base.contained === 'b';
   const [x, y] = bIsX ? [b, a] : [a, b];
-  const stemsX = x.tokens.map((token) => token.stem);
-  const stemsY = y.tokens.map((token) => token.stem);
-  const wordsX = x.tokens.map((token) => token.norm);
-  const wordsY = y.tokens.map((token) => token.norm);
+  const { stems: stemsX, words: wordsX } = sequencesOf(x);
+  const { stems: stemsY, words: wordsY } = sequencesOf(y);
   const all = scope === 'all';
   const lcs =
     all && stemsX.length <= MAX_LCS_TOKENS && stemsY.length <= MAX_LCS_TOKENS
@@ -170,6 +168,21 @@ export function featureVector(
   };
 }
 
+/** An article's stems and surface words in order, listed once per article. */
+const SEQUENCES = new WeakMap<AnalysedArticle, { stems: string[]; words: string[] }>();
+
+function sequencesOf(article: AnalysedArticle): { stems: string[]; words: string[] } {
+  let sequences = SEQUENCES.get(article);
+  if (sequences === undefined) {
+    sequences = {
+      stems: article.tokens.map((token) => token.stem),
+      words: article.tokens.map((token) => token.norm),
+    };
+    SEQUENCES.set(article, sequences);
+  }
+  return sequences;
+}
+
 /**
  * Distinct stem n-grams of each article, worked out once per article: a trace compares an
  * article with many others, and building the sets is most of a containment's cost.
@@ -194,10 +207,7 @@ function stemGrams(article: AnalysedArticle, n: number): Set<string> {
   }
   let grams = byLength.get(n);
   if (grams === undefined) {
-    grams = ngramSet(
-      article.tokens.map((token) => token.stem),
-      n,
-    );
+    grams = ngramSet(sequencesOf(article).stems, n);
     byLength.set(n, grams);
   }
   return grams;

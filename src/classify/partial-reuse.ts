@@ -11,10 +11,12 @@ import type { RelationKind } from '../model/relation.js';
  * a whole rewrite.
  */
 export const PARTIAL_SHARE = 0.5;
-/** A passage shorter than this on either side (a heading, a stock phrase) shows no reuse alone. */
+/**
+ * A passage with fewer words than this on either side (a heading, a stock phrase) shows no
+ * reuse alone. Words inside direct quotes do not count: independent reports of one event share
+ * a quote and little more, while a copied passage carries the reporting around its quotes too.
+ */
 const MIN_PASSAGE_TOKENS = 8;
-/** A passage that is mostly the words of a direct quote is what independent reports share. */
-const MAX_QUOTED_SHARE = 0.5;
 
 export interface PartialReuse {
   partial: boolean;
@@ -39,9 +41,8 @@ export function partialReuse(a: AnalysedArticle, b: AnalysedArticle, alignment: 
       passage.a !== null &&
       passage.b !== null &&
       passage.kind !== 'reworded' &&
-      tokensIn(a, passage.sentencesA) >= MIN_PASSAGE_TOKENS &&
-      tokensIn(b, passage.sentencesB) >= MIN_PASSAGE_TOKENS &&
-      quotedShare(a, b, passage) <= MAX_QUOTED_SHARE,
+      unquotedTokensIn(a, passage.sentencesA) >= MIN_PASSAGE_TOKENS &&
+      unquotedTokensIn(b, passage.sentencesB) >= MIN_PASSAGE_TOKENS,
   );
   const shareA = coveredShare(a, reused, 'a');
   const shareB = coveredShare(b, reused, 'b');
@@ -78,26 +79,14 @@ function coveredShare(article: AnalysedArticle, passages: readonly Passage[], si
   return inside / total;
 }
 
-function quotedShare(a: AnalysedArticle, b: AnalysedArticle, passage: Passage): number {
-  let words = 0;
-  let quoted = 0;
-  const count = (article: AnalysedArticle, sentences: readonly number[]): void => {
-    for (const index of sentences) {
-      const sentence = article.sentences[index]!;
-      for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-        words++;
-        if (article.tokens[token]!.quoted) quoted++;
-      }
-    }
-  };
-  count(a, passage.sentencesA);
-  count(b, passage.sentencesB);
-  return words > 0 ? quoted / words : 0;
-}
-
-function tokensIn(article: AnalysedArticle, sentences: readonly number[]): number {
-  return sentences.reduce((sum, index) => {
+/** Words of the sentences outside direct quotes. */
+function unquotedTokensIn(article: AnalysedArticle, sentences: readonly number[]): number {
+  let count = 0;
+  for (const index of sentences) {
     const sentence = article.sentences[index]!;
-    return sum + sentence.tokenEnd - sentence.tokenStart;
-  }, 0);
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      if (!article.tokens[token]!.quoted) count++;
+    }
+  }
+  return count;
 }

@@ -5,6 +5,7 @@ import { DERIVED_RELATIONS, type PairResult } from '../model/relation.js';
 import type { Story, StoryEdge, TraceResult } from '../model/story.js';
 import {
   groupStories,
+  joinsStory,
   type PairSimilarity,
   STORY_MODEL,
   storySimilarities,
@@ -266,8 +267,7 @@ export function planStories(
   const orientations = new Map<string, OrientationTask>();
   const derivedLinks: Array<[number, number]> = [];
   for (const [key, result] of results) {
-    if (DERIVED_RELATIONS.has(result.relation))
-      derivedLinks.push(key.split(':').map(Number) as [number, number]);
+    if (joinsStory(result)) derivedLinks.push(key.split(':').map(Number) as [number, number]);
   }
   const threshold = options.storyThreshold ?? STORY_MODEL.threshold;
   const firstName = (members: readonly number[]): string =>

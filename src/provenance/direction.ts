@@ -1,13 +1,18 @@
 import { isCanonicalOrder } from '../align/canonical-order.js';
 import { type LogisticModel, readModel } from '../align/logistic.js';
 import { swapAlignment } from '../align/swap.js';
-import { partialReuse } from '../classify/partial-reuse.js';
 import type { Alignment, Passage } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Direction, DirectionSignal } from '../model/relation.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { confidenceFromVotes } from './confidence.js';
-import { INSERTION_FEATURES, insertionEvidence, largestReuse, passagePlace } from './insertion.js';
+import {
+  INSERTION_FEATURES,
+  insertionEvidence,
+  largestReuse,
+  passageFit,
+  passagePlace,
+} from './insertion.js';
 import { wireCredit } from './wire-credits.js';
 
 /**
@@ -16,8 +21,8 @@ import { wireCredit } from './wire-credits.js';
  */
 const DATE_VOTE = 8;
 
-/** Below this total vote the direction is left undecided. */
-const UNDECIDED = 0.25;
+/** Undecided only when the votes cancel out exactly: a leaning, however slight, is more often right than not. */
+const UNDECIDED = 1e-9;
 
 /**
  * Which of two derived documents is the source. Each signal votes (positive: a is the source
@@ -88,14 +93,14 @@ function collectVotes(
   lexicon: Lexicon,
   now: number,
 ): Vote[] {
-  // A passage put into another text: where it sits in each text weighs most, beside the text
-  // signals, in a learned vote; how much of each whole text the other holds then mostly
-  // measures which text is longer.
+  // One learned vote for every pair with a reused passage, whole copy or partial: where the
+  // passage sits in each text (the text it was put into is the copy, whichever is longer), how
+  // much of each text the other holds, and the text signals, weighed together.
   const reused = largestReuse(alignment.passages);
-  if (reused !== null && partialReuse(a, b, alignment).partial) {
+  if (reused !== null) {
     return [
       publishedDates(a, b, now),
-      insertion(a, b, alignment, reused, lexicon),
+      learnedVote(a, b, alignment, reused, lexicon),
       wireAttribution(a, b),
     ].filter((signal): signal is Vote => signal !== null && signal.vote !== 0);
   }
@@ -159,59 +164,83 @@ function parseDate(value: string | null, now: number): number | null {
   return Number.isFinite(time) && time <= now + 86_400_000 ? time : null;
 }
 
-/** Features of the partial-reuse direction vote, in order: the passage's place, then the text signals. */
-export const PARTIAL_DIRECTION_FEATURES = [
+/**
+ * Features of the learned direction vote, in order: the reused passage's place in each text,
+ * how much of each text the other holds (raw share, its square: a text almost wholly inside
+ * the other is a copy of it, a few shared sentences say little), that share weighed by how
+ * naturally the passage sits in the text holding more of the other, then the text signals.
+ * Neither the texts' lengths nor whether a passage has neighbours at all: a trimmed copy and a
+ * roundup embedding a wire story are both common, and they point opposite ways.
+ */
+export const DIRECTION_FEATURES = [
   ...INSERTION_FEATURES,
   'containment',
+  'containmentSquared',
+  'containerRecurrence',
+  'containerCohesion',
   'quotes',
   'typos',
   'details',
 ] as const;
 
-/** The partial-reuse direction features of a pair (antisymmetric: positive, a is the source). */
-export function partialDirectionEvidence(
+/** The direction features of a pair (antisymmetric: swapping a and b negates them; positive, a is the source). */
+export function directionEvidence(
   a: AnalysedArticle,
   b: AnalysedArticle,
   alignment: Alignment,
   passage: Pick<Passage, 'sentencesA' | 'sentencesB'>,
   lexicon: Lexicon,
 ): number[] {
+  const { coverageA, coverageB } = alignment.stats;
+  const containment = coverageB - coverageA;
+  // The text holding more of the other is its source when the shared passage sits there
+  // naturally (an excerpt, an answer written from it), its copy when it sits there as an
+  // insertion (a roundup that embeds a wire story): containment weighed by that fit.
+  const container =
+    containment >= 0
+      ? passageFit(a, passage.sentencesA, lexicon)
+      : passageFit(b, passage.sentencesB, lexicon);
   return [
     ...insertionEvidence(a, b, passage, lexicon),
-    contentAsymmetry(alignment)?.vote ?? 0,
+    containment,
+    coverageB ** 2 - coverageA ** 2,
+    containment * container.recurrence,
+    containment * container.relativeCohesion,
     quotesParaphrased(a, b, alignment)?.vote ?? 0,
     typos(a, b, alignment, lexicon)?.vote ?? 0,
     specificDetails(a, b, alignment)?.vote ?? 0,
   ];
 }
 
-/** The committed direction model for partial reuse (models/direction-insertion.json). */
-const INSERTION_MODEL: LogisticModel = readModel('direction-insertion');
-/** The insertion vote is capped like the other text signals. */
-const MAX_INSERTION_VOTE = 3;
+/** The committed direction model (models/direction.json, trained by npm run train:pan). */
+const DIRECTION_MODEL: LogisticModel = readModel('direction');
+/** The learned vote is capped below the date vote: stated dates still decide. */
+const MAX_LEARNED_VOTE = 4;
 
 /**
- * The text a passage was put into is the copy: there it breaks the flow (its neighbours share
- * little with it), in its source it sits among sentences about the same things. A learned vote.
+ * A learned vote: the text a passage was put into is the copy (there it breaks the flow, its
+ * neighbours share little with it; in its source it sits among sentences about the same
+ * things), a text almost wholly held by the other is its copy, and the text signals weigh in.
  */
-function insertion(
+function learnedVote(
   a: AnalysedArticle,
   b: AnalysedArticle,
   alignment: Alignment,
   passage: Passage,
   lexicon: Lexicon,
 ): Vote | null {
-  const evidence = partialDirectionEvidence(a, b, alignment, passage, lexicon);
+  const evidence = directionEvidence(a, b, alignment, passage, lexicon);
   // Antisymmetric features and no intercept: the vote for (b, a) is minus the vote for (a, b).
-  const vote = INSERTION_MODEL.weights.reduce(
-    (sum, weight, index) => sum + (weight * evidence[index]!) / (INSERTION_MODEL.scale[index]! || 1),
+  const vote = DIRECTION_MODEL.weights.reduce(
+    (sum, weight, index) => sum + (weight * evidence[index]!) / (DIRECTION_MODEL.scale[index]! || 1),
     0,
   );
+  const { coverageA, coverageB } = alignment.stats;
   return {
-    name: 'insertion',
-    vote: Math.max(-MAX_INSERTION_VOTE, Math.min(MAX_INSERTION_VOTE, vote)),
+    name: 'learned',
+    vote: Math.max(-MAX_LEARNED_VOTE, Math.min(MAX_LEARNED_VOTE, vote)),
     detail: (nameA, nameB) =>
-      `learned vote on where the reused passage sits and how each text renders it: it shares ${percent(passagePlace(a, passage.sentencesA).cohesion)} of its neighbours' words in ${nameA}, ${percent(passagePlace(b, passage.sentencesB).cohesion)} in ${nameB}`,
+      `learned vote on where the largest reused passage sits and how much each text holds of the other: the passage shares ${percent(passagePlace(a, passage.sentencesA).cohesion)} of its neighbours' words in ${nameA}, ${percent(passagePlace(b, passage.sentencesB).cohesion)} in ${nameB}; ${percent(coverageB)} of ${nameB} is in ${nameA}, ${percent(coverageA)} of ${nameA} in ${nameB}`,
   };
 }
 

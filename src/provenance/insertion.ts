@@ -202,6 +202,23 @@ export function insertionEvidence(
   ];
 }
 
+/**
+ * How naturally a passage sits in one text: the share of its content that the rest of the text
+ * mentions too, and its cohesion with its neighbours against the text's usual cohesion (both 0
+ * for a text that is the passage alone).
+ */
+export function passageFit(
+  article: AnalysedArticle,
+  sentences: readonly number[],
+  lexicon: Lexicon,
+): { recurrence: number; relativeCohesion: number } {
+  const place = passagePlace(article, sentences);
+  return {
+    recurrence: recurrence(article, sentences, lexicon),
+    relativeCohesion: place.hasContext ? place.cohesion - typicalCohesion(article) : 0,
+  };
+}
+
 /** The reused passage covering the most sentences (the earliest on a tie), or null. */
 export function largestReuse(passages: readonly Passage[]): Passage | null {
   let best: Passage | null = null;

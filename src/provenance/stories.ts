@@ -1,4 +1,6 @@
+import { PARTIAL_SHARE } from '../classify/partial-reuse.js';
 import type { AnalysedArticle } from '../model/analysis.js';
+import { DERIVED_RELATIONS, type PairResult } from '../model/relation.js';
 import model from './story-model.json' with { type: 'json' };
 
 /**
@@ -7,6 +9,20 @@ import model from './story-model.json' with { type: 'json' };
  * TF-IDF cosine over all their cross pairs reaches `threshold`.
  */
 export const STORY_MODEL: { readonly threshold: number } = model;
+
+/**
+ * Whether a pair's relation puts both documents in one story by itself: a derived pair does,
+ * unless it is a partial reuse where each text is mostly its own (a few sentences of one put
+ * into the other): a shared passage is copying, not one event, and such documents join only when
+ * they are close as a whole, like any others.
+ */
+export function joinsStory(
+  result: Pick<PairResult, 'relation' | 'partial' | 'sourceShare' | 'copyShare'>,
+): boolean {
+  if (!DERIVED_RELATIONS.has(result.relation)) return false;
+  if (result.partial !== true) return true;
+  return Math.max(result.sourceShare ?? 0, result.copyShare ?? 0) >= PARTIAL_SHARE;
+}
 
 /** A document's words weighed by TF-IDF over the traced set, with unit length. */
 export type TermVector = ReadonlyMap<string, number>;

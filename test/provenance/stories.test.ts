@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { AnalysedArticle } from '../../src/model/analysis.js';
 import {
   groupStories,
+  joinsStory,
   type PairSimilarity,
   storySimilarities,
   storyVectors,
@@ -95,3 +96,17 @@ function permutation(count: number, seed: number): number[] {
   }
   return order;
 }
+
+describe('which relations join a story by themselves', () => {
+  it('joins a whole copy, and a partial copy when one text is mostly the other', () => {
+    assert.equal(joinsStory({ relation: 'spun' }), true);
+    assert.equal(joinsStory({ relation: 'copy', partial: true, sourceShare: 0.2, copyShare: 0.5 }), true);
+    assert.equal(joinsStory({ relation: 'copy', partial: true, sourceShare: 0.9, copyShare: 0.1 }), true);
+  });
+
+  it('leaves a passage shared by two texts that are mostly their own, and a pair not derived, to similarity', () => {
+    assert.equal(joinsStory({ relation: 'spun', partial: true, sourceShare: 0.2, copyShare: 0.08 }), false);
+    assert.equal(joinsStory({ relation: 'copy', partial: true, sourceShare: 0.49, copyShare: 0.3 }), false);
+    assert.equal(joinsStory({ relation: 'same-story' }), false);
+  });
+});

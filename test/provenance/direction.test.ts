@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { alignArticles } from '../../src/align/align.js';
+import { swapAlignment } from '../../src/align/swap.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { comparePair } from '../../src/pipeline/compare.js';
+import { directionEvidence } from '../../src/provenance/direction.js';
+import { largestReuse } from '../../src/provenance/insertion.js';
+import { analyseArticle } from '../../src/text/analyse.js';
+import { articleFromText } from '../../src/text/plain-article.js';
+import { exampleArticles } from '../pipeline/seeds.js';
+
+const stages = createEngine().context();
+
+const wire =
+  'The city council approved a plan on Monday to turn the disused railway yard into a public park with playing fields and a cycle track.\n\n' +
+  'The project will cost about 14 million euros and should open in the spring of 2027, the deputy mayor told a news conference after the vote.\n\n' +
+  'Residents had campaigned for a decade to stop the site being sold to developers, collecting more than 20,000 signatures.';
+
+const roundup = [
+  'Heavy snow closed the mountain passes for a second day, and the weather service warned drivers to stay off the northern roads until Thursday.',
+  'Ski resorts said the early snowfall would let them open two weeks ahead of schedule, a relief after three poor seasons.',
+  wire,
+  'In football, the local club sacked its coach after a run of six defeats that left the team at the bottom of the league table.',
+  'The club chairman said a successor would be named before the next home game against the league leaders on Saturday.',
+].join('\n\n');
+
+describe('direction of derived pairs', () => {
+  it('takes a wire story embedded in a longer roundup as the source, whichever text is named first', () => {
+    const story = analyseArticle(articleFromText('wire', wire));
+    const digest = analyseArticle(articleFromText('roundup', roundup));
+    const forward = comparePair(story, digest, stages);
+    const backward = comparePair(digest, story, stages);
+    assert.equal(forward.direction.direction, 'a->b');
+    assert.equal(backward.direction.direction, 'b->a');
+  });
+
+  it('has antisymmetric evidence: naming the texts the other way round negates every feature', () => {
+    const [spun, source] = exampleArticles().map((article) => analyseArticle(article));
+    const alignment = alignArticles(source!, spun!, stages.lexicon);
+    const passage = largestReuse(alignment.passages)!;
+    const forward = directionEvidence(source!, spun!, alignment, passage, stages.lexicon);
+    const mirrored = { sentencesA: passage.sentencesB, sentencesB: passage.sentencesA };
+    const backward = directionEvidence(spun!, source!, swapAlignment(alignment), mirrored, stages.lexicon);
+    for (const [index, value] of forward.entries()) {
+      assert.ok(Math.abs(value + backward[index]!) < 1e-9, `feature ${index}`);
+    }
+  });
+});
