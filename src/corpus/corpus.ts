@@ -167,15 +167,15 @@ interface Verified {
  */
 export class Corpus {
   readonly #store: Store;
+  readonly #engine: Engine;
   readonly #pool: IngestPool;
 
+  /** `workers`: threads that prepare and verify what `add` reads (1: this thread, on `engine`). */
   constructor(store: Store, engine: Engine, workers = 1) {
     this.#store = store;
     this.#engine = engine;
     this.#pool = createIngestPool(workers, engine);
   }
-
-  readonly #engine: Engine;
 
   info(): Promise<StoreInfo> {
     return this.#store.info();
