@@ -120,6 +120,8 @@ export interface CorpusStory {
 }
 
 const DEFAULT_BATCH = 1024;
+/** Batches being prepared or committed while the next is read. */
+const LOOKAHEAD = 2;
 const DAY_MS = 86_400_000;
 
 /** Opens (creating when needed) the corpus in an SQLite file. */
@@ -220,6 +222,7 @@ export class Corpus {
       return step;
     };
     let batch: RawDocument[] = [];
+    const inFlight: Promise<void>[] = [];
     for await (const item of documents) {
       summary.read++;
       if (isInputFailure(item)) {
@@ -228,10 +231,10 @@ export class Corpus {
       }
       batch.push(item);
       if (batch.length >= batchSize) {
-        const before = previous;
-        flush(batch);
+        inFlight.push(flush(batch));
         batch = [];
-        await before;
+        // Reading stops while LOOKAHEAD batches wait: the pool prepares ahead, memory stays bounded.
+        if (inFlight.length > LOOKAHEAD) await inFlight.shift();
       }
     }
     if (batch.length > 0) flush(batch);
