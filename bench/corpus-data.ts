@@ -130,7 +130,14 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
   // Past the paraphrase pairs, the first sentences of the other pairs (their seconds are the filler).
   const bodies = aebBodies(options.datasets);
   const otherSources: string[] = [...bodies];
-  const sentences = [...positives.slice(positive).map((pair) => pair.a), ...negatives.map((pair) => pair.a)];
+  // The non-paraphrase pairs whose second sentences are a copy's own paragraph or a page's other
+  // headlines are kept out of every article: MSRP's non-paraphrases still share much wording, so
+  // their first sentences elsewhere would make a partial copy a rewrite of an unrelated article.
+  const fillerPairs = negatives.slice(0, perKind * 8);
+  const sentences = [
+    ...positives.slice(positive).map((pair) => pair.a),
+    ...negatives.slice(fillerPairs.length).map((pair) => pair.a),
+  ];
   let sentence = 0;
   while (otherSources.length < perKind * 4 && sentence + SENTENCES_PER_ARTICLE <= sentences.length) {
     otherSources.push(paragraphs(sentences.slice(sentence, sentence + SENTENCES_PER_ARTICLE)));
@@ -139,7 +146,7 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
   if (otherSources.length < perKind * 4)
     throw new Error(`--planted ${perKind} needs more source text than the datasets hold`);
   shuffle(otherSources, next);
-  const filler = negatives.map((pair) => pair.b);
+  const filler = fillerPairs.map((pair) => pair.b);
   for (let i = 0; i < perKind; i++) {
     const verbatim = otherSources[i * 4]!;
     plant('verbatim', i, verbatim, { id: '', text: `${verbatim}\n\n(Republished by The Evening Ledger.)` });
@@ -152,7 +159,7 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
     plant('partial', i, whole, { id: '', text: [...blocks.slice(start, start + take), own].join('\n\n') });
 
     const wrapped = otherSources[i * 4 + 2]!;
-    const headlines = filler.slice(1000 + i * 5, 1000 + i * 5 + 5);
+    const headlines = filler.slice(perKind * 3 + i * 5, perKind * 3 + i * 5 + 5);
     plant('wrapped', i, wrapped, { id: '', html: pageAround(wrapped, headlines, i) });
 
     const spun = otherSources[i * 4 + 3]!;

@@ -5,7 +5,7 @@ import { WiretraceError } from '../errors.js';
 import { type Console, reportError } from './io.js';
 import { asUsageError, EXIT } from './usage.js';
 
-export const ADD_HELP = `Usage: wiretrace add INPUT... [--db PATH] [--keep-days N]
+export const ADD_HELP = `Usage: wiretrace add INPUT... [--db PATH] [--workers N] [--keep-days N]
 
 Adds articles to the corpus: each is extracted, fingerprinted, checked against the corpus for
 what it copies (verbatim, trimmed, wrapped in another page, spun, reworded) and stored with the
@@ -19,8 +19,10 @@ A bad input or record is reported and skipped; the exit code is then 1.
 
 Options:
   --db PATH       the corpus file (created when missing; default ./wiretrace.db)
-  --batch N       documents committed together (default 256): an interrupted run keeps every
+  --batch N       documents committed together (default 1024): an interrupted run keeps every
                   batch committed before it, and running it again adds only the rest
+  --workers N     threads that extract, fingerprint and compare (default: the machine's
+                  cores; 1 runs everything in one thread)
   --keep-days N   afterwards, remove documents published more than N days ago
   -h, --help      show this help
 `;
@@ -32,6 +34,7 @@ export async function runAdd(args: readonly string[], io: Console): Promise<numb
       options: {
         db: { type: 'string' },
         batch: { type: 'string' },
+        workers: { type: 'string' },
         'keep-days': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -45,7 +48,8 @@ export async function runAdd(args: readonly string[], io: Console): Promise<numb
   if (positionals.length === 0) throw new WiretraceError('USAGE', 'add needs at least one INPUT');
   const batchSize = positiveInteger(values.batch, '--batch') ?? undefined;
   const keepDays = positiveInteger(values['keep-days'], '--keep-days');
-  const corpus = await openCorpus(values.db);
+  const workers = positiveInteger(values.workers, '--workers');
+  const corpus = await openCorpus(values.db, workers === null || workers === 0 ? {} : { workers });
   const progress: ReadProgress = { bytesRead: 0, bytesTotal: 0 };
   const started = performance.now();
   try {

@@ -1,12 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { createEngine, type Engine } from '../engine/engine.js';
-import { isWiretraceError, WiretraceError } from '../errors.js';
+import { WiretraceError } from '../errors.js';
 import {
+  type DocumentFingerprint,
   decodeFingerprint,
   encodeFingerprint,
   FINGERPRINT_VERSION,
 } from '../fingerprint/document-fingerprint.js';
 import { type InputFailure, isInputFailure } from '../ingest/input-failure.js';
-import type { Article, RawDocument } from '../model/article.js';
+import type { RawDocument } from '../model/article.js';
 import { DERIVED_RELATIONS, type RelationKind } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -17,12 +19,27 @@ import {
   type RemoveSelector,
   type Store,
   type StoredDocument,
+  type StoredHead,
   type StoredRelation,
   type StoreInfo,
 } from '../store/store.js';
-import { type PreparedDocument, prepareDocument, storedArticle } from './prepare.js';
+import { createIngestPool, type IngestPool } from './ingest-pool.js';
+import type { VerifyPair, VerifySide } from './ingest-tasks.js';
+import {
+  asInputFailure,
+  isPrepareFailure,
+  type PreparedDocument,
+  prepareDocument,
+  storedArticle,
+} from './prepare.js';
 import { components, StoryRenames, storyLabel } from './story-labels.js';
-import { relationToStore, screen, verifyPair } from './verify.js';
+import {
+  CANDIDATES_CHECKED,
+  CANDIDATES_VERIFIED,
+  MAX_PER_KEY,
+  relationFromVerdict,
+  screen,
+} from './verify.js';
 
 /** The default corpus file of the CLI. */
 export const DEFAULT_CORPUS_PATH = './wiretrace.db';
@@ -32,10 +49,16 @@ export interface CorpusOptions {
   readonly?: boolean;
   /** The engine that extracts and compares (its lexicon and clock). Default: a new one. */
   engine?: Engine;
+  /**
+   * Threads that prepare (extract, fingerprint) and verify (compare) what `add` reads, each
+   * with its own engine on the package's lexicon. Default: the machine's cores, or 1 (the
+   * calling thread, on `engine`) when an engine is given or the corpus is read-only.
+   */
+  workers?: number;
 }
 
 export interface AddOptions {
-  /** Documents committed together: a crash keeps every whole batch committed before it. Default 256. */
+  /** Documents committed together: a crash keeps every whole batch committed before it. Default 1024. */
   batchSize?: number;
   /** Called for each input or record that is skipped, with why. */
   onProblem?: (failure: InputFailure) => void;
@@ -96,13 +119,9 @@ export interface CorpusStory {
   }[];
 }
 
-/** LSH keys shared by more documents than this say nothing (a phrase every article uses). */
-const MAX_PER_KEY = 256;
-/** Candidates, by shared keys, whose signatures are checked. */
-const CANDIDATES_CHECKED = 24;
-/** Candidates passing the signature screen that get the full comparison, best first. */
-const CANDIDATES_VERIFIED = 6;
-const DEFAULT_BATCH = 256;
+const DEFAULT_BATCH = 1024;
+/** Batches being prepared or committed while the next is read. */
+const LOOKAHEAD = 2;
 const DAY_MS = 86_400_000;
 
 /** Opens (creating when needed) the corpus in an SQLite file. */
@@ -114,7 +133,9 @@ export async function openCorpus(
     fingerprintVersion: FINGERPRINT_VERSION,
     readonly: options.readonly === true,
   });
-  return new Corpus(store, options.engine ?? createEngine());
+  const single = options.readonly === true || options.engine !== undefined;
+  const workers = options.workers ?? (single ? 1 : availableParallelism());
+  return new Corpus(store, options.engine ?? createEngine({ workers: 1 }), workers);
 }
 
 /** A document the new one may be related to: stored, or earlier in the same batch. */
@@ -123,8 +144,18 @@ interface Candidate {
   id: string;
   version: number;
   story: string;
-  stored: StoredDocument | null;
+  fingerprint: DocumentFingerprint;
+  /** The stored version (its text read only when it is verified), or null when earlier in the batch. */
+  stored: StoredHead | null;
+  /** The prepared document when earlier in the batch. */
   prepared: PreparedDocument | null;
+}
+
+/** A new document with the candidates that passed the screen, best first. */
+interface Plan {
+  document: PreparedDocument;
+  version: number;
+  candidates: Candidate[];
 }
 
 interface Verified {
@@ -139,10 +170,13 @@ interface Verified {
 export class Corpus {
   readonly #store: Store;
   readonly #engine: Engine;
+  readonly #pool: IngestPool;
 
-  constructor(store: Store, engine: Engine) {
+  /** `workers`: threads that prepare and verify what `add` reads (1: this thread, on `engine`). */
+  constructor(store: Store, engine: Engine, workers = 1) {
     this.#store = store;
     this.#engine = engine;
+    this.#pool = createIngestPool(workers, engine);
   }
 
   info(): Promise<StoreInfo> {
@@ -157,38 +191,54 @@ export class Corpus {
   /**
    * Adds documents (raw documents or read failures, e.g. from readCorpusInputs) in committed
    * batches: each is extracted, fingerprinted, checked against the corpus, related to what it
-   * copies, and stored with its relations. Idempotent: text already stored is skipped.
+   * copies, and stored with its relations. Idempotent: text already stored is skipped. While
+   * one batch is checked and committed, the pool prepares the next.
    */
   async add(
     documents: AsyncIterable<RawDocument | InputFailure> | Iterable<RawDocument | InputFailure>,
     options: AddOptions = {},
   ): Promise<AddSummary> {
     const summary: AddSummary = { read: 0, added: 0, versions: 0, duplicates: 0, failed: 0, relations: 0 };
-    const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
     const problem = (failure: InputFailure) => {
       summary.failed++;
       options.onProblem?.(failure);
     };
-    let batch: PreparedDocument[] = [];
+    let previous: Promise<void> = Promise.resolve();
+    const flush = (raws: readonly RawDocument[]): Promise<void> => {
+      const prepared = this.#pool.prepare(raws);
+      prepared.catch(() => {}); // awaited in its turn, after the batch before it
+      const step = previous.then(async () => {
+        const ready: PreparedDocument[] = [];
+        for (const item of await prepared) {
+          if (isPrepareFailure(item)) problem(asInputFailure(item));
+          else ready.push(item);
+        }
+        if (ready.length > 0) await this.#ingest(ready, summary);
+        options.onBatch?.(summary);
+      });
+      step.catch(() => {}); // awaited by the next flush or at the end
+      previous = step;
+      return step;
+    };
+    let batch: RawDocument[] = [];
+    const inFlight: Promise<void>[] = [];
     for await (const item of documents) {
       summary.read++;
       if (isInputFailure(item)) {
         problem(item);
         continue;
       }
-      const prepared = prepareOrFail(item);
-      if ('error' in prepared) problem(prepared);
-      else batch.push(prepared);
+      batch.push(item);
       if (batch.length >= batchSize) {
-        await this.#ingest(batch, summary);
+        inFlight.push(flush(batch));
         batch = [];
-        options.onBatch?.(summary);
+        // Reading stops while LOOKAHEAD batches wait: the pool prepares ahead, memory stays bounded.
+        if (inFlight.length > LOOKAHEAD) await inFlight.shift();
       }
     }
-    if (batch.length > 0) {
-      await this.#ingest(batch, summary);
-      options.onBatch?.(summary);
-    }
+    if (batch.length > 0) flush(batch);
+    await previous;
     return summary;
   }
 
@@ -201,35 +251,54 @@ export class Corpus {
     summary.duplicates += batch.length - unique.size + stored.size;
     const fresh = [...unique.values()].filter((document) => !stored.has(documentKey(document)));
     const latest = await this.#store.latestVersions([...new Set(fresh.map((document) => document.id))]);
-    const renames = new StoryRenames();
     const inBatch: Candidate[] = [];
     const bucketsInBatch = new Map<number, number[]>();
-    const articles = new Map<string, Article>();
-    const documents: NewDocument[] = [];
-    const relations: NewRelation[] = [];
-    for (const document of fresh) {
+    const plans: Plan[] = [];
+    const shared = await this.#store.candidatesOfMany(
+      fresh.map((document) => document.keys),
+      MAX_PER_KEY,
+    );
+    for (const [index, document] of fresh.entries()) {
       const version = (latest.get(document.id) ?? 0) + 1;
       latest.set(document.id, version);
       if (version > 1) summary.versions++;
-      const found = await this.#related(document, inBatch, bucketsInBatch, articles);
-      const story = renames.join([
-        storyLabel(document.contentId),
-        ...found.map((match) => renames.resolve(match.candidate.story)),
-      ]);
-      relations.push(...found.map((match) => match.relation));
-      const candidate: Candidate = {
+      const candidates = await this.#screened(document, shared[index]!, inBatch, bucketsInBatch);
+      plans.push({ document, version, candidates });
+      inBatch.push({
         contentId: document.contentId,
         id: document.id,
         version,
-        story,
+        story: storyLabel(document.contentId),
+        fingerprint: document.fingerprint,
         stored: null,
         prepared: document,
-      };
-      inBatch.push(candidate);
-      for (const key of document.keys)
-        bucketsInBatch.set(key, [...(bucketsInBatch.get(key) ?? []), inBatch.length - 1]);
-      documents.push(newDocument(document, story));
+      });
+      for (const key of document.keys) {
+        const bucket = bucketsInBatch.get(key);
+        if (bucket === undefined) bucketsInBatch.set(key, [inBatch.length - 1]);
+        else bucket.push(inBatch.length - 1);
+      }
     }
+    const found = await this.#verify(plans);
+    // Stories in arrival order: each document joins the stories of what it is related to.
+    const renames = new StoryRenames();
+    const storyOf = new Map<string, string>();
+    const documents: NewDocument[] = [];
+    const relations: NewRelation[] = [];
+    plans.forEach((plan, index) => {
+      const matches = found[index]!;
+      const story = renames.join([
+        storyLabel(plan.document.contentId),
+        ...matches.map(({ candidate }) =>
+          renames.resolve(
+            candidate.stored === null ? storyOf.get(documentKey(candidate))! : candidate.stored.story,
+          ),
+        ),
+      ]);
+      storyOf.set(documentKey(plan.document), story);
+      relations.push(...matches.map((match) => match.relation));
+      documents.push(newDocument(plan.document, story));
+    });
     // A story label given before a later merge in this batch is followed to where it ended.
     const settled = documents.map((document) => ({ ...document, story: renames.resolve(document.story) }));
     const result = await this.#store.commit({ documents: settled, relations, storyMerges: renames.merges });
@@ -237,51 +306,88 @@ export class Corpus {
     summary.relations += relations.length;
   }
 
-  /** Verified relations of a document to stored documents and to those before it in the batch. */
-  async #related(
+  /** Candidates, stored and earlier in the batch, whose signatures pass the screen; best first. */
+  async #screened(
     document: PreparedDocument,
-    inBatch: readonly Candidate[],
-    bucketsInBatch: ReadonlyMap<number, number[]>,
-    articles: Map<string, Article>,
-  ): Promise<Verified[]> {
-    const candidates = await this.#candidates(document, inBatch, bucketsInBatch);
-    const screened = candidates
-      .map((candidate) => ({ candidate, score: screen(fingerprintOf(candidate), document.fingerprint) }))
-      .filter((entry) => entry.score >= 1)
-      .sort((a, b) => b.score - a.score || compareText(a.candidate.contentId, b.candidate.contentId))
-      .slice(0, CANDIDATES_VERIFIED);
-    const verified: Verified[] = [];
-    for (const { candidate } of screened) {
-      if (candidate.contentId === document.contentId) {
-        // The same text under another id: identical, nothing to compare.
-        const relation = identicalRelation(documentKey(candidate), documentKey(document), document);
-        verified.push({ candidate, relation });
-        continue;
-      }
-      // One article object per text, so the engine analyses each text once.
-      const earlier = articles.get(candidate.contentId) ?? articleOfCandidate(candidate);
-      articles.set(candidate.contentId, earlier);
-      const result = verifyPair(this.#engine, earlier, document.article);
-      if (result.relation === 'unrelated') continue;
-      verified.push({
-        candidate,
-        relation: relationToStore(result, documentKey(candidate), documentKey(document)),
-      });
-    }
-    return verified;
-  }
-
-  async #candidates(
-    document: PreparedDocument,
+    shared: ReadonlyMap<number, number>,
     inBatch: readonly Candidate[],
     bucketsInBatch: ReadonlyMap<number, number[]>,
   ): Promise<Candidate[]> {
-    const shared = await this.#store.candidates(document.keys, MAX_PER_KEY);
+    const candidates = await this.#candidates(document, shared, inBatch, bucketsInBatch);
+    return candidates
+      .map((candidate) => ({ candidate, ...screen(candidate.fingerprint, document.fingerprint) }))
+      .filter((entry) => entry.passes)
+      .sort((a, b) => b.score - a.score || compareText(a.candidate.contentId, b.candidate.contentId))
+      .slice(0, CANDIDATES_VERIFIED)
+      .map((entry) => entry.candidate);
+  }
+
+  /** The full comparison of every screened pair (in the pool), as relations to store. */
+  async #verify(plans: readonly Plan[]): Promise<Verified[][]> {
+    const storedSerials = plans.flatMap((plan) =>
+      plan.candidates.flatMap((candidate) =>
+        candidate.stored === null || candidate.contentId === plan.document.contentId
+          ? []
+          : [candidate.stored.serial],
+      ),
+    );
+    const texts = new Map(
+      (await this.#store.bySerials([...new Set(storedSerials)])).map((found) => [found.serial, found]),
+    );
+    const pairs: VerifyPair[] = [];
+    const asked: { plan: number; candidate: Candidate }[] = [];
+    const found: Verified[][] = plans.map(() => []);
+    plans.forEach((plan, index) => {
+      for (const candidate of plan.candidates) {
+        if (candidate.contentId === plan.document.contentId) {
+          // The same text under another id: identical, nothing to compare.
+          const relation = identicalRelation(
+            documentKey(candidate),
+            documentKey(plan.document),
+            plan.document,
+          );
+          found[index]!.push({ candidate, relation });
+          continue;
+        }
+        const earlier = candidate.stored === null ? candidate.prepared! : texts.get(candidate.stored.serial);
+        if (earlier === undefined) continue; // removed meanwhile
+        pairs.push({
+          earlier: sideOf(earlier, candidate.version),
+          later: sideOf(plan.document, plan.version),
+        });
+        asked.push({ plan: index, candidate });
+      }
+    });
+    const verdicts = await this.#pool.verify(pairs);
+    verdicts.forEach((verdict, at) => {
+      if (verdict.relation === 'unrelated') return;
+      const { plan, candidate } = asked[at]!;
+      const relation = relationFromVerdict(
+        verdict,
+        documentKey(candidate),
+        documentKey(plans[plan]!.document),
+      );
+      found[plan]!.push({ candidate, relation });
+    });
+    // Identical first, then the screen's order, as the candidates came.
+    return found.map((matches, index) => {
+      const order = plans[index]!.candidates;
+      return matches.sort((a, b) => order.indexOf(a.candidate) - order.indexOf(b.candidate));
+    });
+  }
+
+  /** Stored documents sharing the most bucket keys (`shared`: serial → keys shared), then the batch's. */
+  async #candidates(
+    document: PreparedDocument,
+    shared: ReadonlyMap<number, number>,
+    inBatch: readonly Candidate[],
+    bucketsInBatch: ReadonlyMap<number, number[]>,
+  ): Promise<Candidate[]> {
     const top = [...shared.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, CANDIDATES_CHECKED)
       .map(([serial]) => serial);
-    const stored = await this.#store.bySerials(top);
+    const stored = await this.#store.headsBySerials(top);
     const candidates: Candidate[] = stored
       .filter((found) => documentKey(found) !== documentKey(document))
       .map((found) => ({
@@ -289,6 +395,7 @@ export class Corpus {
         id: found.id,
         version: found.version,
         story: found.story,
+        fingerprint: decodeFingerprint(found.signature),
         stored: found,
         prepared: null,
       }));
@@ -318,14 +425,15 @@ export class Corpus {
     const document = prepareDocument(query);
     const already = (await this.#store.byKeys([document])).get(documentKey(document));
     if (already !== undefined) return this.#storedMatches(already);
-    const found = await this.#related(document, [], new Map(), new Map());
+    const shared = await this.#store.candidates(document.keys, MAX_PER_KEY);
+    const candidates = await this.#screened(document, shared, [], new Map());
+    const [found] = await this.#verify([{ document, version: 1, candidates }]);
     return sortMatches(
-      found.map(({ candidate, relation }) =>
+      found!.map(({ candidate, relation }) =>
         toMatch(candidate.stored!, relation, relation.copy === documentKey(document) ? 'source' : 'copy'),
       ),
     );
   }
-
   async #storedMatches(document: StoredDocument): Promise<CorpusMatch[]> {
     const relations = await this.#store.relationsOf(document.serial);
     const others = new Map(
@@ -417,36 +525,23 @@ export class Corpus {
     if (assignments.length > 0) await this.#store.assignStories(assignments);
   }
 
-  close(): Promise<void> {
-    return this.#store.close();
-  }
-}
-
-function prepareOrFail(raw: RawDocument): PreparedDocument | InputFailure {
-  try {
-    return prepareDocument(raw);
-  } catch (error) {
-    if (isWiretraceError(error)) return { input: raw.input, error };
-    // An unexpected failure on one document must not lose the batch: report it and go on.
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return {
-      input: raw.input,
-      error: new WiretraceError('INPUT_MALFORMED', `cannot process (${reason})`, raw.input),
-    };
+  async close(): Promise<void> {
+    await this.#pool.close();
+    await this.#store.close();
   }
 }
 
 function newDocument(document: PreparedDocument, story: string): NewDocument {
-  const article = document.article;
   return {
     id: document.id,
     contentId: document.contentId,
-    url: article.url,
+    url: document.url,
     source: document.source,
-    title: article.title,
-    published: article.published,
-    input: article.input,
-    text: article.text,
+    title: document.title,
+    published: document.published,
+    input: document.input,
+    text: document.text,
+    packedText: document.packedText,
     signature: encodeFingerprint(document.fingerprint),
     keys: document.keys,
     story,
@@ -454,7 +549,7 @@ function newDocument(document: PreparedDocument, story: string): NewDocument {
 }
 
 function identicalRelation(earlier: string, later: string, document: PreparedDocument): NewRelation {
-  const length = document.article.text.length;
+  const length = document.text.length;
   return {
     source: earlier,
     copy: later,
@@ -466,14 +561,15 @@ function identicalRelation(earlier: string, later: string, document: PreparedDoc
   };
 }
 
-function fingerprintOf(candidate: Candidate) {
-  return candidate.prepared?.fingerprint ?? decodeFingerprint(candidate.stored!.signature);
-}
-
-function articleOfCandidate(candidate: Candidate): Article {
-  if (candidate.prepared !== null) return candidate.prepared.article;
-  const stored = candidate.stored!;
-  return storedArticle(documentName(stored), stored.text, stored.title, stored.published);
+/** One side of a pair to verify: a stored document or one of the batch, named as reports name it. */
+function sideOf(document: StoredDocument | PreparedDocument, version: number): VerifySide {
+  return {
+    name: version > 1 ? `${document.id}@${version}` : document.id,
+    contentId: document.contentId,
+    text: document.text,
+    title: document.title,
+    published: document.published,
+  };
 }
 
 /** How a stored document is named in reports: its id, with the version when there are several. */
@@ -485,7 +581,7 @@ function asNewRelation(relation: StoredRelation): NewRelation {
   return { ...relation, source: String(relation.source), copy: String(relation.copy) };
 }
 
-function toMatch(other: StoredDocument, relation: NewRelation, otherIs: 'source' | 'copy'): CorpusMatch {
+function toMatch(other: StoredHead, relation: NewRelation, otherIs: 'source' | 'copy'): CorpusMatch {
   const queryIsSource = otherIs === 'copy';
   return {
     id: other.id,

@@ -1,5 +1,5 @@
 import { contentId } from '../engine/content-id.js';
-import { WiretraceError } from '../errors.js';
+import { type ErrorCode, isWiretraceError, WiretraceError } from '../errors.js';
 import { normaliseDate } from '../extract/dates.js';
 import { extractArticle } from '../extract/index.js';
 import {
@@ -7,19 +7,38 @@ import {
   fingerprintKeys,
   fingerprintText,
 } from '../fingerprint/document-fingerprint.js';
+import type { InputFailure } from '../ingest/input-failure.js';
 import type { Article, RawDocument } from '../model/article.js';
+import { packText } from '../store/sqlite/sqlite-store.js';
 import { canonicalText } from '../text/normalize.js';
 import { articleFromText } from '../text/plain-article.js';
 
-/** A document ready for the corpus: its article, names, content id and fingerprint. */
+/**
+ * A document ready for the corpus: its names, story text, content id and fingerprint. Plain
+ * data (no class instances), so a pool thread can prepare it and hand it back.
+ */
 export interface PreparedDocument {
-  article: Article;
   /** The caller's id: the record's id, else its URL, else the input's name. */
   id: string;
   contentId: string;
   source: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  input: string;
+  /** The story text that stored passage offsets refer to. */
+  text: string;
+  /** The text compressed for the store, in the thread that prepared it. */
+  packedText: Uint8Array;
   fingerprint: DocumentFingerprint;
   keys: number[];
+}
+
+/** Why a document could not be prepared, as plain data (an error does not cross threads whole). */
+export interface PrepareFailure {
+  input: string;
+  code: ErrorCode;
+  detail: string;
 }
 
 /**
@@ -32,13 +51,42 @@ export function prepareDocument(raw: RawDocument): PreparedDocument {
   if (article.text.trim() === '') throw new WiretraceError('INPUT_EMPTY', 'no text', raw.input);
   const fingerprint = fingerprintText(article.text);
   return {
-    article,
     id: raw.meta?.id || raw.meta?.url || raw.input,
     contentId: contentIdOf(article.text),
     source: raw.meta?.source ?? article.siteName ?? null,
+    url: article.url,
+    title: article.title,
+    published: article.published,
+    input: article.input,
+    text: article.text,
+    packedText: packText(article.text),
     fingerprint,
     keys: fingerprintKeys(fingerprint),
   };
+}
+
+/** prepareDocument, with any failure returned as data: one bad document never loses a batch. */
+export function prepareOrFailure(raw: RawDocument): PreparedDocument | PrepareFailure {
+  try {
+    return prepareDocument(raw);
+  } catch (error) {
+    if (isWiretraceError(error)) {
+      const prefix = `${error.input ?? raw.input}: `;
+      const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+      return { input: error.input ?? raw.input, code: error.code, detail };
+    }
+    // An unexpected failure on one document must not lose the batch: report it and go on.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { input: raw.input, code: 'INPUT_MALFORMED', detail: `cannot process (${reason})` };
+  }
+}
+
+export function isPrepareFailure(value: PreparedDocument | PrepareFailure): value is PrepareFailure {
+  return 'code' in value;
+}
+
+export function asInputFailure(failure: PrepareFailure): InputFailure {
+  return { input: failure.input, error: new WiretraceError(failure.code, failure.detail, failure.input) };
 }
 
 function articleOf(raw: RawDocument): Article {

@@ -1,6 +1,5 @@
-import { distinctCount, type FeatureSets, featureSets } from './features.js';
+import { distinctCount, type FeatureSets, textFeatureSets } from './features.js';
 import { bandKeys, estimateContainment, estimateJaccard, minhash } from './signature.js';
-import { fingerprintWords } from './word-stream.js';
 
 /**
  * A document's fingerprint for the corpus: one MinHash signature per feature family (see
@@ -38,7 +37,7 @@ export interface DocumentFingerprint {
 }
 
 export function fingerprintText(text: string): DocumentFingerprint {
-  const sets = featureSets(fingerprintWords(text));
+  const sets = textFeatureSets(text);
   return {
     sizes: FAMILIES.map((family) => distinctCount(sets[family.name])),
     signatures: FAMILIES.map((family) => minhash(sets[family.name], family.length)),

@@ -1,5 +1,14 @@
-import { hashSequence, hashString } from './hash32.js';
-import { type FingerprintWord, lightStem } from './word-stream.js';
+import { hashSequence, hashString, mix32 } from './hash32.js';
+import {
+  FLAG_NAME,
+  FLAG_NUMBER,
+  FLAG_QUOTED,
+  FLAG_STOP,
+  hashesOfWords,
+  type WordHashes,
+  wordHashes,
+} from './word-hashes.js';
+import type { FingerprintWord } from './word-stream.js';
 
 /**
  * The three feature sets a document is fingerprinted by, each surviving a different kind of reuse:
@@ -31,53 +40,74 @@ const QUOTE_SHINGLE = 3;
 
 const WILDCARD = hashString('\u0000*');
 
+/** Feature sets of a text (the fast path every ingested article takes). */
+export function textFeatureSets(text: string): FeatureSets {
+  return featureSetsOfHashes(wordHashes(text));
+}
+
+/** Feature sets of fingerprintWords' words: the readable reference. */
 export function featureSets(words: readonly FingerprintWord[]): FeatureSets {
-  return { words: wordShingles(words), skeleton: skeletonShingles(words), entities: entityFeatures(words) };
+  return featureSetsOfHashes(hashesOfWords(words));
 }
 
-function wordShingles(words: readonly FingerprintWord[]): Uint32Array {
-  const hashes = Uint32Array.from(words, (word) => hashString(lightStem(word.norm)));
-  return shingles(hashes, WORD_SHINGLE);
+export function featureSetsOfHashes(words: WordHashes): FeatureSets {
+  return {
+    words: shingles(words.stem, WORD_SHINGLE),
+    skeleton: skeletonShingles(words),
+    entities: entityFeatures(words),
+  };
 }
 
-function skeletonShingles(words: readonly FingerprintWord[]): Uint32Array {
-  const hashes = new Uint32Array(words.length);
-  const kept = new Uint8Array(words.length);
-  words.forEach((word, index) => {
-    const keep = word.stop || word.isNumber || word.name;
-    hashes[index] = keep ? hashString(word.norm) : WILDCARD;
+function skeletonShingles(words: WordHashes): Uint32Array {
+  const hashes = new Uint32Array(words.count);
+  const kept = new Uint8Array(words.count);
+  for (let index = 0; index < words.count; index++) {
+    const keep = (words.flags[index]! & (FLAG_STOP | FLAG_NUMBER | FLAG_NAME)) !== 0;
+    hashes[index] = keep ? words.norm[index]! : WILDCARD;
     kept[index] = keep ? 1 : 0;
-  });
-  const features: number[] = [];
+  }
+  const features = new Uint32Array(Math.max(0, words.count - SKELETON_SHINGLE + 1));
+  let size = 0;
   let keptInWindow = 0;
-  for (let end = 0; end < words.length; end++) {
+  for (let end = 0; end < words.count; end++) {
     keptInWindow += kept[end]!;
     const start = end - SKELETON_SHINGLE + 1;
     if (start < 0) continue;
-    if (keptInWindow >= SKELETON_MIN_KEPT) features.push(hashSequence(hashes, start, end + 1));
+    if (keptInWindow >= SKELETON_MIN_KEPT) features[size++] = hashSequence(hashes, start, end + 1);
     keptInWindow -= kept[start]!;
   }
-  return Uint32Array.from(features);
+  return features.slice(0, size);
 }
 
-function entityFeatures(words: readonly FingerprintWord[]): Uint32Array {
+function entityFeatures(words: WordHashes): Uint32Array {
   const entities: number[] = [];
-  for (const word of words) if (word.name || word.isNumber) entities.push(hashString(word.norm));
+  const quoted: number[] = [];
+  for (let index = 0; index < words.count; index++) {
+    const flags = words.flags[index]!;
+    if ((flags & (FLAG_NAME | FLAG_NUMBER)) !== 0) entities.push(words.norm[index]!);
+    if ((flags & FLAG_QUOTED) !== 0 && (flags & FLAG_STOP) === 0) quoted.push(words.stem[index]!);
+  }
   const features: number[] = [];
   for (let i = 0; i < entities.length; i++) {
     for (let j = i + 1; j <= i + ENTITY_REACH && j < entities.length; j++) {
       // Unordered: a rewording may say "Blinken and Stoltenberg" where the source said the reverse.
-      const [low, high] =
-        entities[i]! < entities[j]! ? [entities[i]!, entities[j]!] : [entities[j]!, entities[i]!];
-      if (low !== high) features.push(hashSequence([low, high], 0, 2));
+      const a = entities[i]!;
+      const b = entities[j]!;
+      if (a !== b) features.push(pairHash(Math.min(a, b), Math.max(a, b)));
     }
   }
-  const quoted = Uint32Array.from(
-    words.filter((word) => word.quoted && !word.stop),
-    (word) => hashString(lightStem(word.norm)),
-  );
-  for (const feature of shingles(quoted, QUOTE_SHINGLE)) features.push(feature);
+  for (const feature of shingles(Uint32Array.from(quoted), QUOTE_SHINGLE)) features.push(feature);
   return Uint32Array.from(features);
+}
+
+/** hashSequence of the two values, without an array. */
+function pairHash(low: number, high: number): number {
+  let hash = 0x9747b28c;
+  hash = Math.imul(hash ^ low, 0x5bd1e995);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash ^ high, 0x5bd1e995);
+  hash ^= hash >>> 15;
+  return mix32(hash ^ 2);
 }
 
 /** Hashes of every run of `size` consecutive hashes (the whole sequence when it is shorter). */
@@ -90,10 +120,22 @@ function shingles(hashes: Uint32Array, size: number): Uint32Array {
   return result;
 }
 
-/** Number of distinct values: the set size that containment estimates need. */
+/** Number of distinct values: the set size that containment estimates need (open addressing, no sort). */
 export function distinctCount(values: Uint32Array): number {
-  const sorted = Uint32Array.from(values).sort();
-  let count = sorted.length > 0 ? 1 : 0;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) count++;
+  let capacity = 16;
+  while (capacity < values.length * 2) capacity *= 2;
+  const mask = capacity - 1;
+  // Slots hold value + 1 so that 0 marks an empty slot (values are below 2^32).
+  const slots = new Float64Array(capacity);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    let slot = mix32(value) & mask;
+    while (slots[slot] !== 0 && slots[slot] !== value + 1) slot = (slot + 1) & mask;
+    if (slots[slot] === 0) {
+      slots[slot] = value + 1;
+      count++;
+    }
+  }
   return count;
 }

@@ -81,7 +81,8 @@ export function fingerprintWords(text: string): FingerprintWord[] {
   return words;
 }
 
-const SUFFIXES = ['ing', 'edly', 'ed', 'es', 'ly', 's'];
+/** Suffixes lightStem cuts, the first that fits winning. */
+export const STEM_SUFFIXES: readonly string[] = ['ing', 'edly', 'ed', 'es', 'ly', 's'];
 
 /**
  * A light stem: common inflection suffixes cut from words of five letters or more, so "says",
@@ -90,7 +91,7 @@ const SUFFIXES = ['ing', 'edly', 'ed', 'es', 'ly', 's'];
  */
 export function lightStem(norm: string): string {
   if (norm.length < 5) return norm;
-  for (const suffix of SUFFIXES) {
+  for (const suffix of STEM_SUFFIXES) {
     if (norm.endsWith(suffix) && norm.length - suffix.length >= 4) return norm.slice(0, -suffix.length);
   }
   return norm;

@@ -24,6 +24,8 @@ export interface ReadInputsOptions {
   stdin?: NodeJS.ReadableStream;
   /** How directories are listed (tests inject failures). */
   listDirectory?: ListDirectory;
+  /** Called with the size of each chunk of file bytes read (before decompression): for progress. */
+  onBytes?: (count: number) => void;
 }
 
 /** The name standard input goes by. */
@@ -65,8 +67,8 @@ export async function* readInputs(
       yield { input, error: failure };
       continue;
     }
-    if (isDirectory) yield* readDirectory(input, maxBytes, options.listDirectory);
-    else yield* readFile(input, input, maxBytes);
+    if (isDirectory) yield* readDirectory(input, maxBytes, options.listDirectory, options.onBytes);
+    else yield* readFile(input, input, maxBytes, options.onBytes);
   }
 }
 
@@ -74,6 +76,7 @@ async function* readDirectory(
   directory: string,
   maxBytes: number,
   list: ListDirectory | undefined,
+  onBytes: ((count: number) => void) | undefined,
 ): AsyncGenerator<RawDocument | InputFailure> {
   let entries: Awaited<ReturnType<typeof listFilesRecursively>>;
   try {
@@ -87,7 +90,7 @@ async function* readDirectory(
   for (const entry of entries) {
     const input = `${prefix}${entry.relative}`;
     if (entry.error !== undefined) yield toInputFailure(input, entry.error);
-    else yield* readFile(join(directory, entry.relative), input, maxBytes);
+    else yield* readFile(join(directory, entry.relative), input, maxBytes, onBytes);
   }
 }
 
@@ -95,6 +98,7 @@ async function* readFile(
   path: string,
   input: string,
   maxBytes: number,
+  onBytes?: (count: number) => void,
 ): AsyncGenerator<RawDocument | InputFailure> {
   try {
     await assertRegularFile(path, input);
@@ -102,7 +106,23 @@ async function* readFile(
     yield toInputFailure(input, error);
     return;
   }
-  yield* readStream(createReadStream(path), input, inputKindFromName(path), maxBytes);
+  const bytes = createReadStream(path);
+  yield* readStream(
+    onBytes === undefined ? bytes : counted(bytes, onBytes),
+    input,
+    inputKindFromName(path),
+    maxBytes,
+  );
+}
+
+async function* counted(
+  chunks: AsyncIterable<Buffer>,
+  onBytes: (count: number) => void,
+): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
 }
 
 /**

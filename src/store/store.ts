@@ -12,7 +12,7 @@
  */
 
 /** Bumped when the stored layout changes; a store written by another schema is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A document version as written by the corpus: text, metadata, fingerprint and bucket keys. */
 export interface NewDocument {
@@ -29,6 +29,11 @@ export interface NewDocument {
   input: string;
   /** The story text every stored passage offset refers to. */
   text: string;
+  /**
+   * The same text as raw DEFLATE (zlib level 1), when the caller has it already (a pool thread
+   * compressed it): a store that keeps compressed text need not compress it again.
+   */
+  packedText?: Uint8Array;
   /** The fingerprint (MinHash signatures), opaque to the store. */
   signature: Uint8Array;
   /** LSH bucket keys (non-negative safe integers) the document is filed under. */
@@ -37,14 +42,20 @@ export interface NewDocument {
   story: string;
 }
 
-/** A stored document version. */
-export interface StoredDocument extends Omit<NewDocument, 'keys'> {
+/** A stored document version without its text: what screening a candidate needs. */
+export interface StoredHead extends Omit<NewDocument, 'keys' | 'text' | 'packedText'> {
   /** The store's number for this version: bucket entries and relations refer to it. */
   serial: number;
   /** 1 for the first text stored under an id, then 2, 3… when the same id arrives with new text. */
   version: number;
   /** ISO 8601 time the version was committed. */
   addedAt: string;
+}
+
+/** A stored document version. */
+export interface StoredDocument extends StoredHead {
+  /** The story text every stored passage offset refers to. */
+  text: string;
 }
 
 /**
@@ -130,6 +141,8 @@ export interface DocumentStore {
   latestVersions(ids: readonly string[]): Promise<Map<string, number>>;
   /** Documents by serial; serials not (or no longer) stored are left out. */
   bySerials(serials: readonly number[]): Promise<StoredDocument[]>;
+  /** The same without their texts (cheaper: a candidate is screened by its signature first). */
+  headsBySerials(serials: readonly number[]): Promise<StoredHead[]>;
   /** The latest version stored under an id. */
   byId(id: string): Promise<StoredDocument | null>;
   /** Relations in which the document is either side. */
@@ -149,6 +162,11 @@ export interface BucketStore {
    * more than `maxPerKey` serials (a phrase every article shares) is skipped: it tells nothing.
    */
   candidates(keys: readonly number[], maxPerKey: number): Promise<Map<number, number>>;
+  /** The same for several documents at once (a batch being added), in their order. */
+  candidatesOfMany(
+    keyLists: readonly (readonly number[])[],
+    maxPerKey: number,
+  ): Promise<Map<number, number>[]>;
 }
 
 /** The whole contract a backend implements. */

@@ -14,7 +14,12 @@ who's whom why why's will with won't would wouldn't you you'd you'll you're you'
 yourselves s t 's 't d ll re ve m just even still yet however though although whether upon via per among amid
 within without across around toward towards onto into `;
 
-const STOPWORDS: ReadonlySet<string> = new Set(ENGLISH.split(/\s+/).filter((word) => word.length > 0));
+/** The function words, each once. */
+export const STOPWORD_LIST: readonly string[] = [
+  ...new Set(ENGLISH.split(/\s+/).filter((word) => word.length > 0)),
+];
+
+const STOPWORDS: ReadonlySet<string> = new Set(STOPWORD_LIST);
 
 export function isStopword(norm: string): boolean {
   return STOPWORDS.has(norm);

@@ -9,7 +9,7 @@ import {
   fingerprintSimilarity,
   fingerprintText,
 } from '../../src/fingerprint/document-fingerprint.js';
-import { featureSets } from '../../src/fingerprint/features.js';
+import { featureSets, textFeatureSets } from '../../src/fingerprint/features.js';
 import { estimateContainment, estimateJaccard, minhash } from '../../src/fingerprint/signature.js';
 import { fingerprintWords } from '../../src/fingerprint/word-stream.js';
 
@@ -114,5 +114,19 @@ describe('document fingerprints', () => {
     const half = WIRE.slice(0, Math.floor(WIRE.length / 2));
     const similarity = fingerprintSimilarity(fingerprintText(WIRE), fingerprintText(half));
     assert.ok(similarity.words.containment > 0.8, JSON.stringify(similarity));
+  });
+});
+
+describe('word hashes (the fast pass)', () => {
+  it('give the same feature sets as the readable word stream, on ASCII, accented and quoted text', () => {
+    const texts = [
+      WIRE,
+      'Ünïcödé Straße “quoted Words” it’s 29,762 and 2.5. ÉCOLE São Paulo’s reporting, reported edly.',
+      'He said: "We will not back down," adding that 1,000 troops and 3.5 billion euros were pledged.\n\n"New paragraph',
+      '',
+    ];
+    for (const text of texts) {
+      assert.deepEqual(textFeatureSets(text), featureSets(fingerprintWords(text)));
+    }
   });
 });

@@ -161,6 +161,46 @@ export function storeConformance(backend: StoreBackend): void {
       });
     });
 
+    it('finds bucket entries of many commits, one document or a batch at a time, and forgets removed ones', async () => {
+      await withStore(backend, async (store) => {
+        // Enough commits that a log-structured index merges its runs; every key stays found.
+        const serials: number[] = [];
+        for (let commit = 0; commit < 25; commit++) {
+          const { serials: added } = await store.commit({
+            documents: [
+              document(`d${commit}`, `Text ${commit}.`, { keys: [1000 + commit, 5000 + (commit % 3), 7] }),
+            ],
+            relations: [],
+            storyMerges: [],
+          });
+          serials.push(added[0]!);
+        }
+        for (let commit = 0; commit < 25; commit++) {
+          assert.deepEqual(
+            [...(await store.candidates([1000 + commit], 5)).entries()],
+            [[serials[commit], 1]],
+          );
+        }
+        const [first, second] = await store.candidatesOfMany(
+          [
+            [1003, 5000],
+            [1004, 9999],
+          ],
+          10,
+        );
+        const sharingKey5000 = serials.filter((_, commit) => commit % 3 === 0);
+        assert.deepEqual(
+          [...first!.entries()].sort((x, y) => x[0] - y[0]),
+          sharingKey5000.map((serial) => [serial, serial === serials[3] ? 2 : 1]),
+        );
+        assert.deepEqual([...second!.entries()], [[serials[4], 1]]);
+        // Key 7 is under all 25 documents: more than 10, so it says nothing.
+        assert.equal((await store.candidates([7], 10)).size, 0);
+        await store.remove({ ids: ['d3'] });
+        assert.equal((await store.candidates([1003], 5)).size, 0);
+      });
+    });
+
     it('stores relations by content id, within one batch and across batches', async () => {
       await withStore(backend, async (store) => {
         await store.commit({ documents: [document('a', 'Source.')], relations: [], storyMerges: [] });

@@ -6,6 +6,10 @@ export interface SqliteStatement {
   run(...params: readonly unknown[]): { changes: number };
   get(...params: readonly unknown[]): unknown;
   all(...params: readonly unknown[]): unknown[];
+  /** Rows one at a time (a large answer never held whole). */
+  iterate(...params: readonly unknown[]): IterableIterator<unknown>;
+  /** Rows as their first column's value alone (no object per row); returns the statement. */
+  pluck(toggle?: boolean): SqliteStatement;
 }
 
 export interface SqliteClient {

@@ -3,8 +3,11 @@ import { SCHEMA_VERSION } from '../store.js';
 import type { SqliteClient } from './driver.js';
 
 /**
- * Tables of the SQLite store. Bucket entries are an indexed table (key → serial, clustered by key)
- * so lookups read a few pages from disk and the process keeps no index in memory.
+ * Tables of the SQLite store. The LSH bucket index is log-structured: each committed batch writes
+ * its entries as a new run, sorted by key and clustered by run, so a commit appends pages instead
+ * of touching one random page of a large B-tree per entry (which, at a million articles, costs
+ * several milliseconds per article). Runs of one level are merged into one run of the next, so a
+ * lookup visits a few runs, and each run's Bloom filter rules out the keys it does not hold.
  */
 const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -32,10 +35,17 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_story ON documents (story);
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
 CREATE INDEX IF NOT EXISTS documents_dated ON documents (coalesce(published, added_at));
+CREATE TABLE IF NOT EXISTS bucket_runs (
+  run INTEGER PRIMARY KEY,
+  level INTEGER NOT NULL,
+  entries INTEGER NOT NULL,
+  bloom BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS buckets (
+  run INTEGER NOT NULL,
   key INTEGER NOT NULL,
   serial INTEGER NOT NULL,
-  PRIMARY KEY (key, serial)
+  PRIMARY KEY (run, key, serial)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS relations (
   source INTEGER NOT NULL,

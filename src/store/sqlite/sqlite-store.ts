@@ -12,11 +12,13 @@ import {
   SCHEMA_VERSION,
   type Store,
   type StoredDocument,
+  type StoredHead,
   type StoredPassage,
   type StoredRelation,
   type StoreInfo,
   type StorySummary,
 } from '../store.js';
+import { BucketRuns } from './bucket-runs.js';
 import type { SqliteClient, SqliteOpener, SqliteStatement } from './driver.js';
 import { prepareSchema } from './schema.js';
 
@@ -94,15 +96,18 @@ interface RelationRow {
   passages: string;
 }
 
-const DOCUMENT_COLUMNS =
-  'serial, id, version, content_id, url, source, title, published, input, added_at, story, text, signature';
+const HEAD_COLUMNS =
+  'serial, id, version, content_id, url, source, title, published, input, added_at, story, signature';
+const DOCUMENT_COLUMNS = `${HEAD_COLUMNS}, text`;
 
 class SqliteStore implements Store {
   readonly #client: SqliteClient;
   readonly #statements = new Map<string, SqliteStatement>();
+  readonly #buckets: BucketRuns;
 
   constructor(client: SqliteClient) {
     this.#client = client;
+    this.#buckets = new BucketRuns((sql) => this.#sql(sql));
   }
 
   #sql(sql: string): SqliteStatement {
@@ -164,6 +169,17 @@ class SqliteStore implements Store {
     return found.sort((a, b) => a.serial - b.serial);
   }
 
+  async headsBySerials(serials: readonly number[]): Promise<StoredHead[]> {
+    const found: StoredHead[] = [];
+    for (const chunk of chunks(serials)) {
+      const rows = this.#sql(
+        `SELECT ${HEAD_COLUMNS} FROM documents WHERE serial IN (${marks(chunk.length)}) ORDER BY serial`,
+      ).all(...chunk) as DocumentRow[];
+      found.push(...rows.map(toHead));
+    }
+    return found.sort((a, b) => a.serial - b.serial);
+  }
+
   async byId(id: string): Promise<StoredDocument | null> {
     const row = this.#sql(
       `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ? ORDER BY version DESC LIMIT 1`,
@@ -205,23 +221,14 @@ class SqliteStore implements Store {
   }
 
   async candidates(keys: readonly number[], maxPerKey: number): Promise<Map<number, number>> {
-    const counts = new Map<number, number>();
-    for (const chunk of chunks([...new Set(keys)])) {
-      // One statement for all the keys; each key's entries are cut at maxPerKey + 1 inside SQLite,
-      // so a key every article shares costs a short index scan, not a long answer.
-      const rows = this.#sql(
-        `SELECT key, serial FROM (
-           SELECT key, serial, row_number() OVER (PARTITION BY key) AS rank
-           FROM buckets WHERE key IN (${marks(chunk.length)})
-         ) WHERE rank <= ?`,
-      ).all(...chunk, maxPerKey + 1) as { key: number; serial: number }[];
-      const perKey = new Map<number, number>();
-      for (const { key } of rows) perKey.set(key, (perKey.get(key) ?? 0) + 1);
-      for (const { key, serial } of rows) {
-        if (perKey.get(key)! <= maxPerKey) counts.set(serial, (counts.get(serial) ?? 0) + 1);
-      }
-    }
-    return counts;
+    return this.#buckets.candidates([keys], maxPerKey)[0]!;
+  }
+
+  async candidatesOfMany(
+    keyLists: readonly (readonly number[])[],
+    maxPerKey: number,
+  ): Promise<Map<number, number>[]> {
+    return this.#buckets.candidates(keyLists, maxPerKey);
   }
 
   async commit(batch: CommitBatch): Promise<CommitResult> {
@@ -248,10 +255,7 @@ class SqliteStore implements Store {
       inserted++;
       for (const key of document.keys) bucketEntries.push([key, serial]);
     }
-    // Sorted by key, the inserts walk the bucket index in order instead of jumping about.
-    bucketEntries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const addBucket = this.#sql('INSERT OR IGNORE INTO buckets (key, serial) VALUES (?, ?)');
-    for (const [key, serial] of bucketEntries) addBucket.run(key, serial);
+    this.#buckets.add(bucketEntries);
     for (const { from, into } of batch.storyMerges) {
       if (from !== into) this.#sql('UPDATE documents SET story = ? WHERE story = ?').run(into, from);
     }
@@ -297,7 +301,7 @@ class SqliteStore implements Store {
       document.input,
       addedAt,
       document.story,
-      deflateRawSync(document.text, { level: 1 }),
+      document.packedText ?? packText(document.text),
       document.signature,
       new Uint8Array(keys.buffer),
     ) as { serial: number };
@@ -319,13 +323,12 @@ class SqliteStore implements Store {
       const rows = this.#sql(
         `SELECT ${DOCUMENT_COLUMNS}, keys FROM documents WHERE ${where} ORDER BY serial`,
       ).all(...params) as (DocumentRow & { keys: Uint8Array })[];
-      const dropBucket = this.#sql('DELETE FROM buckets WHERE key = ? AND serial = ?');
       for (const row of rows) {
         const bytes = row.keys;
         const keys = new Float64Array(
           bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
         );
-        for (const key of keys) dropBucket.run(key, row.serial);
+        this.#buckets.remove(row.serial, keys);
         this.#sql('DELETE FROM relations WHERE source = ?').run(row.serial);
         this.#sql('DELETE FROM relations WHERE copy = ?').run(row.serial);
         this.#sql('DELETE FROM documents WHERE serial = ?').run(row.serial);
@@ -345,6 +348,11 @@ class SqliteStore implements Store {
     this.#statements.clear();
     this.#client.close();
   }
+}
+
+/** Raw DEFLATE at level 1: story text shrinks to about a third, quickly. */
+export function packText(text: string): Uint8Array {
+  return deflateRawSync(text, { level: 1 });
 }
 
 function selectorSql(selector: RemoveSelector): { where: string; params: unknown[] } {
@@ -367,6 +375,10 @@ function selectorSql(selector: RemoveSelector): { where: string; params: unknown
 }
 
 function toDocument(row: DocumentRow): StoredDocument {
+  return { ...toHead(row), text: inflateRawSync(row.text).toString('utf8') };
+}
+
+function toHead(row: Omit<DocumentRow, 'text'>): StoredHead {
   return {
     serial: row.serial,
     id: row.id,
@@ -379,7 +391,6 @@ function toDocument(row: DocumentRow): StoredDocument {
     input: row.input,
     addedAt: row.added_at,
     story: row.story,
-    text: inflateRawSync(row.text).toString('utf8'),
     signature: new Uint8Array(row.signature),
   };
 }

@@ -1,0 +1,73 @@
+import { Piscina } from 'piscina';
+import type { Engine } from '../engine/engine.js';
+import type { RawDocument } from '../model/article.js';
+import { type IngestTask, runIngestTask, type Verdict, type VerifyPair } from './ingest-tasks.js';
+import type { PreparedDocument, PrepareFailure } from './prepare.js';
+
+/** Where an ingest's heavy work runs: pool threads, or the calling thread. */
+export interface IngestPool {
+  /** Extracts and fingerprints documents, results in input order. */
+  prepare(documents: readonly RawDocument[]): Promise<Array<PreparedDocument | PrepareFailure>>;
+  /** Compares pairs in full, results in input order. */
+  verify(pairs: readonly VerifyPair[]): Promise<Verdict[]>;
+  close(): Promise<void>;
+}
+
+/** Documents per prepare task: enough to amortise a message, few enough to share out a batch. */
+const DOCUMENTS_PER_TASK = 32;
+/** Pairs per verify task: a comparison takes far longer than the message that carries it. */
+const PAIRS_PER_TASK = 2;
+/** Threads stay this long without work (a reader's find never starts them). */
+const IDLE_MS = 30_000;
+
+/** `threads` ≤ 1: everything runs in the calling thread, on `engine`. */
+export function createIngestPool(threads: number, engine: Engine): IngestPool {
+  if (threads <= 1) {
+    return {
+      async prepare(documents) {
+        return runIngestTask(engine, { kind: 'prepare', documents: [...documents] });
+      },
+      async verify(pairs) {
+        return runIngestTask(engine, { kind: 'verify', pairs: [...pairs] });
+      },
+      async close() {},
+    };
+  }
+  let piscina: Piscina | undefined;
+  const run = async <T>(task: IngestTask): Promise<T> => {
+    piscina ??= new Piscina({
+      filename: new URL('./ingest-worker.js', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: IDLE_MS,
+    });
+    return (await piscina.run(task)) as T;
+  };
+  return {
+    async prepare(documents) {
+      const parts = await Promise.all(
+        chunked(documents, DOCUMENTS_PER_TASK).map((chunk) =>
+          run<Array<PreparedDocument | PrepareFailure>>({ kind: 'prepare', documents: chunk }),
+        ),
+      );
+      return parts.flat();
+    },
+    async verify(pairs) {
+      const parts = await Promise.all(
+        chunked(pairs, PAIRS_PER_TASK).map((chunk) => run<Verdict[]>({ kind: 'verify', pairs: chunk })),
+      );
+      return parts.flat();
+    },
+    async close() {
+      const running = piscina;
+      piscina = undefined;
+      await running?.destroy();
+    },
+  };
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
