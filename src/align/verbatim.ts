@@ -18,15 +18,19 @@ export function sharedRuns(
   // Words as small integers, each run of `run` words as one number (exact while it fits in a
   // double's integer range): no string is built per position.
   const ids = new Map<string, number>();
-  const idsOf = (tokens: readonly Token[]): Int32Array =>
-    Int32Array.from(tokens, (token) => {
-      let id = ids.get(token.norm);
+  const idsOf = (tokens: readonly Token[]): Int32Array => {
+    const words = new Int32Array(tokens.length);
+    for (let index = 0; index < tokens.length; index++) {
+      const norm = tokens[index]!.norm;
+      let id = ids.get(norm);
       if (id === undefined) {
         id = ids.size;
-        ids.set(token.norm, id);
+        ids.set(norm, id);
       }
-      return id;
-    });
+      words[index] = id;
+    }
+    return words;
+  };
   const wordsA = idsOf(a);
   const wordsB = idsOf(b);
   const base = ids.size;

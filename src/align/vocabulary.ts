@@ -2,8 +2,25 @@ import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { tokenWeights } from './weights.js';
 
+/** vocabularyOf per lexicon and article: an article meets many others in a trace. */
+const VOCABULARIES = new WeakMap<Lexicon, WeakMap<AnalysedArticle, ReadonlyMap<string, number>>>();
+
 /** A document's content stems with their weights: a cheap first test of whether two documents can be related. */
-export function vocabularyOf(article: AnalysedArticle, lexicon: Lexicon): Map<string, number> {
+export function vocabularyOf(article: AnalysedArticle, lexicon: Lexicon): ReadonlyMap<string, number> {
+  let byArticle = VOCABULARIES.get(lexicon);
+  if (byArticle === undefined) {
+    byArticle = new WeakMap();
+    VOCABULARIES.set(lexicon, byArticle);
+  }
+  let vocabulary = byArticle.get(article);
+  if (vocabulary === undefined) {
+    vocabulary = buildVocabulary(article, lexicon);
+    byArticle.set(article, vocabulary);
+  }
+  return vocabulary;
+}
+
+function buildVocabulary(article: AnalysedArticle, lexicon: Lexicon): Map<string, number> {
   const weights = tokenWeights(article, lexicon);
   const vocabulary = new Map<string, number>();
   article.tokens.forEach((token, index) => {

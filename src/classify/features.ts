@@ -55,7 +55,7 @@ export function relationFeatures(
   const words = stats.words;
   const aligned = words.equal + words.synonym + words.related + words.spelling + words.substitute;
   return {
-    identical: canonicalText(a.article.text) === canonicalText(b.article.text),
+    identical: canonicalTextOf(a) === canonicalTextOf(b),
     contained: bIsContained ? 'b' : 'a',
     sentences: Math.min(a.sentences.length, b.sentences.length),
     coverage: bIsContained ? stats.coverageB : stats.coverageA,
@@ -73,6 +73,18 @@ export function relationFeatures(
     alignedPairs: alignment.pairs.length,
     sharedNames: sharedNames(a, b, lexicon),
   };
+}
+
+/** Each article's canonical text, worked out once per article (it meets many others). */
+const CANONICAL_TEXTS = new WeakMap<AnalysedArticle, string>();
+
+function canonicalTextOf(article: AnalysedArticle): string {
+  let text = CANONICAL_TEXTS.get(article);
+  if (text === undefined) {
+    text = canonicalText(article.article.text);
+    CANONICAL_TEXTS.set(article, text);
+  }
+  return text;
 }
 
 /** Orientation that does not depend on argument order: coverage, then length, then the text itself. */

@@ -165,5 +165,10 @@ function internAll(x: readonly string[], y: readonly string[]): { x: Int32Array;
     }
     return id;
   };
-  return { x: Int32Array.from(x, intern), y: Int32Array.from(y, intern) };
+  const internEach = (words: readonly string[]): Int32Array => {
+    const numbered = new Int32Array(words.length);
+    for (let index = 0; index < words.length; index++) numbered[index] = intern(words[index]!);
+    return numbered;
+  };
+  return { x: internEach(x), y: internEach(y) };
 }

@@ -1,4 +1,4 @@
-import { contentWeight } from '../align/weights.js';
+import { tokenWeights } from '../align/weights.js';
 import type { Passage } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
@@ -77,11 +77,10 @@ function recurrence(article: AnalysedArticle, sentences: readonly number[], lexi
   if (sentences.length === 0) return 0;
   const first = Math.min(...sentences);
   const last = Math.max(...sentences);
-  const elsewhere = new Set([
-    ...contentStems(article, 0, first),
-    ...contentStems(article, last + 1, article.sentences.length),
-  ]);
-  if (elsewhere.size === 0) return 0;
+  const { spans, contentBefore } = stemSpans(article);
+  const outside = contentBefore[first]! + contentBefore[article.sentences.length]! - contentBefore[last + 1]!;
+  if (outside === 0) return 0;
+  const weights = tokenWeights(article, lexicon);
   let total = 0;
   let recurring = 0;
   for (let index = first; index <= last; index++) {
@@ -89,12 +88,48 @@ function recurrence(article: AnalysedArticle, sentences: readonly number[], lexi
     for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
       const word = article.tokens[token]!;
       if (word.stop) continue;
-      const weight = contentWeight(word, lexicon);
+      const weight = weights[token]!;
       total += weight;
-      if (elsewhere.has(word.stem)) recurring += weight;
+      // Said elsewhere: the stem's first mention comes before the passage or its last after it.
+      const span = spans.get(word.stem)!;
+      if (span[0] < first || span[1] > last) recurring += weight;
     }
   }
   return total > 0 ? recurring / total : 0;
+}
+
+/**
+ * Per article, worked out once: the first and last sentence each content stem occurs in, and
+ * the number of content tokens before each sentence (index: sentence count, for the total).
+ */
+interface StemSpans {
+  spans: Map<string, [number, number]>;
+  contentBefore: Int32Array;
+}
+
+const STEM_SPANS = new WeakMap<AnalysedArticle, StemSpans>();
+
+function stemSpans(article: AnalysedArticle): StemSpans {
+  let found = STEM_SPANS.get(article);
+  if (found === undefined) {
+    const spans = new Map<string, [number, number]>();
+    const contentBefore = new Int32Array(article.sentences.length + 1);
+    article.sentences.forEach((sentence, index) => {
+      let content = 0;
+      for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+        const { stop, stem } = article.tokens[token]!;
+        if (stop) continue;
+        content++;
+        const span = spans.get(stem);
+        if (span === undefined) spans.set(stem, [index, index]);
+        else span[1] = index;
+      }
+      contentBefore[index + 1] = contentBefore[index]! + content;
+    });
+    found = { spans, contentBefore };
+    STEM_SPANS.set(article, found);
+  }
+  return found;
 }
 
 /** Cohesion and bridge measured on meaning: cosines of the mean word vectors. */
