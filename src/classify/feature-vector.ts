@@ -99,7 +99,7 @@ export function featureVector(
   const { stems: stemsY, words: wordsY } = sequencesOf(y);
   const all = scope === 'all';
   const lcs =
-    stemsX.length <= MAX_LCS_TOKENS && stemsY.length <= MAX_LCS_TOKENS
+    all && stemsX.length <= MAX_LCS_TOKENS && stemsY.length <= MAX_LCS_TOKENS
       ? longestCommonSubsequence(stemsX, stemsY)
       : 0;
   // Figures only the sentence model reads cost time on long documents: 0 unless asked for.
