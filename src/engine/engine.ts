@@ -9,7 +9,13 @@ import { type CompareOptions, comparePair } from '../pipeline/compare.js';
 import type { StageContext } from '../pipeline/context.js';
 import { traceArticles } from '../pipeline/trace.js';
 import { analyseArticle } from '../text/analyse.js';
-import { type Lexicon, loadLexicon } from '../text/lexicon.js';
+import {
+  type Lexicon,
+  type LexiconBytes,
+  lexiconFromBytes,
+  loadLexicon,
+  readLexiconBytes,
+} from '../text/lexicon.js';
 import type { WordForm } from '../text/tokenize.js';
 import type { Task, TaskOutput } from '../workers/tasks.js';
 import { BoundedCache } from './bounded-cache.js';
@@ -30,11 +36,17 @@ export interface EngineOptions {
    * Default: the package's own lexicon/, loaded on first use (never for --help).
    */
   lexicon?: Lexicon | URL;
+  /**
+   * The lexicon files already read into shared memory (readLexiconBytes): how a pool thread
+   * gets the lexicon its parent read, without reading its own copy. Takes the place of `lexicon`.
+   */
+  lexiconBytes?: LexiconBytes;
   /** The clock in epoch milliseconds. Default: Date.now. Read once per compare or trace. */
   now?: () => number;
   /**
    * Threads for extraction, analysis and pair comparison. Default: the machine's cores. 1 runs
-   * everything in this thread (no pool). Each pool thread loads the lexicon once. A lexicon
+   * everything in this thread (no pool). The pool's threads share one copy of the lexicon
+   * files, read once by this engine. A lexicon
    * given as a loaded object cannot be shared with threads: the engine then runs in this thread.
    */
   workers?: number;
@@ -89,9 +101,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const keyedAnalyses = new BoundedCache<string, AnalysedArticle>(ANALYSES_CACHED);
   const forms = new BoundedCache<string, WordForm>(WORD_FORMS_CACHED);
   let pool: TaskPool | undefined;
+  let lexiconBytes = options.lexiconBytes;
 
+  /** The lexicon files in shared memory, read once for this engine and its pool's threads. */
+  const sharedLexiconBytes = (): LexiconBytes => {
+    lexiconBytes ??= readLexiconBytes(lexiconFolder);
+    return lexiconBytes;
+  };
   const getLexicon = (): Lexicon => {
-    lexicon ??= loadLexicon(lexiconFolder);
+    lexicon ??=
+      lexiconBytes !== undefined || workers > 1
+        ? lexiconFromBytes(sharedLexiconBytes())
+        : loadLexicon(lexiconFolder);
     return lexicon;
   };
   const context = (): StageContext => ({ lexicon: getLexicon(), now: clock(), forms });
@@ -139,7 +160,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const { runTask } = await import('../workers/tasks.js');
         return tasks.map((task) => runTask(engine, task));
       }
-      pool ??= createTaskPool(workers, lexiconFolder);
+      pool ??= createTaskPool(workers, sharedLexiconBytes());
       return pool.run(tasks);
     },
     async close() {

@@ -86,7 +86,7 @@ export function whyNoArticle(article: Article, page: PageFacts): string | null {
 }
 
 /** A title of at least two words that is not the wording of an error, form, search or index page. */
-function namesAStory(title: string | null): boolean {
+export function namesAStory(title: string | null): boolean {
   if (title === null || wordCount(title) < 2) return false;
   return !NON_STORY_TITLE.test(title);
 }

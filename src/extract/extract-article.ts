@@ -1,8 +1,9 @@
 import { WiretraceError } from '../errors.js';
 import type { Article, RawDocument } from '../model/article.js';
-import { whyNoArticle } from './article-check.js';
+import { namesAStory, whyNoArticle } from './article-check.js';
 import { extractHtml } from './extract-html.js';
 import { extractPlainText } from './extract-plain-text.js';
+import { normalisedWords } from './normalise-words.js';
 
 export interface ExtractOptions {
   /** False: a page's best guess even when it holds no story (default true). */
@@ -22,12 +23,67 @@ export interface ExtractOptions {
  */
 export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
   const { article, page } =
-    raw.format === 'html' ? extractHtml(raw, { comments: options.comments === true }) : extractPlainText(raw);
+    raw.format === 'html' ? extractHtmlOrWholePage(raw, options.comments === true) : extractPlainText(raw);
   if (options.comments === true) article.comments ??= [];
   if (options.requireStory === false) return article;
   const reason = whyNoArticle(article, page);
+  if (reason !== null && raw.format === 'html') {
+    const second = secondLook(raw, options.comments === true, article.title);
+    if (second !== null) return second;
+  }
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
   return article;
+}
+
+/**
+ * The container chosen may be the wrong box: the page read as flattened text gets a second look,
+ * then a third with the text of its landmark elements (<aside>, <footer>, <nav>, <figure>), which
+ * some sites fill with their story. Landmark text passes only under a headline (`headline`, as
+ * the first look read it) that names a story and whose words it tells: an "about us" paragraph
+ * in a footer is no story.
+ */
+function secondLook(raw: RawDocument, comments: boolean, headline: string | null): Article | null {
+  for (const landmarks of [false, true]) {
+    let whole: ReturnType<typeof extractHtml>;
+    try {
+      whole = extractHtml(raw, { comments, wholePage: true, landmarks });
+    } catch (error) {
+      if (error instanceof WiretraceError && error.code === 'INPUT_EMPTY') continue;
+      throw error;
+    }
+    if (whyNoArticle(whole.article, whole.page) !== null) continue;
+    if (landmarks && !tellsHeadline(whole.article, headline)) continue;
+    return whole.article;
+  }
+  return null;
+}
+
+/** Words this long are mostly content words in any spaced script. */
+const MIN_TOPIC_WORD = 4;
+/** Share of the headline's content words the story must use. */
+const MIN_HEADLINE_SHARE = 0.5;
+
+/**
+ * The page's headline (as the first look read it, site name and all) names a story, and the text
+ * uses most content words of its own headline (the site name split off).
+ */
+function tellsHeadline(article: Article, headline: string | null): boolean {
+  if (headline === null || !namesAStory(headline)) return false;
+  const own = article.title ?? headline;
+  const topic = new Set(normalisedWords(own).filter((word) => word.length >= MIN_TOPIC_WORD));
+  if (topic.size === 0) return false;
+  const used = new Set(normalisedWords(article.text).filter((word) => topic.has(word)));
+  return used.size >= topic.size * MIN_HEADLINE_SHARE;
+}
+
+/** The page's container extraction; a container without any story text gets the flattened second look. */
+function extractHtmlOrWholePage(raw: RawDocument, comments: boolean): ReturnType<typeof extractHtml> {
+  try {
+    return extractHtml(raw, { comments });
+  } catch (error) {
+    if (!(error instanceof WiretraceError) || error.code !== 'INPUT_EMPTY') throw error;
+    return extractHtml(raw, { comments, wholePage: true });
+  }
 }
 
 /**

@@ -30,10 +30,13 @@ const MIN_CONTENT_CHARS = 250;
  */
 export function extractHtml(
   raw: RawDocument,
-  options: { comments?: boolean } = {},
+  options: { comments?: boolean; wholePage?: boolean; landmarks?: boolean } = {},
 ): { article: Article; page: PageFacts } {
   const parsed = parsePage(raw);
-  const { layout, classification, metadata } = labelledLayout(raw, parsed);
+  const { layout, classification, metadata } =
+    options.wholePage === true
+      ? wholePageLayout(raw, parsed, options.landmarks === true)
+      : labelledLayout(raw, parsed);
   const { blocks, labels } = withModelBlocks(layout);
   const article = assembleArticle(raw, blocks, labels, {
     title: classification.title,
@@ -80,24 +83,50 @@ function labelledLayout(
   const metadata = htmlMetadata(elements, jsonLd);
   const declaration = bodyDeclaration(elements, jsonLd);
   let pageBlocks = htmlBlocks(raw.content, root, { skipUnlikely: true });
+  const knownTitle = metadata.title ?? metadata.documentTitle;
   let blocks = withLeadBeforeBody(
     pageBlocks,
     mainContentBlocks(pageBlocks, declaredBody(declaration, pageBlocks)),
+    knownTitle,
   );
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
     // Some sites put the story in elements whose class names look like chrome; look again.
     const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
-    const relaxed = withLeadBeforeBody(all, mainContentBlocks(all, declaredBody(declaration, all)));
+    const relaxed = withLeadBeforeBody(
+      all,
+      mainContentBlocks(all, declaredBody(declaration, all)),
+      knownTitle,
+    );
     if (textLength(relaxed) > textLength(blocks)) {
       blocks = relaxed;
       pageBlocks = all;
     }
   }
-  const knownTitle = metadata.title ?? metadata.documentTitle;
   const classification = classifyBlocks(blocks, 'html', knownTitle);
   const inContext = withStoryContext(blocks, classification.labels);
   const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
   return { layout: { pageBlocks, containerBlocks: blocks, labels }, classification, metadata };
+}
+
+/**
+ * The page read as flattened text, for when the content container held no story: every visible
+ * block, chrome-like classes included, with the story region chosen the way it is on a flattened
+ * page (the densest run of prose, anchored under the page's heading). Old table layouts and
+ * pages whose story sits in a box named like chrome have no container that scores as one.
+ */
+function wholePageLayout(
+  raw: RawDocument,
+  { elements, root }: ParsedPage,
+  landmarks: boolean,
+): { layout: StoryLayout; classification: Classification; metadata: HtmlMetadata } {
+  const metadata = htmlMetadata(elements, pageJsonLd(elements));
+  const blocks = htmlBlocks(raw.content, root, { skipUnlikely: false, landmarks });
+  const classification = classifyBlocks(blocks, 'text', metadata.title ?? metadata.documentTitle);
+  return {
+    layout: { pageBlocks: blocks, containerBlocks: blocks, labels: classification.labels },
+    classification,
+    metadata,
+  };
 }
 
 /** The markup's date clues, the date line found among the story's blocks first. */

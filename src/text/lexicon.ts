@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { BoundedCache } from '../engine/bounded-cache.js';
 import { WiretraceError } from '../errors.js';
 
@@ -59,14 +59,83 @@ const DEFAULT_DIRECTORY = new URL('../../../lexicon/', import.meta.url);
  * lexicon/ was not built.
  */
 export function loadLexicon(directory: URL = DEFAULT_DIRECTORY): Lexicon {
+  return lexiconFromBytes(readLexiconBytes(directory, false));
+}
+
+/** The lexicon folder's files by name, as bytes (see readLexiconBytes). */
+export type LexiconBytes = Readonly<Record<string, Uint8Array>>;
+
+const SPARSE_ROWS = ['lemma-synsets', 'synset-links', 'moby', 'antonyms'] as const;
+const LEXICON_FILES = [
+  'meta.json',
+  'vocabulary.txt',
+  'vocabulary.hash.u32',
+  'vectors.i8',
+  'vector-scales.f32',
+  'frequency-ranks.u32',
+  'exceptions.tsv',
+  ...SPARSE_ROWS.flatMap((name) => [`${name}.index.u32`, `${name}.u32`]),
+];
+
+/**
+ * Reads a lexicon folder's files. With `shared`, into memory that worker threads can share
+ * (SharedArrayBuffer): a pool's threads then build their lexicons on one copy of the ~100 MB
+ * instead of each reading its own. Throws LEXICON_MISSING when lexicon/ was not built or is
+ * out of date.
+ */
+export function readLexiconBytes(directory: URL = DEFAULT_DIRECTORY, shared = true): LexiconBytes {
   try {
-    return new LoadedLexicon(readLexiconFiles(directory));
+    const bytes: Record<string, Uint8Array> = {};
+    for (const name of LEXICON_FILES) {
+      const file = new URL(name, directory);
+      bytes[name] = shared ? readShared(file) : readFileSync(file);
+    }
+    checkFormat(bytes);
+    return bytes;
   } catch (error) {
     if (isMissingFile(error)) {
       throw new WiretraceError('LEXICON_MISSING', 'lexicon files are missing; run npm run build');
     }
     throw error;
   }
+}
+
+/** A lexicon over bytes read by readLexiconBytes (in this thread or another). */
+export function lexiconFromBytes(bytes: LexiconBytes): Lexicon {
+  return new LoadedLexicon(lexiconFiles(bytes));
+}
+
+function readShared(file: URL): Uint8Array {
+  const descriptor = openSync(file, 'r');
+  try {
+    const size = fstatSync(descriptor).size;
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    for (let done = 0; done < size; ) {
+      const read = readSync(descriptor, bytes, done, size - done, done);
+      if (read === 0)
+        throw new WiretraceError('LEXICON_MISSING', `lexicon file ${file.pathname} was cut short`);
+      done += read;
+    }
+    return bytes;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function checkFormat(bytes: LexiconBytes): void {
+  if (metaOf(bytes).format !== FORMAT_VERSION) {
+    throw new WiretraceError('LEXICON_MISSING', 'lexicon files are out of date; run npm run build');
+  }
+}
+
+function metaOf(bytes: LexiconBytes): LexiconMeta {
+  return JSON.parse(new TextDecoder().decode(file(bytes, 'meta.json'))) as LexiconMeta;
+}
+
+function file(bytes: LexiconBytes, name: string): Uint8Array {
+  const found = bytes[name];
+  if (found === undefined) throw new WiretraceError('LEXICON_MISSING', `lexicon file ${name} is missing`);
+  return found;
 }
 
 function isMissingFile(error: unknown): boolean {
@@ -114,14 +183,10 @@ interface LexiconFiles {
   exceptions: Map<string, Array<{ base: string; pos: Pos }>>;
 }
 
-function readLexiconFiles(directory: URL): LexiconFiles {
-  const meta = JSON.parse(readFileSync(new URL('meta.json', directory), 'utf8')) as LexiconMeta;
-  if (meta.format !== FORMAT_VERSION) {
-    throw new WiretraceError('LEXICON_MISSING', 'lexicon files are out of date; run npm run build');
-  }
-  const read = (name: string) => readFileSync(new URL(name, directory));
+function lexiconFiles(bytes: LexiconBytes): LexiconFiles {
+  const read = (name: string) => file(bytes, name);
   return {
-    meta,
+    meta: metaOf(bytes),
     vocabulary: new Vocabulary(read('vocabulary.txt'), asUint32(read('vocabulary.hash.u32'))),
     vectors: asInt8(read('vectors.i8')),
     scales: asFloat32(read('vector-scales.f32')),
@@ -130,7 +195,7 @@ function readLexiconFiles(directory: URL): LexiconFiles {
     synsetLinks: sparseRows(read, 'synset-links'),
     moby: sparseRows(read, 'moby'),
     antonyms: sparseRows(read, 'antonyms'),
-    exceptions: exceptionTable(read('exceptions.tsv').toString('utf8')),
+    exceptions: exceptionTable(new TextDecoder().decode(read('exceptions.tsv'))),
   };
 }
 
@@ -139,12 +204,12 @@ function readLexiconFiles(directory: URL): LexiconFiles {
  * vocabulary.txt: no per-word strings are created at load time.
  */
 class Vocabulary {
-  readonly #bytes: Buffer;
+  readonly #bytes: Uint8Array;
   readonly #slots: Uint32Array;
   /** Byte offset where each word starts; starts[id + 1] - 1 is where it ends. */
   readonly #starts: Uint32Array;
 
-  constructor(bytes: Buffer, slots: Uint32Array) {
+  constructor(bytes: Uint8Array, slots: Uint32Array) {
     this.#bytes = bytes;
     this.#slots = slots;
     this.#starts = lineStarts(bytes);
@@ -168,7 +233,7 @@ class Vocabulary {
   }
 }
 
-function lineStarts(bytes: Buffer): Uint32Array {
+function lineStarts(bytes: Uint8Array): Uint32Array {
   let lines = 1;
   for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) lines++;
   const starts = new Uint32Array(lines + 1);
@@ -185,7 +250,7 @@ function fnv1a(word: string): number {
   return hash >>> 0;
 }
 
-function sparseRows(read: (name: string) => Buffer, name: string): SparseRows {
+function sparseRows(read: (name: string) => Uint8Array, name: string): SparseRows {
   return { index: asUint32(read(`${name}.index.u32`)), values: asUint32(read(`${name}.u32`)) };
 }
 
@@ -203,17 +268,17 @@ function exceptionTable(text: string): LexiconFiles['exceptions'] {
 }
 
 /** Views the file bytes in place when aligned (the files are little-endian, as is every Node target). */
-function asUint32(bytes: Buffer): Uint32Array {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+function asUint32(bytes: Uint8Array): Uint32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
 }
 
-function asInt8(bytes: Buffer): Int8Array {
+function asInt8(bytes: Uint8Array): Int8Array {
   return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function asFloat32(bytes: Buffer): Float32Array {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+function asFloat32(bytes: Uint8Array): Float32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   return new Float32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
 }
 

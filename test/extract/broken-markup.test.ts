@@ -35,6 +35,18 @@ describe('broken markup', () => {
     assertMapsBack(article);
   });
 
+  it('a page glued from two documents, or closed early by an embedded snippet', () => {
+    const story = STORY.map((text) => `<p>${text}</p>`).join('');
+    for (const content of [
+      `<html><body></body></html><html><head><title>Floods</title></head><body><h1>Floods</h1>${story}</body></html>`,
+      `<html><body><div class="ad"><html><body><a href="/ad">Advert</a></body></html></div><h1>Floods</h1>${story}</body></html>`,
+    ]) {
+      const article = extract(content);
+      assert.equal(article.text, STORY.join('\n\n'));
+      assertMapsBack(article);
+    }
+  });
+
   it('stray closing tags everywhere', () => {
     const stray = '</div></span></p></td></article>';
     const article = extract(

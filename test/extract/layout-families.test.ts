@@ -113,4 +113,55 @@ describe('layout families', () => {
     }
     assert.equal(extract(page).comments, undefined);
   });
+
+  it('keeps the lead set apart from the body by a picture, a byline and a row of links', () => {
+    const lead = TABLE_STORY[0]!;
+    const body = TABLE_STORY.slice(1);
+    const shareLinks = [
+      'Facebook',
+      'Twitter',
+      'Email',
+      'Print',
+      'WhatsApp',
+      'Reddit',
+      'LinkedIn',
+      'Copy link',
+    ]
+      .map((name) => `<li><a href="/s/${name.toLowerCase()}">${name}</a></li>`)
+      .join('');
+    const page = `<html><head><title>Old mill to become museum</title></head><body><nav>${MENU}</nav>
+<div class="top"><h1>Old mill to become museum</h1><div class="standfirst"><p>${lead}</p></div>
+<div class="picture"><p>The mill in 1910</p><p>Photo: Town archive</p></div><div class="who"><p>By Jane Doe</p><p>12 March 2008</p></div>
+<ul class="tools">${shareLinks}</ul></div>
+<div class="main-column"><div class="text">${body.map((line) => `<p>${line}</p>`).join('')}<p>${body.join(' ')}</p></div></div>
+<div class="more">${LINK_LIST}</div><footer>${FOOTER}</footer></body></html>`;
+    // With an <h1> for the headline, and with the headline in bold type repeating the page's title.
+    for (const variant of [page, page.replace(/<h1>(.*?)<\/h1>/, '<div class="hl"><b>$1</b></div>')]) {
+      const article = extract(variant);
+      assert.ok(article.text.startsWith(lead), article.text);
+      for (const line of body) assert.ok(article.text.includes(line), line);
+      for (const word of ['Facebook', 'Copy link', 'Council approves'])
+        assert.ok(!article.text.includes(word), word);
+    }
+  });
+
+  it('reads the story of a table layout whose story cell has a class named like chrome', () => {
+    const headlines = OTHER_HEADLINES.map((headline) => `${headline} after a long meeting of the board`);
+    const page = `<html><head><title>Old mill to become museum</title></head><body><table><tr>
+<td class="nav"><div>${headlines.map((headline, index) => `<div><a href="/n/${index}">${headline}</a></div>`).join('')}</div></td>
+<td class="sidebar-wide"><font size="4">Old mill to become museum</font><br>${TABLE_STORY.join('<br><br>')}</td>
+</tr></table>${FOOTER}</body></html>`;
+    const article = extract(page);
+    for (const sentence of TABLE_STORY) assert.ok(article.text.includes(sentence), sentence);
+    for (const headline of headlines) assert.ok(!article.text.includes(headline), headline);
+  });
+
+  it('reads a post its theme sets in an <aside>', () => {
+    const page = `<html><head><title>Old mill to become museum - Valley Notes</title></head><body><header>${MENU}</header>
+<aside class="post format-aside"><h2>Old mill to become museum</h2>${TABLE_STORY.map((line) => `<p>${line}</p>`).join('')}</aside>
+<div class="widgets">${LINK_LIST}</div><footer>${FOOTER}</footer></body></html>`;
+    const article = extract(page);
+    for (const sentence of TABLE_STORY) assert.ok(article.text.includes(sentence), sentence);
+    for (const headline of OTHER_HEADLINES) assert.ok(!article.text.includes(headline), headline);
+  });
 });

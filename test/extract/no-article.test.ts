@@ -51,6 +51,17 @@ describe('pages without a story', () => {
     }
   }
 
+  it('stays NO_ARTICLE when the page footer and sidebar hold a paragraph about the site', () => {
+    const about =
+      '<p>The Daily Example has reported on the city and the region since 1898. Our newsroom of forty journalists works from the old harbour office, and the paper is owned by a charitable trust that keeps it independent of any party, company or church.</p>';
+    for (const make of [notFoundPage, loginPage, searchPage, homePage]) {
+      const content = make()
+        .replace('</footer>', `<div class="about">${about}</div></footer>`)
+        .replace('</aside>', `<div class="blurb">${about.replace('since 1898', 'every day')}</div></aside>`);
+      assert.throws(() => extract(content, 'html'), { code: 'NO_ARTICLE' });
+    }
+  });
+
   it('still gives the best guess to a caller who asks for it', () => {
     const front = { input: 'front.html', format: 'html', content: homePage(), encoding: 'utf-8' } as const;
     assert.throws(() => extractArticle(front), { code: 'NO_ARTICLE' });

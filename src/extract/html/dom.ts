@@ -89,12 +89,35 @@ export function textContent(node: HtmlNode | HtmlElement): string {
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
+/** Share of the document's readable text the first of several <body> elements must hold to be the content. */
+const WHOLE_BODY_SHARE = 0.9;
+/** Elements whose text is never shown (the head's title included). */
+const UNREAD = new Set(['script', 'style', 'noscript', 'template', 'title']);
+
+/** Characters of text outside scripts, styles and the like. */
+function readableChars(root: HtmlDocument | HtmlElement): number {
+  let chars = 0;
+  const stack: HtmlNode[] = [...root.children];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'text' && 'data' in node) chars += node.data.trim().length;
+    else if (isElement(node) && !UNREAD.has(node.name)) stack.push(...node.children);
+  }
+  return chars;
+}
+
 /**
- * The element holding the page's visible content: <body>, else <html>, else (for a fragment)
- * a stand-in body adopting the top-level nodes, so callers always get an element.
+ * The element holding the page's visible content: <body>, else <html>, else (for a fragment,
+ * or a page of several bodies) a stand-in body adopting the top-level nodes, so callers always
+ * get an element.
  */
 export function contentRoot(document: HtmlDocument): HtmlElement {
-  const body = findElements(document, new Set(['body']))[0] ?? findElements(document, new Set(['html']))[0];
+  const bodies = findElements(document, new Set(['body']));
+  // Pages glued from several documents, or closed early by an embedded snippet's own </body>,
+  // have text outside their first <body>: then the whole document is the content.
+  const body =
+    bodies.length > 1 && readableChars(bodies[0]!) < readableChars(document) * WHOLE_BODY_SHARE
+      ? undefined
+      : (bodies[0] ?? findElements(document, new Set(['html']))[0]);
   if (body) return body;
   const standIn = findElements(parseDocument('<body></body>'), new Set(['body']))[0]!;
   standIn.children = [...document.children];

@@ -4,6 +4,9 @@ import { type HtmlElement, type HtmlNode, isElement, textContent } from './dom.j
 import { isHidden } from './element-hints.js';
 import { markupRuns } from './text-pieces.js';
 
+/** Landmark elements of page chrome that some sites still fill with their story. */
+const LANDMARKS = new Set(['aside', 'footer', 'nav', 'figure']);
+
 /** A block of an HTML page, with the block-level element it sits in. */
 export interface HtmlBlock extends TextBlock {
   element: HtmlElement;
@@ -67,7 +70,7 @@ interface PendingPiece {
 export function htmlBlocks(
   content: string,
   root: HtmlElement,
-  options: { skipUnlikely: boolean },
+  options: { skipUnlikely: boolean; landmarks?: boolean },
 ): HtmlBlock[] {
   const chrome = options.skipUnlikely ? new ChromeSubtrees(root) : null;
   const blocks: HtmlBlock[] = [];
@@ -153,7 +156,11 @@ export function htmlBlocks(
       continue;
     }
     if (!isElement(node)) continue;
-    if (NEVER_TEXT.has(node.name) || isHidden(node)) continue;
+    if (
+      (NEVER_TEXT.has(node.name) && !(options.landmarks === true && LANDMARKS.has(node.name))) ||
+      isHidden(node)
+    )
+      continue;
     if (chrome?.isChrome(node)) continue;
     if (node.name === 'br') {
       flush(blockElement);
