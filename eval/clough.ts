@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { complement, groupedFolds } from '../src/classify/cross-validation.js';
 import type { FeatureVector } from '../src/classify/feature-vector.js';
 import { DERIVED_SPEC, KIND_SPEC } from '../src/classify/model-specs.js';
+import { RELATION_WEIGHTS } from '../src/classify/relation-model.js';
 import { type LabelledRow, nestedDocumentPredictions } from '../src/classify/training.js';
 import { loadDocuments } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
@@ -178,6 +179,10 @@ export async function evaluateSuite(directory: string, options: SuiteOptions): P
   }
   console.log(
     'leave-1-question: nested; the feature set and penalty are chosen on the other questions only.',
+  );
+  const { derived, kind } = RELATION_WEIGHTS;
+  console.log(
+    `committed models: derived-or-not ${derived.featureSet} (L2 ${derived.l2}), kind ${kind.featureSet} (L2 ${kind.l2}) over ${kind.model.classes.join('/')}`,
   );
   console.log(
     'baseline: nearest class centroid over word 1..5-gram containment of the answer in its source (raw text).',

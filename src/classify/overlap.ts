@@ -38,18 +38,47 @@ export function clippedPrecision(
 export function longestCommonSubsequence(x: readonly string[], y: readonly string[]): number {
   if (x.length === 0 || y.length === 0) return 0;
   const ids = internAll(x, y);
-  const xs = ids.x;
-  const ys = ids.y;
-  let previous = new Int32Array(ys.length + 1);
-  let current = new Int32Array(ys.length + 1);
-  for (let i = 1; i <= xs.length; i++) {
-    const word = xs[i - 1];
-    for (let j = 1; j <= ys.length; j++) {
-      current[j] = word === ys[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!);
+  return bitParallelLcs(ids.x, ids.y);
+}
+
+const WORD_BITS = 32;
+const WORD_RANGE = 2 ** 32;
+
+/**
+ * Length of the longest common subsequence, bit-parallel (Allison & Dix 1986, Hyyrö 2004): one
+ * bit per word of x, 32 to a machine word, so a pair costs |y|·|x|/32 steps instead of |y|·|x|
+ * and long documents can afford it. V's zero bits count the LCS; for each word of y, with U the
+ * bits of V where x has that word, V becomes (V + U) | (V − U).
+ */
+function bitParallelLcs(xs: Int32Array, ys: Int32Array): number {
+  const words = Math.ceil(xs.length / WORD_BITS);
+  const inY = new Set(ys);
+  const masks = new Map<number, Uint32Array>();
+  xs.forEach((symbol, index) => {
+    if (!inY.has(symbol)) return;
+    let mask = masks.get(symbol);
+    if (mask === undefined) {
+      mask = new Uint32Array(words);
+      masks.set(symbol, mask);
     }
-    [previous, current] = [current, previous];
+    mask[index >>> 5]! |= 1 << (index & 31);
+  });
+  const v = new Uint32Array(words).fill(0xffffffff);
+  for (const symbol of ys) {
+    const mask = masks.get(symbol);
+    if (mask === undefined) continue;
+    let carry = 0;
+    for (let k = 0; k < words; k++) {
+      const vk = v[k]!;
+      const u = (vk & mask[k]!) >>> 0;
+      const sum = vk + u + carry;
+      carry = sum >= WORD_RANGE ? 1 : 0;
+      v[k] = (sum >>> 0) | (vk & ~u);
+    }
   }
-  return previous[ys.length]!;
+  let ones = 0;
+  for (let index = 0; index < xs.length; index++) if ((v[index >>> 5]! >>> (index & 31)) & 1) ones++;
+  return xs.length - ones;
 }
 
 /** Shortest tile greedy string tiling keeps (Clough & Stevenson use 3 words). */

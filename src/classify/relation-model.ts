@@ -10,8 +10,13 @@ import weights from './relation-weights.json' with { type: 'json' };
  * - sentence: whether two single sentences are paraphrases (MSRP's judgment).
  */
 export const DERIVED_CLASSES = ['non', 'derived'] as const;
-/** Clough & Stevenson's derived classes: heavy = rewritten, light = lightly edited, cut = copied. */
-export const KIND_CLASSES = ['heavy', 'light', 'cut'] as const;
+/**
+ * The kind model's classes: Clough & Stevenson's four. It learns from every answer (the
+ * independent ones shape the scale too) but names only a derived class: heavy = rewritten,
+ * light = lightly edited, cut = copied.
+ */
+export const KIND_CLASSES = ['non', 'heavy', 'light', 'cut'] as const;
+export const DERIVED_KINDS: readonly string[] = ['heavy', 'light', 'cut'];
 export const SENTENCE_CLASSES = ['paraphrase', 'other'] as const;
 
 /**
@@ -64,6 +69,16 @@ export function likeliestClass(probabilities: readonly number[], classes: readon
     if (probability > probabilities[best]!) best = index;
   });
   return classes[best]!;
+}
+
+/** The likeliest derived class (heavy, light or cut): the kind of a text already found derived. */
+export function likeliestDerivedClass(probabilities: readonly number[], classes: readonly string[]): string {
+  let best = -1;
+  classes.forEach((name, index) => {
+    if (DERIVED_KINDS.includes(name) && (best < 0 || probabilities[index]! > probabilities[best]!))
+      best = index;
+  });
+  return classes[best] ?? 'heavy';
 }
 
 export function decideSentenceClass(probabilities: readonly number[], classes: readonly string[]): string {

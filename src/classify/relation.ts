@@ -5,7 +5,7 @@ import {
   applyModel,
   applyTrees,
   decideDerived,
-  likeliestClass,
+  likeliestDerivedClass,
   type ModelOutcome,
   RELATION_WEIGHTS,
   type RelationWeights,
@@ -52,7 +52,7 @@ export function decideRelation(
       evidence: { model: 'identical', label: 'cut', probabilities: {}, features: {}, contributions: {} },
     };
   }
-  const kind = applyModel(weights.kind, vector, likeliestClass);
+  const kind = applyModel(weights.kind, vector, likeliestDerivedClass);
   if (features.sentences <= 1) {
     const sentence = applyTrees(weights.sentence, vector);
     if (sentence.label !== 'paraphrase') return notDerived(features, { model: 'sentence', ...sentence });

@@ -33,6 +33,8 @@ export interface ModelSpec {
   /** Turns class probabilities into a predicted label (e.g. a cost-sensitive rule). */
   decide: (probabilities: readonly number[], classes: readonly string[]) => string;
   steps?: number;
+  /** Only rows with these labels score a candidate (default: every row). */
+  scoredLabels?: readonly string[];
   /** 'ordinal': classes are listed from least to most and share one scale. */
   kind?: 'multinomial' | 'ordinal';
 }
@@ -114,9 +116,16 @@ export function selectAndFit(
   foldsOf: (rows: readonly LabelledRow[]) => number[][],
 ): Selection {
   const folds = foldsOf(rows);
+  const scored = rows.flatMap((row, index) =>
+    spec.scoredLabels === undefined || spec.scoredLabels.includes(row.label) ? [index] : [],
+  );
   let best: { candidate: Candidate; accuracy: number } | null = null;
   for (const candidate of candidates(spec)) {
-    const accuracy = accuracyOf(rows, crossValidatedPredictions(rows, folds, spec, candidate));
+    const predicted = crossValidatedPredictions(rows, folds, spec, candidate);
+    const accuracy = accuracyOf(
+      scored.map((index) => rows[index]!),
+      scored.map((index) => predicted[index]!),
+    );
     if (best === null || accuracy > best.accuracy + 1e-12) best = { candidate, accuracy };
   }
   const chosen = best!;
@@ -162,7 +171,7 @@ export function stratifiedRowFolds(k: number, seed: number): (rows: readonly Lab
     );
 }
 
-/** The two document models: derived or not (over every answer), then the kind (over derived ones). */
+/** The two document models: derived or not, then the kind (over the rows of the kind model's classes). */
 export interface DocumentModels {
   derived: Selection;
   kind: Selection;
@@ -174,7 +183,7 @@ export function fitDocumentModels(
   kindSpec: ModelSpec,
 ): DocumentModels {
   const derivedRows = rows.map((row) => ({ ...row, label: row.label === 'non' ? 'non' : 'derived' }));
-  const kindRows = rows.filter((row) => row.label !== 'non');
+  const kindRows = rows.filter((row) => kindSpec.classes.includes(row.label));
   return {
     derived: selectAndFit(derivedRows, derivedSpec, foldsByGroup),
     kind: selectAndFit(kindRows, kindSpec, foldsByGroup),

@@ -10,7 +10,25 @@ import {
   ngramContainment,
 } from '../../src/classify/overlap.js';
 import { decideRelation } from '../../src/classify/relation.js';
-import { ACCUSATION_COST, decideDerived, RELATION_WEIGHTS } from '../../src/classify/relation-model.js';
+import {
+  ACCUSATION_COST,
+  decideDerived,
+  likeliestDerivedClass,
+  RELATION_WEIGHTS,
+} from '../../src/classify/relation-model.js';
+
+/** The textbook quadratic LCS table, to check the bit-parallel one against. */
+function tableLcs(x: readonly string[], y: readonly string[]): number {
+  let previous = new Array<number>(y.length + 1).fill(0);
+  for (const word of x) {
+    const current = [0];
+    y.forEach((other, j) => {
+      current.push(word === other ? previous[j]! + 1 : Math.max(previous[j + 1]!, current[j]!));
+    });
+    previous = current;
+  }
+  return previous[y.length]!;
+}
 
 /** A feature vector with every figure at one value: 0 shares nothing, 1 is a full copy. */
 function uniform(value: number): FeatureVector {
@@ -68,6 +86,12 @@ describe('the relation decision', () => {
     const above = decideRelation(base(), uniform(first / 100)).evidence;
     assert.ok(below.probabilities.non! >= 1 / (1 + ACCUSATION_COST) - 0.001);
     assert.ok(above.probabilities.non! < 1 / (1 + ACCUSATION_COST));
+  });
+
+  it('names a derived text by its likeliest derived class, never as independent', () => {
+    const classes = ['non', 'heavy', 'light', 'cut'];
+    assert.equal(likeliestDerivedClass([0.7, 0.1, 0.15, 0.05], classes), 'light');
+    assert.equal(likeliestDerivedClass([0.1, 0.2, 0.3, 0.4], classes), 'cut');
   });
 
   it('calls independence whenever P(non) reaches the accusation threshold', () => {
@@ -169,6 +193,22 @@ describe('overlap measures', () => {
 
   it('find the longest common subsequence', () => {
     assert.equal(longestCommonSubsequence(x, y), 5);
+  });
+
+  it('find the same LCS as the full table, across machine-word boundaries', () => {
+    // Sequences over a few words, of lengths around multiples of 32 (the bit-parallel word size).
+    for (const [m, n, alphabet] of [
+      [31, 40, 3],
+      [32, 32, 2],
+      [33, 70, 4],
+      [64, 65, 5],
+      [97, 130, 3],
+    ] as const) {
+      const first = Array.from({ length: m }, (_, i) => `w${(i * 7 + (i >> 2)) % alphabet}`);
+      const second = Array.from({ length: n }, (_, i) => `w${(i * 5 + (i >> 3)) % alphabet}`);
+      assert.equal(longestCommonSubsequence(first, second), tableLcs(first, second), `${m}x${n}`);
+      assert.equal(longestCommonSubsequence(second, first), tableLcs(first, second), `${n}x${m}`);
+    }
   });
 
   it('tile runs of at least three words once', () => {
