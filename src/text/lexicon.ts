@@ -653,24 +653,13 @@ function normaliseWord(word: string): string {
     .trim();
 }
 
-/** Whether row `row` lists `entry` (binary search of the sorted row). */
+/** Whether row `row` lists `entry`. */
 function rowHas(rows: SparseRows, row: number, entry: number): boolean {
-  const { index, values } = rows;
-  let low = index[row]!;
-  let high = index[row + 1]!;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const value = values[middle]!;
-    if (value === entry) return true;
-    if (value < entry) low = middle + 1;
-    else high = middle;
-  }
-  return false;
+  return sortedHas(rows.values, entry, rows.index[row]!, rows.index[row + 1]!);
 }
 
-function sortedHas(values: Uint32Array, entry: number): boolean {
-  let low = 0;
-  let high = values.length;
+/** Whether the sorted values[low, high) hold `entry` (binary search). */
+function sortedHas(values: Uint32Array, entry: number, low = 0, high = values.length): boolean {
   while (low < high) {
     const middle = (low + high) >>> 1;
     const value = values[middle]!;
