@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import type { Engine } from '../engine/engine.js';
 import type { RawDocument } from '../model/article.js';
+import { readLexiconBytes } from '../text/lexicon.js';
 import { type IngestTask, runIngestTask, type Verdict, type VerifyPair } from './ingest-tasks.js';
 import type { PreparedDocument, PrepareFailure } from './prepare.js';
 
@@ -40,6 +41,8 @@ export function createIngestPool(threads: number, engine: Engine): IngestPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: IDLE_MS,
+      // One copy of the lexicon files in shared memory for every thread, read when they start.
+      workerData: { lexiconBytes: readLexiconBytes() },
     });
     return (await piscina.run(task)) as T;
   };
