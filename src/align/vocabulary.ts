@@ -1,3 +1,4 @@
+import { cached } from '../memo.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { tokenWeights } from './weights.js';
@@ -7,17 +8,8 @@ const VOCABULARIES = new WeakMap<Lexicon, WeakMap<AnalysedArticle, ReadonlyMap<s
 
 /** A document's content stems with their weights: a cheap first test of whether two documents can be related. */
 export function vocabularyOf(article: AnalysedArticle, lexicon: Lexicon): ReadonlyMap<string, number> {
-  let byArticle = VOCABULARIES.get(lexicon);
-  if (byArticle === undefined) {
-    byArticle = new WeakMap();
-    VOCABULARIES.set(lexicon, byArticle);
-  }
-  let vocabulary = byArticle.get(article);
-  if (vocabulary === undefined) {
-    vocabulary = buildVocabulary(article, lexicon);
-    byArticle.set(article, vocabulary);
-  }
-  return vocabulary;
+  const byArticle = cached(VOCABULARIES, lexicon, () => new WeakMap());
+  return cached(byArticle, article, () => buildVocabulary(article, lexicon));
 }
 
 function buildVocabulary(article: AnalysedArticle, lexicon: Lexicon): Map<string, number> {

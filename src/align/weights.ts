@@ -1,3 +1,4 @@
+import { cached } from '../memo.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 
@@ -24,15 +25,8 @@ export function contentWeight(token: Token, lexicon: Lexicon): number {
 const WEIGHTS = new WeakMap<Lexicon, WeakMap<AnalysedArticle, Float64Array>>();
 
 export function tokenWeights(article: AnalysedArticle, lexicon: Lexicon): Float64Array {
-  let byArticle = WEIGHTS.get(lexicon);
-  if (byArticle === undefined) {
-    byArticle = new WeakMap();
-    WEIGHTS.set(lexicon, byArticle);
-  }
-  let weights = byArticle.get(article);
-  if (weights === undefined) {
-    weights = Float64Array.from(article.tokens, (token) => contentWeight(token, lexicon));
-    byArticle.set(article, weights);
-  }
-  return weights;
+  const byArticle = cached(WEIGHTS, lexicon, () => new WeakMap());
+  return cached(byArticle, article, () =>
+    Float64Array.from(article.tokens, (token) => contentWeight(token, lexicon)),
+  );
 }

@@ -1,4 +1,5 @@
 import { contentWeight } from '../align/weights.js';
+import { cached } from '../memo.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 import type { RelationFeatures } from './features.js';
@@ -8,6 +9,7 @@ import {
   longestCommonSubsequence,
   ngramContainment,
   ngramSet,
+  setContainment,
 } from './overlap.js';
 
 /**
@@ -111,9 +113,9 @@ export function featureVector(
     containment3: stemGramContainment(x, y, 3),
     containment4: stemGramContainment(x, y, 4),
     containment5: stemGramContainment(x, y, 5),
-    containmentOther1: only(() => ngramContainment(stemsY, stemsX, 1)),
-    containmentOther2: only(() => ngramContainment(stemsY, stemsX, 2)),
-    containmentOther3: only(() => ngramContainment(stemsY, stemsX, 3)),
+    containmentOther1: only(() => stemGramContainment(y, x, 1)),
+    containmentOther2: only(() => stemGramContainment(y, x, 2)),
+    containmentOther3: only(() => stemGramContainment(y, x, 3)),
     contentContainment: only(() => ngramContainment(contentStems(x), contentStems(y), 1)),
     rareContainment: only(() => weightedContainment(x, y, lexicon)),
     lcs: ratio(lcs, stemsX.length),
@@ -172,15 +174,10 @@ export function featureVector(
 const SEQUENCES = new WeakMap<AnalysedArticle, { stems: string[]; words: string[] }>();
 
 function sequencesOf(article: AnalysedArticle): { stems: string[]; words: string[] } {
-  let sequences = SEQUENCES.get(article);
-  if (sequences === undefined) {
-    sequences = {
-      stems: article.tokens.map((token) => token.stem),
-      words: article.tokens.map((token) => token.norm),
-    };
-    SEQUENCES.set(article, sequences);
-  }
-  return sequences;
+  return cached(SEQUENCES, article, () => ({
+    stems: article.tokens.map((token) => token.stem),
+    words: article.tokens.map((token) => token.norm),
+  }));
 }
 
 /**
@@ -191,20 +188,11 @@ const STEM_GRAMS = new WeakMap<AnalysedArticle, Map<number, Set<string>>>();
 
 /** ngramContainment over the two articles' stems, from the cached n-gram sets. */
 function stemGramContainment(x: AnalysedArticle, y: AnalysedArticle, n: number): number {
-  const own = stemGrams(x, n);
-  if (own.size === 0) return 0;
-  const theirs = stemGrams(y, n);
-  let shared = 0;
-  for (const gram of own) if (theirs.has(gram)) shared++;
-  return shared / own.size;
+  return setContainment(stemGrams(x, n), stemGrams(y, n));
 }
 
 function stemGrams(article: AnalysedArticle, n: number): Set<string> {
-  let byLength = STEM_GRAMS.get(article);
-  if (byLength === undefined) {
-    byLength = new Map();
-    STEM_GRAMS.set(article, byLength);
-  }
+  const byLength = cached(STEM_GRAMS, article, () => new Map<number, Set<string>>());
   let grams = byLength.get(n);
   if (grams === undefined) {
     grams = ngramSet(sequencesOf(article).stems, n);

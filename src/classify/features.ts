@@ -1,5 +1,6 @@
 import { share, sharedRuns } from '../align/verbatim.js';
 import { contentWeight } from '../align/weights.js';
+import { cached } from '../memo.js';
 import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
@@ -79,12 +80,7 @@ export function relationFeatures(
 const CANONICAL_TEXTS = new WeakMap<AnalysedArticle, string>();
 
 function canonicalTextOf(article: AnalysedArticle): string {
-  let text = CANONICAL_TEXTS.get(article);
-  if (text === undefined) {
-    text = canonicalText(article.article.text);
-    CANONICAL_TEXTS.set(article, text);
-  }
-  return text;
+  return cached(CANONICAL_TEXTS, article, () => canonicalText(article.article.text));
 }
 
 /** Orientation that does not depend on argument order: coverage, then length, then the text itself. */
@@ -130,13 +126,10 @@ interface Bigrams {
 const ARTICLE_WORDS = new WeakMap<AnalysedArticle, ArticleWords>();
 
 function wordsOf(article: AnalysedArticle): ArticleWords {
-  let words = ARTICLE_WORDS.get(article);
-  if (words === undefined) {
+  return cached(ARTICLE_WORDS, article, () => {
     const own = ownWords(article.tokens);
-    words = { bigrams: bigramsOf(article.tokens), own, ownBigrams: bigramsOf(own) };
-    ARTICLE_WORDS.set(article, words);
-  }
-  return words;
+    return { bigrams: bigramsOf(article.tokens), own, ownBigrams: bigramsOf(own) };
+  });
 }
 
 /** Bigrams of two function words ("of the") say nothing about reuse and are skipped. */

@@ -7,10 +7,14 @@
 /** Share of x's distinct n-grams found in y (0 when x has none). */
 export function ngramContainment(x: readonly string[], y: readonly string[], n: number): number {
   const own = ngramSet(x, n);
+  return own.size === 0 ? 0 : setContainment(own, ngramSet(y, n));
+}
+
+/** Share of `own`'s members found in `theirs` (0 when own is empty). */
+export function setContainment<T>(own: ReadonlySet<T>, theirs: ReadonlySet<T>): number {
   if (own.size === 0) return 0;
-  const theirs = ngramSet(y, n);
   let shared = 0;
-  for (const gram of own) if (theirs.has(gram)) shared++;
+  for (const member of own) if (theirs.has(member)) shared++;
   return shared / own.size;
 }
 

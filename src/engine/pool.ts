@@ -7,7 +7,6 @@ import type { Task, TaskOutput } from '../workers/tasks.js';
  * one shared copy of the lexicon files.
  */
 export interface TaskPool {
-  run<T extends Task>(tasks: readonly T[]): Promise<Array<TaskOutput<T>>>;
   runOne<T extends Task>(task: T): Promise<TaskOutput<T>>;
   close(): Promise<void>;
 }
@@ -31,9 +30,6 @@ export function createTaskPool(threads: number, lexiconBytes: LexiconBytes): Tas
     workerData: { lexiconBytes },
   });
   return {
-    async run(tasks) {
-      return Promise.all(tasks.map((task) => piscina.run(task)));
-    },
     runOne(task) {
       return piscina.run(task);
     },

@@ -1,4 +1,5 @@
 import { tokenWeights } from '../align/weights.js';
+import { cached } from '../memo.js';
 import type { Passage } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
@@ -110,8 +111,7 @@ interface StemSpans {
 const STEM_SPANS = new WeakMap<AnalysedArticle, StemSpans>();
 
 function stemSpans(article: AnalysedArticle): StemSpans {
-  let found = STEM_SPANS.get(article);
-  if (found === undefined) {
+  return cached(STEM_SPANS, article, () => {
     const spans = new Map<string, [number, number]>();
     const contentBefore = new Int32Array(article.sentences.length + 1);
     article.sentences.forEach((sentence, index) => {
@@ -126,10 +126,8 @@ function stemSpans(article: AnalysedArticle): StemSpans {
       }
       contentBefore[index + 1] = contentBefore[index]! + content;
     });
-    found = { spans, contentBefore };
-    STEM_SPANS.set(article, found);
-  }
-  return found;
+    return { spans, contentBefore };
+  });
 }
 
 /** Cohesion and bridge measured on meaning: cosines of the mean word vectors. */
@@ -187,12 +185,7 @@ const TYPICAL_COHESION = new WeakMap<AnalysedArticle, number>();
 
 /** How cohesive a text's sentences usually are with their neighbours: the yardstick of a passage's. */
 export function typicalCohesion(article: AnalysedArticle): number {
-  let typical = TYPICAL_COHESION.get(article);
-  if (typical === undefined) {
-    typical = measureTypicalCohesion(article);
-    TYPICAL_COHESION.set(article, typical);
-  }
-  return typical;
+  return cached(TYPICAL_COHESION, article, () => measureTypicalCohesion(article));
 }
 
 function measureTypicalCohesion(article: AnalysedArticle): number {

@@ -433,14 +433,9 @@ class LoadedLexicon implements Lexicon {
   }
 
   vector(word: string): Float32Array | null {
-    const slot = this.#cachedSlot(normaliseWord(word));
-    if (slot < 0) return null;
-    const scale = this.#files.scales[slot]!;
-    const dimensions = this.#dimensions;
-    const vectors = this.#files.vectors;
-    const vector = new Float32Array(dimensions);
-    for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++) vector[d] = vectors[i]! * scale;
-    return vector;
+    const sum = new Float64Array(this.#dimensions);
+    // addVector's terms are float32 values, so converting back loses nothing.
+    return this.addVector(word, sum) ? Float32Array.from(sum) : null;
   }
 
   addVector(word: string, sum: Float64Array): boolean {
@@ -449,7 +444,7 @@ class LoadedLexicon implements Lexicon {
     const scale = this.#files.scales[slot]!;
     const vectors = this.#files.vectors;
     const dimensions = this.#dimensions;
-    // The same float32 rounding as vector(), so sums are identical either way.
+    // Rounded to float32, as vector() gives them.
     for (let d = 0, i = slot * dimensions; d < dimensions; d++, i++)
       sum[d]! += Math.fround(vectors[i]! * scale);
     return true;
