@@ -1,6 +1,6 @@
 import { STOPWORD_LIST } from '../text/stopwords.js';
 import { hashString, mix32 } from './hash32.js';
-import { type FingerprintWord, lightStem, STEM_SUFFIXES } from './word-stream.js';
+import { type FingerprintWord, isDigit, isLetter, lightStem, STEM_SUFFIXES } from './word-stream.js';
 
 /**
  * The words of a text as the fingerprints read them, hashed in one pass over the character
@@ -31,17 +31,6 @@ const MAX_FAST_WORD = 64;
 /** A function word by its hash: a 32-bit collision with one of a few hundred words is negligible. */
 const STOPWORD_HASHES: ReadonlySet<number> = new Set(STOPWORD_LIST.map(hashString));
 const SUFFIX_CODES = STEM_SUFFIXES.map((suffix) => Array.from(suffix, (char) => char.charCodeAt(0)));
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-const LETTER = /[\p{L}\p{M}]/u;
-
-function isLetter(code: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  return !Number.isNaN(code) && LETTER.test(String.fromCharCode(code));
-}
 
 function isQuoteMark(code: number): boolean {
   return (

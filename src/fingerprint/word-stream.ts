@@ -21,13 +21,13 @@ const QUOTE_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
 const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x0a]);
 const APOSTROPHES = new Set([0x27, 0x2019]);
 
-function isDigit(code: number): boolean {
+export function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
 
-function isLetter(code: number): boolean {
+export function isLetter(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   return !Number.isNaN(code) && LETTER.test(String.fromCharCode(code));
 }
