@@ -21,7 +21,7 @@ const SYNONYM: WordMatch = { score: MATCH_SCORES.synonym, op: 'synonym' };
 const RELATED: WordMatch = { score: MATCH_SCORES.related, op: 'related' };
 
 /** Word pairs kept per generation of the cache (see IntPairCache). */
-const MATCH_CACHE_SIZE = 250_000;
+const MATCH_CACHE_SIZE = 1_000_000;
 /**
  * Spellings the form table holds before it starts again (between alignments): ids stay small
  * and memory bounded in a long-running process.

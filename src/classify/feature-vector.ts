@@ -3,13 +3,12 @@ import { cached } from '../memo.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 import type { RelationFeatures } from './features.js';
+import { ngramKeysUpTo, sortedContainment, wordHashPair } from './gram-keys.js';
 import {
   clippedPrecision,
   greedyStringTiling,
   longestCommonSubsequence,
   ngramContainment,
-  ngramSet,
-  setContainment,
 } from './overlap.js';
 
 /**
@@ -184,21 +183,19 @@ function sequencesOf(article: AnalysedArticle): { stems: string[]; words: string
  * Distinct stem n-grams of each article, worked out once per article: a trace compares an
  * article with many others, and building the sets is most of a containment's cost.
  */
-const STEM_GRAMS = new WeakMap<AnalysedArticle, Map<number, Set<string>>>();
+const STEM_GRAMS = new WeakMap<AnalysedArticle, Float64Array[]>();
+/** Longest n-gram a containment feature counts. */
+const LONGEST_GRAM = 5;
 
-/** ngramContainment over the two articles' stems, from the cached n-gram sets. */
+/** ngramContainment over the two articles' stems, from the cached n-gram keys. */
 function stemGramContainment(x: AnalysedArticle, y: AnalysedArticle, n: number): number {
-  return setContainment(stemGrams(x, n), stemGrams(y, n));
+  return sortedContainment(stemGrams(x)[n - 1]!, stemGrams(y)[n - 1]!);
 }
 
-function stemGrams(article: AnalysedArticle, n: number): Set<string> {
-  const byLength = cached(STEM_GRAMS, article, () => new Map<number, Set<string>>());
-  let grams = byLength.get(n);
-  if (grams === undefined) {
-    grams = ngramSet(sequencesOf(article).stems, n);
-    byLength.set(n, grams);
-  }
-  return grams;
+function stemGrams(article: AnalysedArticle): Float64Array[] {
+  return cached(STEM_GRAMS, article, () =>
+    ngramKeysUpTo(wordHashPair(sequencesOf(article).stems), LONGEST_GRAM),
+  );
 }
 
 function contentStems(article: AnalysedArticle): string[] {

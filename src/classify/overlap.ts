@@ -98,12 +98,19 @@ export function greedyStringTiling(x: readonly string[], y: readonly string[], m
   const ys = ids.y;
   const markedX = new Uint8Array(xs.length);
   const markedY = new Uint8Array(ys.length);
+  // A tile starting at (i, j) has the same first minTile words on both sides, so only the
+  // places in y where x's minTile-gram at i occurs are tried (not every place of its first word:
+  // "the" occurs everywhere). Keys are hashes; a collision only adds a start that fails to extend.
   const positionsInY = new Map<number, number[]>();
-  ys.forEach((word, j) => {
-    const list = positionsInY.get(word);
-    if (list === undefined) positionsInY.set(word, [j]);
+  for (let j = 0; j + minTile <= ys.length; j++) {
+    const key = gramKey(ys, j, minTile);
+    const list = positionsInY.get(key);
+    if (list === undefined) positionsInY.set(key, [j]);
     else list.push(j);
-  });
+  }
+  const startsInY = Array.from({ length: xs.length }, (_, i) =>
+    i + minTile <= xs.length ? positionsInY.get(gramKey(xs, i, minTile)) : undefined,
+  );
   let tiled = 0;
   let longest: number;
   do {
@@ -111,7 +118,7 @@ export function greedyStringTiling(x: readonly string[], y: readonly string[], m
     let matches: Array<[number, number]> = [];
     for (let i = 0; i < xs.length; i++) {
       if (markedX[i] === 1) continue;
-      for (const j of positionsInY.get(xs[i]!) ?? []) {
+      for (const j of startsInY[i] ?? []) {
         if (markedY[j] === 1) continue;
         let length = 0;
         while (
@@ -156,6 +163,13 @@ function ngramCounts(words: readonly string[], n: number): Map<string, number> {
     counts.set(gram, (counts.get(gram) ?? 0) + 1);
   }
   return counts;
+}
+
+/** A 32-bit key of the `length` words from `start`. */
+function gramKey(words: Int32Array, start: number, length: number): number {
+  let key = 0x9747b28c;
+  for (let k = start; k < start + length; k++) key = Math.imul(key ^ words[k]!, 0x5bd1e995) ^ (key >>> 15);
+  return key | 0;
 }
 
 /** Words as small integers, so the inner loops compare numbers. */
