@@ -2,14 +2,10 @@ import { contentWeight } from '../align/weights.js';
 import { cached } from '../memo.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
+import { wordHashes, wordKeys } from '../text/word-keys.js';
 import type { RelationFeatures } from './features.js';
-import { ngramKeysUpTo, sortedContainment, wordHashPair } from './gram-keys.js';
-import {
-  clippedPrecision,
-  greedyStringTiling,
-  longestCommonSubsequence,
-  ngramContainment,
-} from './overlap.js';
+import { ngramKeysUpTo, sortedContainment } from './gram-keys.js';
+import { clippedPrecision, longestCommonSubsequence, ngramContainment, tiledWords } from './overlap.js';
 
 /**
  * The numeric figures the learned relation models read, shares in [0, 1] unless said otherwise. "x" is the side more
@@ -119,7 +115,7 @@ export function featureVector(
     rareContainment: only(() => weightedContainment(x, y, lexicon)),
     lcs: ratio(lcs, stemsX.length),
     lcsOther: ratio(lcs, stemsY.length),
-    tiling: ratio(greedyStringTiling(stemsX, stemsY), stemsX.length),
+    tiling: ratio(tiledWords(stemKeys(x).words, stemKeys(y).words), stemsX.length),
     coverage: base.coverage,
     coverageOther: base.coverageOther,
     strict: base.strict,
@@ -183,19 +179,25 @@ function sequencesOf(article: AnalysedArticle): { stems: string[]; words: string
  * Distinct stem n-grams of each article, worked out once per article: a trace compares an
  * article with many others, and building the sets is most of a containment's cost.
  */
-const STEM_GRAMS = new WeakMap<AnalysedArticle, Float64Array[]>();
+/** An article's stems as word hashes, their keys, and their n-gram keys for n = 1..5. */
+interface StemKeys {
+  words: Float64Array;
+  grams: Float64Array[];
+}
+const STEM_KEYS = new WeakMap<AnalysedArticle, StemKeys>();
 /** Longest n-gram a containment feature counts. */
 const LONGEST_GRAM = 5;
 
 /** ngramContainment over the two articles' stems, from the cached n-gram keys. */
 function stemGramContainment(x: AnalysedArticle, y: AnalysedArticle, n: number): number {
-  return sortedContainment(stemGrams(x)[n - 1]!, stemGrams(y)[n - 1]!);
+  return sortedContainment(stemKeys(x).grams[n - 1]!, stemKeys(y).grams[n - 1]!);
 }
 
-function stemGrams(article: AnalysedArticle): Float64Array[] {
-  return cached(STEM_GRAMS, article, () =>
-    ngramKeysUpTo(wordHashPair(sequencesOf(article).stems), LONGEST_GRAM),
-  );
+function stemKeys(article: AnalysedArticle): StemKeys {
+  return cached(STEM_KEYS, article, () => {
+    const hashes = wordHashes(sequencesOf(article).stems);
+    return { words: wordKeys(hashes), grams: ngramKeysUpTo(hashes, LONGEST_GRAM) };
+  });
 }
 
 function contentStems(article: AnalysedArticle): string[] {

@@ -94,16 +94,24 @@ function isBContained(a: AnalysedArticle, b: AnalysedArticle, coverageA: number,
 const NAME_WEIGHT = 0.7;
 
 function sharedNames(a: AnalysedArticle, b: AnalysedArticle, lexicon: Lexicon): number {
-  const namesOf = (article: AnalysedArticle): Set<string> => {
+  const namesB = namesOf(b, lexicon);
+  let shared = 0;
+  for (const name of namesOf(a, lexicon)) if (namesB.has(name)) shared++;
+  return shared;
+}
+
+/** Each article's rare names, listed once per article (an article's analysis belongs to one engine and lexicon). */
+const ARTICLE_NAMES = new WeakMap<AnalysedArticle, Set<string>>();
+
+function namesOf(article: AnalysedArticle, lexicon: Lexicon): Set<string> {
+  return cached(ARTICLE_NAMES, article, () => {
     const names = new Set<string>();
     for (const token of article.tokens) {
       const isName = token.kind === 'word' && token.capitalized && !token.stop;
       if (isName && contentWeight(token, lexicon) >= NAME_WEIGHT) names.add(token.stem);
     }
     return names;
-  };
-  const namesB = namesOf(b);
-  return [...namesOf(a)].filter((name) => namesB.has(name)).length;
+  });
 }
 
 /** The tokens a writer chose: outside direct quotes, and not names. */

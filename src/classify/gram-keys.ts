@@ -1,40 +1,19 @@
 import { mix32 } from '../fingerprint/hash32.js';
+import type { WordHashes } from '../text/word-keys.js';
 
 /**
  * Word n-grams as sorted 53-bit numeric keys instead of sets of joined strings: a trace builds
  * the n-grams of every article for n = 1..5, and strings made most of the garbage a compare left.
- * Two independent 32-bit hashes per word make one key per n-gram (a chance collision between
- * two documents' thousand n-grams is about one in ten million pairs, far below a figure's
- * rounding), and containment is a merge of two sorted arrays.
+ * The two 32-bit hashes of each word (see word-keys) make one 53-bit key per n-gram (a chance
+ * collision between two documents' thousand n-grams is about one in ten million pairs, far
+ * below a figure's rounding), and containment is a merge of two sorted arrays.
  */
-
-/** FNV-1a with two different offset bases, so a collision of one hash is not one of the other. */
-export function wordHashPair(words: readonly string[]): { first: Uint32Array; second: Uint32Array } {
-  const first = new Uint32Array(words.length);
-  const second = new Uint32Array(words.length);
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index]!;
-    let a = 0x811c9dc5;
-    let b = 0x050c5d1f;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      a = Math.imul(a ^ code, 0x01000193);
-      b = Math.imul(b ^ code, 0x01000193);
-    }
-    first[index] = mix32(a);
-    second[index] = mix32(b ^ 0x5f3759df);
-  }
-  return { first, second };
-}
 
 /**
  * The distinct n-grams of a word sequence for n = 1..longest, each as ascending numeric keys:
  * one rolling pass per n extends every (n-1)-gram's hash by the next word.
  */
-export function ngramKeysUpTo(
-  hashes: { first: Uint32Array; second: Uint32Array },
-  longest: number,
-): Float64Array[] {
+export function ngramKeysUpTo(hashes: WordHashes, longest: number): Float64Array[] {
   const length = hashes.first.length;
   const high = new Uint32Array(length).fill(0x9747b28c);
   const low = new Uint32Array(length).fill(0x2545f491);

@@ -94,8 +94,14 @@ export const MIN_TILE = 3;
  */
 export function greedyStringTiling(x: readonly string[], y: readonly string[], minTile = MIN_TILE): number {
   const ids = internAll(x, y);
-  const xs = ids.x;
-  const ys = ids.y;
+  return tiledWords(ids.x, ids.y, minTile);
+}
+
+/**
+ * greedyStringTiling over words given as numbers (equal words, equal numbers), e.g. interned
+ * ids or an article's cached word keys.
+ */
+export function tiledWords(xs: ArrayLike<number>, ys: ArrayLike<number>, minTile = MIN_TILE): number {
   const markedX = new Uint8Array(xs.length);
   const markedY = new Uint8Array(ys.length);
   // A tile starting at (i, j) has the same first minTile words on both sides, so only the
@@ -165,8 +171,8 @@ function ngramCounts(words: readonly string[], n: number): Map<string, number> {
   return counts;
 }
 
-/** A 32-bit key of the `length` words from `start`. */
-function gramKey(words: Int32Array, start: number, length: number): number {
+/** A 32-bit key of the `length` words from `start` (from each word's low 32 bits). */
+function gramKey(words: ArrayLike<number>, start: number, length: number): number {
   let key = 0x9747b28c;
   for (let k = start; k < start + length; k++) key = Math.imul(key ^ words[k]!, 0x5bd1e995) ^ (key >>> 15);
   return key | 0;

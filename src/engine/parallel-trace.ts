@@ -12,6 +12,7 @@ import {
   planComparisons,
   planStories,
 } from '../pipeline/trace.js';
+import type { PairSimilarity } from '../provenance/stories.js';
 import type { OnProgress } from '../service/progress.js';
 import { emptyOffsetMap } from '../text/offsets.js';
 import type { CompareTask, FingerprintTask, KeyedArticle, OrientTask } from '../workers/tasks.js';
@@ -75,7 +76,7 @@ export async function traceOnEngine(
   // One run per task, so progress can count pairs as each task comes back.
   let done = 0;
   onProgress?.({ stage: 'compare', done, total: plan.pairs.length });
-  const compareResults = await Promise.all(
+  const comparing = Promise.all(
     compareTasks.map(async (task, index) => {
       const [results] = await engine.run([task]);
       done += comparePairs[index]!.length;
@@ -83,6 +84,12 @@ export async function traceOnEngine(
       return results!;
     }),
   );
+  // The story similarities need only the fingerprints: this thread works them out while the
+  // pool's threads compare (it joins the comparing when done), instead of all threads waiting.
+  const similarities = await new Promise<PairSimilarity[]>((resolve) =>
+    setImmediate(() => resolve(articleSimilarities(classOf, classes, fingerprints))),
+  );
+  const compareResults = await comparing;
   compareResults.forEach((results, task) => {
     results.forEach((result, index) => {
       const [first, second] = comparePairs[task]![index]!;
@@ -90,7 +97,6 @@ export async function traceOnEngine(
     });
   });
 
-  const similarities = articleSimilarities(classOf, classes, fingerprints);
   const planned = planStories(articles, classOf, expandResults(plan, compared), similarities);
   const edgeChunks = chunks(planned.orientations, taskSize(planned.orientations.length, engine.workers));
   const orientTasks = edgeChunks.map((edges): OrientTask => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ngramKeysUpTo, sortedContainment, wordHashPair } from '../../src/classify/gram-keys.js';
-import { greedyStringTiling, ngramSet, setContainment } from '../../src/classify/overlap.js';
+import { ngramKeysUpTo, sortedContainment } from '../../src/classify/gram-keys.js';
+import { greedyStringTiling, ngramSet, setContainment, tiledWords } from '../../src/classify/overlap.js';
 import { seededRandom } from '../../src/seeded-random.js';
+import { wordHashes, wordKeys } from '../../src/text/word-keys.js';
 
 /** Word sequences over a small skewed vocabulary, so that runs and repeated n-grams are common. */
 function randomPairs(count: number, seed: number): Array<[string[], string[]]> {
@@ -62,15 +63,17 @@ describe('overlap measures on numeric keys', () => {
   it('greedy string tiling anchored on n-grams tiles exactly as the brute-force reference', () => {
     for (const [x, y] of randomPairs(300, 7)) {
       for (const minTile of [1, 2, 3, 4]) {
-        assert.equal(greedyStringTiling(x, y, minTile), referenceTiling(x, y, minTile));
+        const expected = referenceTiling(x, y, minTile);
+        assert.equal(greedyStringTiling(x, y, minTile), expected);
+        assert.equal(tiledWords(wordKeys(wordHashes(x)), wordKeys(wordHashes(y)), minTile), expected);
       }
     }
   });
 
   it('n-gram containment from sorted keys equals the containment of string sets', () => {
     for (const [x, y] of randomPairs(200, 11)) {
-      const keysX = ngramKeysUpTo(wordHashPair(x), 5);
-      const keysY = ngramKeysUpTo(wordHashPair(y), 5);
+      const keysX = ngramKeysUpTo(wordHashes(x), 5);
+      const keysY = ngramKeysUpTo(wordHashes(y), 5);
       for (let n = 1; n <= 5; n++) {
         assert.equal(keysX[n - 1]!.length, ngramSet(x, n).size);
         assert.equal(
@@ -82,8 +85,8 @@ describe('overlap measures on numeric keys', () => {
   });
 
   it('word order makes different n-grams', () => {
-    const [ab] = ngramKeysUpTo(wordHashPair(['a', 'b']), 2).slice(1);
-    const [ba] = ngramKeysUpTo(wordHashPair(['b', 'a']), 2).slice(1);
+    const [ab] = ngramKeysUpTo(wordHashes(['a', 'b']), 2).slice(1);
+    const [ba] = ngramKeysUpTo(wordHashes(['b', 'a']), 2).slice(1);
     assert.equal(sortedContainment(ab!, ba!), 0);
     assert.equal(sortedContainment(ab!, ab!), 1);
   });
