@@ -36,17 +36,30 @@ export function softMatch(
   matcher: WordMatcher,
 ): SoftMatch {
   if (sameForms(left, right)) return identicalMatch(left, right);
-  const candidates: Array<{ l: number; r: number; match: WordMatch; value: number }> = [];
+  // Candidate pairs in parallel arrays, not one object each: this runs for every sentence pair.
+  const lefts: number[] = [];
+  const rights: number[] = [];
+  const matches: WordMatch[] = [];
+  const values: number[] = [];
   for (let l = 0; l < left.length; l++) {
     const form = left[l]!.form;
     for (let r = 0; r < right.length; r++) {
       const match = matcher.matchForms(form, right[r]!.form);
       if (match.score < MIN_WORD_SCORE) continue;
-      const value = match.score * Math.min(left[l]!.weight, right[r]!.weight);
-      candidates.push({ l, r, match, value });
+      lefts.push(l);
+      rights.push(r);
+      matches.push(match);
+      values.push(match.score * Math.min(left[l]!.weight, right[r]!.weight));
     }
   }
-  candidates.sort((x, y) => y.match.score - x.match.score || y.value - x.value || x.l - y.l || x.r - y.r);
+  const order = matches.map((_, index) => index);
+  order.sort(
+    (x, y) =>
+      matches[y]!.score - matches[x]!.score ||
+      values[y]! - values[x]! ||
+      lefts[x]! - lefts[y]! ||
+      rights[x]! - rights[y]!,
+  );
   const leftUsed = new Uint8Array(left.length);
   const rightUsed = new Uint8Array(right.length);
   const links: SoftMatch['links'] = [];
@@ -54,19 +67,22 @@ export function softMatch(
   let rightGain = 0;
   let leftStrictGain = 0;
   let rightStrictGain = 0;
-  for (const candidate of candidates) {
-    if (leftUsed[candidate.l] || rightUsed[candidate.r]) continue;
-    leftUsed[candidate.l] = 1;
-    rightUsed[candidate.r] = 1;
-    const leftToken = left[candidate.l]!;
-    const rightToken = right[candidate.r]!;
-    leftGain += leftToken.weight * candidate.match.score;
-    rightGain += rightToken.weight * candidate.match.score;
-    if (STRICT_OPS.has(candidate.match.op)) {
-      leftStrictGain += leftToken.weight * candidate.match.score;
-      rightStrictGain += rightToken.weight * candidate.match.score;
+  for (const candidate of order) {
+    const l = lefts[candidate]!;
+    const r = rights[candidate]!;
+    if (leftUsed[l] || rightUsed[r]) continue;
+    leftUsed[l] = 1;
+    rightUsed[r] = 1;
+    const match = matches[candidate]!;
+    const leftToken = left[l]!;
+    const rightToken = right[r]!;
+    leftGain += leftToken.weight * match.score;
+    rightGain += rightToken.weight * match.score;
+    if (STRICT_OPS.has(match.op)) {
+      leftStrictGain += leftToken.weight * match.score;
+      rightStrictGain += rightToken.weight * match.score;
     }
-    links.push({ left: leftToken.index, right: rightToken.index, match: candidate.match });
+    links.push({ left: leftToken.index, right: rightToken.index, match });
   }
   const leftTotal = totalWeight(left);
   const rightTotal = totalWeight(right);

@@ -98,8 +98,11 @@ export class WordMatcher {
     if (found === undefined) {
       // The relation is symmetric and worked out in one order of spellings, whichever order
       // (or thread) asks first: results never depend on the order documents were compared in.
-      const [source, copy] = forms.tokens[x]!.norm <= forms.tokens[y]!.norm ? [x, y] : [y, x];
-      found = this.compute(forms.word(source, this.lexicon), forms.word(copy, this.lexicon));
+      const xFirst = forms.tokens[x]!.norm <= forms.tokens[y]!.norm;
+      found = this.compute(
+        forms.word(xFirst ? x : y, this.lexicon),
+        forms.word(xFirst ? y : x, this.lexicon),
+      );
       this.pairs.set(first, second, found);
     }
     return found;

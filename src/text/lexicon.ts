@@ -343,7 +343,8 @@ interface BaseForm {
 
 interface WordSenses extends WordEntry {
   forms: BaseForm[];
-  synsets: Set<number>;
+  /** Ascending, each once. */
+  synsets: Uint32Array;
   /** The synsets one WordNet link away from any of `synsets`, sorted; worked out on first use. */
   linked?: Uint32Array;
   mobyIds: number[];
@@ -392,12 +393,13 @@ class LoadedLexicon implements Lexicon {
     return slotA < 0 || slotB < 0 ? 0 : this.#cosine(slotA, slotB);
   }
 
+  // Plain loops, no closures: alignment asks this for millions of word pairs.
   #relate(senseA: WordSenses, senseB: WordSenses): WordRelation {
     // Two inflections of one lemma are the same word, whatever other senses they have.
-    if (senseA.forms.some((form) => senseB.forms.some((other) => other.id === form.id))) return 'synonym';
+    if (shareForm(senseA.forms, senseB.forms)) return 'synonym';
     // Before synonymy: Moby lists opposites among its related words, and WordNet links reach them too.
     if (this.#areAntonyms(senseA.forms, senseB.forms)) return 'antonym';
-    if (intersects(senseA.synsets, senseB.synsets)) return 'synonym';
+    if (sortedIntersect(senseA.synsets, senseB.synsets)) return 'synonym';
     const moby = this.#mobyRelation(senseA.mobyIds, senseB.mobyIds);
     if (moby !== 'none') return moby;
     return this.#linked(senseA, senseB.synsets) ? 'related' : 'none';
@@ -544,7 +546,7 @@ class LoadedLexicon implements Lexicon {
   }
 
   /** Every synset of the word's base forms, each form limited to the POS it was found in. */
-  #synsets(forms: readonly BaseForm[]): Set<number> {
+  #synsets(forms: readonly BaseForm[]): Uint32Array {
     const { index, values } = this.#files.lemmaSynsets;
     const synsets = new Set<number>();
     for (const form of forms) {
@@ -553,22 +555,22 @@ class LoadedLexicon implements Lexicon {
         if (form.pos === null || this.#posOf(synset) === form.pos) synsets.add(synset);
       }
     }
-    return synsets;
+    return Uint32Array.from(synsets).sort();
   }
 
   /**
    * Links are stored in both directions, so checking a's side answers for both orders: each of
    * b's synsets (a few) is looked up in a's sorted linked synsets (often hundreds).
    */
-  #linked(sensesA: WordSenses, synsetsB: Set<number>): boolean {
+  #linked(sensesA: WordSenses, synsetsB: Uint32Array): boolean {
     sensesA.linked ??= this.#linkedSynsets(sensesA.synsets);
     const linked = sensesA.linked;
-    for (const synset of synsetsB) if (sortedHas(linked, synset)) return true;
+    for (let i = 0; i < synsetsB.length; i++) if (sortedHas(linked, synsetsB[i]!)) return true;
     return false;
   }
 
   /** Every synset linked to one of these, once per word (the word is compared with many others). */
-  #linkedSynsets(synsets: Set<number>): Uint32Array {
+  #linkedSynsets(synsets: Uint32Array): Uint32Array {
     const { index, values } = this.#files.synsetLinks;
     const linked = new Set<number>();
     for (const synset of synsets) {
@@ -580,7 +582,10 @@ class LoadedLexicon implements Lexicon {
   /** Antonyms are stored both ways, so checking a's rows answers for both orders. */
   #areAntonyms(formsA: readonly BaseForm[], formsB: readonly BaseForm[]): boolean {
     const { antonyms } = this.#files;
-    return formsA.some((form) => formsB.some((other) => rowHas(antonyms, form.id, other.id)));
+    for (const form of formsA) {
+      for (const other of formsB) if (rowHas(antonyms, form.id, other.id)) return true;
+    }
+    return false;
   }
 
   /** Moby headwords are base forms, so the word and each of its lemmas are looked up. */
@@ -665,8 +670,21 @@ function sortedHas(values: Uint32Array, entry: number, low = 0, high = values.le
   return false;
 }
 
-function intersects(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const value of small) if (large.has(value)) return true;
+/** Whether two ascending arrays share a value (a merge). */
+function sortedIntersect(a: Uint32Array, b: Uint32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return false;
+}
+
+function shareForm(formsA: readonly BaseForm[], formsB: readonly BaseForm[]): boolean {
+  for (const form of formsA) {
+    for (const other of formsB) if (other.id === form.id) return true;
+  }
   return false;
 }
