@@ -62,7 +62,7 @@ export async function traceOnEngine(
   const fingerprints = (await engine.run(fingerprintTasks)).flat();
   const plan = planComparisons(keys, classOf, classes, fingerprints);
 
-  const comparePairs = chunks(plan.pairs, taskSize(plan.pairs.length, engine.workers));
+  const comparePairs = shrinkingChunks(plan.pairs, engine.workers);
   const compareTasks = comparePairs.map((pairs): CompareTask => {
     const local = localIndices(pairs.flat());
     return {
@@ -131,6 +131,26 @@ function localIndices(indices: readonly number[]): Map<number, number> {
 
 function taskSize(items: number, threads: number): number {
   return Math.max(1, Math.ceil(items / (threads * TASKS_PER_THREAD)));
+}
+
+/** The smallest compare task: a few hundred milliseconds of work, worth a message. */
+const MIN_PAIRS_PER_TASK = 64;
+
+/**
+ * Consecutive chunks whose sizes shrink as the work left shrinks (guided scheduling): each is a
+ * share of what remains, so early tasks are long (few messages, each thread analyses each
+ * document once) and the last are short, and no thread is left running a long task alone
+ * while the others have finished.
+ */
+function shrinkingChunks<T>(items: readonly T[], threads: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; ) {
+    const remaining = items.length - start;
+    const size = Math.max(MIN_PAIRS_PER_TASK, Math.ceil(remaining / (threads * TASKS_PER_THREAD)));
+    result.push(items.slice(start, start + size));
+    start += size;
+  }
+  return result;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
