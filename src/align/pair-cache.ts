@@ -9,8 +9,9 @@ export class IntPairCache<V> {
   #young: PairTable<V>;
   #old: PairTable<V>;
   /**
-   * The pairs read last, one per slot of a small direct-mapped table that stays in the
-   * processor's cache: an alignment asks for the same few thousand pairs over and over.
+   * The pairs read last, one per slot of a direct-mapped table of about a megabyte that stays
+   * in the processor's cache: an alignment asks for the same few thousand pairs over and over,
+   * and a probe of the large generations is a cache miss.
    */
   readonly #recentFirsts = new Int32Array(RECENT_SLOTS).fill(-1);
   readonly #recentSeconds = new Int32Array(RECENT_SLOTS);
@@ -55,7 +56,7 @@ export class IntPairCache<V> {
   }
 }
 
-const RECENT_BITS = 12;
+const RECENT_BITS = 16;
 const RECENT_SLOTS = 1 << RECENT_BITS;
 
 /** One generation: linear probing in a table at most half full. */
