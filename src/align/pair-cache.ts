@@ -59,17 +59,22 @@ export class IntPairCache<V> {
 const RECENT_BITS = 16;
 const RECENT_SLOTS = 1 << RECENT_BITS;
 
-/** One generation: linear probing in a table at most half full. */
+/** Slots a generation starts with: it doubles as it fills, up to twice its capacity. */
+const INITIAL_SLOTS = 1 << 14;
+
+/**
+ * One generation: linear probing in a table at most half full, which starts small and doubles
+ * as it fills, so a short run (or a corpus thread that compares little) holds little memory.
+ */
 class PairTable<V> {
-  readonly #firsts: Int32Array;
-  readonly #seconds: Int32Array;
-  readonly #values: Array<V | undefined>;
-  readonly #mask: number;
+  #firsts: Int32Array;
+  #seconds: Int32Array;
+  #values: Array<V | undefined>;
+  #mask: number;
   size = 0;
 
   constructor(capacity: number) {
-    let slots = 16;
-    while (slots < capacity * 2) slots *= 2;
+    const slots = Math.min(INITIAL_SLOTS, slotsFor(capacity));
     this.#firsts = new Int32Array(slots).fill(-1);
     this.#seconds = new Int32Array(slots);
     this.#values = new Array<V | undefined>(slots).fill(undefined);
@@ -86,6 +91,7 @@ class PairTable<V> {
   }
 
   set(x: number, y: number, value: V): void {
+    if ((this.size + 1) * 2 > this.#firsts.length) this.#grow();
     const firsts = this.#firsts;
     for (let slot = this.#home(x, y); ; slot = (slot + 1) & this.#mask) {
       const first = firsts[slot]!;
@@ -110,10 +116,30 @@ class PairTable<V> {
     this.size = 0;
   }
 
+  #grow(): void {
+    const [firsts, seconds, values] = [this.#firsts, this.#seconds, this.#values];
+    const slots = firsts.length * 2;
+    this.#firsts = new Int32Array(slots).fill(-1);
+    this.#seconds = new Int32Array(slots);
+    this.#values = new Array<V | undefined>(slots).fill(undefined);
+    this.#mask = slots - 1;
+    this.size = 0;
+    for (let slot = 0; slot < firsts.length; slot++) {
+      if (firsts[slot] !== -1) this.set(firsts[slot]!, seconds[slot]!, values[slot]!);
+    }
+  }
+
   /** Where the pair's probe starts: both ids mixed (multiplicative hashing, high bits folded in). */
   #home(x: number, y: number): number {
     let hash = Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x632be5ab, 0x85ebca77);
     hash ^= hash >>> 15;
     return hash & this.#mask;
   }
+}
+
+/** The power of two that holds `capacity` pairs at most half full. */
+function slotsFor(capacity: number): number {
+  let slots = 16;
+  while (slots < capacity * 2) slots *= 2;
+  return slots;
 }
