@@ -1,4 +1,4 @@
-import { Piscina } from 'piscina';
+import { Piscina, type PiscinaTask, type TaskQueue } from 'piscina';
 import type { Engine } from '../engine/engine.js';
 import type { RawDocument } from '../model/article.js';
 import { readLexiconBytes } from '../text/lexicon.js';
@@ -41,10 +41,12 @@ export function createIngestPool(threads: number, engine: Engine): IngestPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: IDLE_MS,
+      taskQueue: new VerifyFirstQueue(),
       // One copy of the lexicon files in shared memory for every thread, read when they start.
       workerData: { lexiconBytes: readLexiconBytes() },
     });
-    return (await piscina.run(task)) as T;
+    // The symbol-keyed option is read by the queue and not sent to the thread.
+    return (await piscina.run({ ...task, [Piscina.queueOptionsSymbol]: { kind: task.kind } })) as T;
   };
   return {
     async prepare(documents) {
@@ -67,6 +69,38 @@ export function createIngestPool(threads: number, engine: Engine): IngestPool {
       await running?.destroy();
     },
   };
+}
+
+/**
+ * Verification first, then preparation in arrival order: the main thread waits on a batch's
+ * verifications before it can commit, while the batches prepared ahead are not awaited yet, so
+ * the threads never keep the committing thread waiting behind work for later batches.
+ */
+class VerifyFirstQueue implements TaskQueue {
+  readonly #verify: PiscinaTask[] = [];
+  readonly #prepare: PiscinaTask[] = [];
+
+  get size(): number {
+    return this.#verify.length + this.#prepare.length;
+  }
+
+  push(task: PiscinaTask): void {
+    const options = (task as unknown as Record<symbol, { kind?: IngestTask['kind'] } | null>)[
+      Piscina.queueOptionsSymbol
+    ];
+    (options?.kind === 'verify' ? this.#verify : this.#prepare).push(task);
+  }
+
+  shift(): PiscinaTask | null {
+    return this.#verify.shift() ?? this.#prepare.shift() ?? null;
+  }
+
+  remove(task: PiscinaTask): void {
+    for (const queue of [this.#verify, this.#prepare]) {
+      const at = queue.indexOf(task);
+      if (at >= 0) queue.splice(at, 1);
+    }
+  }
 }
 
 function chunked<T>(items: readonly T[], size: number): T[][] {
