@@ -64,26 +64,33 @@ export function linkSentences(
   contentB: readonly WeightedToken[][],
   matcher: WordMatcher,
 ): SentenceLink[] {
-  const sentencesByStem = matcher.perArticle(a, 'anchors', () => anchorIndex(contentA));
+  const sentencesByStem = matcher.perArticle(a, 'anchors', () => anchorIndex(contentA, matcher));
   const candidates: SentenceLink[] = [];
+  // Shared anchor weight per source sentence, in arrays reused for every copy sentence.
+  const shared = new Float64Array(contentA.length);
+  const touched: number[] = [];
+  const counted = new Set<number>();
   contentB.forEach((tokensB, sentenceB) => {
-    // Shared anchor weight per source sentence, each stem counted once.
-    const shared = new Map<number, number>();
-    const counted = new Set<string>();
-    for (const { token, weight } of tokensB) {
-      if (weight < ANCHOR_WEIGHT || counted.has(token.stem)) continue;
-      counted.add(token.stem);
-      for (const sentenceA of sentencesByStem.get(token.stem) ?? []) {
-        shared.set(sentenceA, (shared.get(sentenceA) ?? 0) + weight);
+    // Each stem counted once; sums in the order the stems come, as the sentence reads.
+    touched.length = 0;
+    counted.clear();
+    for (const { form, weight } of tokensB) {
+      if (weight < ANCHOR_WEIGHT) continue;
+      const stem = matcher.stemOf(form);
+      if (counted.has(stem)) continue;
+      counted.add(stem);
+      for (const sentenceA of sentencesByStem.get(stem) ?? []) {
+        if (shared[sentenceA] === 0) touched.push(sentenceA);
+        shared[sentenceA]! += weight;
       }
     }
     // The sentences sharing the most rare weight, a bounded number: in long documents on one
     // topic a sentence shares some rare words with dozens of others, its partner shares most.
-    const worthScoring = [...shared]
-      .filter(([, weight]) => weight >= MIN_ANCHOR_TOTAL)
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([sentence]) => sentence);
+    const worthScoring = touched
+      .filter((sentence) => shared[sentence]! >= MIN_ANCHOR_TOTAL)
+      .sort((x, y) => shared[y]! - shared[x]! || x - y)
+      .slice(0, MAX_CANDIDATES);
+    for (const sentence of touched) shared[sentence] = 0;
     for (const sentenceA of worthScoring.sort((x, y) => x - y)) {
       const tokensA = contentA[sentenceA]!;
       const match = softMatch(tokensA, tokensB, matcher);
@@ -103,14 +110,15 @@ export function linkSentences(
   return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
 }
 
-/** The sentences of each rare enough stem (the anchors pairs of sentences are scored on). */
-function anchorIndex(content: readonly WeightedToken[][]): Map<string, number[]> {
-  const sentencesByStem = new Map<string, number[]>();
+/** The sentences of each rare enough stem (by stem id: the anchors pairs of sentences are scored on). */
+function anchorIndex(content: readonly WeightedToken[][], matcher: WordMatcher): Map<number, number[]> {
+  const sentencesByStem = new Map<number, number[]>();
   content.forEach((tokens, sentence) => {
-    for (const { token, weight } of tokens) {
+    for (const { form, weight } of tokens) {
       if (weight < ANCHOR_WEIGHT) continue;
-      const list = sentencesByStem.get(token.stem);
-      if (list === undefined) sentencesByStem.set(token.stem, [sentence]);
+      const stem = matcher.stemOf(form);
+      const list = sentencesByStem.get(stem);
+      if (list === undefined) sentencesByStem.set(stem, [sentence]);
       else if (list[list.length - 1] !== sentence) list.push(sentence);
     }
   });

@@ -82,6 +82,11 @@ export class WordMatcher {
     return this.#forms.idOf(token);
   }
 
+  /** The id of a form's stem: two forms with one stem id are inflections of one word. */
+  stemOf(form: number): number {
+    return this.#forms.stems[form]!;
+  }
+
   match(x: Token, y: Token): WordMatch {
     return this.matchForms(this.formOf(x), this.formOf(y));
   }
