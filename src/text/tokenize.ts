@@ -6,12 +6,14 @@ import { isStopword } from './stopwords.js';
 const stemmer = snowball.newStemmer('english');
 
 /**
- * One pass over the text: dotted acronyms (U.S.), numbers (29,762 / 2.5 / 20:48 / 10%),
- * words (letters and marks), clitics ('s, n't) as their own tokens. Hyphens split words so
+ * One pass over the text, one group per kind: dotted acronyms (U.S.), numbers (29,762 / 2.5 /
+ * 20:48 / 10%), clitics ('s, n't) as their own tokens, words (letters and marks). Hyphens split words so
  * that "NATO-Russia" and "Russia-NATO" share their parts.
  */
 const TOKEN_PATTERN =
-  /(?<acronym>(?:\p{Lu}\.){2,})|(?<number>\d+(?:[.,:]\d+)*%?)|(?<clitic>(?<=\p{L})['’]\p{L}{1,2}\b)|(?<word>[\p{L}\p{M}]+)/gu;
+  /((?:\p{Lu}\.){2,})|(\d+(?:[.,:]\d+)*%?)|((?<=\p{L})['’]\p{L}{1,2}\b)|([\p{L}\p{M}]+)/gu;
+/** TOKEN_PATTERN's group of numbers (numbered, not named: no groups object per token). */
+const NUMBER_GROUP = 2;
 
 const NUMBER_WORDS: Record<string, string> = {
   one: '1',
@@ -77,11 +79,10 @@ export function tokenize(text: string, start = 0, end = text.length, forms?: Wor
   const tokens: Token[] = [];
   const slice = text.slice(start, end);
   for (const match of slice.matchAll(TOKEN_PATTERN)) {
-    const groups = match.groups ?? {};
     const tokenStart = start + (match.index ?? 0);
     const surface = match[0];
     const tokenEnd = tokenStart + surface.length;
-    if (groups.number !== undefined) {
+    if (match[NUMBER_GROUP] !== undefined) {
       const value = canonicalNumber(surface);
       tokens.push(makeToken(tokenStart, tokenEnd, 'number', value, value, false, false));
       continue;
