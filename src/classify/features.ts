@@ -5,6 +5,7 @@ import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { canonicalText } from '../text/normalize.js';
+import { runKey53, wordHashes } from '../text/word-keys.js';
 
 /** The figures a relation is decided from, all in [0, 1] except the flag. */
 export interface RelationFeatures {
@@ -126,9 +127,10 @@ interface ArticleWords {
   ownBigrams: Bigrams;
 }
 
+/** Bigrams as 53-bit keys (see word-keys): in text order, and sorted without repeats. */
 interface Bigrams {
-  list: string[];
-  set: Set<string>;
+  all: Float64Array;
+  distinct: Float64Array;
 }
 
 const ARTICLE_WORDS = new WeakMap<AnalysedArticle, ArticleWords>();
@@ -142,20 +144,37 @@ function wordsOf(article: AnalysedArticle): ArticleWords {
 
 /** Bigrams of two function words ("of the") say nothing about reuse and are skipped. */
 function bigramsOf(list: readonly Token[]): Bigrams {
-  const keys: string[] = [];
+  const stems = wordHashes(list.map((token) => token.stem));
+  const keys: number[] = [];
   for (let index = 1; index < list.length; index++) {
-    const first = list[index - 1]!;
-    const second = list[index]!;
-    if (!first.stop || !second.stop) keys.push(`${first.stem} ${second.stem}`);
+    if (!list[index - 1]!.stop || !list[index]!.stop) keys.push(runKey53(stems, index - 1, 2));
   }
-  return { list: keys, set: new Set(keys) };
+  const all = Float64Array.from(keys);
+  const sorted = Float64Array.from(keys).sort();
+  let kept = 0;
+  for (let index = 0; index < sorted.length; index++) {
+    if (kept === 0 || sorted[index] !== sorted[kept - 1]) sorted[kept++] = sorted[index]!;
+  }
+  return { all, distinct: sorted.subarray(0, kept) };
 }
 
+/** Share of own's bigrams (repeats counted) found in other's. */
 function bigramContainment(own: Bigrams, other: Bigrams): number {
-  if (own.list.length === 0) return 0;
+  if (own.all.length === 0) return 0;
   let shared = 0;
-  for (const key of own.list) if (other.set.has(key)) shared++;
-  return shared / own.list.length;
+  for (const key of own.all) if (sortedIncludes(other.distinct, key)) shared++;
+  return shared / own.all.length;
+}
+
+function sortedIncludes(values: Float64Array, key: number): boolean {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low < values.length && values[low] === key;
 }
 
 function numberConflicts(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): number {

@@ -55,6 +55,20 @@ export function runKey(words: WordHashes, start: number, length: number): number
   return key | 0;
 }
 
+/**
+ * A 53-bit key of the `length` words from `start`, from both hashes (order-sensitive: "a b" and
+ * "b a" differ); two runs have one key only by a chance collision of both.
+ */
+export function runKey53(words: WordHashes, start: number, length: number): number {
+  let high = 0x9747b28c;
+  let low = 0x2545f491;
+  for (let k = start; k < start + length; k++) {
+    high = Math.imul(high ^ words.first[k]!, 0x5bd1e995) ^ (high >>> 15);
+    low = Math.imul(low ^ words.second[k]!, 0x5bd1e995) ^ (low >>> 15);
+  }
+  return mix32(high ^ length) * 2097152 + (mix32(low ^ length) >>> 11);
+}
+
 const NORM_HASHES = new WeakMap<readonly Token[], WordHashes>();
 
 /** The hashes of a token list's normalised words, worked out once per list (an article meets many others). */
