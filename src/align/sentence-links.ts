@@ -100,7 +100,7 @@ export function linkSentences(
     }
   });
   candidates.push(...identicalSentences(a, b, candidates, matcher));
-  candidates.push(...containedSentences(a, b, candidates));
+  candidates.push(...containedSentences(a, b, candidates, matcher));
   return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
 }
 
@@ -161,6 +161,7 @@ function containedSentences(
   a: AnalysedArticle,
   b: AnalysedArticle,
   found: readonly SentenceLink[],
+  matcher: WordMatcher,
 ): SentenceLink[] {
   const known = new Set(found.map((link) => `${link.a} ${link.b}`));
   const links: SentenceLink[] = [];
@@ -170,10 +171,10 @@ function containedSentences(
     known.add(key);
     links.push({ a: sentenceA, b: sentenceB, aInB, bInA, similarity: harmonic(aInB, bInA) });
   };
-  for (const [inner, outer] of wordingsInside(a, b)) {
+  for (const [inner, outer] of wordingsInside(a, b, matcher)) {
     add(inner, outer, 1, sentenceLength(a, inner) / sentenceLength(b, outer));
   }
-  for (const [inner, outer] of wordingsInside(b, a)) {
+  for (const [inner, outer] of wordingsInside(b, a, matcher)) {
     add(outer, inner, sentenceLength(b, inner) / sentenceLength(a, outer), 1);
   }
   return links;
@@ -195,20 +196,12 @@ const MIN_CONTAINED_CONTENT = 3;
  * MIN_IDENTICAL_TOKENS long, MIN_CONTAINED_CONTENT of them content words) is a run of tokens
  * strictly inside a longer sentence of outer.
  */
-function wordingsInside(inner: AnalysedArticle, outer: AnalysedArticle): Array<[number, number]> {
-  const byFirstWord = new Map<string, number[]>();
-  inner.sentences.forEach((sentence, index) => {
-    if (sentence.tokenEnd - sentence.tokenStart < MIN_IDENTICAL_TOKENS) return;
-    let content = 0;
-    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-      if (!inner.tokens[token]!.stop) content++;
-    }
-    if (content < MIN_CONTAINED_CONTENT) return;
-    const first = inner.tokens[sentence.tokenStart]!.norm;
-    const list = byFirstWord.get(first);
-    if (list === undefined) byFirstWord.set(first, [index]);
-    else list.push(index);
-  });
+function wordingsInside(
+  inner: AnalysedArticle,
+  outer: AnalysedArticle,
+  matcher: WordMatcher,
+): Array<[number, number]> {
+  const byFirstWord = matcher.perArticle(inner, 'first-words', () => sentencesByFirstWord(inner));
   const pairs: Array<[number, number]> = [];
   if (byFirstWord.size === 0) return pairs;
   outer.sentences.forEach((sentence, outerIndex) => {
@@ -231,6 +224,24 @@ function wordingsInside(inner: AnalysedArticle, outer: AnalysedArticle): Array<[
     }
   });
   return pairs;
+}
+
+/** Sentences long enough to be found inside another, by their first word. */
+function sentencesByFirstWord(inner: AnalysedArticle): Map<string, number[]> {
+  const byFirstWord = new Map<string, number[]>();
+  inner.sentences.forEach((sentence, index) => {
+    if (sentence.tokenEnd - sentence.tokenStart < MIN_IDENTICAL_TOKENS) return;
+    let content = 0;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      if (!inner.tokens[token]!.stop) content++;
+    }
+    if (content < MIN_CONTAINED_CONTENT) return;
+    const first = inner.tokens[sentence.tokenStart]!.norm;
+    const list = byFirstWord.get(first);
+    if (list === undefined) byFirstWord.set(first, [index]);
+    else list.push(index);
+  });
+  return byFirstWord;
 }
 
 /** Each sentence's words joined (empty for sentences too short to count). */
