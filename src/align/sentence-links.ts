@@ -107,6 +107,7 @@ export function linkSentences(
     }
   });
   candidates.push(...identicalSentences(a, b, candidates, matcher));
+  candidates.push(...containedSentences(a, b, candidates, matcher));
   return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
 }
 
@@ -156,6 +157,99 @@ function identicalSentences(
     }
   });
   return links;
+}
+
+/**
+ * A sentence whose words appear in the same order inside a longer sentence of the other text is
+ * linked to it however little of the longer one it is: a heading or list line without a full
+ * stop runs into the next sentence when it is put into running text (or several short lines are
+ * joined into one), and verbatim reuse is never missed.
+ */
+function containedSentences(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  found: readonly SentenceLink[],
+  matcher: WordMatcher,
+): SentenceLink[] {
+  const known = new Set(found.map((link) => `${link.a} ${link.b}`));
+  const links: SentenceLink[] = [];
+  const add = (sentenceA: number, sentenceB: number, aInB: number, bInA: number): void => {
+    const key = `${sentenceA} ${sentenceB}`;
+    if (known.has(key)) return;
+    known.add(key);
+    links.push({ a: sentenceA, b: sentenceB, aInB, bInA, similarity: harmonic(aInB, bInA) });
+  };
+  for (const [inner, outer] of wordingsInside(a, b, matcher)) {
+    add(inner, outer, 1, sentenceLength(a, inner) / sentenceLength(b, outer));
+  }
+  for (const [inner, outer] of wordingsInside(b, a, matcher)) {
+    add(outer, inner, sentenceLength(b, inner) / sentenceLength(a, outer), 1);
+  }
+  return links;
+}
+
+function sentenceLength(article: AnalysedArticle, sentence: number): number {
+  const { tokenStart, tokenEnd } = article.sentences[sentence]!;
+  return tokenEnd - tokenStart;
+}
+
+/**
+ * Content words (not stopwords) a sentence needs before its wording found inside a longer
+ * sentence counts: "At 10 p.m." or "After what happened here" recur by chance.
+ */
+const MIN_CONTAINED_CONTENT = 3;
+
+/**
+ * Pairs [sentence of inner, sentence of outer] where the inner sentence (at least
+ * MIN_IDENTICAL_TOKENS long, MIN_CONTAINED_CONTENT of them content words) is a run of tokens
+ * strictly inside a longer sentence of outer.
+ */
+function wordingsInside(
+  inner: AnalysedArticle,
+  outer: AnalysedArticle,
+  matcher: WordMatcher,
+): Array<[number, number]> {
+  const byFirstWord = matcher.perArticle(inner, 'first-words', () => sentencesByFirstWord(inner));
+  const pairs: Array<[number, number]> = [];
+  if (byFirstWord.size === 0) return pairs;
+  outer.sentences.forEach((sentence, outerIndex) => {
+    const length = sentence.tokenEnd - sentence.tokenStart;
+    const seen = new Set<number>();
+    for (let start = sentence.tokenStart; start < sentence.tokenEnd; start++) {
+      for (const innerIndex of byFirstWord.get(outer.tokens[start]!.norm) ?? []) {
+        const innerSentence = inner.sentences[innerIndex]!;
+        const innerLength = innerSentence.tokenEnd - innerSentence.tokenStart;
+        if (innerLength >= length || start + innerLength > sentence.tokenEnd || seen.has(innerIndex))
+          continue;
+        let same = true;
+        for (let offset = 1; offset < innerLength && same; offset++) {
+          same = inner.tokens[innerSentence.tokenStart + offset]!.norm === outer.tokens[start + offset]!.norm;
+        }
+        if (!same) continue;
+        seen.add(innerIndex);
+        pairs.push([innerIndex, outerIndex]);
+      }
+    }
+  });
+  return pairs;
+}
+
+/** Sentences long enough to be found inside another, by their first word. */
+function sentencesByFirstWord(inner: AnalysedArticle): Map<string, number[]> {
+  const byFirstWord = new Map<string, number[]>();
+  inner.sentences.forEach((sentence, index) => {
+    if (sentence.tokenEnd - sentence.tokenStart < MIN_IDENTICAL_TOKENS) return;
+    let content = 0;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      if (!inner.tokens[token]!.stop) content++;
+    }
+    if (content < MIN_CONTAINED_CONTENT) return;
+    const first = inner.tokens[sentence.tokenStart]!.norm;
+    const list = byFirstWord.get(first);
+    if (list === undefined) byFirstWord.set(first, [index]);
+    else list.push(index);
+  });
+  return byFirstWord;
 }
 
 /** Each sentence's words joined (empty for sentences too short to count). */

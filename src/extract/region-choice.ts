@@ -25,7 +25,7 @@ export interface RegionChoice {
  * items or the story's closing box begin, then extended over the list, table or short lines
  * that end or open the story. HTML content containers and clean articles (no chrome at all):
  * from the first prose block to the last block that is not plainly chrome, or to the story's
- * closing box.
+ * closing box; plain text then goes on over the list or data lines that end it.
  */
 export function chooseStoryRegion(
   blocks: readonly TextBlock[],
@@ -42,7 +42,13 @@ export function chooseStoryRegion(
     densestRegion(weights) ?? { first: 0, last: blocks.length - 1 },
   );
   const whole = mode === 'html' || !hasPageChrome(infos);
-  if (whole) return { region: beforeStoryEnd(infos, weights, containerRegion(weights, densest)), whole };
+  if (whole) {
+    const region = beforeStoryEnd(infos, weights, containerRegion(weights, densest));
+    // Text without any chrome (a plain article) may end in a list its prose did not weigh as
+    // story (tour dates, results): it goes on over it as a flattened page's story does.
+    const goesOn = mode === 'text' && infos[region.last] !== undefined;
+    return { region: goesOn ? withStoryContinuation(infos, region) : region, whole };
+  }
   const heading = headlineCopyIndex(infos);
   const anchored = underHeadline(infos, weights, densest, heading);
   const ended = beforeStoryEnd(infos, weights, belowDateline(infos, anchored));

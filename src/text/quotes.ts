@@ -11,18 +11,28 @@ const CLOSING = new Set(['”', '»']);
 export function findQuotes(text: string, start: number, end: number): Span[] {
   const quotes: Span[] = [];
   let openAt = -1;
+  let opener = '';
   for (let index = start; index < end; index++) {
     const char = text[index]!;
     const isStraight = char === '"';
     if (openAt < 0 && (OPENING.has(char) || (isStraight && opensQuote(text, index, start)))) {
       openAt = index + 1;
-    } else if (openAt >= 0 && (CLOSING.has(char) || isStraight)) {
+      opener = char;
+    } else if (openAt >= 0 && (isStraight || closes(opener, char))) {
       pushQuote(text, openAt, index, quotes);
       openAt = -1;
     }
   }
   if (openAt >= 0) pushQuote(text, openAt, end, quotes);
   return quotes;
+}
+
+/**
+ * A closing mark ends the quotation; so does “ after „, as German writes „so“ (read as an
+ * opening mark, it left the rest of the paragraph quoted).
+ */
+function closes(opener: string, char: string): boolean {
+  return CLOSING.has(char) || (opener === '„' && char === '“');
 }
 
 /** A straight quote opens a quotation when it is not glued to a preceding letter (not 5'9"). */

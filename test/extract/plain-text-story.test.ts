@@ -157,6 +157,18 @@ describe('flattened pages: where the story begins and ends', () => {
     assert.ok(!article.text.includes('Additional reporting'));
   });
 
+  it('keeps the dates that end a plain article without any page chrome', () => {
+    const article = page([
+      ...STORY,
+      'Ferry Timetable',
+      'June 9 – North Quay, 6am @ Landing One',
+      'June 10 – Old Market Steps, 7am @ Landing Two',
+      'June 11 – Harbour Station, 8am @ Landing Three',
+    ]);
+    assert.ok(article.text.includes('June 9 – North Quay'));
+    assert.ok(article.text.includes('June 11 – Harbour Station'));
+  });
+
   it("does not go on over other stories' headlines after the story", () => {
     const headlines = page([
       ...MENU,

@@ -67,6 +67,12 @@ describe('quotes', () => {
     assert.deepEqual(quotes, ['Dialogue is important', 'We will meet']);
   });
 
+  it('closes a German „quote“ at its closing mark', () => {
+    const text = 'Unter dem Motto „Take care“, was für Neugier steht, sagte er „gut”.';
+    const quotes = findQuotes(text, 0, text.length).map((span) => text.slice(span.start, span.end));
+    assert.deepEqual(quotes, ['Take care', 'gut']);
+  });
+
   it('does not take inch marks for quotations', () => {
     const text = 'He is 5\'9" tall and "very clear-eyed" now.';
     const quotes = findQuotes(text, 0, text.length).map((span) => text.slice(span.start, span.end));
