@@ -5,7 +5,13 @@ import type { Lexicon } from '../text/lexicon.js';
 import { wordHashes, wordKeys } from '../text/word-keys.js';
 import type { RelationFeatures } from './features.js';
 import { ngramKeysUpTo, sortedContainment } from './gram-keys.js';
-import { clippedPrecision, longestCommonSubsequence, ngramContainment, tiledWords } from './overlap.js';
+import {
+  clippedPrecision,
+  editsPerHundredReused,
+  longestCommonSubsequence,
+  ngramContainment,
+  wordTiles,
+} from './overlap.js';
 
 /**
  * The numeric figures the learned relation models read, shares in [0, 1] unless said otherwise. "x" is the side more
@@ -29,6 +35,8 @@ export const FEATURE_NAMES = [
   'lcs',
   'lcsOther',
   'tiling',
+  /** Local edits inside the tiled (copied) text, per 100 tiled words: how the reused part was changed. */
+  'reusedEdits',
   // The alignment's figures (meaning-aware coverage, exact-or-synonym coverage, verbatim runs).
   'coverage',
   'coverageOther',
@@ -102,6 +110,8 @@ export function featureVector(
   // Figures only the sentence model reads cost time on long documents: 0 unless asked for.
   const only = (compute: () => number): number => (all ? compute() : 0);
   const verbatimOther = bIsX ? stats.verbatimA : stats.verbatimB;
+  const tiles = wordTiles(stemKeys(x).words, stemKeys(y).words);
+  const tiled = tiles.reduce((sum, tile) => sum + tile.length, 0);
   return {
     containment1: stemGramContainment(x, y, 1),
     containment2: stemGramContainment(x, y, 2),
@@ -115,7 +125,8 @@ export function featureVector(
     rareContainment: only(() => weightedContainment(x, y, lexicon)),
     lcs: ratio(lcs, stemsX.length),
     lcsOther: ratio(lcs, stemsY.length),
-    tiling: ratio(tiledWords(stemKeys(x).words, stemKeys(y).words), stemsX.length),
+    tiling: ratio(tiled, stemsX.length),
+    reusedEdits: editsPerHundredReused(tiles),
     coverage: base.coverage,
     coverageOther: base.coverageOther,
     strict: base.strict,
