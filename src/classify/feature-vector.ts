@@ -12,6 +12,8 @@ import {
   ngramContainment,
   wordTiles,
 } from './overlap.js';
+import { RELATION_WEIGHTS } from './relation-model.js';
+import { differingScores, differingWords, type WordWeights } from './word-weights.js';
 
 /**
  * The numeric figures the learned relation models read, shares in [0, 1] unless said otherwise. "x" is the side more
@@ -82,6 +84,12 @@ export const FEATURE_NAMES = [
   /** BLEU-like geometric mean of the clipped 1..4-gram precisions, both ways. */
   'bleu',
   'bleuOther',
+  /**
+   * Words one side has and the other does not, read through learned per-word weights (see
+   * word-weights.ts): their sum, and the single word most against a paraphrase.
+   */
+  'differingWeight',
+  'differingWorst',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -97,6 +105,7 @@ export function featureVector(
   stats: { coverageA: number; coverageB: number; verbatimA: number; verbatimB: number },
   lexicon: Lexicon,
   scope: 'document' | 'all' = 'all',
+  wordWeights: WordWeights | undefined = RELATION_WEIGHTS.sentence.words,
 ): FeatureVector {
   const bIsX = base.contained === 'b';
   const [x, y] = bIsX ? [b, a] : [a, b];
@@ -110,6 +119,7 @@ export function featureVector(
   // Figures only the sentence model reads cost time on long documents: 0 unless asked for.
   const only = (compute: () => number): number => (all ? compute() : 0);
   const verbatimOther = bIsX ? stats.verbatimA : stats.verbatimB;
+  const differing = all ? differingScores(differingWords(x, y, lexicon), wordWeights) : { sum: 0, worst: 0 };
   const tiles = wordTiles(stemKeys(x).words, stemKeys(y).words);
   const tiled = tiles.reduce((sum, tile) => sum + tile.length, 0);
   return {
@@ -173,6 +183,8 @@ export function featureVector(
     unmatchedContentOther: only(() => Math.log1p(unmatched(y, x))),
     bleu: only(() => geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsX, stemsY, n)))),
     bleuOther: only(() => geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsY, stemsX, n)))),
+    differingWeight: differing.sum,
+    differingWorst: differing.worst,
   };
 }
 

@@ -103,6 +103,8 @@ const SENTENCE_ALL: FeatureName[] = [
   'bleu',
   'bleuOther',
   'numberConflicts',
+  'differingWeight',
+  'differingWorst',
 ];
 
 /**
