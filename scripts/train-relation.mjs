@@ -16,12 +16,12 @@ import {
   SENTENCE_FOLDS,
 } from '../dist/src/classify/model-specs.js';
 import {
-  crossValidatedTrees,
+  crossValidatedSentence,
   fitDocumentModels,
-  fitTrees,
+  fitSentenceModel,
   nestedDocumentPredictions,
   predictDocument,
-  predictTrees,
+  predictSentence,
 } from '../dist/src/classify/training.js';
 import { createEngine } from '../dist/src/engine/engine.js';
 
@@ -29,20 +29,35 @@ const index = process.argv.indexOf('--datasets');
 const datasets = index >= 0 ? process.argv[index + 1] : join('..', 'shared', 'datasets');
 const output = new URL('../src/classify/relation-weights.json', import.meta.url);
 
-/** Indented JSON, except each tree on one line: readable, and small on disk. */
+/** Indented JSON, except each tree on one line and the word weights ten to a line: readable, and small on disk. */
 export function formatWeights(weights) {
   const marker = '"@@trees@@"';
+  const wordsMarker = '"@@words@@"';
   const trees = weights.sentence.model.trees;
+  const words = Object.entries(weights.sentence.words?.weights ?? {});
   const text = JSON.stringify(
     {
       ...weights,
-      sentence: { ...weights.sentence, model: { ...weights.sentence.model, trees: '@@trees@@' } },
+      sentence: {
+        ...weights.sentence,
+        model: { ...weights.sentence.model, trees: '@@trees@@' },
+        ...(weights.sentence.words ? { words: { ...weights.sentence.words, weights: '@@words@@' } } : {}),
+      },
     },
     null,
     2,
   );
   const lines = trees.map((tree) => `        ${JSON.stringify(tree)}`).join(',\n');
-  return `${text.replace(marker, `[\n${lines}\n      ]`)}\n`;
+  const wordLines = [];
+  for (let start = 0; start < words.length; start += 10) {
+    wordLines.push(
+      `        ${words
+        .slice(start, start + 10)
+        .map(([word, weight]) => `${JSON.stringify(word)}: ${weight}`)
+        .join(', ')}`,
+    );
+  }
+  return `${text.replace(marker, `[\n${lines}\n      ]`).replace(wordsMarker, `{\n${wordLines.join(',\n')}\n      }`)}\n`;
 }
 
 const round = (value) => Math.round(value * 1000) / 1000;
@@ -101,17 +116,18 @@ function trainSentence() {
   const pairs = msrpFiles(join(datasets, 'msrp-train')).flatMap((path) => loadMsrp(path));
   const engine = createEngine({ workers: 1 });
   const rows = msrpRows(pairs.map((pair) => compareMsrpPair(engine, pair)));
-  const model = fitTrees(rows, SENTENCE_FEATURES, SENTENCE_BOOSTING);
-  const resubstitution = rows.map((row) => predictTrees(model, row.features));
+  const model = fitSentenceModel(rows, SENTENCE_FEATURES, SENTENCE_BOOSTING);
+  const resubstitution = rows.map((row) => predictSentence(model, row));
   const folds = stratifiedFolds(
     rows.map((row) => row.label),
     SENTENCE_FOLDS,
     FOLD_SEED,
   );
-  const crossValidated = crossValidatedTrees(rows, folds, SENTENCE_FEATURES, SENTENCE_BOOSTING);
+  const crossValidated = crossValidatedSentence(rows, folds, SENTENCE_FEATURES, SENTENCE_BOOSTING);
   return {
     data: `Microsoft Research Paraphrase Corpus, training part: ${rows.length} sentence pairs (paraphrase or not)`,
-    model,
+    model: model.trees,
+    words: model.words,
     figures: {
       settings: JSON.stringify(SENTENCE_BOOSTING),
       resubstitutionAccuracy: accuracy(rows, resubstitution),

@@ -5,7 +5,15 @@ import type { Lexicon } from '../text/lexicon.js';
 import { wordHashes, wordKeys } from '../text/word-keys.js';
 import type { RelationFeatures } from './features.js';
 import { ngramKeysUpTo, sortedContainment } from './gram-keys.js';
-import { clippedPrecision, longestCommonSubsequence, ngramContainment, tiledWords } from './overlap.js';
+import {
+  clippedPrecision,
+  editsPerHundredReused,
+  longestCommonSubsequence,
+  ngramContainment,
+  wordTiles,
+} from './overlap.js';
+import { RELATION_WEIGHTS } from './relation-model.js';
+import { differingScores, differingWords, type WordWeights } from './word-weights.js';
 
 /**
  * The numeric figures the learned relation models read, shares in [0, 1] unless said otherwise. "x" is the side more
@@ -29,6 +37,8 @@ export const FEATURE_NAMES = [
   'lcs',
   'lcsOther',
   'tiling',
+  /** Local edits inside the tiled (copied) text, per 100 tiled words: how the reused part was changed. */
+  'reusedEdits',
   // The alignment's figures (meaning-aware coverage, exact-or-synonym coverage, verbatim runs).
   'coverage',
   'coverageOther',
@@ -74,6 +84,12 @@ export const FEATURE_NAMES = [
   /** BLEU-like geometric mean of the clipped 1..4-gram precisions, both ways. */
   'bleu',
   'bleuOther',
+  /**
+   * Words one side has and the other does not, read through learned per-word weights (see
+   * word-weights.ts): their sum, and the single word most against a paraphrase.
+   */
+  'differingWeight',
+  'differingWorst',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -89,6 +105,7 @@ export function featureVector(
   stats: { coverageA: number; coverageB: number; verbatimA: number; verbatimB: number },
   lexicon: Lexicon,
   scope: 'document' | 'all' = 'all',
+  wordWeights: WordWeights | undefined = RELATION_WEIGHTS.sentence.words,
 ): FeatureVector {
   const bIsX = base.contained === 'b';
   const [x, y] = bIsX ? [b, a] : [a, b];
@@ -102,6 +119,9 @@ export function featureVector(
   // Figures only the sentence model reads cost time on long documents: 0 unless asked for.
   const only = (compute: () => number): number => (all ? compute() : 0);
   const verbatimOther = bIsX ? stats.verbatimA : stats.verbatimB;
+  const differing = all ? differingScores(differingWords(x, y, lexicon), wordWeights) : { sum: 0, worst: 0 };
+  const tiles = wordTiles(stemKeys(x).words, stemKeys(y).words);
+  const tiled = tiles.reduce((sum, tile) => sum + tile.length, 0);
   return {
     containment1: stemGramContainment(x, y, 1),
     containment2: stemGramContainment(x, y, 2),
@@ -115,7 +135,8 @@ export function featureVector(
     rareContainment: only(() => weightedContainment(x, y, lexicon)),
     lcs: ratio(lcs, stemsX.length),
     lcsOther: ratio(lcs, stemsY.length),
-    tiling: ratio(tiledWords(stemKeys(x).words, stemKeys(y).words), stemsX.length),
+    tiling: ratio(tiled, stemsX.length),
+    reusedEdits: editsPerHundredReused(tiles),
     coverage: base.coverage,
     coverageOther: base.coverageOther,
     strict: base.strict,
@@ -162,6 +183,8 @@ export function featureVector(
     unmatchedContentOther: only(() => Math.log1p(unmatched(y, x))),
     bleu: only(() => geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsX, stemsY, n)))),
     bleuOther: only(() => geometricMean([1, 2, 3, 4].map((n) => clippedPrecision(stemsY, stemsX, n)))),
+    differingWeight: differing.sum,
+    differingWorst: differing.worst,
   };
 }
 

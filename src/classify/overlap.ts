@@ -88,6 +88,13 @@ function bitParallelLcs(xs: Int32Array, ys: Int32Array): number {
 /** Shortest tile greedy string tiling keeps (Clough & Stevenson use 3 words). */
 export const MIN_TILE = 3;
 
+/** A run of words common to both sequences: x[x..x+length) equals y[y..y+length). */
+export interface Tile {
+  x: number;
+  y: number;
+  length: number;
+}
+
 /**
  * Greedy string tiling: repeatedly takes the longest runs common to both sequences that no
  * earlier tile covers, down to MIN_TILE words. Returns the number of x's words inside tiles.
@@ -102,6 +109,17 @@ export function greedyStringTiling(x: readonly string[], y: readonly string[], m
  * ids or an article's cached word keys.
  */
 export function tiledWords(xs: ArrayLike<number>, ys: ArrayLike<number>, minTile = MIN_TILE): number {
+  return wordTiles(xs, ys, minTile).reduce((sum, tile) => sum + tile.length, 0);
+}
+
+/** The tiles of greedy string tiling, in x's order. */
+export function stringTiles(x: readonly string[], y: readonly string[], minTile = MIN_TILE): Tile[] {
+  const ids = internAll(x, y);
+  return wordTiles(ids.x, ids.y, minTile);
+}
+
+/** The tiles of greedy string tiling over words given as numbers, in x's order. */
+export function wordTiles(xs: ArrayLike<number>, ys: ArrayLike<number>, minTile = MIN_TILE): Tile[] {
   const markedX = new Uint8Array(xs.length);
   const markedY = new Uint8Array(ys.length);
   // A tile starting at (i, j) has the same first minTile words on both sides, so only the
@@ -117,7 +135,7 @@ export function tiledWords(xs: ArrayLike<number>, ys: ArrayLike<number>, minTile
   const startsInY = Array.from({ length: xs.length }, (_, i) =>
     i + minTile <= xs.length ? positionsInY.get(gramKey(xs, i, minTile)) : undefined,
   );
-  let tiled = 0;
+  const tiles: Tile[] = [];
   let longest: number;
   do {
     longest = minTile;
@@ -149,10 +167,33 @@ export function tiledWords(xs: ArrayLike<number>, ys: ArrayLike<number>, minTile
       if (markedY.subarray(j, j + longest).some((mark) => mark === 1)) continue;
       markedX.fill(1, i, i + longest);
       markedY.fill(1, j, j + longest);
-      tiled += longest;
+      tiles.push({ x: i, y: j, length: longest });
     }
   } while (longest > minTile);
-  return tiled;
+  return tiles.sort((first, second) => first.x - second.x);
+}
+
+/** Widest gap, on either side, between two tiles that still reads as a local edit. */
+export const MAX_EDIT_GAP = 3;
+
+/**
+ * How the reused part was changed: of the tiles taken in x's order, each next one that goes on
+ * in y where the previous left off, after a gap of at most MAX_EDIT_GAP words on either side,
+ * marks a local edit (a word or two swapped, dropped or added inside copied text); per 100 words
+ * inside tiles. A pasted text has none however much it copies, a lightly edited one many.
+ */
+export function editsPerHundredReused(tiles: readonly Tile[]): number {
+  let edits = 0;
+  let reused = 0;
+  tiles.forEach((tile, index) => {
+    reused += tile.length;
+    const next = tiles[index + 1];
+    if (next === undefined) return;
+    const gapX = next.x - (tile.x + tile.length);
+    const gapY = next.y - (tile.y + tile.length);
+    if (gapX >= 0 && gapY >= 0 && gapX + gapY > 0 && gapX <= MAX_EDIT_GAP && gapY <= MAX_EDIT_GAP) edits++;
+  });
+  return reused > 0 ? (edits * 100) / reused : 0;
 }
 
 /** The distinct n-grams of a word sequence, each as its words joined by a space. */

@@ -2,6 +2,7 @@ import { type BoostedTrees, boostedContributions, boostedProbability } from './b
 import type { FeatureName, FeatureVector } from './feature-vector.js';
 import { contributions, type LogisticModel, predictProbabilities } from './logistic.js';
 import weights from './relation-weights.json' with { type: 'json' };
+import type { WordWeights } from './word-weights.js';
 
 /**
  * The learned relation models, as `npm run train` writes them to relation-weights.json:
@@ -40,6 +41,8 @@ export interface TrainedModel {
 export interface TrainedTrees {
   data: string;
   model: BoostedTrees;
+  /** The per-word weights two features read (differingWeight, differingWorst). */
+  words?: WordWeights;
   figures: Record<string, number | string>;
 }
 

@@ -7,6 +7,13 @@ import {
 import { complement, groupedFolds, stratifiedFolds } from './cross-validation.js';
 import type { FeatureName, FeatureVector } from './feature-vector.js';
 import { type LogisticModel, predictProbabilities, trainLogistic, trainOrdinal } from './logistic.js';
+import {
+  differingScores,
+  fitWordWeights,
+  outOfFoldScores,
+  type WordRow,
+  type WordWeights,
+} from './word-weights.js';
 
 /**
  * Fitting the relation models and measuring them honestly. Every choice (penalty, feature set)
@@ -19,6 +26,8 @@ export interface LabelledRow {
   label: string;
   /** Items of one group (the answers to one question) are held out together. */
   group: string;
+  /** Words one side has and the other does not (sentence pairs: the word-weight features read them). */
+  words?: readonly string[];
 }
 
 export interface Candidate {
@@ -236,6 +245,65 @@ export function fitTrees(
 export function predictTrees(model: BoostedTrees, features: FeatureVector): string {
   const probability = boostedProbability(model, rowValues(features, model.features as FeatureName[]));
   return probability >= 0.5 ? model.positive : model.negative;
+}
+
+/** The paraphrase model: per-word weights of differing words, and trees that read them with the rest. */
+export interface SentenceModel {
+  trees: BoostedTrees;
+  words: WordWeights;
+}
+
+function wordRows(rows: readonly LabelledRow[]): WordRow[] {
+  return rows.map((row) => ({ words: row.words ?? [], positive: row.label === 'paraphrase' }));
+}
+
+function withDiffering(row: LabelledRow, scores: { sum: number; worst: number }): LabelledRow {
+  return { ...row, features: { ...row.features, differingWeight: scores.sum, differingWorst: scores.worst } };
+}
+
+/**
+ * Fits the word weights on every row, and the trees on rows whose word-weight features come
+ * from weights fitted without them (out of fold), as a new pair's come from weights fitted
+ * without it.
+ */
+export function fitSentenceModel(
+  rows: readonly LabelledRow[],
+  features: readonly FeatureName[],
+  options: BoostingOptions,
+): SentenceModel {
+  const scores = outOfFoldScores(wordRows(rows));
+  const trees = fitTrees(
+    rows.map((row, index) => withDiffering(row, scores[index]!)),
+    features,
+    options,
+  );
+  return { trees, words: fitWordWeights(wordRows(rows)) };
+}
+
+export function predictSentence(model: SentenceModel, row: LabelledRow): string {
+  return predictTrees(
+    model.trees,
+    withDiffering(row, differingScores(row.words ?? [], model.words)).features,
+  );
+}
+
+/** Predictions for every row from a sentence model (word weights and trees) fitted on the other folds. */
+export function crossValidatedSentence(
+  rows: readonly LabelledRow[],
+  folds: readonly (readonly number[])[],
+  features: readonly FeatureName[],
+  options: BoostingOptions,
+): string[] {
+  const predicted = new Array<string>(rows.length).fill('');
+  for (const fold of folds) {
+    const model = fitSentenceModel(
+      complement(fold, rows.length).map((index) => rows[index]!),
+      features,
+      options,
+    );
+    for (const index of fold) predicted[index] = predictSentence(model, rows[index]!);
+  }
+  return predicted;
 }
 
 /** Predictions for every row from trees fitted on the other folds. */

@@ -5,9 +5,11 @@ import { FEATURE_NAMES, type FeatureVector } from '../../src/classify/feature-ve
 import type { RelationFeatures } from '../../src/classify/features.js';
 import { predictProbabilities, trainLogistic, trainOrdinal } from '../../src/classify/logistic.js';
 import {
+  editsPerHundredReused,
   greedyStringTiling,
   longestCommonSubsequence,
   ngramContainment,
+  stringTiles,
 } from '../../src/classify/overlap.js';
 import { decideRelation } from '../../src/classify/relation.js';
 import {
@@ -214,5 +216,16 @@ describe('overlap measures', () => {
   it('tile runs of at least three words once', () => {
     assert.equal(greedyStringTiling(x, y), 4);
     assert.equal(greedyStringTiling(x, x), x.length);
+  });
+
+  it('count local edits inside copied text, not the joins of pasted pieces', () => {
+    const source = 'the cat sat on the warm mat by the old red door of the house'.split(' ');
+    // One word swapped inside a copied run: one edit over 12 tiled words.
+    const edited = 'the cat sat on the soft mat by the old red door'.split(' ');
+    assert.equal(editsPerHundredReused(stringTiles(edited, source)), 100 / 11);
+    // Two pieces pasted out of order: a jump, not an edit.
+    const pasted = 'the old red door of the house the cat sat on'.split(' ');
+    assert.equal(editsPerHundredReused(stringTiles(pasted, source)), 0);
+    assert.equal(editsPerHundredReused([]), 0);
   });
 });
