@@ -65,20 +65,25 @@ const INITIAL_SLOTS = 1 << 14;
 /**
  * One generation: linear probing in a table at most half full, which starts small and doubles
  * as it fills, so a short run (or a corpus thread that compares little) holds little memory.
+ * Slots hold the pair and the index of its value in a dense list: growing moves numbers only.
  */
 class PairTable<V> {
   #firsts: Int32Array;
   #seconds: Int32Array;
-  #values: Array<V | undefined>;
+  #entries: Int32Array;
+  readonly #values: V[] = [];
   #mask: number;
-  size = 0;
 
   constructor(capacity: number) {
     const slots = Math.min(INITIAL_SLOTS, slotsFor(capacity));
     this.#firsts = new Int32Array(slots).fill(-1);
     this.#seconds = new Int32Array(slots);
-    this.#values = new Array<V | undefined>(slots).fill(undefined);
+    this.#entries = new Int32Array(slots);
     this.#mask = slots - 1;
+  }
+
+  get size(): number {
+    return this.#values.length;
   }
 
   get(x: number, y: number): V | undefined {
@@ -86,55 +91,69 @@ class PairTable<V> {
     for (let slot = this.#home(x, y); ; slot = (slot + 1) & this.#mask) {
       const first = firsts[slot]!;
       if (first === -1) return undefined;
-      if (first === x && this.#seconds[slot] === y) return this.#values[slot];
+      if (first === x && this.#seconds[slot] === y) return this.#values[this.#entries[slot]!];
     }
   }
 
   set(x: number, y: number, value: V): void {
-    if ((this.size + 1) * 2 > this.#firsts.length) this.#grow();
-    const firsts = this.#firsts;
-    for (let slot = this.#home(x, y); ; slot = (slot + 1) & this.#mask) {
-      const first = firsts[slot]!;
-      if (first === -1) {
-        firsts[slot] = x;
-        this.#seconds[slot] = y;
-        this.#values[slot] = value;
-        this.size++;
-        return;
-      }
-      if (first === x && this.#seconds[slot] === y) {
-        this.#values[slot] = value;
-        return;
-      }
+    if ((this.#values.length + 1) * 2 > this.#firsts.length) this.#grow();
+    const slot = this.#slotOf(x, y);
+    if (this.#firsts[slot] === -1) {
+      this.#firsts[slot] = x;
+      this.#seconds[slot] = y;
+      this.#entries[slot] = this.#values.length;
+      this.#values.push(value);
+    } else {
+      this.#values[this.#entries[slot]!] = value;
     }
   }
 
   clear(): void {
-    if (this.size === 0) return;
+    if (this.#values.length === 0) return;
     this.#firsts.fill(-1);
-    this.#values.fill(undefined);
-    this.size = 0;
+    this.#values.length = 0;
   }
 
-  #grow(): void {
-    const [firsts, seconds, values] = [this.#firsts, this.#seconds, this.#values];
-    const slots = firsts.length * 2;
-    this.#firsts = new Int32Array(slots).fill(-1);
-    this.#seconds = new Int32Array(slots);
-    this.#values = new Array<V | undefined>(slots).fill(undefined);
-    this.#mask = slots - 1;
-    this.size = 0;
-    for (let slot = 0; slot < firsts.length; slot++) {
-      if (firsts[slot] !== -1) this.set(firsts[slot]!, seconds[slot]!, values[slot]!);
+  /** The pair's slot, or the empty slot where it belongs. */
+  #slotOf(x: number, y: number): number {
+    const firsts = this.#firsts;
+    for (let slot = this.#home(x, y); ; slot = (slot + 1) & this.#mask) {
+      const first = firsts[slot]!;
+      if (first === -1 || (first === x && this.#seconds[slot] === y)) return slot;
     }
   }
 
-  /** Where the pair's probe starts: both ids mixed (multiplicative hashing, high bits folded in). */
-  #home(x: number, y: number): number {
-    let hash = Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x632be5ab, 0x85ebca77);
-    hash ^= hash >>> 15;
-    return hash & this.#mask;
+  #grow(): void {
+    const [firsts, seconds, entries] = [this.#firsts, this.#seconds, this.#entries];
+    const slots = firsts.length * 2;
+    this.#firsts = new Int32Array(slots).fill(-1);
+    this.#seconds = new Int32Array(slots);
+    this.#entries = new Int32Array(slots);
+    this.#mask = slots - 1;
+    for (let old = 0; old < firsts.length; old++) {
+      if (firsts[old] === -1) continue;
+      const slot = this.#slotOf(firsts[old]!, seconds[old]!);
+      this.#firsts[slot] = firsts[old]!;
+      this.#seconds[slot] = seconds[old]!;
+      this.#entries[slot] = entries[old]!;
+    }
   }
+
+  /** Where the pair's probe starts. */
+  #home(x: number, y: number): number {
+    // MurmurHash3's finaliser over x and the mixed y: form ids are small and dense, and a linear
+    // mix of the two (x·a ^ y·b) puts many pairs on one value, which makes probes long.
+    return fmix32(Math.imul(x, 0x9e3779b1) ^ fmix32(y)) & this.#mask;
+  }
+}
+
+function fmix32(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
 }
 
 /** The power of two that holds `capacity` pairs at most half full. */
