@@ -154,17 +154,46 @@ function meanVector(
   lexicon: Lexicon,
   plus: Float64Array | null = null,
 ): Float64Array | null {
-  // Summed in place: no vector is allocated per word.
-  const sum = plus === null ? new Float64Array(lexicon.dimensions) : Float64Array.from(plus);
+  const dimensions = lexicon.dimensions;
+  const { sums, found: hasWords } = sentenceVectors(article, lexicon);
+  const sum = plus === null ? new Float64Array(dimensions) : Float64Array.from(plus);
   let found = plus !== null;
-  for (let index = from; index < to; index++) {
-    const sentence = article.sentences[index]!;
-    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-      const { stop, norm } = article.tokens[token]!;
-      if (!stop && lexicon.addVector(norm, sum)) found = true;
-    }
+  for (let sentence = from; sentence < to; sentence++) {
+    if (hasWords[sentence] === 0) continue;
+    found = true;
+    for (let d = 0, i = sentence * dimensions; d < dimensions; d++, i++) sum[d]! += sums[i]!;
   }
   return found ? sum : null;
+}
+
+/** Each sentence's summed content-word vectors, and whether it has any; one row per sentence. */
+interface SentenceVectors {
+  sums: Float64Array;
+  found: Uint8Array;
+}
+
+const SENTENCE_VECTORS = new WeakMap<AnalysedArticle, SentenceVectors>();
+
+/**
+ * Worked out once per article (its analysis belongs to one engine, so one lexicon): a passage's
+ * place is measured over ranges of sentences, in every pair the article meets.
+ */
+function sentenceVectors(article: AnalysedArticle, lexicon: Lexicon): SentenceVectors {
+  return cached(SENTENCE_VECTORS, article, () => {
+    const dimensions = lexicon.dimensions;
+    const sums = new Float64Array(article.sentences.length * dimensions);
+    const found = new Uint8Array(article.sentences.length);
+    const row = new Float64Array(dimensions);
+    article.sentences.forEach((sentence, index) => {
+      row.fill(0);
+      for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+        const { stop, norm } = article.tokens[token]!;
+        if (!stop && lexicon.addVector(norm, row)) found[index] = 1;
+      }
+      sums.set(row, index * dimensions);
+    });
+    return { sums, found };
+  });
 }
 
 function cosine(x: Float64Array | null, y: Float64Array | null): number {
