@@ -21,8 +21,9 @@ import type { Engine } from './engine.js';
 /** Below this many distinct documents a pool costs more to start than it saves. */
 const POOL_MIN_DOCUMENTS = 24;
 /**
- * Tasks per thread and step: enough to even out uneven tasks, few enough that each task covers
- * a run of neighbouring documents (pairs are sorted), so a thread analyses each document once.
+ * Each task takes this share of the work left, per thread (see shrinkingChunks): large enough
+ * that a task covers a run of neighbouring documents (pairs are sorted), so a thread analyses
+ * each document once, small enough to even out uneven tasks.
  */
 const TASKS_PER_THREAD = 4;
 
@@ -56,13 +57,13 @@ export async function traceOnEngine(
     },
   });
 
-  const fingerprintTasks = chunks(classes, taskSize(classes.length, engine.workers)).map(
+  const fingerprintTasks = shrinkingChunks(classes, engine.workers, MIN_DOCUMENTS_PER_TASK).map(
     (chunk): FingerprintTask => ({ kind: 'fingerprint', articles: chunk.map(lean) }),
   );
   const fingerprints = (await engine.run(fingerprintTasks)).flat();
   const plan = planComparisons(keys, classOf, classes, fingerprints);
 
-  const comparePairs = shrinkingChunks(plan.pairs, engine.workers);
+  const comparePairs = shrinkingChunks(plan.pairs, engine.workers, MIN_PAIRS_PER_TASK);
   const compareTasks = comparePairs.map((pairs): CompareTask => {
     const local = localIndices(pairs.flat());
     return {
@@ -98,7 +99,7 @@ export async function traceOnEngine(
   });
 
   const planned = planStories(articles, classOf, expandResults(plan, compared), similarities);
-  const edgeChunks = chunks(planned.orientations, taskSize(planned.orientations.length, engine.workers));
+  const edgeChunks = shrinkingChunks(planned.orientations, engine.workers, MIN_EDGES_PER_TASK);
   const orientTasks = edgeChunks.map((edges): OrientTask => {
     const local = localIndices(edges.flatMap((edge) => [edge.first, edge.second]));
     return {
@@ -129,12 +130,11 @@ function localIndices(indices: readonly number[]): Map<number, number> {
   return local;
 }
 
-function taskSize(items: number, threads: number): number {
-  return Math.max(1, Math.ceil(items / (threads * TASKS_PER_THREAD)));
-}
-
-/** The smallest compare task: a few hundred milliseconds of work, worth a message. */
+/** The smallest tasks, each a few hundred milliseconds of work at most: worth a message. */
+const MIN_DOCUMENTS_PER_TASK = 16;
 const MIN_PAIRS_PER_TASK = 64;
+/** A tree edge's orientation lists the changes too: it weighs several pair comparisons. */
+const MIN_EDGES_PER_TASK = 4;
 
 /**
  * Consecutive chunks whose sizes shrink as the work left shrinks (guided scheduling): each is a
@@ -142,19 +142,13 @@ const MIN_PAIRS_PER_TASK = 64;
  * document once) and the last are short, and no thread is left running a long task alone
  * while the others have finished.
  */
-function shrinkingChunks<T>(items: readonly T[], threads: number): T[][] {
+function shrinkingChunks<T>(items: readonly T[], threads: number, minimum: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; ) {
     const remaining = items.length - start;
-    const size = Math.max(MIN_PAIRS_PER_TASK, Math.ceil(remaining / (threads * TASKS_PER_THREAD)));
+    const size = Math.max(minimum, Math.ceil(remaining / (threads * TASKS_PER_THREAD)));
     result.push(items.slice(start, start + size));
     start += size;
   }
-  return result;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
 }
