@@ -305,22 +305,3 @@ export function crossValidatedSentence(
   }
   return predicted;
 }
-
-/** Predictions for every row from trees fitted on the other folds. */
-export function crossValidatedTrees(
-  rows: readonly LabelledRow[],
-  folds: readonly (readonly number[])[],
-  features: readonly FeatureName[],
-  options: BoostingOptions,
-): string[] {
-  const predicted = new Array<string>(rows.length).fill('');
-  for (const fold of folds) {
-    const model = fitTrees(
-      complement(fold, rows.length).map((index) => rows[index]!),
-      features,
-      options,
-    );
-    for (const index of fold) predicted[index] = predictTrees(model, rows[index]!.features);
-  }
-  return predicted;
-}
