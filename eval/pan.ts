@@ -225,11 +225,12 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
     );
     console.log(`compare B A mirrors compare A B on ${mirrored} of ${written.length} pairs`);
     // The models fitted on this suite (built with the training seed): their cross-validated figures.
-    for (const name of ['passage-reuse', 'direction']) {
+    for (const name of ['passage-reuse', 'direction', 'partial-reuse']) {
       const figures = Object.entries(readModel(name).figures)
         .map(([key, value]) => `${key} ${value}`)
         .join(', ');
-      console.log(`model ${name} (npm run train:pan, 5-fold CV holding out source articles): ${figures}`);
+      const held = name === 'partial-reuse' ? 'source articles and questions' : 'source articles';
+      console.log(`model ${name} (npm run train:pan, 5-fold CV holding out ${held}): ${figures}`);
     }
     if (failures.length > 0) {
       console.log(

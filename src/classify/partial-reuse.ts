@@ -1,6 +1,8 @@
 import type { Alignment, Passage, PassageKind } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { RelationKind } from '../model/relation.js';
+import type { Lexicon } from '../text/lexicon.js';
+import { PARTIAL_MODEL, partialEvidence, showsReuse } from './partial-evidence.js';
 
 /**
  * A pair is a partial reuse when some passage of one text was put into the other (the passage
@@ -8,16 +10,9 @@ import type { RelationKind } from '../model/relation.js';
  * at least one text is reused: a few paragraphs of a longer text, a wire story inside a roundup.
  * The passage must keep the other's wording (verbatim, edited or spun): saying the same facts
  * in other words is what two independent texts on one topic do, and the relation model judges
- * a whole rewrite.
+ * a whole rewrite. Whether one passage is enough is learned (src/classify/partial-evidence.ts).
  */
 export const PARTIAL_SHARE = 0.5;
-/**
- * A passage with fewer words than this on either side (a heading, a stock phrase) shows no
- * reuse alone. Words inside direct quotes do not count: independent reports of one event share
- * a quote and little more, while a copied passage carries the reporting around its quotes too.
- */
-const MIN_PASSAGE_TOKENS = 8;
-
 export interface PartialReuse {
   partial: boolean;
   /** Share of each text's characters inside reused passages. */
@@ -35,14 +30,14 @@ const RELATION_OF_KIND: Record<Exclude<PassageKind, 'dropped' | 'added'>, Relati
 };
 
 /** Decides partial reuse from the alignment's reused passages (symmetric in a and b). */
-export function partialReuse(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): PartialReuse {
-  const reused = alignment.passages.filter(
-    (passage) =>
-      passage.a !== null &&
-      passage.b !== null &&
-      passage.kind !== 'reworded' &&
-      unquotedTokensIn(a, passage.sentencesA) >= MIN_PASSAGE_TOKENS &&
-      unquotedTokensIn(b, passage.sentencesB) >= MIN_PASSAGE_TOKENS,
+export function partialReuse(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  lexicon: Lexicon,
+): PartialReuse {
+  const reused = keptPassages(alignment).filter((passage) =>
+    showsReuse(PARTIAL_MODEL, partialEvidence(a, b, alignment, passage, lexicon)),
   );
   const shareA = coveredShare(a, reused, 'a');
   const shareB = coveredShare(b, reused, 'b');
@@ -79,14 +74,9 @@ function coveredShare(article: AnalysedArticle, passages: readonly Passage[], si
   return inside / total;
 }
 
-/** Words of the sentences outside direct quotes. */
-function unquotedTokensIn(article: AnalysedArticle, sentences: readonly number[]): number {
-  let count = 0;
-  for (const index of sentences) {
-    const sentence = article.sentences[index]!;
-    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-      if (!article.tokens[token]!.quoted) count++;
-    }
-  }
-  return count;
+/** Passages found in both texts that keep the other's wording: the candidates for partial reuse. */
+export function keptPassages(alignment: Alignment): Passage[] {
+  return alignment.passages.filter(
+    (passage) => passage.a !== null && passage.b !== null && passage.kind !== 'reworded',
+  );
 }

@@ -40,7 +40,7 @@ export function comparePair(
     features,
     featureVector(a, b, features, alignment.stats, lexicon, features.sentences <= 1 ? 'all' : 'document'),
   );
-  const reuse = partialReuse(a, b, alignment);
+  const reuse = partialReuse(a, b, alignment, lexicon);
   // A passage put into a longer text is derivation too, whatever the whole texts' figures say.
   if (reuse.partial && !DERIVED_RELATIONS.has(decision.relation))
     decision = { ...decision, relation: reuse.relation };
@@ -102,7 +102,7 @@ function withSource(
     direction: decideDirection(source, copy, alignment, context.lexicon, context.now, true),
     alignment,
     changes: changes ? detectChanges(source, copy, alignment, context.lexicon) : [],
-    ...reuseShares(partialReuse(source, copy, alignment), false),
+    ...reuseShares(partialReuse(source, copy, alignment, context.lexicon), false),
   };
 }
 

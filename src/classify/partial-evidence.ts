@@ -1,0 +1,91 @@
+import { type LogisticModel, probability, readModel } from '../align/logistic.js';
+import { tokenWeights } from '../align/weights.js';
+import type { Alignment, Passage } from '../model/alignment.js';
+import type { AnalysedArticle } from '../model/analysis.js';
+import type { Lexicon } from '../text/lexicon.js';
+
+/**
+ * What tells a passage put into another text from the few sentences two independent reports of
+ * one event share (a quote, a stock phrase, a name-heavy line): how many words it carries
+ * outside direct quotes and how rare they are (on the poorer side, so the figure is the same
+ * whichever text is a), how exactly they were kept, how many of them a sentence holds (list lines and headings hold
+ * few) and the longest
+ * run of unquoted words kept in order. Quoted words do not count: independent reports share a
+ * quote and little more, a copy carries the reporting around it too.
+ */
+export const PARTIAL_FEATURES = [
+  'unquotedWords',
+  'unquotedWeight',
+  'exact',
+  'wordsPerSentence',
+  'longestUnquotedRun',
+] as const;
+
+/** The features of one reused passage of the alignment, in PARTIAL_FEATURES order. */
+export function partialEvidence(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  alignment: Alignment,
+  passage: Passage,
+  lexicon: Lexicon,
+): number[] {
+  const sideA = unquotedContent(a, passage.sentencesA, tokenWeights(a, lexicon));
+  const sideB = unquotedContent(b, passage.sentencesB, tokenWeights(b, lexicon));
+  const inA = new Set(passage.sentencesA);
+  const inB = new Set(passage.sentencesB);
+  const pairs = alignment.pairs.filter((pair) => inA.has(pair.a) && inB.has(pair.b));
+  const exact = pairs.length > 0 ? pairs.reduce((sum, pair) => sum + pair.exact, 0) / pairs.length : 0;
+  let longestRun = 0;
+  for (const pair of pairs) {
+    let run = 0;
+    let previous: { a: number; b: number } | null = null;
+    for (const edit of pair.edits) {
+      const kept =
+        edit.op === 'equal' &&
+        edit.a !== null &&
+        edit.b !== null &&
+        !a.tokens[edit.a]!.quoted &&
+        !b.tokens[edit.b]!.quoted;
+      const follows = kept && previous !== null && edit.a === previous.a + 1 && edit.b === previous.b + 1;
+      run = kept ? (follows ? run + 1 : 1) : 0;
+      previous = kept ? { a: edit.a!, b: edit.b! } : null;
+      longestRun = Math.max(longestRun, run);
+    }
+  }
+  return [
+    Math.log1p(Math.min(sideA.words, sideB.words)),
+    Math.log1p(Math.min(sideA.weight, sideB.weight)),
+    exact,
+    Math.log1p(
+      Math.min(sideA.words, sideB.words) / Math.max(1, passage.sentencesA.length, passage.sentencesB.length),
+    ),
+    Math.log1p(longestRun),
+  ];
+}
+
+/** Words of the sentences outside direct quotes, and their summed content weight (rarity). */
+function unquotedContent(
+  article: AnalysedArticle,
+  sentences: readonly number[],
+  weights: ArrayLike<number>,
+): { words: number; weight: number } {
+  let words = 0;
+  let weight = 0;
+  for (const index of sentences) {
+    const sentence = article.sentences[index]!;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      if (article.tokens[token]!.quoted) continue;
+      words++;
+      weight += weights[token] ?? 0;
+    }
+  }
+  return { words, weight };
+}
+
+/** The committed gate (models/partial-reuse.json), trained by `npm run train:pan`. */
+export const PARTIAL_MODEL: LogisticModel = readModel('partial-reuse');
+
+/** Whether the passage alone shows that one text was put into the other. */
+export function showsReuse(model: LogisticModel, evidence: readonly number[]): boolean {
+  return probability(model, evidence) >= model.threshold;
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { alignArticles } from '../../src/align/align.js';
+import { partialReuse } from '../../src/classify/partial-reuse.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { analyseArticle } from '../../src/text/analyse.js';
+import { articleFromText } from '../../src/text/plain-article.js';
+
+const { lexicon } = createEngine();
+
+const planted =
+  'The harbour authority said on Tuesday that dredging of the northern channel would start in March and ' +
+  'cost about 40 million euros, paid for by port fees over ten years.';
+
+const host = [
+  'Fishermen in the old town held a meeting about the new quotas that start next season.',
+  'Several boats have already been sold to buyers from other regions, the association said.',
+  planted,
+  'The mayor promised to look at support for families who depend on the catch.',
+].join(' ');
+
+const source = [
+  'Ferry traffic grew by a tenth last year as more tourists came in the shoulder months.',
+  planted,
+  'Shipping lines have asked for deeper berths since the larger vessels entered service.',
+].join(' ');
+
+const unrelated = [
+  'A new bakery opened on the corner of the market square with bread baked in a wood oven.',
+  'Its owner trained in Lyon and returned home after twenty years abroad.',
+].join(' ');
+
+function reuse(first: string, second: string) {
+  const a = analyseArticle(articleFromText('a', first));
+  const b = analyseArticle(articleFromText('b', second));
+  return partialReuse(a, b, alignArticles(a, b, lexicon), lexicon);
+}
+
+describe('partial reuse gate', () => {
+  it('calls one sentence put word for word into a longer text a partial reuse', () => {
+    const result = reuse(source, host);
+    assert.equal(result.partial, true);
+    assert.equal(result.relation, 'copy');
+  });
+
+  it('is symmetric in the two texts', () => {
+    const forward = reuse(source, host);
+    const backward = reuse(host, source);
+    assert.equal(forward.partial, backward.partial);
+    assert.equal(forward.shareA, backward.shareB);
+  });
+
+  it('finds nothing between texts that share no passage', () => {
+    assert.equal(reuse(source, unrelated).partial, false);
+  });
+});
