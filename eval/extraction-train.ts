@@ -39,6 +39,18 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Text as the ground truths can be compared with a page's blocks: some truths lost every
+ * character outside ASCII ("?" in their place) and set a space before punctuation at element
+ * boundaries, so both sides are brought to that form.
+ */
+function comparable(text: string): string {
+  return collapse(text.replace(/[^\x00-\x7f]/g, '?')).replace(/ (?=[,.;:!?)])/g, '');
+}
+
+/** Shorter blocks are matched as whole words only: a menu entry's word occurs in any story. */
+const MIN_SUBSTRING_WORDS = 4;
+
 function words(text: string): number {
   return text.split(/\s+/).filter((token) => token !== '').length;
 }
@@ -66,7 +78,7 @@ function truths(directory: string): Map<string, Truth> {
   for (const [id, truth] of Object.entries(data)) {
     const text = truth.plaintext ?? truth.articleBody ?? '';
     const marker = text.indexOf(COMMENTS_MARKER);
-    pages.set(id, { text: ` ${collapse(marker >= 0 ? text.slice(0, marker) : text)} ` });
+    pages.set(id, { text: ` ${comparable(marker >= 0 ? text.slice(0, marker) : text)} ` });
   }
   return pages;
 }
@@ -74,7 +86,10 @@ function truths(directory: string): Map<string, Truth> {
 function labelOf(truth: Truth, text: string): boolean | null {
   const block = collapse(text);
   if (block === '') return null;
-  if ('text' in truth) return truth.text.includes(block);
+  if ('text' in truth) {
+    const form = comparable(text);
+    return words(form) >= MIN_SUBSTRING_WORDS ? truth.text.includes(form) : truth.text.includes(` ${form} `);
+  }
   const holds = (segments: readonly string[]) =>
     segments.some((segment) => block.includes(segment) || (words(block) >= 5 && segment.includes(block)));
   if (holds(truth.with)) return true;
