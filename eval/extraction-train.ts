@@ -10,6 +10,7 @@ import {
   storyProbability,
 } from '../src/extract/html/block-model.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
+import { trainContainerModel } from './extraction-container-train.js';
 import { trainTailModel } from './extraction-tail-train.js';
 import { isStoryText, truths, words } from './extraction-truths.js';
 
@@ -148,6 +149,14 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
+if (process.argv.includes('--container')) {
+  // The container model (a second opinion on the content container) has a trainer of its own.
+  await trainContainerModel(
+    datasets,
+    argument('--output', join('src', 'extract', 'html', 'container-model.json')),
+  );
+  process.exit(process.exitCode ?? 0);
+}
 if (process.argv.includes('--tail')) {
   // The tail model (the story's last blocks) has a trainer of its own.
   await trainTailModel(datasets, argument('--output', join('src', 'extract', 'html', 'tail-model.json')));

@@ -71,6 +71,16 @@ export function storyBeforeTail(raw: RawDocument): { blocks: HtmlBlock[]; labels
   return withModelBlocks(storyLayout(raw));
 }
 
+/** The page's blocks (chrome subtrees skipped) and its headline: what the container model reads. */
+export function containerView(raw: RawDocument): { pageBlocks: HtmlBlock[]; headline: string | null } {
+  const { elements, root } = parsePage(raw);
+  const metadata = htmlMetadata(elements, pageJsonLd(elements));
+  return {
+    pageBlocks: htmlBlocks(raw.content, root, { skipUnlikely: true }),
+    headline: metadata.title ?? metadata.documentTitle,
+  };
+}
+
 interface ParsedPage {
   document: HtmlDocument;
   elements: HtmlElement[];
@@ -101,7 +111,7 @@ function labelledLayout(
   const knownTitle = metadata.title ?? metadata.documentTitle;
   let blocks = withLeadBeforeBody(
     pageBlocks,
-    mainContentBlocks(pageBlocks, declaredBody(declaration, pageBlocks)),
+    mainContentBlocks(pageBlocks, declaredBody(declaration, pageBlocks), knownTitle),
     knownTitle,
   );
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
@@ -109,7 +119,7 @@ function labelledLayout(
     const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
     const relaxed = withLeadBeforeBody(
       all,
-      mainContentBlocks(all, declaredBody(declaration, all)),
+      mainContentBlocks(all, declaredBody(declaration, all), knownTitle),
       knownTitle,
     );
     if (textLength(relaxed) > textLength(blocks)) {

@@ -1,0 +1,139 @@
+import { normalisedWords } from '../normalise-words.js';
+import { type ElementTotals, linkDensity } from './candidate-scores.js';
+import MODEL from './container-model.json' with { type: 'json' };
+import { type HtmlElement, isInsideAny, parentElement } from './dom.js';
+import { classWeight } from './element-hints.js';
+import type { HtmlBlock } from './html-blocks.js';
+
+/**
+ * A second opinion on the content container, learned from public development sets
+ * (`npm run train:extract -- --container`, leave-one-dataset-out cross-validation; weights and
+ * figures in container-model.json). Readability's scores reward long, comma-rich paragraphs, so
+ * on a page whose story is short a sidebar, a comment or a teaser list of longer sentences can
+ * outscore it. Among the best-scoring candidates the model weighs the score with what tells a
+ * story's box anywhere: it uses the words of the page's headline, it sits under the headline,
+ * it holds few links. The model's favourite replaces the winner only when it is clearly
+ * ahead. A margin of 1 or more turns it off.
+ */
+export interface ContainerModel {
+  features: readonly string[];
+  mean: readonly number[];
+  scale: readonly number[];
+  weights: readonly number[];
+  bias: number;
+  /** How much more probable the model's favourite must be than the score's winner. */
+  margin: number;
+}
+
+/** Candidates compared: the best few by score. */
+export const CONTAINER_CANDIDATES = 5;
+/** Words this long are mostly content words in any spaced script. */
+const MIN_TOPIC_WORD = 4;
+
+export const CONTAINER_FEATURE_NAMES = [
+  'log score',
+  'share of the best score',
+  'rank',
+  'log characters',
+  'link density',
+  'class weight',
+  'headline words used',
+  'headline words share of text',
+  'after the headline',
+  'holds the headline',
+  'place in the page',
+  'depth',
+] as const;
+
+/** One candidate container with its features. */
+export interface ContainerCandidate {
+  element: HtmlElement;
+  features: number[];
+}
+
+/**
+ * The best-scoring candidates (best first) with their features. `headline` is the page's title
+ * as its metadata gives it (site name split off), or null.
+ */
+export function containerCandidates(
+  blocks: readonly HtmlBlock[],
+  scores: ReadonlyMap<HtmlElement, number>,
+  totals: ReadonlyMap<HtmlElement, ElementTotals>,
+  headline: string | null,
+): ContainerCandidate[] {
+  const ranked = [...scores.entries()]
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, CONTAINER_CANDIDATES);
+  if (ranked.length === 0) return [];
+  const best = ranked[0]![1];
+  const topic = new Set(normalisedWords(headline ?? '').filter((word) => word.length >= MIN_TOPIC_WORD));
+  const h1 = blocks.findIndex((block) => block.element.name === 'h1');
+  return ranked.map(([element, score], rank) => {
+    const inside = new Set([element]);
+    let first = -1;
+    const used = new Set<string>();
+    let topicHits = 0;
+    let wordCount = 0;
+    let holdsHeadline = false;
+    blocks.forEach((block, index) => {
+      if (!isInsideAny(block.element, inside)) return;
+      if (first < 0) first = index;
+      if (index === h1) holdsHeadline = true;
+      for (const word of normalisedWords(block.text)) {
+        wordCount++;
+        if (topic.has(word)) {
+          used.add(word);
+          topicHits++;
+        }
+      }
+    });
+    let depth = 0;
+    for (let current = parentElement(element); current !== null; current = parentElement(current)) depth++;
+    const total = totals.get(element);
+    return {
+      element,
+      features: [
+        Math.log1p(score),
+        score / best,
+        rank / CONTAINER_CANDIDATES,
+        Math.log1p(total?.chars ?? 0),
+        linkDensity(total),
+        classWeight(element) / 50,
+        topic.size === 0 ? 0 : used.size / topic.size,
+        Math.min(1, (10 * topicHits) / Math.max(1, wordCount)),
+        h1 >= 0 && first > h1 ? 1 : 0,
+        holdsHeadline ? 1 : 0,
+        blocks.length === 0 || first < 0 ? 0 : first / blocks.length,
+        Math.min(1, depth / 20),
+      ],
+    };
+  });
+}
+
+export function containerProbability(model: ContainerModel, features: readonly number[]): number {
+  let sum = model.bias;
+  features.forEach((value, index) => {
+    sum += (model.weights[index] ?? 0) * ((value - (model.mean[index] ?? 0)) / (model.scale[index] || 1));
+  });
+  return 1 / (1 + Math.exp(-sum));
+}
+
+/**
+ * The candidate the model prefers to the score's winner (the first candidate), or null when it
+ * prefers the winner or is not clearly ahead of it.
+ */
+export function preferredContainer(
+  candidates: readonly ContainerCandidate[],
+  model: ContainerModel = MODEL,
+): HtmlElement | null {
+  if (model.margin >= 1 || model.weights.length !== CONTAINER_FEATURE_NAMES.length) return null;
+  if (candidates.length < 2) return null;
+  const probabilities = candidates.map((candidate) => containerProbability(model, candidate.features));
+  let best = 0;
+  probabilities.forEach((probability, index) => {
+    if (probability > probabilities[best]!) best = index;
+  });
+  if (best === 0 || probabilities[best]! - probabilities[0]! < model.margin) return null;
+  return candidates[best]!.element;
+}
