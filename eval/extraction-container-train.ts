@@ -149,17 +149,18 @@ export async function trainContainerModel(datasets: string, output: string): Pro
   }));
   const meanAt = (at: number) =>
     heldOut.reduce((sum, fold) => sum + fold.gains[at]!.gain, 0) / heldOut.length;
-  let best = 0;
+  // The best mean held-out gain among the margins at which no held-out set loses.
+  const safe = (at: number) => heldOut.every((fold) => fold.gains[at]!.gain >= 0);
+  let best = MARGINS.length - 1;
   MARGINS.forEach((_, index) => {
-    if (meanAt(index) > meanAt(best)) best = index;
+    if (safe(index) && meanAt(index) > meanAt(best)) best = index;
   });
   for (const [index, margin] of MARGINS.entries()) {
     console.log(
       `margin ${margin.toFixed(2)}: held-out gain ${heldOut.map((fold) => `${fold.set} ${fold.gains[index]!.gain.toFixed(4)} (${fold.gains[index]!.switched} switched)`).join(', ')}`,
     );
   }
-  const noneLoses = heldOut.every((fold) => fold.gains[best]!.gain >= 0);
-  const on = noneLoses && meanAt(best) > 0;
+  const on = safe(best) && meanAt(best) > 0;
   const margin = on ? MARGINS[best]! : 1;
   console.log(
     on
