@@ -1,7 +1,7 @@
 import { normalisedWords } from '../normalise-words.js';
 import { type ElementTotals, linkDensity } from './candidate-scores.js';
 import MODEL from './container-model.json' with { type: 'json' };
-import { type HtmlElement, isInsideAny, parentElement } from './dom.js';
+import { type HtmlElement, parentElement } from './dom.js';
 import { classWeight } from './element-hints.js';
 import type { HtmlBlock } from './html-blocks.js';
 
@@ -69,25 +69,14 @@ export function containerCandidates(
   const best = ranked[0]![1];
   const topic = new Set(normalisedWords(headline ?? '').filter((word) => word.length >= MIN_TOPIC_WORD));
   const h1 = blocks.findIndex((block) => block.element.name === 'h1');
+  const tallies = candidateTallies(
+    blocks,
+    ranked.map(([element]) => element),
+    topic,
+    h1,
+  );
   return ranked.map(([element, score], rank) => {
-    const inside = new Set([element]);
-    let first = -1;
-    const used = new Set<string>();
-    let topicHits = 0;
-    let wordCount = 0;
-    let holdsHeadline = false;
-    blocks.forEach((block, index) => {
-      if (!isInsideAny(block.element, inside)) return;
-      if (first < 0) first = index;
-      if (index === h1) holdsHeadline = true;
-      for (const word of normalisedWords(block.text)) {
-        wordCount++;
-        if (topic.has(word)) {
-          used.add(word);
-          topicHits++;
-        }
-      }
-    });
+    const { first, used, topicHits, wordCount, holdsHeadline } = tallies[rank]!;
     let depth = 0;
     for (let current = parentElement(element); current !== null; current = parentElement(current)) depth++;
     const total = totals.get(element);
@@ -109,6 +98,65 @@ export function containerCandidates(
       ],
     };
   });
+}
+
+/** What one candidate holds: its first block, the headline's words it uses, its word count. */
+interface CandidateTally {
+  first: number;
+  used: Set<string>;
+  topicHits: number;
+  wordCount: number;
+  /** Holds the page's <h1> (the block at index `headline`). */
+  holdsHeadline: boolean;
+}
+
+/**
+ * The tallies of every candidate in one pass over the blocks: each block's ancestors are walked
+ * once and its words read once, however many candidates hold it (long pages have tens of
+ * thousands of blocks).
+ */
+function candidateTallies(
+  blocks: readonly HtmlBlock[],
+  elements: readonly HtmlElement[],
+  topic: ReadonlySet<string>,
+  headline: number,
+): CandidateTally[] {
+  const slot = new Map(elements.map((element, index) => [element, index]));
+  const tallies = elements.map(
+    (): CandidateTally => ({
+      first: -1,
+      used: new Set<string>(),
+      topicHits: 0,
+      wordCount: 0,
+      holdsHeadline: false,
+    }),
+  );
+  blocks.forEach((block, index) => {
+    const holders: number[] = [];
+    for (
+      let current: HtmlElement | null = block.element;
+      current !== null;
+      current = parentElement(current)
+    ) {
+      const at = slot.get(current);
+      if (at !== undefined) holders.push(at);
+    }
+    if (holders.length === 0) return;
+    // Without a headline the words tell nothing: they are not read.
+    const words = topic.size === 0 ? [] : normalisedWords(block.text);
+    for (const at of holders) {
+      const tally = tallies[at]!;
+      if (tally.first < 0) tally.first = index;
+      if (index === headline) tally.holdsHeadline = true;
+      tally.wordCount += words.length;
+      for (const word of words) {
+        if (!topic.has(word)) continue;
+        tally.used.add(word);
+        tally.topicHits++;
+      }
+    }
+  });
+  return tallies;
 }
 
 export function containerProbability(model: ContainerModel, features: readonly number[]): number {

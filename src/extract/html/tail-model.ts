@@ -68,6 +68,7 @@ export function tailCandidates(labels: readonly BlockLabel[]): number[] {
 /** What the story as a whole looks like, computed once per page. */
 export interface StoryShape {
   storyIndices: number[];
+  /** Words of each story block (0 for other blocks). */
   words: number[];
   totalWords: number;
   /** The element holding most of the story's prose (the parent of its paragraphs). */
@@ -76,7 +77,9 @@ export interface StoryShape {
 
 export function storyShape(blocks: readonly HtmlBlock[], labels: readonly BlockLabel[]): StoryShape {
   const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
-  const words = blocks.map((block) => blockFeatures(block).words);
+  // Words of the story's blocks only (0 for the rest): the chrome around a story can be long.
+  const words = new Array<number>(blocks.length).fill(0);
+  for (const index of storyIndices) words[index] = blockFeatures(blocks[index]!).words;
   const byParent = new Map<HtmlElement, number>();
   for (const index of storyIndices) {
     const parent = parentElement(blocks[index]!.element);
