@@ -1,3 +1,5 @@
+import { blockFeatures } from '../block-features.js';
+import { isProse } from '../block-weights.js';
 import { normalisedWords } from '../normalise-words.js';
 import { type ElementTotals, linkDensity } from './candidate-scores.js';
 import MODEL from './container-model.json' with { type: 'json' };
@@ -43,6 +45,8 @@ export const CONTAINER_FEATURE_NAMES = [
   'holds the headline',
   'place in the page',
   'depth',
+  'log blocks',
+  'prose share',
 ] as const;
 
 /** One candidate container with its features. */
@@ -95,6 +99,8 @@ export function containerCandidates(
         holdsHeadline ? 1 : 0,
         blocks.length === 0 || first < 0 ? 0 : first / blocks.length,
         Math.min(1, depth / 20),
+        Math.log1p(tallies[rank]!.blocks),
+        tallies[rank]!.proseChars / Math.max(1, total?.chars ?? 0),
       ],
     };
   });
@@ -108,6 +114,9 @@ interface CandidateTally {
   wordCount: number;
   /** Holds the page's <h1> (the block at index `headline`). */
   holdsHeadline: boolean;
+  blocks: number;
+  /** Characters of its blocks that read as sentences of prose. */
+  proseChars: number;
 }
 
 /**
@@ -129,6 +138,8 @@ function candidateTallies(
       topicHits: 0,
       wordCount: 0,
       holdsHeadline: false,
+      blocks: 0,
+      proseChars: 0,
     }),
   );
   blocks.forEach((block, index) => {
@@ -144,10 +155,13 @@ function candidateTallies(
     if (holders.length === 0) return;
     // Without a headline the words tell nothing: they are not read.
     const words = topic.size === 0 ? [] : normalisedWords(block.text);
+    const prose = isProse(blockFeatures(block)) ? block.text.length : 0;
     for (const at of holders) {
       const tally = tallies[at]!;
       if (tally.first < 0) tally.first = index;
       if (index === headline) tally.holdsHeadline = true;
+      tally.blocks++;
+      tally.proseChars += prose;
       tally.wordCount += words.length;
       for (const word of words) {
         if (!topic.has(word)) continue;
