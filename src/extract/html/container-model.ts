@@ -1,5 +1,4 @@
-import { blockFeatures } from '../block-features.js';
-import { isProse } from '../block-weights.js';
+import { SENTENCE_END } from '../block-features.js';
 import { normalisedWords } from '../normalise-words.js';
 import { type ElementTotals, linkDensity } from './candidate-scores.js';
 import MODEL from './container-model.json' with { type: 'json' };
@@ -29,6 +28,11 @@ export interface ContainerModel {
 
 /** Candidates compared: the best few by score. */
 export const CONTAINER_CANDIDATES = 5;
+/**
+ * A block this long that ends like a sentence is prose, near enough for a container's share
+ * (measured the quick way: long pages have tens of thousands of blocks).
+ */
+const MIN_PROSE_CHARS = 60;
 /** Words this long are mostly content words in any spaced script. */
 const MIN_TOPIC_WORD = 4;
 
@@ -115,7 +119,7 @@ interface CandidateTally {
   /** Holds the page's <h1> (the block at index `headline`). */
   holdsHeadline: boolean;
   blocks: number;
-  /** Characters of its blocks that read as sentences of prose. */
+  /** Characters of its blocks that read as sentences of prose (long and ending like a sentence). */
   proseChars: number;
 }
 
@@ -155,7 +159,8 @@ function candidateTallies(
     if (holders.length === 0) return;
     // Without a headline the words tell nothing: they are not read.
     const words = topic.size === 0 ? [] : normalisedWords(block.text);
-    const prose = isProse(blockFeatures(block)) ? block.text.length : 0;
+    const prose =
+      block.text.length >= MIN_PROSE_CHARS && SENTENCE_END.test(block.text) ? block.text.length : 0;
     for (const at of holders) {
       const tally = tallies[at]!;
       if (tally.first < 0) tally.first = index;
