@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { storyLayout } from '../src/extract/extract-html.js';
 import {
@@ -10,9 +10,12 @@ import {
   storyProbability,
 } from '../src/extract/html/block-model.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
+import { trainContainerModel } from './extraction-container-train.js';
+import { trainTailModel } from './extraction-tail-train.js';
+import { isStoryText, truths, words } from './extraction-truths.js';
 
 /**
- * `npm run train:extract`: learns the block model (a logistic regression over block features,
+ * `npm run train:extract` (`-- --tail`: the tail model, see extraction-tail-train.ts): learns the block model (a logistic regression over block features,
  * src/extract/html/block-model.ts) from the union of the page-extraction development sets, with
  * cross-validation that leaves one whole data set out, and writes the weights with the figures.
  *
@@ -29,58 +32,10 @@ interface Sample {
   words: number;
 }
 
-const COMMENTS_MARKER = '!@#$%^&*()  COMMENTS';
 const EPOCHS = 300;
 const LEARNING_RATE = 0.5;
 const L2 = 1e-3;
 const THRESHOLDS = Array.from({ length: 19 }, (_, index) => 0.05 * (index + 1));
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function words(text: string): number {
-  return text.split(/\s+/).filter((token) => token !== '').length;
-}
-
-/** Ground truth of each page of a set: the full text, or trafilatura's segments. */
-type Truth = { text: string } | { with: string[]; without: string[] };
-
-function truths(directory: string): Map<string, Truth> {
-  const name = basename(directory);
-  const pages = new Map<string, Truth>();
-  if (name.startsWith('trafilatura')) {
-    const data = JSON.parse(readFileSync(join(directory, 'evaldata.json'), 'utf8')) as Record<
-      string,
-      { with: string[]; without: string[] }
-    >;
-    for (const [id, truth] of Object.entries(data)) {
-      pages.set(id, { with: truth.with.map(collapse), without: truth.without.map(collapse) });
-    }
-    return pages;
-  }
-  const data = JSON.parse(readFileSync(join(directory, 'ground-truth.json'), 'utf8')) as Record<
-    string,
-    { plaintext?: string; articleBody?: string }
-  >;
-  for (const [id, truth] of Object.entries(data)) {
-    const text = truth.plaintext ?? truth.articleBody ?? '';
-    const marker = text.indexOf(COMMENTS_MARKER);
-    pages.set(id, { text: ` ${collapse(marker >= 0 ? text.slice(0, marker) : text)} ` });
-  }
-  return pages;
-}
-
-function labelOf(truth: Truth, text: string): boolean | null {
-  const block = collapse(text);
-  if (block === '') return null;
-  if ('text' in truth) return truth.text.includes(block);
-  const holds = (segments: readonly string[]) =>
-    segments.some((segment) => block.includes(segment) || (words(block) >= 5 && segment.includes(block)));
-  if (holds(truth.with)) return true;
-  if (holds(truth.without)) return false;
-  return null;
-}
 
 async function samplesOf(directory: string): Promise<Sample[]> {
   const set = basename(directory);
@@ -92,7 +47,7 @@ async function samplesOf(directory: string): Promise<Sample[]> {
       if (!layout.labels.includes('story')) continue;
       const positions = storyPositionsOf(layout);
       for (const candidate of blockCandidates(layout)) {
-        const story = labelOf(truth, candidate.block.text);
+        const story = isStoryText(truth, candidate.block.text);
         if (story === null) continue;
         samples.push({
           set,
@@ -194,6 +149,19 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
+if (process.argv.includes('--container')) {
+  // The container model (a second opinion on the content container) has a trainer of its own.
+  await trainContainerModel(
+    datasets,
+    argument('--output', join('src', 'extract', 'html', 'container-model.json')),
+  );
+  process.exit(process.exitCode ?? 0);
+}
+if (process.argv.includes('--tail')) {
+  // The tail model (the story's last blocks) has a trainer of its own.
+  await trainTailModel(datasets, argument('--output', join('src', 'extract', 'html', 'tail-model.json')));
+  process.exit(process.exitCode ?? 0);
+}
 const output = argument('--output', join('src', 'extract', 'html', 'block-model.json'));
 const PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
 const folders = existsSync(datasets)

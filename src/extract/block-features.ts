@@ -31,7 +31,8 @@ export interface BlockFeatures {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu;
-const SENTENCE_END = /[.!?。！？…](?:["'”’»)\]\s*]*)$/u;
+/** Ends like a sentence (what `endsSentence` tests). */
+export const SENTENCE_END = /[.!?。！？…](?:["'”’»)\]\s*]*)$/u;
 const ELLIPSIS_END = /(?:\.\.\.|…)\s*[\]"'”’)]*$/u;
 const QUESTION_END = /[?？]\s*[\]"'”’»)]*$/u;
 const BULLET_START = /^(?:[•·▪►▸◦●■*-]|\d{1,2}[.)])\s/u;

@@ -1,7 +1,7 @@
 import type { Article, RawDocument } from '../model/article.js';
 import type { PageFacts } from './article-check.js';
 import { assembleArticle } from './assemble-article.js';
-import { type Classification, classifyBlocks } from './classify-blocks.js';
+import { type BlockLabel, type Classification, classifyBlocks } from './classify-blocks.js';
 import { type StoryLayout, withModelBlocks } from './html/block-model.js';
 import { mainContentBlocks } from './html/content-container.js';
 import { bodyDeclaration, declaredBody } from './html/declared-body.js';
@@ -14,6 +14,7 @@ import { readerComments } from './html/reader-comments.js';
 import { withStoryContext } from './html/story-context.js';
 import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
+import { withoutTailChrome } from './html/tail-model.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 import type { DateClue } from './published-date.js';
 
@@ -37,7 +38,7 @@ export function extractHtml(
     options.wholePage === true
       ? wholePageLayout(raw, parsed, options.landmarks === true)
       : labelledLayout(raw, parsed);
-  const { blocks, labels } = withModelBlocks(layout);
+  const { blocks, labels } = storyWithTail(layout);
   const article = assembleArticle(raw, blocks, labels, {
     title: classification.title,
     dateClues: withVisibleDate(metadata.dateClues, classification.published),
@@ -54,6 +55,30 @@ export function extractHtml(
     article.comments = readerComments(raw.content, parsed.root, storyElements);
   }
   return { article, page: { storyBlocks, pageWords: () => pageWords(parsed.document) } };
+}
+
+/** The block model's additions, then the tail model's cuts. */
+function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  const { blocks, labels } = withModelBlocks(layout);
+  return { blocks, labels: withoutTailChrome(blocks, labels) };
+}
+
+/**
+ * The story's blocks and labels after the block model, before the tail model has its say (what
+ * `npm run train:extract -- --tail` learns from); null when the first look found no story.
+ */
+export function storyBeforeTail(raw: RawDocument): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  return withModelBlocks(storyLayout(raw));
+}
+
+/** The page's blocks (chrome subtrees skipped) and its headline: what the container model reads. */
+export function containerView(raw: RawDocument): { pageBlocks: HtmlBlock[]; headline: string | null } {
+  const { elements, root } = parsePage(raw);
+  const metadata = htmlMetadata(elements, pageJsonLd(elements));
+  return {
+    pageBlocks: htmlBlocks(raw.content, root, { skipUnlikely: true }),
+    headline: metadata.title ?? metadata.documentTitle,
+  };
 }
 
 interface ParsedPage {
@@ -86,7 +111,7 @@ function labelledLayout(
   const knownTitle = metadata.title ?? metadata.documentTitle;
   let blocks = withLeadBeforeBody(
     pageBlocks,
-    mainContentBlocks(pageBlocks, declaredBody(declaration, pageBlocks)),
+    mainContentBlocks(pageBlocks, declaredBody(declaration, pageBlocks), knownTitle),
     knownTitle,
   );
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
@@ -94,7 +119,7 @@ function labelledLayout(
     const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
     const relaxed = withLeadBeforeBody(
       all,
-      mainContentBlocks(all, declaredBody(declaration, all)),
+      mainContentBlocks(all, declaredBody(declaration, all), knownTitle),
       knownTitle,
     );
     if (textLength(relaxed) > textLength(blocks)) {

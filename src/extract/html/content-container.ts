@@ -1,4 +1,5 @@
 import { candidateScores, type ElementTotals, elementTotals, linkDensity } from './candidate-scores.js';
+import { type ContainerCandidate, containerCandidates, preferredContainer } from './container-model.js';
 import { type HtmlElement, isElement, isInsideAny, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { storyChunks } from './story-chunks.js';
@@ -13,19 +14,13 @@ import { blocksOutsideFeeds } from './story-feeds.js';
 export function mainContentBlocks(
   allBlocks: readonly HtmlBlock[],
   declaredBody: HtmlElement | null,
+  headline: string | null = null,
 ): HtmlBlock[] {
-  const blocks = blocksOutsideFeeds(allBlocks);
-  const totals = elementTotals(blocks);
-  const scores = candidateScores(blocks, totals);
-  let top: HtmlElement | null = null;
-  let topScore = 0;
-  for (const [element, score] of scores) {
-    if (score > topScore) {
-      top = element;
-      topScore = score;
-    }
-  }
+  const { blocks, scores, totals, candidates } = containerCandidatesOf(allBlocks, headline);
+  let top: HtmlElement | null = candidates[0]?.element ?? null;
   if (top === null) return [...blocks];
+  // The container model may prefer a runner-up that tells the headline's story.
+  top = preferredContainer(candidates) ?? top;
   top = sharedAncestorOfRunnersUp(top, scores) ?? climbToRicherParent(top, scores);
   let chosen = withContentSiblings(top, scores, totals, blocks);
   for (const chunk of storyChunks(top, scores)) chosen.add(chunk);
@@ -37,6 +32,25 @@ export function mainContentBlocks(
     chosen = new Set([declaredBody, ...storyChunks(declaredBody, scores)]);
   }
   return blocks.filter((block) => isInsideAny(block.element, chosen));
+}
+
+/**
+ * The blocks outside feeds, their Readability scores and the best-scoring candidates with the
+ * container model's features (what `npm run train:extract -- --container` learns from).
+ */
+export function containerCandidatesOf(
+  allBlocks: readonly HtmlBlock[],
+  headline: string | null,
+): {
+  blocks: readonly HtmlBlock[];
+  scores: Map<HtmlElement, number>;
+  totals: Map<HtmlElement, ElementTotals>;
+  candidates: ContainerCandidate[];
+} {
+  const blocks = blocksOutsideFeeds(allBlocks);
+  const totals = elementTotals(blocks);
+  const scores = candidateScores(blocks, totals);
+  return { blocks, scores, totals, candidates: containerCandidates(blocks, scores, totals, headline) };
 }
 
 /** How many of the best candidates are compared, and how many must share an ancestor. */

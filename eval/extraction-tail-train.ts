@@ -1,0 +1,212 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { storyBeforeTail } from '../src/extract/extract-html.js';
+import {
+  chromeProbability,
+  storyShape,
+  TAIL_BLOCKS,
+  TAIL_FEATURE_NAMES,
+  type TailModel,
+  tailCandidates,
+  tailFeatures,
+} from '../src/extract/html/tail-model.js';
+import { isInputFailure, readInputs } from '../src/ingest/index.js';
+import { isStoryText, type Truth, truths } from './extraction-truths.js';
+import { type Example, fitLogistic } from './logistic-fit.js';
+
+/**
+ * `npm run train:extract -- --tail`: learns the tail model (src/extract/html/tail-model.ts), a
+ * logistic regression telling page chrome among a story's last blocks, from the union of the
+ * page-extraction development sets, with cross-validation that leaves one whole data set out;
+ * the threshold is the one with the best mean held-out net gain, and the model stays off unless
+ * that gain is positive on every held-out set.
+ *
+ * A tail block is chrome when its text is not part of the page's ground truth (ScrapingHub,
+ * L3S-GN1, Dragnet without comments) or, on trafilatura's set, when it holds a segment the
+ * output must not contain (story when it holds one it must contain; other blocks are left out).
+ */
+
+interface Sample extends Example {
+  words: number;
+}
+
+const THRESHOLDS = Array.from({ length: 18 }, (_, index) => 0.1 + 0.05 * index);
+
+/** 1 for chrome, 0 for story, null when the truth does not tell. */
+function labelOf(truth: Truth, text: string): 0 | 1 | null {
+  const story = isStoryText(truth, text);
+  return story === null ? null : story ? 0 : 1;
+}
+
+async function samplesOf(directory: string): Promise<Sample[]> {
+  const set = basename(directory);
+  const samples: Sample[] = [];
+  for (const [id, truth] of [...truths(directory)].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for await (const item of readInputs([join(directory, 'html', `${id}.html.gz`)])) {
+      if (isInputFailure(item)) continue;
+      let story: ReturnType<typeof storyBeforeTail>;
+      try {
+        story = storyBeforeTail(item);
+      } catch {
+        continue;
+      }
+      const shape = storyShape(story.blocks, story.labels);
+      if (shape.storyIndices.length <= TAIL_BLOCKS) continue;
+      for (const index of tailCandidates(story.labels)) {
+        const label = labelOf(truth, story.blocks[index]!.text);
+        if (label === null) continue;
+        samples.push({
+          features: tailFeatures(story.blocks, shape, index),
+          label,
+          group: set,
+          kind: id,
+          words: shape.words[index]!,
+        });
+      }
+    }
+  }
+  return samples;
+}
+
+interface Tally {
+  chromeWords: number;
+  storyWords: number;
+  chromeBlocks: number;
+  storyBlocks: number;
+  allChromeWords: number;
+}
+
+function tallies(model: TailModel, samples: readonly Sample[]): Tally[] {
+  const probabilities = samples.map((sample) => chromeProbability(model, sample.features));
+  const allChromeWords = samples.reduce((sum, sample) => sum + (sample.label === 1 ? sample.words : 0), 0);
+  return THRESHOLDS.map((threshold) => {
+    const tally = { chromeWords: 0, storyWords: 0, chromeBlocks: 0, storyBlocks: 0, allChromeWords };
+    samples.forEach((sample, index) => {
+      if (probabilities[index]! < threshold) return;
+      if (sample.label === 1) {
+        tally.chromeWords += sample.words;
+        tally.chromeBlocks++;
+      } else {
+        tally.storyWords += sample.words;
+        tally.storyBlocks++;
+      }
+    });
+    return tally;
+  });
+}
+
+/**
+ * Chrome words cut minus story words lost, as a share of the chrome words the tails hold: at the
+ * precision and recall extraction has, a cut gains when it takes more chrome than story.
+ */
+function netGain(tally: Tally): number {
+  return (tally.chromeWords - tally.storyWords) / Math.max(1, tally.allChromeWords);
+}
+
+function describe(tally: Tally): string {
+  const precision = tally.chromeWords / Math.max(1, tally.chromeWords + tally.storyWords);
+  return `cuts ${tally.chromeBlocks} chrome / ${tally.storyBlocks} story blocks, word precision ${precision.toFixed(3)}, removes ${((100 * tally.chromeWords) / Math.max(1, tally.allChromeWords)).toFixed(1)}% of tail chrome words, net ${netGain(tally).toFixed(3)}`;
+}
+
+function asModel(fitted: ReturnType<typeof fitLogistic>, threshold: number): TailModel {
+  return {
+    features: fitted.features,
+    mean: fitted.mean,
+    scale: fitted.scale,
+    weights: fitted.weights,
+    bias: fitted.bias,
+    threshold,
+  };
+}
+
+const FIT = { l2: 0.01, iterations: 1500 };
+
+export async function trainTailModel(datasets: string, output: string): Promise<void> {
+  const PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
+  const folders = existsSync(datasets)
+    ? readdirSync(datasets, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && PREFIXES.some((prefix) => entry.name.startsWith(prefix)))
+        .map((entry) => join(datasets, entry.name))
+        .sort()
+    : [];
+  if (folders.length < 2) {
+    console.log(`train:extract --tail needs at least two page-extraction sets in ${datasets}`);
+    process.exitCode = 1;
+    return;
+  }
+  const samples: Sample[] = [];
+  for (const folder of folders) {
+    const found = await samplesOf(folder);
+    console.log(
+      `${basename(folder)}: ${found.length} tail blocks, ${found.filter((sample) => sample.label === 1).length} of them chrome`,
+    );
+    samples.push(...found);
+  }
+  const sets = [...new Set(samples.map((sample) => sample.group))];
+  const heldOut = sets.map((set) => ({
+    set,
+    tallies: tallies(
+      asModel(
+        fitLogistic(
+          samples.filter((sample) => sample.group !== set),
+          TAIL_FEATURE_NAMES,
+          FIT,
+        ),
+        0.5,
+      ),
+      samples.filter((sample) => sample.group === set),
+    ),
+  }));
+  const meanAt = (at: number) =>
+    heldOut.reduce((sum, fold) => sum + netGain(fold.tallies[at]!), 0) / heldOut.length;
+  let best = 0;
+  THRESHOLDS.forEach((_, index) => {
+    if (meanAt(index) > meanAt(best)) best = index;
+  });
+  for (const [index, at] of THRESHOLDS.entries()) {
+    console.log(
+      `threshold ${at.toFixed(2)}: held-out net gain ${heldOut.map((fold) => `${fold.set} ${netGain(fold.tallies[index]!).toFixed(3)}`).join(', ')}`,
+    );
+  }
+  // Off unless every held-out set gains: a cut that costs one kind of page would not carry.
+  const everyGains = heldOut.every((fold) => netGain(fold.tallies[best]!) > 0);
+  const threshold = everyGains ? THRESHOLDS[best]! : 1;
+  console.log(
+    everyGains
+      ? `\nthreshold ${threshold.toFixed(2)} (best mean held-out net gain, ${meanAt(best).toFixed(3)}, over the ${sets.length} sets)`
+      : `\nno threshold gains on every held-out set (best ${THRESHOLDS[best]!.toFixed(2)}): the model stays off`,
+  );
+  const crossValidated: Record<string, string> = {};
+  for (const fold of heldOut) {
+    crossValidated[fold.set] = describe(fold.tallies[best]!);
+    console.log(`held out ${fold.set}: ${crossValidated[fold.set]}`);
+  }
+  const model = asModel(fitLogistic(samples, TAIL_FEATURE_NAMES, FIT), threshold);
+  const resubstitution: Record<string, string> = {};
+  for (const set of sets) {
+    resubstitution[set] = describe(
+      tallies(
+        model,
+        samples.filter((sample) => sample.group === set),
+      )[best]!,
+    );
+    console.log(`resubstitution ${set}: ${resubstitution[set]}`);
+  }
+  writeFileSync(
+    output,
+    `${JSON.stringify(
+      {
+        ...model,
+        trainedOn: sets,
+        samples: samples.length,
+        crossValidation: 'leave one data set out',
+        crossValidatedAt: THRESHOLDS[best],
+        crossValidated,
+        resubstitution,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nwrote ${output}`);
+}

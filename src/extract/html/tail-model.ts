@@ -1,0 +1,204 @@
+import { blockFeatures } from '../block-features.js';
+import { isProse } from '../block-weights.js';
+import { chromeKindByWording } from '../chrome-patterns.js';
+import type { BlockLabel } from '../classify-blocks.js';
+import { type HtmlElement, type HtmlNode, isElement, parentElement } from './dom.js';
+import { classWeight } from './element-hints.js';
+import type { HtmlBlock } from './html-blocks.js';
+import MODEL from './tail-model.json' with { type: 'json' };
+
+/**
+ * The story's last blocks get a second look by a logistic regression learned from public
+ * development sets (`npm run train:extract -- --tail`, leave-one-dataset-out cross-validation;
+ * weights and figures in tail-model.json). A content container ends with what sites put under
+ * their stories inside the same box: the author's bio, a newsletter or follow prompt, a
+ * copyright or source line, tags, a teaser of the next post. These read as short sentences, so
+ * the line filter keeps them; the model weighs their shape, place and markup against the
+ * story's own paragraphs. A threshold of 1 turns it off.
+ */
+export interface TailModel {
+  features: readonly string[];
+  mean: readonly number[];
+  scale: readonly number[];
+  weights: readonly number[];
+  bias: number;
+  threshold: number;
+}
+
+/** How many of the story's last blocks are looked at. */
+export const TAIL_BLOCKS = 5;
+const MAX_LEVELS = 6;
+/** Inline elements that set a line apart from the story's paragraphs (a bio in italics, a small print). */
+const SET_APART = new Set(['em', 'i', 'strong', 'b', 'small', 'cite', 'sub', 'sup']);
+
+export const TAIL_FEATURE_NAMES = [
+  'log words',
+  'ends sentence',
+  'prose',
+  'link density',
+  'commas per word',
+  'lower-case share',
+  'caseless script',
+  'place from the end',
+  'story words after',
+  'story words in block',
+  'tag p',
+  'tag li',
+  'tag h1-h6',
+  'class weight',
+  'chrome wording',
+  'beside the main prose',
+  'levels to the main prose',
+  'set-apart share',
+  'address or copyright',
+  'digit share',
+  'previous block prose',
+  'gap before',
+] as const;
+
+/** Indices (into `blocks`) of the story's last blocks, the last one first. */
+export function tailCandidates(labels: readonly BlockLabel[]): number[] {
+  const found: number[] = [];
+  for (let index = labels.length - 1; index >= 0 && found.length < TAIL_BLOCKS; index--) {
+    if (labels[index] === 'story') found.push(index);
+  }
+  return found;
+}
+
+/** What the story as a whole looks like, computed once per page. */
+export interface StoryShape {
+  storyIndices: number[];
+  /** Words of each story block (0 for other blocks). */
+  words: number[];
+  totalWords: number;
+  /** The element holding most of the story's prose (the parent of its paragraphs). */
+  mainParent: HtmlElement | null;
+}
+
+export function storyShape(blocks: readonly HtmlBlock[], labels: readonly BlockLabel[]): StoryShape {
+  const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
+  // Words of the story's blocks only (0 for the rest): the chrome around a story can be long.
+  const words = new Array<number>(blocks.length).fill(0);
+  for (const index of storyIndices) words[index] = blockFeatures(blocks[index]!).words;
+  const byParent = new Map<HtmlElement, number>();
+  for (const index of storyIndices) {
+    const parent = parentElement(blocks[index]!.element);
+    if (parent !== null) byParent.set(parent, (byParent.get(parent) ?? 0) + words[index]!);
+  }
+  let mainParent: HtmlElement | null = null;
+  let most = 0;
+  for (const [parent, count] of byParent) {
+    if (count > most) {
+      mainParent = parent;
+      most = count;
+    }
+  }
+  const totalWords = storyIndices.reduce((sum, index) => sum + words[index]!, 0);
+  return { storyIndices, words, totalWords, mainParent };
+}
+
+/** The model's features of the story block at `index`, in the order of `TAIL_FEATURE_NAMES`. */
+export function tailFeatures(blocks: readonly HtmlBlock[], shape: StoryShape, index: number): number[] {
+  const block = blocks[index]!;
+  const features = blockFeatures(block);
+  const words = features.words;
+  const place = shape.storyIndices.length - 1 - shape.storyIndices.indexOf(index);
+  let after = 0;
+  for (const other of shape.storyIndices) if (other > index) after += shape.words[other]!;
+  const total = Math.max(1, shape.totalWords);
+  const parent = parentElement(block.element);
+  const previousStory = shape.storyIndices[shape.storyIndices.indexOf(index) - 1];
+  const previous = previousStory === undefined ? null : blocks[previousStory]!;
+  const tag = block.element.name;
+  const digits = (block.text.match(/\p{N}/gu) ?? []).length;
+  return [
+    Math.log1p(words),
+    features.endsSentence ? 1 : 0,
+    isProse(features) ? 1 : 0,
+    features.linkDensity,
+    Math.min(1, features.commas / Math.max(1, words)),
+    features.lowercaseShare,
+    features.caseless ? 1 : 0,
+    place / TAIL_BLOCKS,
+    after / total,
+    words / total,
+    tag === 'p' ? 1 : 0,
+    tag === 'li' ? 1 : 0,
+    /^h[1-6]$/.test(tag) ? 1 : 0,
+    (classWeight(block.element) + (parent === null ? 0 : classWeight(parent))) / 50,
+    chromeKindByWording(block.text, words) === null ? 0 : 1,
+    parent !== null && parent === shape.mainParent ? 1 : 0,
+    shape.mainParent === null ? 1 : levelsTo(block.element, shape.mainParent) / MAX_LEVELS,
+    setApartShare(block),
+    /@|©|\(c\)|https?:\/\/|www\./i.test(block.text) ? 1 : 0,
+    digits / Math.max(1, block.text.length),
+    previous === null ? 0 : isProse(blockFeatures(previous)) ? 1 : 0,
+    previousStory === undefined ? 0 : Math.min(1, (index - previousStory - 1) / 3),
+  ];
+}
+
+/** Probability that a tail block is page chrome. */
+export function chromeProbability(model: TailModel, features: readonly number[]): number {
+  let sum = model.bias;
+  features.forEach((value, index) => {
+    sum += (model.weights[index] ?? 0) * ((value - (model.mean[index] ?? 0)) / (model.scale[index] || 1));
+  });
+  return 1 / (1 + Math.exp(-sum));
+}
+
+/** The labels with the story's last blocks that the model judges chrome relabelled as such. */
+export function withoutTailChrome(
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+  model: TailModel = MODEL,
+): BlockLabel[] {
+  const result = [...labels];
+  if (model.threshold >= 1 || model.weights.length !== TAIL_FEATURE_NAMES.length) return result;
+  const shape = storyShape(blocks, labels);
+  // The story's only blocks are never taken away: what is left must still be a story.
+  if (shape.storyIndices.length <= TAIL_BLOCKS) return result;
+  for (const index of tailCandidates(labels)) {
+    if (chromeProbability(model, tailFeatures(blocks, shape, index)) >= model.threshold)
+      result[index] = 'other';
+  }
+  return result;
+}
+
+/** Steps up from `element` to the lowest ancestor it shares with `other` (capped). */
+function levelsTo(element: HtmlElement, other: HtmlElement): number {
+  const ancestors = new Set<HtmlElement>();
+  for (let current: HtmlElement | null = other; current !== null; current = parentElement(current)) {
+    ancestors.add(current);
+  }
+  let levels = 0;
+  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {
+    if (ancestors.has(current) || levels >= MAX_LEVELS) break;
+    levels++;
+  }
+  return levels;
+}
+
+/** Share of the block's characters inside inline elements that set text apart (italics, bold, small print). */
+function setApartShare(block: HtmlBlock): number {
+  let inside = 0;
+  let all = 0;
+  const stack: Array<{ node: HtmlNode; apart: boolean }> = [{ node: block.element, apart: false }];
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    const { node, apart } = step;
+    if (node.type === 'text' && 'data' in node) {
+      const chars = node.data.trim().length;
+      all += chars;
+      if (apart) inside += chars;
+      continue;
+    }
+    if (!isElement(node) || (node !== block.element && isBlockBoundary(node))) continue;
+    const nowApart = apart || SET_APART.has(node.name);
+    for (const child of node.children) stack.push({ node: child, apart: nowApart });
+  }
+  return all === 0 ? 0 : inside / all;
+}
+
+/** Elements whose text makes blocks of its own (not this block's). */
+function isBlockBoundary(element: HtmlElement): boolean {
+  return /^(?:p|div|li|ul|ol|table|h[1-6]|section|article|blockquote|br)$/.test(element.name);
+}
