@@ -221,14 +221,15 @@ class SqliteStore implements Store {
   }
 
   async candidates(keys: readonly number[], maxPerKey: number): Promise<Map<number, number>> {
-    return this.#buckets.candidates([keys], maxPerKey)[0]!;
+    return this.candidatesOfMany([keys], maxPerKey).then((found) => found[0]!);
   }
 
   async candidatesOfMany(
     keyLists: readonly (readonly number[])[],
     maxPerKey: number,
   ): Promise<Map<number, number>[]> {
-    return this.#buckets.candidates(keyLists, maxPerKey);
+    // One read transaction for the many page lookups: a statement alone takes and drops a lock each time.
+    return this.#client.transaction(() => this.#buckets.candidates(keyLists, maxPerKey))();
   }
 
   async commit(batch: CommitBatch): Promise<CommitResult> {
