@@ -56,21 +56,24 @@ export class BucketRuns {
     this.#sql = sql;
   }
 
-  /** Writes one commit's entries as a new run and merges full levels. Call inside a write transaction. */
-  add(entries: readonly (readonly [number, number])[]): void {
-    if (entries.length === 0) return;
+  /** Writes one commit's documents' keys as a new run and merges full levels. Call inside a write transaction. */
+  add(documents: readonly { serial: number; keys: readonly number[] }[]): void {
+    let total = 0;
+    for (const { keys } of documents) total += keys.length;
+    if (total === 0) return;
     // Keys sorted natively (a comparator sort of 80,000 entries is several times slower), then
     // each serial placed at its key's slot: entries of one key keep their order, sorted below.
-    const keys = new Float64Array(entries.length);
-    entries.forEach(([key], at) => {
-      keys[at] = key;
-    });
+    const keys = new Float64Array(total);
+    let size = 0;
+    for (const document of documents) for (const key of document.keys) keys[size++] = key;
     keys.sort();
-    const serials = new Float64Array(keys.length);
-    const taken = new Uint32Array(keys.length);
-    for (const [key, serial] of entries) {
-      const first = lowerBound(keys, key);
-      serials[first + taken[first]!++] = serial;
+    const serials = new Float64Array(total);
+    const taken = new Uint32Array(total);
+    for (const { serial, keys: ofDocument } of documents) {
+      for (const key of ofDocument) {
+        const first = lowerBound(keys, key);
+        serials[first + taken[first]!++] = serial;
+      }
     }
     const writer = new RunWriter(this.#sql, this.#nextRun(), 0);
     for (let at = 0; at < keys.length; ) {
