@@ -23,6 +23,7 @@ import {
   type StoredRelation,
   type StoreInfo,
 } from '../store/store.js';
+import { BatchBuckets } from './batch-buckets.js';
 import { createIngestPool, type IngestPool } from './ingest-pool.js';
 import type { VerifyPair, VerifySide } from './ingest-tasks.js';
 import {
@@ -252,7 +253,7 @@ export class Corpus {
     const fresh = [...unique.values()].filter((document) => !stored.has(documentKey(document)));
     const latest = await this.#store.latestVersions([...new Set(fresh.map((document) => document.id))]);
     const inBatch: Candidate[] = [];
-    const bucketsInBatch = new Map<number, number[]>();
+    const bucketsInBatch = new BatchBuckets(fresh.map((document) => document.keys));
     const plans: Plan[] = [];
     const shared = await this.#store.candidatesOfMany(
       fresh.map((document) => document.keys),
@@ -273,11 +274,6 @@ export class Corpus {
         stored: null,
         prepared: document,
       });
-      for (const key of document.keys) {
-        const bucket = bucketsInBatch.get(key);
-        if (bucket === undefined) bucketsInBatch.set(key, [inBatch.length - 1]);
-        else bucket.push(inBatch.length - 1);
-      }
     }
     const found = await this.#verify(plans);
     // Stories in arrival order: each document joins the stories of what it is related to.
@@ -311,7 +307,7 @@ export class Corpus {
     document: PreparedDocument,
     shared: ReadonlyMap<number, number>,
     inBatch: readonly Candidate[],
-    bucketsInBatch: ReadonlyMap<number, number[]>,
+    bucketsInBatch: BatchBuckets,
   ): Promise<Candidate[]> {
     const candidates = await this.#candidates(document, shared, inBatch, bucketsInBatch);
     return candidates
@@ -381,7 +377,7 @@ export class Corpus {
     document: PreparedDocument,
     shared: ReadonlyMap<number, number>,
     inBatch: readonly Candidate[],
-    bucketsInBatch: ReadonlyMap<number, number[]>,
+    bucketsInBatch: BatchBuckets,
   ): Promise<Candidate[]> {
     const top = [...shared.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -400,9 +396,11 @@ export class Corpus {
         prepared: null,
       }));
     const batchHits = new Map<number, number>();
+    // The documents of the batch before this one (this one's position is inBatch.length).
     for (const key of document.keys) {
-      for (const index of bucketsInBatch.get(key) ?? [])
-        batchHits.set(index, (batchHits.get(index) ?? 0) + 1);
+      bucketsInBatch.forEarlier(key, inBatch.length, (index) =>
+        batchHits.set(index, (batchHits.get(index) ?? 0) + 1),
+      );
     }
     const nearest = [...batchHits.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -426,7 +424,7 @@ export class Corpus {
     const already = (await this.#store.byKeys([document])).get(documentKey(document));
     if (already !== undefined) return this.#storedMatches(already);
     const shared = await this.#store.candidates(document.keys, MAX_PER_KEY);
-    const candidates = await this.#screened(document, shared, [], new Map());
+    const candidates = await this.#screened(document, shared, [], new BatchBuckets([]));
     const [found] = await this.#verify([{ document, version: 1, candidates }]);
     return sortMatches(
       found!.map(({ candidate, relation }) =>

@@ -12,7 +12,7 @@
  */
 
 /** Bumped when the stored layout changes; a store written by another schema is refused. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** A document version as written by the corpus: text, metadata, fingerprint and bucket keys. */
 export interface NewDocument {

@@ -201,6 +201,41 @@ export function storeConformance(backend: StoreBackend): void {
       });
     });
 
+    it('finds every key of large commits after their runs merge, and forgets one removed among many', async () => {
+      await withStore(backend, async (store) => {
+        // Hundreds of keys per document and interleaved across commits: runs span many pages.
+        const serials: number[] = [];
+        for (let commit = 0; commit < 12; commit++) {
+          const keys = Array.from({ length: 700 }, (_, at) => 2 ** 40 + at * 16 + commit);
+          const { serials: added } = await store.commit({
+            documents: [document(`big${commit}`, `Big text ${commit}.`, { keys: [...keys, 3] })],
+            relations: [],
+            storyMerges: [],
+          });
+          serials.push(added[0]!);
+        }
+        for (let commit = 0; commit < 12; commit++) {
+          for (const at of [0, 1, 350, 511, 512, 699]) {
+            assert.deepEqual(
+              [...(await store.candidates([2 ** 40 + at * 16 + commit], 5)).entries()],
+              [[serials[commit], 1]],
+            );
+          }
+        }
+        assert.deepEqual(
+          [...(await store.candidates([3], 20)).entries()].sort((x, y) => x[0] - y[0]),
+          serials.map((serial) => [serial, 1]),
+        );
+        await store.remove({ ids: ['big5'] });
+        assert.equal((await store.candidates([2 ** 40 + 400 * 16 + 5], 5)).size, 0);
+        assert.equal((await store.candidates([3], 20)).size, 11);
+        assert.deepEqual(
+          [...(await store.candidates([2 ** 40 + 400 * 16 + 6], 5)).entries()],
+          [[serials[6], 1]],
+        );
+      });
+    });
+
     it('stores relations by content id, within one batch and across batches', async () => {
       await withStore(backend, async (store) => {
         await store.commit({ documents: [document('a', 'Source.')], relations: [], storyMerges: [] });

@@ -4,9 +4,9 @@ import type { SqliteClient } from './driver.js';
 
 /**
  * Tables of the SQLite store. The LSH bucket index is log-structured: each committed batch writes
- * its entries as a new run, sorted by key and clustered by run, so a commit appends pages instead
- * of touching one random page of a large B-tree per entry (which, at a million articles, costs
- * several milliseconds per article). Runs of one level are merged into one run of the next, so a
+ * its entries as a new run, sorted by key, in pages of a few hundred entries (one BLOB each, see
+ * bucket-runs.ts), so a commit appends a few pages instead of touching one random page of a large
+ * B-tree per entry (which, at a million articles, costs several milliseconds per article). Runs of one level are merged into one run of the next, so a
  * lookup visits a few runs, and each run's Bloom filter rules out the keys it does not hold.
  */
 const TABLES = `
@@ -41,12 +41,12 @@ CREATE TABLE IF NOT EXISTS bucket_runs (
   entries INTEGER NOT NULL,
   bloom BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS buckets (
+CREATE TABLE IF NOT EXISTS bucket_pages (
   run INTEGER NOT NULL,
-  key INTEGER NOT NULL,
-  serial INTEGER NOT NULL,
-  PRIMARY KEY (run, key, serial)
-) WITHOUT ROWID;
+  first_key INTEGER NOT NULL,
+  entries BLOB NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS bucket_pages_key ON bucket_pages (run, first_key);
 CREATE TABLE IF NOT EXISTS relations (
   source INTEGER NOT NULL,
   copy INTEGER NOT NULL,
