@@ -4,7 +4,7 @@ import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { wordHashes, wordKeys } from '../text/word-keys.js';
 import type { RelationFeatures } from './features.js';
-import { ngramKeysUpTo, sortedContainment } from './gram-keys.js';
+import { type GramSet, gramContainment, ngramKeysUpTo } from './gram-keys.js';
 import {
   clippedPrecision,
   editsPerHundredReused,
@@ -205,7 +205,7 @@ function sequencesOf(article: AnalysedArticle): { stems: string[]; words: string
 /** An article's stems as word hashes, their keys, and their n-gram keys for n = 1..5. */
 interface StemKeys {
   words: Float64Array;
-  grams: Float64Array[];
+  grams: GramSet[];
 }
 const STEM_KEYS = new WeakMap<AnalysedArticle, StemKeys>();
 /** Longest n-gram a containment feature counts. */
@@ -213,7 +213,7 @@ const LONGEST_GRAM = 5;
 
 /** ngramContainment over the two articles' stems, from the cached n-gram keys. */
 function stemGramContainment(x: AnalysedArticle, y: AnalysedArticle, n: number): number {
-  return sortedContainment(stemKeys(x).grams[n - 1]!, stemKeys(y).grams[n - 1]!);
+  return gramContainment(stemKeys(x).grams[n - 1]!, stemKeys(y).grams[n - 1]!);
 }
 
 function stemKeys(article: AnalysedArticle): StemKeys {

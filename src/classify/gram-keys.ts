@@ -6,28 +6,35 @@ import type { WordHashes } from '../text/word-keys.js';
  * the n-grams of every article for n = 1..5, and strings made most of the garbage a compare left.
  * The two 32-bit hashes of each word (see word-keys) make one 53-bit key per n-gram (a chance
  * collision between two documents' thousand n-grams is about one in ten million pairs, far
- * below a figure's rounding), and containment is a merge of two sorted arrays.
+ * below a figure's rounding), each n's keys an open-addressing set in one typed array.
  */
 
+/** The distinct keys of one n, in a table at most half full (EMPTY where no key is). */
+export interface GramSet {
+  slots: Float64Array;
+  size: number;
+}
+
+const EMPTY = -1;
+
 /**
- * The distinct n-grams of a word sequence for n = 1..longest, each as ascending numeric keys:
+ * The distinct n-grams of a word sequence for n = 1..longest, each n as a set of numeric keys:
  * one rolling pass per n extends every (n-1)-gram's hash by the next word.
  */
-export function ngramKeysUpTo(hashes: WordHashes, longest: number): Float64Array[] {
+export function ngramKeysUpTo(hashes: WordHashes, longest: number): GramSet[] {
   const length = hashes.first.length;
   const high = new Uint32Array(length).fill(0x9747b28c);
   const low = new Uint32Array(length).fill(0x2545f491);
-  const byLength: Float64Array[] = [];
+  const byLength: GramSet[] = [];
   for (let n = 1; n <= longest; n++) {
     const count = Math.max(0, length - n + 1);
-    const keys = new Float64Array(count);
+    const set = emptySet(count);
     for (let index = 0; index < count; index++) {
       high[index] = extend(high[index]!, hashes.first[index + n - 1]!);
       low[index] = extend(low[index]!, hashes.second[index + n - 1]!);
-      keys[index] = mix32(high[index]! ^ n) * 2097152 + (mix32(low[index]! ^ n) >>> 11);
+      add(set, mix32(high[index]! ^ n) * 2097152 + (mix32(low[index]! ^ n) >>> 11));
     }
-    keys.sort();
-    byLength.push(distinctSorted(keys));
+    byLength.push(set);
   }
   return byLength;
 }
@@ -38,23 +45,43 @@ function extend(hash: number, word: number): number {
   return (mixed ^ (mixed >>> 15)) >>> 0;
 }
 
-/** Share of `own`'s keys found in `theirs` (0 when own is empty); both ascending and distinct. */
-export function sortedContainment(own: Float64Array, theirs: Float64Array): number {
-  if (own.length === 0) return 0;
+/** Share of `own`'s keys found in `theirs` (0 when own is empty). */
+export function gramContainment(own: GramSet, theirs: GramSet): number {
+  if (own.size === 0) return 0;
   let shared = 0;
-  let j = 0;
-  for (let i = 0; i < own.length && j < theirs.length; i++) {
-    const key = own[i]!;
-    while (j < theirs.length && theirs[j]! < key) j++;
-    if (j < theirs.length && theirs[j] === key) shared++;
-  }
-  return shared / own.length;
+  for (const key of own.slots) if (key !== EMPTY && has(theirs, key)) shared++;
+  return shared / own.size;
 }
 
-function distinctSorted(keys: Float64Array): Float64Array {
-  let kept = 0;
-  for (let index = 0; index < keys.length; index++) {
-    if (index === 0 || keys[index] !== keys[kept - 1]) keys[kept++] = keys[index]!;
+function emptySet(count: number): GramSet {
+  let slots = 16;
+  while (slots < count * 2) slots *= 2;
+  return { slots: new Float64Array(slots).fill(EMPTY), size: 0 };
+}
+
+/** A key's first slot: its high 32 bits, already well mixed (the `&` truncates the quotient). */
+function home(key: number, mask: number): number {
+  return (key / 2097152) & mask;
+}
+
+function add(set: GramSet, key: number): void {
+  const mask = set.slots.length - 1;
+  for (let slot = home(key, mask); ; slot = (slot + 1) & mask) {
+    const found = set.slots[slot]!;
+    if (found === key) return;
+    if (found === EMPTY) {
+      set.slots[slot] = key;
+      set.size++;
+      return;
+    }
   }
-  return keys.subarray(0, kept);
+}
+
+function has(set: GramSet, key: number): boolean {
+  const mask = set.slots.length - 1;
+  for (let slot = home(key, mask); ; slot = (slot + 1) & mask) {
+    const found = set.slots[slot]!;
+    if (found === key) return true;
+    if (found === EMPTY) return false;
+  }
 }
