@@ -2,7 +2,7 @@ import { contentWeight } from '../align/weights.js';
 import { cached } from '../memo.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
-import { wordHashes, wordKeys } from '../text/word-keys.js';
+import { stemHashes, wordKeys } from '../text/word-keys.js';
 import type { RelationFeatures } from './features.js';
 import { type GramSet, gramContainment, ngramKeysUpTo } from './gram-keys.js';
 import {
@@ -218,7 +218,7 @@ function stemGramContainment(x: AnalysedArticle, y: AnalysedArticle, n: number):
 
 function stemKeys(article: AnalysedArticle): StemKeys {
   return cached(STEM_KEYS, article, () => {
-    const hashes = wordHashes(sequencesOf(article).stems);
+    const hashes = stemHashes(article.tokens);
     return { words: wordKeys(hashes), grams: ngramKeysUpTo(hashes, LONGEST_GRAM) };
   });
 }

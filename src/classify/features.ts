@@ -5,7 +5,7 @@ import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { canonicalText } from '../text/normalize.js';
-import { runKey53, wordHashes } from '../text/word-keys.js';
+import { pickHashes, runKey53, stemHashes, type WordHashes } from '../text/word-keys.js';
 
 /** The figures a relation is decided from, all in [0, 1] except the flag. */
 export interface RelationFeatures {
@@ -115,9 +115,13 @@ function namesOf(article: AnalysedArticle, lexicon: Lexicon): Set<string> {
   });
 }
 
-/** The tokens a writer chose: outside direct quotes, and not names. */
-function ownWords(tokens: readonly Token[]): Token[] {
-  return tokens.filter((token) => !token.quoted && !token.capitalized);
+/** Positions of the tokens a writer chose: outside direct quotes, and not names. */
+function ownPositions(tokens: readonly Token[]): number[] {
+  const positions: number[] = [];
+  tokens.forEach((token, index) => {
+    if (!token.quoted && !token.capitalized) positions.push(index);
+  });
+  return positions;
 }
 
 /** An article's word lists the features read, built once per article (it meets many others). */
@@ -137,14 +141,19 @@ const ARTICLE_WORDS = new WeakMap<AnalysedArticle, ArticleWords>();
 
 function wordsOf(article: AnalysedArticle): ArticleWords {
   return cached(ARTICLE_WORDS, article, () => {
-    const own = ownWords(article.tokens);
-    return { bigrams: bigramsOf(article.tokens), own, ownBigrams: bigramsOf(own) };
+    const stems = stemHashes(article.tokens);
+    const positions = ownPositions(article.tokens);
+    const own = positions.map((index) => article.tokens[index]!);
+    return {
+      bigrams: bigramsOf(article.tokens, stems),
+      own,
+      ownBigrams: bigramsOf(own, pickHashes(stems, positions)),
+    };
   });
 }
 
 /** Bigrams of two function words ("of the") say nothing about reuse and are skipped. */
-function bigramsOf(list: readonly Token[]): Bigrams {
-  const stems = wordHashes(list.map((token) => token.stem));
+function bigramsOf(list: readonly Token[], stems: WordHashes): Bigrams {
   const keys: number[] = [];
   for (let index = 1; index < list.length; index++) {
     if (!list[index - 1]!.stop || !list[index]!.stop) keys.push(runKey53(stems, index - 1, 2));

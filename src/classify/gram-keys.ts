@@ -9,13 +9,16 @@ import type { WordHashes } from '../text/word-keys.js';
  * below a figure's rounding), each n's keys an open-addressing set in one typed array.
  */
 
-/** The distinct keys of one n, in a table at most half full (EMPTY where no key is). */
+/**
+ * The distinct keys of one n, in a table at most half full; a slot holds key + 1, so a fresh
+ * (zeroed) table is empty without being filled.
+ */
 export interface GramSet {
   slots: Float64Array;
   size: number;
 }
 
-const EMPTY = -1;
+const EMPTY = 0;
 
 /**
  * The distinct n-grams of a word sequence for n = 1..longest, each n as a set of numeric keys:
@@ -25,14 +28,19 @@ export function ngramKeysUpTo(hashes: WordHashes, longest: number): GramSet[] {
   const length = hashes.first.length;
   const high = new Uint32Array(length).fill(0x9747b28c);
   const low = new Uint32Array(length).fill(0x2545f491);
+  // One buffer for all the tables: one allocation per article, not one per n.
+  const sizes = Array.from({ length: longest }, (_, n) => tableSize(Math.max(0, length - n)));
+  const buffer = new Float64Array(sizes.reduce((sum, size) => sum + size, 0));
   const byLength: GramSet[] = [];
+  let offset = 0;
   for (let n = 1; n <= longest; n++) {
     const count = Math.max(0, length - n + 1);
-    const set = emptySet(count);
+    const set: GramSet = { slots: buffer.subarray(offset, offset + sizes[n - 1]!), size: 0 };
+    offset += sizes[n - 1]!;
     for (let index = 0; index < count; index++) {
       high[index] = extend(high[index]!, hashes.first[index + n - 1]!);
       low[index] = extend(low[index]!, hashes.second[index + n - 1]!);
-      add(set, mix32(high[index]! ^ n) * 2097152 + (mix32(low[index]! ^ n) >>> 11));
+      add(set, mix32(high[index]! ^ n) * 2097152 + (mix32(low[index]! ^ n) >>> 11) + 1);
     }
     byLength.push(set);
   }
@@ -45,7 +53,7 @@ function extend(hash: number, word: number): number {
   return (mixed ^ (mixed >>> 15)) >>> 0;
 }
 
-/** Share of `own`'s keys found in `theirs` (0 when own is empty). */
+/** Share of `own`'s keys found in `theirs` (0 when own is empty); slots hold keys + 1 alike. */
 export function gramContainment(own: GramSet, theirs: GramSet): number {
   if (own.size === 0) return 0;
   let shared = 0;
@@ -53,10 +61,11 @@ export function gramContainment(own: GramSet, theirs: GramSet): number {
   return shared / own.size;
 }
 
-function emptySet(count: number): GramSet {
+/** Slots for `count` keys at most half full (a power of two). */
+function tableSize(count: number): number {
   let slots = 16;
   while (slots < count * 2) slots *= 2;
-  return { slots: new Float64Array(slots).fill(EMPTY), size: 0 };
+  return slots;
 }
 
 /** A key's first slot: its high 32 bits, already well mixed (the `&` truncates the quotient). */

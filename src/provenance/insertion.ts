@@ -155,45 +155,60 @@ function meanVector(
   plus: Float64Array | null = null,
 ): Float64Array | null {
   const dimensions = lexicon.dimensions;
-  const { sums, found: hasWords } = sentenceVectors(article, lexicon);
+  const vectors = sentenceVectors(article, lexicon);
   const sum = plus === null ? new Float64Array(dimensions) : Float64Array.from(plus);
   let found = plus !== null;
   for (let sentence = from; sentence < to; sentence++) {
-    if (hasWords[sentence] === 0) continue;
+    if (!hasSentenceVector(article, vectors, sentence, lexicon)) continue;
     found = true;
-    for (let d = 0, i = sentence * dimensions; d < dimensions; d++, i++) sum[d]! += sums[i]!;
+    for (let d = 0, i = sentence * dimensions; d < dimensions; d++, i++) sum[d]! += vectors.sums[i]!;
   }
   return found ? sum : null;
 }
 
-/** Each sentence's summed content-word vectors, and whether it has any; one row per sentence. */
+/** Each sentence's summed content-word vectors (one row per sentence), filled as they are asked for. */
 interface SentenceVectors {
   sums: Float64Array;
-  found: Uint8Array;
+  /** Per sentence: UNKNOWN until its row is worked out, then whether it has any word vector. */
+  state: Uint8Array;
 }
+
+const UNKNOWN = 0;
+const NO_VECTOR = 1;
+const HAS_VECTOR = 2;
 
 const SENTENCE_VECTORS = new WeakMap<AnalysedArticle, SentenceVectors>();
 
 /**
- * Worked out once per article (its analysis belongs to one engine, so one lexicon): a passage's
- * place is measured over ranges of sentences, in every pair the article meets.
+ * Kept per article (its analysis belongs to one engine, so one lexicon): a passage's place is
+ * measured over ranges of sentences, in every pair the article meets.
  */
 function sentenceVectors(article: AnalysedArticle, lexicon: Lexicon): SentenceVectors {
-  return cached(SENTENCE_VECTORS, article, () => {
+  return cached(SENTENCE_VECTORS, article, () => ({
+    sums: new Float64Array(article.sentences.length * lexicon.dimensions),
+    state: new Uint8Array(article.sentences.length),
+  }));
+}
+
+/** Whether the sentence has a word vector, its row summed on first ask. */
+function hasSentenceVector(
+  article: AnalysedArticle,
+  vectors: SentenceVectors,
+  index: number,
+  lexicon: Lexicon,
+): boolean {
+  if (vectors.state[index] === UNKNOWN) {
     const dimensions = lexicon.dimensions;
-    const sums = new Float64Array(article.sentences.length * dimensions);
-    const found = new Uint8Array(article.sentences.length);
-    const row = new Float64Array(dimensions);
-    article.sentences.forEach((sentence, index) => {
-      row.fill(0);
-      for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-        const { stop, norm } = article.tokens[token]!;
-        if (!stop && lexicon.addVector(norm, row)) found[index] = 1;
-      }
-      sums.set(row, index * dimensions);
-    });
-    return { sums, found };
-  });
+    const row = vectors.sums.subarray(index * dimensions, (index + 1) * dimensions);
+    const sentence = article.sentences[index]!;
+    let found = false;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      const { stop, norm } = article.tokens[token]!;
+      if (!stop && lexicon.addVector(norm, row)) found = true;
+    }
+    vectors.state[index] = found ? HAS_VECTOR : NO_VECTOR;
+  }
+  return vectors.state[index] === HAS_VECTOR;
 }
 
 function cosine(x: Float64Array | null, y: Float64Array | null): number {

@@ -69,6 +69,29 @@ export function runKey53(words: WordHashes, start: number, length: number): numb
   return mix32(high ^ length) * 2097152 + (mix32(low ^ length) >>> 11);
 }
 
+/** The hashes at the given positions, in their order. */
+export function pickHashes(hashes: WordHashes, positions: ArrayLike<number>): WordHashes {
+  const first = new Uint32Array(positions.length);
+  const second = new Uint32Array(positions.length);
+  for (let index = 0; index < positions.length; index++) {
+    first[index] = hashes.first[positions[index]!]!;
+    second[index] = hashes.second[positions[index]!]!;
+  }
+  return { first, second };
+}
+
+const STEM_HASHES = new WeakMap<readonly Token[], WordHashes>();
+
+/** The hashes of a token list's stems, worked out once per list (the relation features read them thrice). */
+export function stemHashes(tokens: readonly Token[]): WordHashes {
+  let hashes = STEM_HASHES.get(tokens);
+  if (hashes === undefined) {
+    hashes = wordHashes(tokens.map((token) => token.stem));
+    STEM_HASHES.set(tokens, hashes);
+  }
+  return hashes;
+}
+
 const NORM_HASHES = new WeakMap<readonly Token[], WordHashes>();
 
 /** The hashes of a token list's normalised words, worked out once per list (an article meets many others). */
