@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LshIndex, Minhash } from 'minhash';
@@ -238,7 +238,7 @@ async function smallerCases(set: TraceSet, work: string): Promise<void> {
   if (two !== null)
     rows.push(['trace 200 articles of the set (all cores)', seconds(two.extractMs + two.traceMs), '']);
 
-  const compare = compareTimes(set);
+  const compare = compareTimes(set, work);
   rows.push([
     `compare two ~1,000-word articles, median of ${COMPARE_RUNS}`,
     `${compare.median.toFixed(1)} ms`,
@@ -272,30 +272,31 @@ const COMPARE_WARMUP = 10;
 
 /**
  * Two ~1,000-word articles from the set (an original and a copy of it, each with a neighbour),
- * compared as new articles each time (analysis included): the first comparison, cold, and the
- * median of COMPARE_RUNS after COMPARE_WARMUP more, as a long-running process sees it.
+ * compared in a process of their own (bench/compare-run.ts): the first comparison, cold, and
+ * the median of COMPARE_RUNS after COMPARE_WARMUP more, as a long-running process sees it.
  */
-function compareTimes(set: TraceSet): { first: number; median: number } {
-  const engine = createEngine({ workers: 1 });
+function compareTimes(set: TraceSet, work: string): { first: number; median: number } {
   const [source, copy] = set.planted.find(([, copyIndex]) =>
     set.documents[copyIndex]!.name.includes('trimmed'),
   )!;
   const long = (index: number, extra: number) =>
     `${set.documents[index]!.text}\n\n${set.documents[set.documents.length - 1 - extra]!.text}`;
-  const textA = long(source, 0);
-  const textB = long(copy, 1);
-  const timed = (): number => {
-    const a = articleFromText('a', textA);
-    const b = articleFromText('b', textB);
-    const started = performance.now();
-    engine.compare(a, b);
-    return performance.now() - started;
-  };
-  void engine.lexicon; // loaded before the first comparison, which is timed cold
-  const first = timed();
-  for (let run = 0; run < COMPARE_WARMUP; run++) timed();
-  const times = Array.from({ length: COMPARE_RUNS }, timed);
-  return { first, median: middle(times) };
+  const [pathA, pathB] = [join(work, 'compare-a.txt'), join(work, 'compare-b.txt')];
+  writeFileSync(pathA, long(source, 0));
+  writeFileSync(pathB, long(copy, 1));
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'dist', 'bench', 'compare-run.js'),
+      pathA,
+      pathB,
+      String(COMPARE_WARMUP),
+      String(COMPARE_RUNS),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`compare run failed: ${(result.stderr ?? '').split('\n')[0]}`);
+  return JSON.parse(result.stdout) as { first: number; median: number };
 }
 
 function middle(values: readonly number[]): number {
