@@ -60,6 +60,7 @@ export {
   type Direction,
   type DirectionSignal,
   type PairResult,
+  type PairVerdict,
   type RelationKind,
 } from './model/relation.js';
 export type { Story, StoryEdge, TraceResult } from './model/story.js';

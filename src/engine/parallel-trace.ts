@@ -1,6 +1,6 @@
 import { paragraphBlocks } from '../align/paragraph-blocks.js';
 import type { Article } from '../model/article.js';
-import type { PairResult } from '../model/relation.js';
+import type { PairResult, PairVerdict } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
 import {
   articleSimilarities,
@@ -73,7 +73,7 @@ export async function traceOnEngine(
       pairs: pairs.map(([first, second]) => [local.get(first)!, local.get(second)!]),
     };
   });
-  const compared = new Map<string, PairResult>();
+  const compared = new Map<string, PairVerdict>();
   // One run per task, so progress can count pairs as each task comes back.
   let done = 0;
   onProgress?.({ stage: 'compare', done, total: plan.pairs.length });

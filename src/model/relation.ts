@@ -77,3 +77,16 @@ export interface PairResult {
   /** Share of the copy's text inside reused passages (of b when undirected). */
   copyShare?: number;
 }
+
+/**
+ * A pair's result without its alignment and changes: what a trace keeps of every compared pair
+ * to plan its stories. The alignment is the bulk of a result (every token's edit); the pairs
+ * that become tree edges are aligned again when they are oriented, which gives the same
+ * alignment (alignment does not depend on the order of the two texts).
+ */
+export type PairVerdict = Omit<PairResult, 'alignment' | 'changes'>;
+
+export function verdictOf(result: PairResult): PairVerdict {
+  const { alignment: _alignment, changes: _changes, ...verdict } = result;
+  return verdict;
+}

@@ -1,5 +1,5 @@
 import type { Article } from './article.js';
-import type { PairResult } from './relation.js';
+import type { PairResult, PairVerdict } from './relation.js';
 
 /** A derivation edge: `copy` was made from `source`. The pair's alignment has source as side a. */
 export interface StoryEdge {
@@ -20,8 +20,11 @@ export interface Story {
   rootConfidence: number;
   /** Derivation edges, breadth first from the root (parents before children), each parent's copies by name. */
   edges: StoryEdge[];
-  /** Pairs in the story that are related but not derived (same-story), for context. */
-  siblings: Array<{ a: string; b: string; result: PairResult }>;
+  /**
+   * Pairs in the story that are related but not derived (same-story), for context: their
+   * verdicts (relation, score, direction signals), without alignment (compare a pair for that).
+   */
+  siblings: Array<{ a: string; b: string; result: PairVerdict }>;
 }
 
 /** The result of tracing a set of documents. */

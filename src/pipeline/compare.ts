@@ -7,7 +7,13 @@ import { type PartialReuse, partialReuse } from '../classify/partial-reuse.js';
 import { decideRelation } from '../classify/relation.js';
 import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
-import { DERIVED_RELATIONS, type Direction, type PairResult, type RelationKind } from '../model/relation.js';
+import {
+  DERIVED_RELATIONS,
+  type Direction,
+  type PairResult,
+  type PairVerdict,
+  type RelationKind,
+} from '../model/relation.js';
 import { decideDirection } from '../provenance/direction.js';
 import type { StageContext } from './context.js';
 
@@ -68,18 +74,19 @@ export function comparePair(
 
 /**
  * A derived pair's result with `source` taken as the source (a story tree decides direction
- * from all its documents together): the direction signals worded for it and the copy's
- * changes, reusing the pair's alignment instead of aligning again.
+ * from all its documents together): the pair aligned again (a trace keeps only verdicts), the
+ * direction signals worded for it and the copy's changes; relation, score and evidence are the
+ * verdict's.
  */
 export function orientPair(
-  result: PairResult,
+  result: PairVerdict,
   first: AnalysedArticle,
   second: AnalysedArticle,
   source: AnalysedArticle,
   context: StageContext,
 ): PairResult {
-  const inInputOrder =
-    result.direction.direction === 'b->a' ? swapAlignment(result.alignment) : result.alignment;
+  // Aligned again: the same alignment the comparison of first with second made.
+  const inInputOrder = alignArticles(first, second, context.lexicon);
   const sourceIsFirst = source === first;
   const alignment = sourceIsFirst ? inInputOrder : swapAlignment(inInputOrder);
   const [from, to] = sourceIsFirst ? [first, second] : [second, first];

@@ -1,7 +1,7 @@
 import { contentId } from '../engine/content-id.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Article } from '../model/article.js';
-import { DERIVED_RELATIONS, type PairResult } from '../model/relation.js';
+import { DERIVED_RELATIONS, type PairResult, type PairVerdict, verdictOf } from '../model/relation.js';
 import type { Story, StoryEdge, TraceResult } from '../model/story.js';
 import {
   groupStories,
@@ -142,15 +142,15 @@ function compareStrings(x: string, y: string): number {
 /** The related pairs of every article pair (i < j), from the compared class pairs. */
 export function expandResults(
   plan: ComparisonPlan,
-  compared: ReadonlyMap<string, PairResult>,
-): Map<string, PairResult> {
+  compared: ReadonlyMap<string, PairVerdict>,
+): Map<string, PairVerdict> {
   const members = new Map<number, number[]>();
   plan.classOf.forEach((owner, index) => {
     const list = members.get(owner);
     if (list === undefined) members.set(owner, [index]);
     else list.push(index);
   });
-  const results = new Map<string, PairResult>();
+  const results = new Map<string, PairVerdict>();
   for (const [first, second] of plan.pairs) {
     const result = compared.get(orderedKey(first, second));
     if (result === undefined || result.relation === 'unrelated') continue;
@@ -198,10 +198,10 @@ export function traceArticles(
   };
   const fingerprints = classes.map((index) => fingerprintArticle(analysedAt(index), context.lexicon));
   const plan = planComparisons(keys, classOf, classes, fingerprints);
-  const compared = new Map<string, PairResult>();
+  const compared = new Map<string, PairVerdict>();
   for (const [first, second] of plan.pairs) {
     const result = comparePair(analysedAt(first), analysedAt(second), context, { changes: false });
-    compared.set(orderedKey(first, second), result);
+    compared.set(orderedKey(first, second), verdictOf(result));
   }
   const similarities = articleSimilarities(classOf, classes, fingerprints);
   const planned = planStories(articles, plan.classOf, expandResults(plan, compared), similarities, options);
@@ -223,7 +223,7 @@ function pairKey(i: number, j: number): string {
   return i < j ? `${i}:${j}` : `${j}:${i}`;
 }
 
-function directionVote(result: PairResult): number {
+function directionVote(result: PairVerdict): number {
   return result.direction.signals.reduce((sum, signal) => sum + signal.vote, 0);
 }
 
@@ -235,7 +235,7 @@ export interface OrientationTask {
   first: number;
   second: number;
   parentIsFirst: boolean;
-  result: PairResult;
+  result: PairVerdict;
 }
 
 interface PlannedStory {
@@ -260,7 +260,7 @@ export interface StoryPlan {
 export function planStories(
   articles: readonly Article[],
   classOf: Int32Array,
-  results: ReadonlyMap<string, PairResult>,
+  results: ReadonlyMap<string, PairVerdict>,
   similarities: readonly PairSimilarity[],
   options: TraceOptions = {},
 ): StoryPlan {
@@ -287,7 +287,7 @@ function planStory(
   members: readonly number[],
   articles: readonly Article[],
   classOf: Int32Array,
-  results: ReadonlyMap<string, PairResult>,
+  results: ReadonlyMap<string, PairVerdict>,
   orientations: Map<string, OrientationTask>,
 ): PlannedStory {
   const local = new Map(members.map((index, position) => [index, position]));

@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Article } from '../model/article.js';
 import type { DocumentFailure, ExtractedDocument, SourceDocument } from '../model/document.js';
-import type { PairResult } from '../model/relation.js';
+import { type PairResult, type PairVerdict, verdictOf } from '../model/relation.js';
 import { type ArticleFingerprint, fingerprintArticle } from '../pipeline/candidates.js';
 import { comparePair, orientPair } from '../pipeline/compare.js';
 
@@ -34,7 +34,7 @@ export interface OrientTask {
   kind: 'orient';
   now: number;
   articles: KeyedArticle[];
-  edges: Array<{ first: number; second: number; parentIsFirst: boolean; result: PairResult }>;
+  edges: Array<{ first: number; second: number; parentIsFirst: boolean; result: PairVerdict }>;
 }
 
 /** An article with its duplicate key: analyses are cached by key in each thread. */
@@ -47,7 +47,9 @@ export type TaskOutput<T extends Task> = T extends ExtractTask
   ? Array<ExtractedDocument | DocumentFailure>
   : T extends FingerprintTask
     ? ArticleFingerprint[]
-    : PairResult[];
+    : T extends CompareTask
+      ? PairVerdict[]
+      : PairResult[];
 
 /** Runs a task on an engine. */
 export function runTask<T extends Task>(engine: Engine, task: T): TaskOutput<T>;
@@ -68,7 +70,10 @@ export function runTask(engine: Engine, task: Task): TaskOutput<Task> {
     case 'compare': {
       const context = { ...engine.context(), now: task.now };
       const analysed = task.articles.map(({ key, article }) => engine.analyseByKey(key, article));
-      return task.pairs.map(([a, b]) => comparePair(analysed[a]!, analysed[b]!, context, { changes: false }));
+      // Verdicts only: the alignments stay here (tree edges are aligned again when oriented).
+      return task.pairs.map(([a, b]) =>
+        verdictOf(comparePair(analysed[a]!, analysed[b]!, context, { changes: false })),
+      );
     }
     case 'orient': {
       const context = { ...engine.context(), now: task.now };
