@@ -85,6 +85,8 @@ export async function traceOnEngine(
       return results!;
     }),
   );
+  // Awaited below, after the similarities: a task failing meanwhile is not an unhandled rejection.
+  comparing.catch(() => {});
   // The story similarities need only the fingerprints: this thread works them out while the
   // pool's threads compare (it joins the comparing when done), instead of all threads waiting.
   const similarities = await new Promise<PairSimilarity[]>((resolve) =>
