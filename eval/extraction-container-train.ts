@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { containerView } from '../src/extract/extract-html.js';
 import {
@@ -9,6 +8,7 @@ import {
 import { containerCandidatesOf } from '../src/extract/html/content-container.js';
 import { isInsideAny } from '../src/extract/html/dom.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
+import { trainingFolders, writeTrainedModel } from './extraction-training.js';
 import { isStoryText, truths, words } from './extraction-truths.js';
 import { type Example, fitLogistic } from './logistic-fit.js';
 
@@ -118,15 +118,8 @@ function gains(model: ContainerModel, pages: readonly Page[]): { gain: number; s
 }
 
 export async function trainContainerModel(datasets: string, output: string): Promise<void> {
-  const PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
-  const folders = existsSync(datasets)
-    ? readdirSync(datasets, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && PREFIXES.some((prefix) => entry.name.startsWith(prefix)))
-        .map((entry) => join(datasets, entry.name))
-        .sort()
-    : [];
-  if (folders.length < 2) {
-    console.log(`train:extract --container needs at least two page-extraction sets in ${datasets}`);
+  const folders = trainingFolders(datasets, 'train:extract --container');
+  if (folders === null) {
     process.exitCode = 1;
     return;
   }
@@ -185,21 +178,11 @@ export async function trainContainerModel(datasets: string, output: string): Pro
     );
     console.log(`resubstitution ${set}: ${resubstitution[set]}`);
   }
-  writeFileSync(
-    output,
-    `${JSON.stringify(
-      {
-        ...model,
-        trainedOn: sets,
-        pages: pages.length,
-        crossValidation: 'leave one data set out',
-        crossValidatedAt: MARGINS[best],
-        crossValidated,
-        resubstitution,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`\nwrote ${output}`);
+  writeTrainedModel(output, model, {
+    sets,
+    count: ['pages', pages.length],
+    chosen: MARGINS[best]!,
+    crossValidated,
+    resubstitution,
+  });
 }

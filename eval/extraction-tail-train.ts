@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { storyBeforeTail } from '../src/extract/extract-html.js';
 import {
@@ -11,6 +10,7 @@ import {
   tailFeatures,
 } from '../src/extract/html/tail-model.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
+import { trainingFolders, writeTrainedModel } from './extraction-training.js';
 import { isStoryText, type Truth, truths } from './extraction-truths.js';
 import { type Example, fitLogistic } from './logistic-fit.js';
 
@@ -122,15 +122,8 @@ function asModel(fitted: ReturnType<typeof fitLogistic>, threshold: number): Tai
 const FIT = { l2: 0.01, iterations: 1500 };
 
 export async function trainTailModel(datasets: string, output: string): Promise<void> {
-  const PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
-  const folders = existsSync(datasets)
-    ? readdirSync(datasets, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && PREFIXES.some((prefix) => entry.name.startsWith(prefix)))
-        .map((entry) => join(datasets, entry.name))
-        .sort()
-    : [];
-  if (folders.length < 2) {
-    console.log(`train:extract --tail needs at least two page-extraction sets in ${datasets}`);
+  const folders = trainingFolders(datasets, 'train:extract --tail');
+  if (folders === null) {
     process.exitCode = 1;
     return;
   }
@@ -192,21 +185,11 @@ export async function trainTailModel(datasets: string, output: string): Promise<
     );
     console.log(`resubstitution ${set}: ${resubstitution[set]}`);
   }
-  writeFileSync(
-    output,
-    `${JSON.stringify(
-      {
-        ...model,
-        trainedOn: sets,
-        samples: samples.length,
-        crossValidation: 'leave one data set out',
-        crossValidatedAt: THRESHOLDS[best],
-        crossValidated,
-        resubstitution,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`\nwrote ${output}`);
+  writeTrainedModel(output, model, {
+    sets,
+    count: ['samples', samples.length],
+    chosen: THRESHOLDS[best]!,
+    crossValidated,
+    resubstitution,
+  });
 }

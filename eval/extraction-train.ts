@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { storyLayout } from '../src/extract/extract-html.js';
 import {
@@ -12,6 +11,7 @@ import {
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import { trainContainerModel } from './extraction-container-train.js';
 import { trainTailModel } from './extraction-tail-train.js';
+import { trainingFolders, writeTrainedModel } from './extraction-training.js';
 import { isStoryText, truths, words } from './extraction-truths.js';
 
 /**
@@ -163,17 +163,8 @@ if (process.argv.includes('--tail')) {
   process.exit(process.exitCode ?? 0);
 }
 const output = argument('--output', join('src', 'extract', 'html', 'block-model.json'));
-const PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
-const folders = existsSync(datasets)
-  ? readdirSync(datasets, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && PREFIXES.some((prefix) => entry.name.startsWith(prefix)))
-      .map((entry) => join(datasets, entry.name))
-      .sort()
-  : [];
-if (folders.length < 2) {
-  console.log(`train:extract needs at least two page-extraction sets in ${datasets}`);
-  process.exit(1);
-}
+const folders = trainingFolders(datasets, 'train:extract');
+if (folders === null) process.exit(1);
 const samples: Sample[] = [];
 for (const folder of folders) {
   const found = await samplesOf(folder);
@@ -231,20 +222,10 @@ for (const set of sets) {
   );
   console.log(`resubstitution ${set}: ${resubstitution[set]}`);
 }
-writeFileSync(
-  output,
-  `${JSON.stringify(
-    {
-      ...model,
-      trainedOn: sets,
-      samples: samples.length,
-      crossValidation: 'leave one data set out',
-      crossValidatedAt: THRESHOLDS[best],
-      crossValidated,
-      resubstitution,
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`\nwrote ${output}`);
+writeTrainedModel(output, model, {
+  sets,
+  count: ['samples', samples.length],
+  chosen: THRESHOLDS[best]!,
+  crossValidated,
+  resubstitution,
+});

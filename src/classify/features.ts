@@ -3,6 +3,7 @@ import { contentWeight } from '../align/weights.js';
 import { cached } from '../memo.js';
 import type { Alignment } from '../model/alignment.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
+import { lowerBound } from '../sorted-search.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { canonicalText } from '../text/normalize.js';
 import { pickHashes, runKey53, stemHashes, type WordHashes } from '../text/word-keys.js';
@@ -171,19 +172,11 @@ function bigramsOf(list: readonly Token[], stems: WordHashes): Bigrams {
 function bigramContainment(own: Bigrams, other: Bigrams): number {
   if (own.all.length === 0) return 0;
   let shared = 0;
-  for (const key of own.all) if (sortedIncludes(other.distinct, key)) shared++;
-  return shared / own.all.length;
-}
-
-function sortedIncludes(values: Float64Array, key: number): boolean {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < key) low = middle + 1;
-    else high = middle;
+  for (const key of own.all) {
+    const at = lowerBound(other.distinct, key);
+    if (at < other.distinct.length && other.distinct[at] === key) shared++;
   }
-  return low < values.length && values[low] === key;
+  return shared / own.all.length;
 }
 
 function numberConflicts(a: AnalysedArticle, b: AnalysedArticle, alignment: Alignment): number {

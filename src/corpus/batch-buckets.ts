@@ -1,3 +1,5 @@
+import { lowerBound } from '../sorted-search.js';
+
 /**
  * The bucket keys of a batch's new documents, so each can find the earlier ones it shares keys
  * with. Keys sorted in a typed array and searched by position: a Map keyed by these large
@@ -35,15 +37,4 @@ export class BatchBuckets {
       visit(document);
     }
   }
-}
-
-function lowerBound(keys: Float64Array, key: number): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keys[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,3 +1,4 @@
+import { lowerBound } from '../../sorted-search.js';
 import { bloomFor, bloomHasHashed, bloomHashes } from './bloom.js';
 import type { SqliteStatement } from './driver.js';
 
@@ -447,18 +448,6 @@ function upperBound(keys: Float64Array, key: number): number {
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (keys[middle]! <= key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The first position whose key is at or above `key`. */
-function lowerBound(keys: Float64Array, key: number): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keys[middle]! < key) low = middle + 1;
     else high = middle;
   }
   return low;
