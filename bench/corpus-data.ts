@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMsrp } from '../eval/datasets.js';
+import { mix32 } from '../src/fingerprint/hash32.js';
 import { seededRandom } from '../src/seeded-random.js';
 import type { Spinner } from './corpus-spin.js';
 
@@ -37,11 +38,16 @@ export interface PlantedPair {
 }
 
 export interface BenchCorpus {
-  /** Every record, sources and copies spread among the distinct articles. */
-  records: BenchRecord[];
+  /** Records in corpus order, sources and copies spread among the distinct articles: made afresh,
+   * the same each time, one at a time (a million articles do not fit in one heap at once). */
+  records(): Generator<BenchRecord>;
+  /** How many records `records()` gives. */
+  size: number;
   planted: PlantedPair[];
-  /** Family of each record id: the source's id for sources and their copies, else the id itself. */
-  family: Map<string, string>;
+  /** The sources and copies, by id. */
+  plantedRecords: Map<string, BenchRecord>;
+  /** Family of a record id: the source's id for sources and their copies, else the id itself. */
+  familyOf(id: string): string;
   /** Distinct articles kept out of the corpus, to query with. */
   unseen: BenchRecord[];
 }
@@ -175,32 +181,69 @@ export function buildBenchCorpus(options: BuildOptions): BenchCorpus {
   // Sentences no source used; not the seconds of the non-paraphrase pairs, which are the filler.
   const pool = sentences.slice(sentence).filter((text) => !used.has(text));
   const wordPool = [...pool, ...filler, ...bodies.flatMap((body) => body.split(/(?<=[.!?])\s+/))];
-  const distinctCount =
-    Math.max(0, options.articles - sourceRecords.length - copyRecords.length) + options.unseen;
+  const distinct = distinctArticles(pool, wordPool);
+  const plantedRecords = [...sourceRecords, ...copyRecords];
+  const stored = Math.max(0, options.articles - plantedRecords.length);
+  // The unseen queries come after the stored distinct articles, so they are of the shuffled kind at scale.
+  const unseen = Array.from({ length: options.unseen }, (_, at) => distinct(stored + at));
+  // Sources and copies at random places among the distinct articles.
+  const size = stored + plantedRecords.length;
+  shuffle(plantedRecords, next);
+  const places = new Map<number, BenchRecord>();
+  for (const record of plantedRecords) {
+    let place = Math.floor(next() * size);
+    while (places.has(place)) place = (place + 1) % size;
+    places.set(place, record);
+  }
+  function* records(): Generator<BenchRecord> {
+    let distinctAt = 0;
+    for (let place = 0; place < size; place++) yield places.get(place) ?? distinct(distinctAt++);
+  }
+  return {
+    records,
+    size,
+    planted,
+    plantedRecords: new Map(plantedRecords.map((record) => [record.id, record])),
+    familyOf: (id) => family.get(id) ?? id,
+    unseen,
+  };
+}
+
+/**
+ * Draws of one article's own: the mixed (article, draw) counter. Not seededRandom(index): its
+ * sequences for two seeds are windows of one cycle, and nearby windows would give two articles
+ * the same run of words.
+ */
+function keyedRandom(key: number): () => number {
+  let draw = 0;
+  return () => mix32(mix32(key ^ 0x5bd1e995) ^ Math.imul(++draw, 0x9e3779b1)) / 4294967296;
+}
+
+/**
+ * The i-th distinct article, the same on every call: SENTENCES_PER_ARTICLE unused real sentences
+ * while they last, then sentences as long as real ones of words drawn from all the real text, from
+ * a generator seeded by i, so that no two articles share a sentence, even reordered (a reordered
+ * sentence is a real rewording).
+ */
+function distinctArticles(
+  pool: readonly string[],
+  wordPool: readonly string[],
+): (index: number) => BenchRecord {
   const words = wordPool.flatMap((sentence) => sentence.split(/\s+/));
-  const distinct: BenchRecord[] = [];
-  let poolAt = 0;
-  for (let i = 0; i < distinctCount; i++) {
+  const fromPool = Math.floor(pool.length / SENTENCES_PER_ARTICLE);
+  return (index) => {
     let sentences: string[];
-    if (poolAt + SENTENCES_PER_ARTICLE <= pool.length) {
-      sentences = pool.slice(poolAt, poolAt + SENTENCES_PER_ARTICLE);
-      poolAt += SENTENCES_PER_ARTICLE;
+    if (index < fromPool) {
+      sentences = pool.slice(index * SENTENCES_PER_ARTICLE, (index + 1) * SENTENCES_PER_ARTICLE);
     } else {
-      // Each sentence as long as a real one, its words drawn from all the real text: no two
-      // articles share a sentence, even reordered (a reordered sentence is a real rewording).
+      const next = keyedRandom(index);
       sentences = Array.from({ length: SENTENCES_PER_ARTICLE }, () => {
         const length = wordPool[Math.floor(next() * wordPool.length)]!.split(/\s+/).length;
         return Array.from({ length }, () => words[Math.floor(next() * words.length)]!).join(' ');
       });
     }
-    distinct.push({ id: `article-${i}`, text: paragraphs(sentences) });
-  }
-  // The unseen queries are the last distinct articles, so they are of the shuffled kind at scale.
-  const unseen = distinct.splice(distinct.length - options.unseen, options.unseen);
-  for (const record of distinct) family.set(record.id, record.id);
-  for (const record of unseen) family.set(record.id, record.id);
-  const records = shuffle([...sourceRecords, ...copyRecords, ...distinct], next);
-  return { records, planted, family, unseen };
+    return { id: `article-${index}`, text: paragraphs(sentences) };
+  };
 }
 
 /** A news page around the story: menus, a byline, other headlines, a footer (made up here). */

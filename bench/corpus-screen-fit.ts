@@ -31,7 +31,8 @@ export interface ScreenRows {
 }
 
 export function screenRows(bench: BenchCorpus): ScreenRows {
-  const texts = bench.records.map(
+  const records = [...bench.records()];
+  const texts = records.map(
     (record) =>
       record.text ??
       extractArticle({ input: record.id, format: 'html', content: record.html ?? '', encoding: 'utf-8' })
@@ -63,10 +64,10 @@ export function screenRows(bench: BenchCorpus): ScreenRows {
       const pairKey = `${first}:${second}`;
       if (seen.has(pairKey)) continue;
       seen.add(pairKey);
-      const a = bench.records[first]!.id;
-      const b = bench.records[second]!.id;
-      const familyA = bench.family.get(a)!;
-      const familyB = bench.family.get(b)!;
+      const a = records[first]!.id;
+      const b = records[second]!.id;
+      const familyA = bench.familyOf(a);
+      const familyB = bench.familyOf(b);
       const kind = kindOf.get(`${a}\u0000${b}`) ?? kindOf.get(`${b}\u0000${a}`) ?? '';
       result.rows.push(screenRow(fingerprintSimilarity(fingerprints[first]!, fingerprints[second]!)));
       result.labels.push(familyA === familyB ? 'copy' : 'other');

@@ -75,7 +75,7 @@ export function vocabularyOf(datasets: string): Set<string> {
   return words;
 }
 
-async function writeJsonLines(path: string, records: readonly BenchRecord[]): Promise<number> {
+async function writeJsonLines(path: string, records: Iterable<BenchRecord>): Promise<number> {
   const out = createWriteStream(path);
   let words = 0;
   for (const record of records) {
@@ -102,10 +102,8 @@ export async function runCorpusBench(args: readonly string[]): Promise<void> {
       unseen: 300,
     });
     const input = join(folder, 'articles.jsonl');
-    const words = await writeJsonLines(input, bench.records);
-    console.log(
-      `articles: ${bench.records.length}, ${Math.round(words / bench.records.length)} words on average`,
-    );
+    const words = await writeJsonLines(input, bench.records());
+    console.log(`articles: ${bench.size}, ${Math.round(words / bench.size)} words on average`);
     await ingestAndScore(bench, input, folder, engine);
     await htmlRates(bench, folder, engine);
     if (options.peer) peerIndex(bench);
@@ -129,7 +127,7 @@ async function ingestAndScore(
       return sum;
     }
   }, 0);
-  const documents = bench.records.length;
+  const documents = bench.size;
   console.log(
     '\ningest: wiretrace add --db corpus.db articles.jsonl (streamed, one process: a main thread and a pool of worker threads, batches of 1024)',
   );
@@ -153,12 +151,10 @@ async function ingestAndScore(
 
   const reader = await openCorpus(path, { readonly: true, engine });
   // One untimed query first: opening loads the lexicon and each run's Bloom filter once.
-  await reader.find(bench.records[0]!.id);
+  const firstIds = firstRecordIds(bench, 300);
+  await reader.find(firstIds[0]!);
   const byId: number[] = [];
-  const ids = [
-    ...bench.planted.map((pair) => pair.copy),
-    ...bench.records.slice(0, 300).map((record) => record.id),
-  ];
+  const ids = [...bench.planted.map((pair) => pair.copy), ...firstIds];
   for (const id of ids) {
     const at = performance.now();
     await reader.find(id);
@@ -195,6 +191,16 @@ async function ingestAndScore(
       ],
     ]),
   );
+}
+
+/** The ids of the corpus's first `count` records. */
+function firstRecordIds(bench: BenchCorpus, count: number): string[] {
+  const ids: string[] = [];
+  for (const record of bench.records()) {
+    if (ids.length >= count) break;
+    ids.push(record.id);
+  }
+  return ids;
 }
 
 interface ChildRun {
@@ -281,7 +287,7 @@ function scoreRelations(bench: BenchCorpus, path: string): void {
     ]);
   }
   const derived = rows.filter((row) => DERIVED.has(row.relation));
-  const correct = derived.filter((row) => bench.family.get(row.source) === bench.family.get(row.copy));
+  const correct = derived.filter((row) => bench.familyOf(row.source) === bench.familyOf(row.copy));
   const sameStory = rows.filter((row) => !DERIVED.has(row.relation));
   console.log('\nrecall of planted copies (a derived relation stored between copy and source)');
   console.log(table(lines));
@@ -289,7 +295,7 @@ function scoreRelations(bench: BenchCorpus, path: string): void {
     `precision: ${correct.length}/${derived.length} derived relations join a source and its copy = ` +
       `${(correct.length / Math.max(1, derived.length)).toFixed(4)}; ${sameStory.length} same-story relations besides`,
   );
-  const wrong = derived.filter((row) => bench.family.get(row.source) !== bench.family.get(row.copy));
+  const wrong = derived.filter((row) => bench.familyOf(row.source) !== bench.familyOf(row.copy));
   if (wrong.length > 0) {
     const kinds = new Map<string, number>();
     for (const row of wrong) kinds.set(row.relation, (kinds.get(row.relation) ?? 0) + 1);
@@ -312,7 +318,7 @@ async function htmlRates(
 ): Promise<void> {
   const pages = bench.planted
     .filter((pair) => pair.kind === 'wrapped')
-    .map((pair) => bench.records.find((record) => record.id === pair.copy)!)
+    .map((pair) => bench.plantedRecords.get(pair.copy)!)
     .filter((record) => record.html !== undefined);
   const raws = pages.map((record) => ({
     input: record.id,
@@ -371,7 +377,7 @@ function peerIndex(bench: BenchCorpus): void {
   const signatures = new Map<string, PeerMinhash>();
   const planted = new Set(bench.planted.map((pair) => pair.copy));
   const started = performance.now();
-  for (const record of bench.records) {
+  for (const record of bench.records()) {
     const minhash = signature(textOf(record));
     index.insert(record.id, minhash);
     if (planted.has(record.id)) signatures.set(record.id, minhash);
@@ -403,8 +409,8 @@ function peerIndex(bench: BenchCorpus): void {
     '\npeer: minhash (npm) MinHash, 64 permutations, in-memory LshIndex with bands of 2, same articles',
   );
   console.log(
-    `indexing ${bench.records.length} articles: ${seconds.toFixed(1)} s (${Math.round(bench.records.length / seconds)}/s), ` +
-      `heap +${megabytes(heap)} (${(heap / bench.records.length / 1024).toFixed(2)} KB/article), RSS +${megabytes(rss)}; ` +
+    `indexing ${bench.size} articles: ${seconds.toFixed(1)} s (${Math.round(bench.size / seconds)}/s), ` +
+      `heap +${megabytes(heap)} (${(heap / bench.size / 1024).toFixed(2)} KB/article), RSS +${megabytes(rss)}; ` +
       'no scores, no relations, no deletion, no persistence',
   );
   console.log(table(lines));

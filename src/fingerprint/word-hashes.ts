@@ -1,10 +1,12 @@
+import { lowerBound } from '../sorted-search.js';
+import { CASE_TABLE_UNITS, lowerCaseTable, NOT_SIMPLE } from '../text/case-table.js';
 import { STOPWORD_LIST } from '../text/stopwords.js';
 import { hashString, mix32 } from './hash32.js';
 import { type FingerprintWord, isDigit, isLetter, lightStem, STEM_SUFFIXES } from './word-stream.js';
 
 /**
  * The words of a text as the fingerprints read them, hashed in one pass over the character
- * codes: no string per word on the common (ASCII) path. Gives the same hashes and flags as
+ * codes: no string per word for Latin, Greek, Cyrillic, Hebrew or Arabic words. Gives the same hashes and flags as
  * hashing fingerprintWords' output (word-stream.ts, the readable reference the tests compare
  * against), several times faster; every ingested article goes through it.
  */
@@ -27,9 +29,15 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 /** Longer words take the string path: the prefix hashes below hold this many letters. */
 const MAX_FAST_WORD = 64;
+/** Where isLetter holds, per unit below CASE_TABLE_UNITS. */
+const LETTERS = letterTable();
+const LOWER_CASE = lowerCaseTable();
 
-/** A function word by its hash: a 32-bit collision with one of a few hundred words is negligible. */
-const STOPWORD_HASHES: ReadonlySet<number> = new Set(STOPWORD_LIST.map(hashString));
+/**
+ * Function words by hash, ascending: a 32-bit collision with one of a few hundred words is
+ * negligible. A binary search, not a Set: hashes above 2^31 would be boxed numbers in a Set.
+ */
+const STOPWORD_HASHES = Uint32Array.from(STOPWORD_LIST, hashString).sort();
 const SUFFIX_CODES = STEM_SUFFIXES.map((suffix) => Array.from(suffix, (char) => char.charCodeAt(0)));
 
 function isQuoteMark(code: number): boolean {
@@ -40,6 +48,16 @@ function isQuoteMark(code: number): boolean {
 
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
+}
+
+function letterTable(): Uint8Array {
+  const letters = new Uint8Array(CASE_TABLE_UNITS);
+  for (let unit = 0; unit < CASE_TABLE_UNITS; unit++) letters[unit] = isLetter(unit) ? 1 : 0;
+  return letters;
+}
+
+function isWordLetter(code: number): boolean {
+  return code < CASE_TABLE_UNITS ? LETTERS[code] === 1 : isLetter(code);
 }
 
 export function wordHashes(text: string): WordHashes {
@@ -76,34 +94,33 @@ export function wordHashes(text: string): WordHashes {
       at = end;
       continue;
     }
-    if (isLetter(code)) {
+    if (isWordLetter(code)) {
       let end = at + 1;
-      while (end < length && isLetter(text.charCodeAt(end))) end++;
+      while (end < length && isWordLetter(text.charCodeAt(end))) end++;
       // Clitics stay on their word: "it's", "Reuters'".
-      if (isApostrophe(text.charCodeAt(end)) && isLetter(text.charCodeAt(end + 1))) {
+      if (isApostrophe(text.charCodeAt(end)) && isWordLetter(text.charCodeAt(end + 1))) {
         end += 2;
-        while (end < length && isLetter(text.charCodeAt(end))) end++;
+        while (end < length && isWordLetter(text.charCodeAt(end))) end++;
       }
-      let ascii = end - at <= MAX_FAST_WORD;
-      for (let k = at; ascii && k < end; k++)
-        if (text.charCodeAt(k) >= 0x80 && text.charCodeAt(k) !== 0x2019) ascii = false;
+      // Lower-cased and hashed unit by unit while every unit is in the table.
+      let simple = end - at <= MAX_FAST_WORD;
+      let hash = FNV_OFFSET;
+      prefix[0] = hash;
+      for (let k = at; simple && k < end; k++) {
+        const unit = text.charCodeAt(k);
+        const lowered = unit === 0x2019 ? 0x27 : unit < CASE_TABLE_UNITS ? LOWER_CASE[unit]! : NOT_SIMPLE;
+        simple = lowered !== NOT_SIMPLE;
+        lower[k - at] = lowered;
+        hash = Math.imul(hash ^ lowered, FNV_PRIME);
+        prefix[k - at + 1] = hash;
+      }
       let flag = quoted ? FLAG_QUOTED : 0;
       let capital: boolean;
-      if (ascii) {
-        let hash = FNV_OFFSET;
-        prefix[0] = hash;
-        for (let k = at; k < end; k++) {
-          let unit = text.charCodeAt(k);
-          if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
-          else if (unit === 0x2019) unit = 0x27;
-          lower[k - at] = unit;
-          hash = Math.imul(hash ^ unit, FNV_PRIME);
-          prefix[k - at + 1] = hash;
-        }
+      if (simple) {
         const size = end - at;
         norm[count] = mix32(hash);
         stem[count] = mix32(prefix[stemLength(lower, size)]!);
-        capital = code >= 0x41 && code <= 0x5a;
+        capital = lower[0] !== code;
       } else {
         const surface = text.slice(at, end);
         const normal = surface.toLowerCase().replace(/\u2019/g, "'");
@@ -111,7 +128,8 @@ export function wordHashes(text: string): WordHashes {
         stem[count] = hashString(lightStem(normal));
         capital = surface !== normal && surface[0] !== normal[0];
       }
-      const stop = STOPWORD_HASHES.has(norm[count]!);
+      const hashed = norm[count]!;
+      const stop = STOPWORD_HASHES[lowerBound(STOPWORD_HASHES, hashed)] === hashed;
       if (stop) flag |= FLAG_STOP;
       if (capital && !sentenceStart && !stop) flag |= FLAG_NAME;
       flags[count] = flag;

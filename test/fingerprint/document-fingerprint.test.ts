@@ -118,11 +118,12 @@ describe('document fingerprints', () => {
 });
 
 describe('word hashes (the fast pass)', () => {
-  it('give the same feature sets as the readable word stream, on ASCII, accented and quoted text', () => {
+  it('give the same feature sets as the readable word stream, on ASCII, accented, Cyrillic, Greek, Turkish, Arabic, Hebrew, CJK and quoted text', () => {
     const texts = [
       WIRE,
       'Ünïcödé Straße “quoted Words” it’s 29,762 and 2.5. ÉCOLE São Paulo’s reporting, reported edly.',
       'He said: "We will not back down," adding that 1,000 troops and 3.5 billion euros were pledged.\n\n"New paragraph',
+      'Москва ЗАЯВИЛА: «Мы не отступим». ΟΔΟΣ Σοφία ΑΘΗΝΑ İstanbul’da İSTANBUL. القاهرة قالت שלום 東京 2024.',
       '',
     ];
     for (const text of texts) {
