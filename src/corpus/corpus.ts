@@ -259,11 +259,15 @@ export class Corpus {
       fresh.map((document) => document.keys),
       MAX_PER_KEY,
     );
+    const nearest = shared.map(nearestStored);
+    // The stored candidates of the whole batch read in one go, not a query per document.
+    const heads = await this.#headsBySerial(nearest.flat());
     for (const [index, document] of fresh.entries()) {
       const version = (latest.get(document.id) ?? 0) + 1;
       latest.set(document.id, version);
       if (version > 1) summary.versions++;
-      const candidates = await this.#screened(document, shared[index]!, inBatch, bucketsInBatch);
+      const stored = nearest[index]!.flatMap((serial) => heads.get(serial) ?? []);
+      const candidates = this.#screened(document, stored, inBatch, bucketsInBatch);
       plans.push({ document, version, candidates });
       inBatch.push({
         contentId: document.contentId,
@@ -302,14 +306,19 @@ export class Corpus {
     summary.relations += relations.length;
   }
 
-  /** Candidates, stored and earlier in the batch, whose signatures pass the screen; best first. */
-  async #screened(
+  async #headsBySerial(serials: readonly number[]): Promise<Map<number, StoredHead>> {
+    const heads = await this.#store.headsBySerials([...new Set(serials)]);
+    return new Map(heads.map((head) => [head.serial, head]));
+  }
+
+  /** Candidates, stored (`stored`: the nearest, see nearestStored) and earlier in the batch, whose signatures pass the screen; best first. */
+  #screened(
     document: PreparedDocument,
-    shared: ReadonlyMap<number, number>,
+    stored: readonly StoredHead[],
     inBatch: readonly Candidate[],
     bucketsInBatch: BatchBuckets,
-  ): Promise<Candidate[]> {
-    const candidates = await this.#candidates(document, shared, inBatch, bucketsInBatch);
+  ): Candidate[] {
+    const candidates = this.#candidates(document, stored, inBatch, bucketsInBatch);
     return candidates
       .map((candidate) => ({ candidate, ...screen(candidate.fingerprint, document.fingerprint) }))
       .filter((entry) => entry.passes)
@@ -372,18 +381,13 @@ export class Corpus {
     });
   }
 
-  /** Stored documents sharing the most bucket keys (`shared`: serial → keys shared), then the batch's. */
-  async #candidates(
+  /** The stored documents given (in serial order), then the batch's sharing the most bucket keys. */
+  #candidates(
     document: PreparedDocument,
-    shared: ReadonlyMap<number, number>,
+    stored: readonly StoredHead[],
     inBatch: readonly Candidate[],
     bucketsInBatch: BatchBuckets,
-  ): Promise<Candidate[]> {
-    const top = [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CANDIDATES_CHECKED)
-      .map(([serial]) => serial);
-    const stored = await this.#store.headsBySerials(top);
+  ): Candidate[] {
     const candidates: Candidate[] = stored
       .filter((found) => documentKey(found) !== documentKey(document))
       .map((found) => ({
@@ -423,8 +427,10 @@ export class Corpus {
     const document = prepareDocument(query);
     const already = (await this.#store.byKeys([document])).get(documentKey(document));
     if (already !== undefined) return this.#storedMatches(already);
-    const shared = await this.#store.candidates(document.keys, MAX_PER_KEY);
-    const candidates = await this.#screened(document, shared, [], new BatchBuckets([]));
+    const nearest = nearestStored(await this.#store.candidates(document.keys, MAX_PER_KEY));
+    const heads = await this.#headsBySerial(nearest);
+    const stored = nearest.flatMap((serial) => heads.get(serial) ?? []);
+    const candidates = this.#screened(document, stored, [], new BatchBuckets([]));
     const [found] = await this.#verify([{ document, version: 1, candidates }]);
     return sortMatches(
       found!.map(({ candidate, relation }) =>
@@ -527,6 +533,18 @@ export class Corpus {
     await this.#pool.close();
     await this.#store.close();
   }
+}
+
+/**
+ * The stored documents sharing the most bucket keys (`shared`: serial → keys shared), at most
+ * CANDIDATES_CHECKED, in serial order.
+ */
+function nearestStored(shared: ReadonlyMap<number, number>): number[] {
+  return [...shared.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, CANDIDATES_CHECKED)
+    .map(([serial]) => serial)
+    .sort((a, b) => a - b);
 }
 
 function newDocument(document: PreparedDocument, story: string): NewDocument {

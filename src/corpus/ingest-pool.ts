@@ -21,7 +21,13 @@ const PAIRS_PER_TASK = 2;
 /** Threads stay this long without work (a reader's find never starts them). */
 const IDLE_MS = 30_000;
 
-/** `threads` ≤ 1: everything runs in the calling thread, on `engine`. */
+/**
+ * `threads` ≤ 1: everything runs in the calling thread, on `engine`. Otherwise prepares run on
+ * at most `threads − 1` threads at a time: the calling thread, which checks and commits each
+ * batch in turn, is the ingest's critical path, and a prepare on every core would leave it a
+ * share of one (the prepared batches are ahead of it anyway). Verifications, which it waits
+ * on, take any thread.
+ */
 export function createIngestPool(threads: number, engine: Engine): IngestPool {
   if (threads <= 1) {
     return {
@@ -35,6 +41,7 @@ export function createIngestPool(threads: number, engine: Engine): IngestPool {
     };
   }
   let piscina: Piscina | undefined;
+  const prepareSlots = new Slots(Math.max(1, threads - 1));
   const run = async <T>(task: IngestTask): Promise<T> => {
     piscina ??= new Piscina({
       filename: new URL('./ingest-worker.js', import.meta.url).href,
@@ -52,7 +59,9 @@ export function createIngestPool(threads: number, engine: Engine): IngestPool {
     async prepare(documents) {
       const parts = await Promise.all(
         chunked(documents, DOCUMENTS_PER_TASK).map((chunk) =>
-          run<Array<PreparedDocument | PrepareFailure>>({ kind: 'prepare', documents: chunk }),
+          prepareSlots.run(() =>
+            run<Array<PreparedDocument | PrepareFailure>>({ kind: 'prepare', documents: chunk }),
+          ),
         ),
       );
       return parts.flat();
@@ -99,6 +108,30 @@ class VerifyFirstQueue implements TaskQueue {
     for (const queue of [this.#verify, this.#prepare]) {
       const at = queue.indexOf(task);
       if (at >= 0) queue.splice(at, 1);
+    }
+  }
+}
+
+/** At most `size` tasks running at once; the others start in the order they came. */
+class Slots {
+  readonly #size: number;
+  #running = 0;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    // A finished task hands its slot straight to the next in line.
+    if (this.#running >= this.#size) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    else this.#running++;
+    try {
+      return await task();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next === undefined) this.#running--;
+      else next();
     }
   }
 }
