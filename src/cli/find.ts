@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type Corpus, type CorpusMatch, openCorpus, readCorpusInputs } from '../corpus/index.js';
+import { type Corpus, type CorpusMatch, openCorpus } from '../corpus/index.js';
 import { isWiretraceError, WiretraceError } from '../errors.js';
 import { isInputFailure } from '../ingest/input-failure.js';
+import { readInputs } from '../ingest/read-inputs.js';
 import { type Console, reportError } from './io.js';
 import { asUsageError, EXIT } from './usage.js';
 
@@ -70,7 +71,7 @@ async function findOne(
     return 0;
   }
   let failed = 0;
-  for await (const item of readCorpusInputs([query])) {
+  for await (const item of readInputs([query])) {
     if (isInputFailure(item)) {
       reportError(io, item.error, item.input);
       failed++;

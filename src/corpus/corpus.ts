@@ -8,6 +8,7 @@ import {
   FINGERPRINT_VERSION,
 } from '../fingerprint/document-fingerprint.js';
 import { type InputFailure, isInputFailure } from '../ingest/input-failure.js';
+import { isJsonlLine, type JsonlLine, settleName } from '../ingest/jsonl-records.js';
 import type { RawDocument } from '../model/article.js';
 import { DERIVED_RELATIONS, type RelationKind } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
@@ -29,8 +30,11 @@ import type { VerifyPair, VerifySide } from './ingest-tasks.js';
 import {
   asInputFailure,
   isPrepareFailure,
+  type Prepared,
   type PreparedDocument,
+  type PrepareFailure,
   prepareDocument,
+  renamed,
   storedArticle,
 } from './prepare.js';
 import { components, StoryRenames, storyLabel } from './story-labels.js';
@@ -57,6 +61,9 @@ export interface CorpusOptions {
    */
   workers?: number;
 }
+
+/** What `add` takes: documents, JSON Lines records still to parse (readCorpusInputs gives both) and read failures. */
+export type AddItem = RawDocument | JsonlLine | InputFailure;
 
 export interface AddOptions {
   /** Documents committed together: a crash keeps every whole batch committed before it. Default 1024. */
@@ -196,7 +203,7 @@ export class Corpus {
    * one batch is checked and committed, the pool prepares the next.
    */
   async add(
-    documents: AsyncIterable<RawDocument | InputFailure> | Iterable<RawDocument | InputFailure>,
+    documents: AsyncIterable<AddItem> | Iterable<AddItem>,
     options: AddOptions = {},
   ): Promise<AddSummary> {
     const summary: AddSummary = { read: 0, added: 0, versions: 0, duplicates: 0, failed: 0, relations: 0 };
@@ -206,12 +213,13 @@ export class Corpus {
       options.onProblem?.(failure);
     };
     let previous: Promise<void> = Promise.resolve();
-    const flush = (raws: readonly RawDocument[]): Promise<void> => {
+    const flush = (raws: readonly (RawDocument | JsonlLine)[]): Promise<void> => {
       const prepared = this.#pool.prepare(raws);
       prepared.catch(() => {}); // awaited in its turn, after the batch before it
       const step = previous.then(async () => {
         const ready: PreparedDocument[] = [];
-        for (const item of await prepared) {
+        for (const [index, outcome] of (await prepared).entries()) {
+          const item = settled(outcome, raws[index]!);
           if (isPrepareFailure(item)) problem(asInputFailure(item));
           else ready.push(item);
         }
@@ -222,7 +230,7 @@ export class Corpus {
       previous = step;
       return step;
     };
-    let batch: RawDocument[] = [];
+    let batch: (RawDocument | JsonlLine)[] = [];
     const inFlight: Promise<void>[] = [];
     for await (const item of documents) {
       summary.read++;
@@ -545,6 +553,16 @@ function nearestStored(shared: ReadonlyMap<number, number>): number[] {
     .slice(0, CANDIDATES_CHECKED)
     .map(([serial]) => serial)
     .sort((a, b) => a - b);
+}
+
+/**
+ * A prepared document or failure under its final name: a JSON Lines record parsed in a pool
+ * thread takes its own name unless an earlier record of its file took it (settled here, in
+ * file order, as the reader names records it parses itself).
+ */
+function settled(outcome: Prepared, item: RawDocument | JsonlLine): PreparedDocument | PrepareFailure {
+  if (outcome.pendingName === undefined || !isJsonlLine(item)) return outcome;
+  return renamed(outcome, settleName(outcome.pendingName.claim, item.seen));
 }
 
 function newDocument(document: PreparedDocument, story: string): NewDocument {

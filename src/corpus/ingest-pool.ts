@@ -1,14 +1,22 @@
 import { Piscina, type PiscinaTask, type TaskQueue } from 'piscina';
 import type { Engine } from '../engine/engine.js';
+import { isJsonlLine, type JsonlLine } from '../ingest/jsonl-records.js';
 import type { RawDocument } from '../model/article.js';
 import { readLexiconBytes } from '../text/lexicon.js';
-import { type IngestTask, runIngestTask, type Verdict, type VerifyPair } from './ingest-tasks.js';
-import type { PreparedDocument, PrepareFailure } from './prepare.js';
+import {
+  type IngestTask,
+  type PrepareItem,
+  type PrepareTask,
+  runIngestTask,
+  type Verdict,
+  type VerifyPair,
+} from './ingest-tasks.js';
+import type { Prepared } from './prepare.js';
 
 /** Where an ingest's heavy work runs: pool threads, or the calling thread. */
 export interface IngestPool {
-  /** Extracts and fingerprints documents, results in input order. */
-  prepare(documents: readonly RawDocument[]): Promise<Array<PreparedDocument | PrepareFailure>>;
+  /** Extracts and fingerprints documents (JSON Lines records parsed first), results in input order. */
+  prepare(documents: readonly (RawDocument | JsonlLine)[]): Promise<Prepared[]>;
   /** Compares pairs in full, results in input order. */
   verify(pairs: readonly VerifyPair[]): Promise<Verdict[]>;
   close(): Promise<void>;
@@ -21,18 +29,12 @@ const PAIRS_PER_TASK = 2;
 /** Threads stay this long without work (a reader's find never starts them). */
 const IDLE_MS = 30_000;
 
-/**
- * `threads` ≤ 1: everything runs in the calling thread, on `engine`. Otherwise prepares run on
- * at most `threads − 1` threads at a time: the calling thread, which checks and commits each
- * batch in turn, is the ingest's critical path, and a prepare on every core would leave it a
- * share of one (the prepared batches are ahead of it anyway). Verifications, which it waits
- * on, take any thread.
- */
+/** `threads` ≤ 1: everything runs in the calling thread, on `engine`. */
 export function createIngestPool(threads: number, engine: Engine): IngestPool {
   if (threads <= 1) {
     return {
       async prepare(documents) {
-        return runIngestTask(engine, { kind: 'prepare', documents: [...documents] });
+        return runIngestTask(engine, prepareTask(documents));
       },
       async verify(pairs) {
         return runIngestTask(engine, { kind: 'verify', pairs: [...pairs] });
@@ -41,8 +43,7 @@ export function createIngestPool(threads: number, engine: Engine): IngestPool {
     };
   }
   let piscina: Piscina | undefined;
-  const prepareSlots = new Slots(Math.max(1, threads - 1));
-  const run = async <T>(task: IngestTask): Promise<T> => {
+  const run = async <T>(task: IngestTask, transferList?: ArrayBuffer[]): Promise<T> => {
     piscina ??= new Piscina({
       filename: new URL('./ingest-worker.js', import.meta.url).href,
       minThreads: threads,
@@ -53,16 +54,18 @@ export function createIngestPool(threads: number, engine: Engine): IngestPool {
       workerData: { lexiconBytes: readLexiconBytes() },
     });
     // The symbol-keyed option is read by the queue and not sent to the thread.
-    return (await piscina.run({ ...task, [Piscina.queueOptionsSymbol]: { kind: task.kind } })) as T;
+    return (await piscina.run(
+      { ...task, [Piscina.queueOptionsSymbol]: { kind: task.kind } },
+      { transferList },
+    )) as T;
   };
   return {
     async prepare(documents) {
       const parts = await Promise.all(
-        chunked(documents, DOCUMENTS_PER_TASK).map((chunk) =>
-          prepareSlots.run(() =>
-            run<Array<PreparedDocument | PrepareFailure>>({ kind: 'prepare', documents: chunk }),
-          ),
-        ),
+        chunked(documents, DOCUMENTS_PER_TASK).map((chunk) => {
+          const task = prepareTask(chunk);
+          return run<Prepared[]>(task, [task.lineBytes.buffer as ArrayBuffer]);
+        }),
       );
       return parts.flat();
     },
@@ -112,28 +115,19 @@ class VerifyFirstQueue implements TaskQueue {
   }
 }
 
-/** At most `size` tasks running at once; the others start in the order they came. */
-class Slots {
-  readonly #size: number;
-  #running = 0;
-  readonly #waiting: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.#size = size;
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // A finished task hands its slot straight to the next in line.
-    if (this.#running >= this.#size) await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    else this.#running++;
-    try {
-      return await task();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next === undefined) this.#running--;
-      else next();
-    }
-  }
+/** A prepare task: documents as they are, JSON Lines records as spans of one buffer of their bytes. */
+function prepareTask(items: readonly (RawDocument | JsonlLine)[]): PrepareTask {
+  let size = 0;
+  for (const item of items) if (isJsonlLine(item)) size += item.bytes.length;
+  const lineBytes = new Uint8Array(size);
+  let at = 0;
+  const documents = items.map((item): PrepareItem => {
+    if (!isJsonlLine(item)) return item;
+    lineBytes.set(item.bytes, at);
+    at += item.bytes.length;
+    return { kind: 'jsonl-line', file: item.file, line: item.line, start: at - item.bytes.length, end: at };
+  });
+  return { kind: 'prepare', documents, lineBytes };
 }
 
 function chunked<T>(items: readonly T[], size: number): T[][] {

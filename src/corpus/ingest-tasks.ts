@@ -3,7 +3,7 @@ import type { RawDocument } from '../model/article.js';
 import type { PairResult, RelationKind } from '../model/relation.js';
 import { comparePair } from '../pipeline/compare.js';
 import type { StoredPassage } from '../store/store.js';
-import { type PreparedDocument, type PrepareFailure, prepareOrFailure, storedArticle } from './prepare.js';
+import { type Prepared, prepareLine, prepareOrFailure, storedArticle } from './prepare.js';
 
 /**
  * The units of work of an ingest, as plain data: the same handler runs them in the calling
@@ -13,7 +13,20 @@ export type IngestTask = PrepareTask | VerifyTask;
 
 export interface PrepareTask {
   kind: 'prepare';
-  documents: RawDocument[];
+  documents: PrepareItem[];
+  /** The bytes of the task's JSON Lines records, one after another (moved to the thread, not copied). */
+  lineBytes: Uint8Array;
+}
+
+/** A document, or a JSON Lines record as the span of the task's lineBytes it takes. */
+export type PrepareItem = RawDocument | LineSpan;
+
+export interface LineSpan {
+  kind: 'jsonl-line';
+  file: string;
+  line: number;
+  start: number;
+  end: number;
 }
 
 /** Pairs to compare in full; each side rebuilt from its story text, as it is stored. */
@@ -47,13 +60,18 @@ export interface Verdict {
   passages: StoredPassage[];
 }
 
-export type IngestOutput<T extends IngestTask> = T extends PrepareTask
-  ? Array<PreparedDocument | PrepareFailure>
-  : Verdict[];
+export type IngestOutput<T extends IngestTask> = T extends PrepareTask ? Prepared[] : Verdict[];
 
 export function runIngestTask<T extends IngestTask>(engine: Engine, task: T): IngestOutput<T>;
 export function runIngestTask(engine: Engine, task: IngestTask): IngestOutput<IngestTask> {
-  if (task.kind === 'prepare') return task.documents.map(prepareOrFailure);
+  if (task.kind === 'prepare') {
+    const { lineBytes } = task;
+    return task.documents.map((item) =>
+      'start' in item
+        ? prepareLine(item.file, item.line, lineBytes.subarray(item.start, item.end))
+        : prepareOrFailure(item),
+    );
+  }
   const context = engine.context();
   const analysed = (side: VerifySide) =>
     // Keyed by content: a document compared with several candidates is analysed once per thread.

@@ -8,6 +8,7 @@ import {
   fingerprintText,
 } from '../fingerprint/document-fingerprint.js';
 import type { InputFailure } from '../ingest/input-failure.js';
+import { type NameClaim, parseJsonlLine } from '../ingest/jsonl-records.js';
 import type { Article, RawDocument } from '../model/article.js';
 import { packText } from '../store/sqlite/sqlite-store.js';
 import { canonicalText } from '../text/normalize.js';
@@ -65,20 +66,60 @@ export function prepareDocument(raw: RawDocument): PreparedDocument {
   };
 }
 
+/**
+ * A JSON Lines record's name as its reading thread settles it (settleName, in file order): the
+ * claim, and whether the document's id is that name (the record has no id or URL of its own).
+ */
+export interface PendingName {
+  claim: NameClaim;
+  idIsName: boolean;
+}
+
+/** What preparing a document gives: the document or why not, with the name still to settle for a record. */
+export type Prepared = (PreparedDocument | PrepareFailure) & { pendingName?: PendingName };
+
+/**
+ * Parses and prepares one JSON Lines record from its bytes; named by its own name until the
+ * reading thread settles it (see PendingName).
+ */
+export function prepareLine(file: string, line: number, bytes: Uint8Array): Prepared {
+  const parsed = parseJsonlLine(file, line, bytes);
+  if (parsed === null) {
+    return { input: `${file}:${line}`, code: 'INPUT_EMPTY', detail: 'blank line' };
+  }
+  if ('error' in parsed) return failureOf(parsed.error, parsed.input);
+  const { meta } = parsed.document;
+  const idIsName = !meta?.id && !meta?.url;
+  return { ...prepareOrFailure(parsed.document), pendingName: { claim: parsed.claim, idIsName } };
+}
+
+/** The prepared document or failure under the name the record settled on. */
+export function renamed(prepared: Prepared, name: string): PreparedDocument | PrepareFailure {
+  const { pendingName, ...result } = prepared;
+  if (pendingName === undefined || result.input === name) return result;
+  if (isPrepareFailure(result)) return { ...result, input: name };
+  return { ...result, input: name, id: pendingName.idIsName ? name : result.id };
+}
+
 /** prepareDocument, with any failure returned as data: one bad document never loses a batch. */
 export function prepareOrFailure(raw: RawDocument): PreparedDocument | PrepareFailure {
   try {
     return prepareDocument(raw);
   } catch (error) {
-    if (isWiretraceError(error)) {
-      const prefix = `${error.input ?? raw.input}: `;
-      const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-      return { input: error.input ?? raw.input, code: error.code, detail };
-    }
-    // An unexpected failure on one document must not lose the batch: report it and go on.
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { input: raw.input, code: 'INPUT_MALFORMED', detail: `cannot process (${reason})` };
+    return failureOf(error, raw.input);
   }
+}
+
+/** A failure as data, named by the input the error names, else `input`. */
+function failureOf(error: unknown, input: string): PrepareFailure {
+  if (isWiretraceError(error)) {
+    const prefix = `${error.input ?? input}: `;
+    const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    return { input: error.input ?? input, code: error.code, detail };
+  }
+  // An unexpected failure on one document must not lose the batch: report it and go on.
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return { input, code: 'INPUT_MALFORMED', detail: `cannot process (${reason})` };
 }
 
 export function isPrepareFailure(value: PreparedDocument | PrepareFailure): value is PrepareFailure {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type InputFailure, readInputs, STDIN_INPUT } from '../ingest/index.js';
+import type { JsonlLine } from '../ingest/jsonl-records.js';
 import { listFilesRecursively } from '../ingest/walk-directory.js';
 import type { RawDocument } from '../model/article.js';
 
@@ -20,9 +21,11 @@ export interface ReadProgress {
 export async function* readCorpusInputs(
   inputs: readonly string[],
   progress: ReadProgress = { bytesRead: 0, bytesTotal: 0 },
-): AsyncGenerator<RawDocument | InputFailure> {
+): AsyncGenerator<RawDocument | JsonlLine | InputFailure> {
   for (const input of inputs) if (input !== STDIN_INPUT) progress.bytesTotal += await sizeOf(input);
   yield* readInputs(inputs, {
+    // Records are parsed in the pool's threads: this one only reads, checks and commits.
+    jsonlLines: true,
     onBytes: (count) => {
       progress.bytesRead += count;
     },

@@ -57,7 +57,10 @@ function letterTable(): Uint8Array {
 }
 
 function isWordLetter(code: number): boolean {
-  return code < CASE_TABLE_UNITS ? LETTERS[code] === 1 : isLetter(code);
+  if (code < CASE_TABLE_UNITS) return LETTERS[code] === 1;
+  // General Punctuation (quotes, dashes, ellipsis, spaces) holds no letter: news text is full of it.
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  return isLetter(code);
 }
 
 export function wordHashes(text: string): WordHashes {

@@ -1,7 +1,6 @@
-import { TextDecoder } from 'node:util';
 import { WiretraceError } from '../errors.js';
 import type { RawDocument } from '../model/article.js';
-import { type BoundedLine, boundedLines } from './bounded-lines.js';
+import { boundedLines } from './bounded-lines.js';
 import type { InputFailure } from './input-failure.js';
 
 type Meta = NonNullable<RawDocument['meta']>;
@@ -12,6 +11,37 @@ const META_FIELDS = ['id', 'url', 'title', 'published', 'source'] as const;
  * `wiretrace extract --json`) or `file#id`, unless an earlier record took it.
  */
 export type SeenNames = Set<string>;
+
+/** The names a record may go by: its own (when no earlier record of its file took it), else `file:line`. */
+export interface NameClaim {
+  own: string | null;
+  fallback: string;
+}
+
+/** A parsed record, named by its own name when it has one (to be settled with settleName). */
+export interface ParsedRecord {
+  document: RawDocument;
+  claim: NameClaim;
+}
+
+/**
+ * A JSON Lines record read but not decoded: a pool thread parses its bytes (parseJsonlLine)
+ * while the reading thread reads on; its name is settled in the reading thread, in file order.
+ */
+export interface JsonlLine {
+  kind: 'jsonl-line';
+  /** The file's name as given. */
+  file: string;
+  line: number;
+  /** UTF-8 bytes of the line, without its "\n". */
+  bytes: Uint8Array;
+  /** Names the file's earlier records took (stays in the reading thread). */
+  seen: SeenNames;
+}
+
+export function isJsonlLine(item: object): item is JsonlLine {
+  return (item as Partial<JsonlLine>).kind === 'jsonl-line';
+}
 
 /**
  * One JSON Lines record `{"input","id","url","title","text" or "html","published","source"}` as a
@@ -26,6 +56,29 @@ export function jsonlRecord(
   encoding: string,
   seen: SeenNames,
 ): RawDocument | InputFailure | null {
+  const parsed = parseJsonlText(line, lineNumber, input, encoding);
+  if (parsed === null || 'error' in parsed) return parsed;
+  return named(parsed, settleName(parsed.claim, seen));
+}
+
+/** The record's name, given the names earlier records of its file took; taken from now on. */
+export function settleName(claim: NameClaim, seen: SeenNames): string {
+  const name = claim.own !== null && !seen.has(claim.own) ? claim.own : claim.fallback;
+  seen.add(name);
+  return name;
+}
+
+function named(parsed: ParsedRecord, name: string): RawDocument {
+  return name === parsed.document.input ? parsed.document : { ...parsed.document, input: name };
+}
+
+/** One line of JSON Lines: null when blank, else the record (under its own name, if any) or why it is unusable. */
+export function parseJsonlText(
+  line: string,
+  lineNumber: number,
+  input: string,
+  encoding: string,
+): ParsedRecord | InputFailure | null {
   const trimmed = line.trim();
   if (trimmed === '') return null;
   const lineInput = `${input}:${lineNumber}`;
@@ -36,15 +89,27 @@ export function jsonlRecord(
   }
   const meta = recordMeta(parsed.record);
   const ownName = parsed.record.input;
-  const named =
+  const own =
     typeof ownName === 'string' && ownName !== ''
       ? ownName
       : meta.id !== undefined && meta.id !== ''
         ? `${input}#${meta.id}`
         : null;
-  const recordInput = named !== null && !seen.has(named) ? named : lineInput;
-  seen.add(recordInput);
-  return { input: recordInput, format: parsed.format, content: parsed.content, encoding, meta };
+  return {
+    document: { input: own ?? lineInput, format: parsed.format, content: parsed.content, encoding, meta },
+    claim: { own, fallback: lineInput },
+  };
+}
+
+/** parseJsonlText of a line's UTF-8 bytes (a byte-order mark on the first line is dropped). */
+export function parseJsonlLine(
+  file: string,
+  lineNumber: number,
+  bytes: Uint8Array,
+): ParsedRecord | InputFailure | null {
+  let text = new TextDecoder('utf-8').decode(bytes);
+  if (lineNumber === 1 && text.startsWith('\ufeff')) text = text.slice(1);
+  return parseJsonlText(text, lineNumber, file, 'utf-8');
 }
 
 /** Splits decoded JSON Lines text into documents; bad lines become failures, the rest still come out. */
@@ -70,39 +135,56 @@ export async function* streamJsonlRecords(
   input: string,
   maxRecordBytes: number,
 ): AsyncGenerator<RawDocument | InputFailure> {
-  const seen: SeenNames = new Set();
-  const decoder = new TextDecoder('utf-8');
-  for await (const line of boundedLines(chunks, maxRecordBytes)) {
-    const item = lineRecord(line, decoder, input, maxRecordBytes, seen);
-    if (item !== null) yield item;
+  for await (const line of streamJsonlLines(chunks, input, maxRecordBytes)) {
+    if (!isJsonlLine(line)) {
+      yield line;
+      continue;
+    }
+    const parsed = parseJsonlLine(line.file, line.line, line.bytes);
+    if (parsed === null) continue;
+    yield 'error' in parsed ? parsed : named(parsed, settleName(parsed.claim, line.seen));
   }
 }
 
-function lineRecord(
-  line: BoundedLine,
-  decoder: TextDecoder,
+/**
+ * The same, each record as its bytes (a JsonlLine), not decoded: blank lines are skipped, a
+ * line over the limit is a failure.
+ */
+export async function* streamJsonlLines(
+  chunks: AsyncIterable<Buffer>,
   input: string,
   maxRecordBytes: number,
-  seen: SeenNames,
-): RawDocument | InputFailure | null {
-  if (line.tooLong) {
-    const lineInput = `${input}:${line.number}`;
-    const detail = `record larger than the limit of ${maxRecordBytes} bytes`;
-    return { input: lineInput, error: new WiretraceError('INPUT_TOO_LARGE', detail, lineInput) };
+): AsyncGenerator<JsonlLine | InputFailure> {
+  const seen: SeenNames = new Set();
+  for await (const line of boundedLines(chunks, maxRecordBytes)) {
+    if (line.tooLong) {
+      const lineInput = `${input}:${line.number}`;
+      const detail = `record larger than the limit of ${maxRecordBytes} bytes`;
+      yield { input: lineInput, error: new WiretraceError('INPUT_TOO_LARGE', detail, lineInput) };
+      continue;
+    }
+    if (isBlank(line.bytes)) continue;
+    yield { kind: 'jsonl-line', file: input, line: line.number, bytes: line.bytes, seen };
   }
-  let text = decoder.decode(line.bytes);
-  if (line.number === 1 && text.startsWith('\ufeff')) text = text.slice(1);
-  return jsonlRecord(text, line.number, input, 'utf-8', seen);
 }
 
-interface ParsedRecord {
+/** Whether a line holds only white space (decoded only when it has bytes beyond ASCII). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const byte of bytes) {
+    if (byte >= 0x80) return new TextDecoder('utf-8').decode(bytes).trim() === '';
+    if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return false;
+  }
+  return true;
+}
+
+interface RecordFields {
   record: Record<string, unknown>;
   format: 'text' | 'html';
   content: string;
 }
 
 /** The record on one line, or why it is unusable. */
-function parseRecord(line: string): ParsedRecord | string {
+function parseRecord(line: string): RecordFields | string {
   let value: unknown;
   try {
     value = JSON.parse(line);

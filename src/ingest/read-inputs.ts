@@ -7,7 +7,7 @@ import { collectLimited, gunzipStream, peekStream } from './byte-stream.js';
 import { documentsFromBytes } from './documents-from-bytes.js';
 import { fileSystemError, type InputFailure, toInputFailure } from './input-failure.js';
 import { type InputKind, inputKindFromName } from './input-kind.js';
-import { streamJsonlRecords } from './jsonl-records.js';
+import { type JsonlLine, streamJsonlLines, streamJsonlRecords } from './jsonl-records.js';
 import { DEFAULT_MAX_BYTES, isGzip } from './read-bytes.js';
 import { assertRegularFile } from './regular-file.js';
 import { looksLikeArc, looksLikeJsonl, looksLikeWarc } from './sniff-format.js';
@@ -26,7 +26,15 @@ export interface ReadInputsOptions {
   listDirectory?: ListDirectory;
   /** Called with the size of each chunk of file bytes read (before decompression): for progress. */
   onBytes?: (count: number) => void;
+  /**
+   * JSON Lines records as their bytes (JsonlLine), for a pool thread to parse, instead of
+   * documents parsed here.
+   */
+  jsonlLines?: boolean;
 }
+
+/** What the readers yield: documents, records still to parse (with `jsonlLines`) and failures. */
+type Item = RawDocument | JsonlLine | InputFailure;
 
 /** The name standard input goes by. */
 export const STDIN_INPUT = '-';
@@ -40,15 +48,24 @@ const SNIFF_BYTES = 64 * 1024;
  * JSON Lines and WARC stream through, record by record. A bad input yields an InputFailure and
  * the batch goes on; FIFOs, devices and sockets are refused without being opened.
  */
+export function readInputs(
+  inputs: readonly string[],
+  options: ReadInputsOptions & { jsonlLines: true },
+): AsyncGenerator<Item>;
+export function readInputs(
+  inputs: readonly string[],
+  options?: ReadInputsOptions & { jsonlLines?: false },
+): AsyncGenerator<RawDocument | InputFailure>;
 export async function* readInputs(
   inputs: readonly string[],
   options: ReadInputsOptions = {},
-): AsyncGenerator<RawDocument | InputFailure> {
+): AsyncGenerator<Item> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const lines = options.jsonlLines === true;
   for (const input of inputs) {
     if (input === STDIN_INPUT) {
       const stdin = options.stdin ?? process.stdin;
-      yield* readStream(stdin, STDIN_INPUT, { gzip: false, kind: 'sniff' }, maxBytes);
+      yield* readStream(stdin, STDIN_INPUT, { gzip: false, kind: 'sniff' }, maxBytes, lines);
       continue;
     }
     let isDirectory: boolean;
@@ -67,17 +84,18 @@ export async function* readInputs(
       yield { input, error: failure };
       continue;
     }
-    if (isDirectory) yield* readDirectory(input, maxBytes, options.listDirectory, options.onBytes);
-    else yield* readFile(input, input, maxBytes, options.onBytes);
+    if (isDirectory) yield* readDirectory(input, maxBytes, lines, options.listDirectory, options.onBytes);
+    else yield* readFile(input, input, maxBytes, lines, options.onBytes);
   }
 }
 
 async function* readDirectory(
   directory: string,
   maxBytes: number,
+  lines: boolean,
   list: ListDirectory | undefined,
   onBytes: ((count: number) => void) | undefined,
-): AsyncGenerator<RawDocument | InputFailure> {
+): AsyncGenerator<Item> {
   let entries: Awaited<ReturnType<typeof listFilesRecursively>>;
   try {
     entries = await listFilesRecursively(directory, list);
@@ -90,7 +108,7 @@ async function* readDirectory(
   for (const entry of entries) {
     const input = `${prefix}${entry.relative}`;
     if (entry.error !== undefined) yield toInputFailure(input, entry.error);
-    else yield* readFile(join(directory, entry.relative), input, maxBytes, onBytes);
+    else yield* readFile(join(directory, entry.relative), input, maxBytes, lines, onBytes);
   }
 }
 
@@ -98,8 +116,9 @@ async function* readFile(
   path: string,
   input: string,
   maxBytes: number,
+  lines: boolean,
   onBytes?: (count: number) => void,
-): AsyncGenerator<RawDocument | InputFailure> {
+): AsyncGenerator<Item> {
   try {
     await assertRegularFile(path, input);
   } catch (error) {
@@ -112,6 +131,7 @@ async function* readFile(
     input,
     inputKindFromName(path),
     maxBytes,
+    lines,
   );
 }
 
@@ -134,7 +154,8 @@ async function* readStream(
   input: string,
   kind: InputKind,
   maxBytes: number,
-): AsyncGenerator<RawDocument | InputFailure> {
+  lines: boolean,
+): AsyncGenerator<Item> {
   try {
     const raw = await peekStream(stream, 2);
     if (raw.head.length === 0) throw new WiretraceError('INPUT_EMPTY', 'empty file', input);
@@ -157,7 +178,7 @@ async function* readStream(
       return;
     }
     if (kind.kind === 'jsonl' || (kind.kind === 'sniff' && startsJsonl(head))) {
-      yield* streamJsonlRecords(chunks, input, maxBytes);
+      yield* lines ? streamJsonlLines(chunks, input, maxBytes) : streamJsonlRecords(chunks, input, maxBytes);
       return;
     }
     const bytes = await collectLimited(chunks, input, maxBytes);

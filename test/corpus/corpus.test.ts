@@ -6,8 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type Corpus, openCorpus, readCorpusInputs } from '../../src/corpus/index.js';
 import { createEngine } from '../../src/engine/engine.js';
-import type { InputFailure } from '../../src/ingest/input-failure.js';
+import { FINGERPRINT_VERSION } from '../../src/fingerprint/document-fingerprint.js';
+import { type InputFailure, isInputFailure } from '../../src/ingest/input-failure.js';
+import { readInputs } from '../../src/ingest/read-inputs.js';
 import type { RawDocument } from '../../src/model/article.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { EXAMPLE_DIRECTORY } from '../pipeline/seeds.js';
 import { distinctArticle, tempFolder } from './support.js';
 
@@ -34,6 +37,18 @@ function record(id: string, text: string, extra: Record<string, string> = {}): R
     encoding: 'utf-8',
     meta: { id, ...extra },
   };
+}
+
+/** The input names of every document stored in a corpus file. */
+async function storedInputs(path: string): Promise<string[]> {
+  const store = await openSqliteStore(path, { fingerprintVersion: FINGERPRINT_VERSION, readonly: true });
+  try {
+    const { documents } = await store.info();
+    const stored = await store.bySerials(Array.from({ length: documents + 10 }, (_, at) => at + 1));
+    return stored.map((document) => document.input);
+  } finally {
+    await store.close();
+  }
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -222,6 +237,41 @@ describe('corpus: bad input', () => {
       for (const id of ['good-1', 'good-2', 'good-3']) assert.ok(await corpus.has(id), id);
     } finally {
       await corpus.close();
+    }
+  });
+
+  it('names records parsed in the pool threads as the reader names them: own names first, file:line for a name taken', async () => {
+    const lines = [
+      JSON.stringify({ input: 'story.html', text: distinctArticle(31) }),
+      JSON.stringify({ input: 'story.html', text: distinctArticle(32) }),
+      JSON.stringify({ input: 'story.html', id: 'kept-id', text: distinctArticle(33) }),
+      JSON.stringify({ id: 'by-id', text: distinctArticle(34) }),
+      JSON.stringify({ id: 'by-id', text: distinctArticle(35) }),
+      '',
+      JSON.stringify({ text: distinctArticle(36) }),
+      JSON.stringify({ input: 'empty', text: ' ' }),
+      JSON.stringify({ input: 'empty', text: distinctArticle(37) }),
+    ];
+    const file = folder.write('named.jsonl', `\ufeff${lines.join('\n')}\n`);
+    const expected = (await collect(readInputs([file]))).map((item) =>
+      isInputFailure(item) ? `failed ${item.input}` : (item as RawDocument).input,
+    );
+    for (const workers of [1, 2]) {
+      corpora++;
+      const path = join(folder.path, `corpus-${corpora}.db`);
+      const corpus = await openCorpus(path, { workers });
+      const problems: string[] = [];
+      try {
+        await corpus.add(readCorpusInputs([file]), {
+          onProblem: (failure) => problems.push(`failed ${failure.input}`),
+        });
+        assert.ok(await corpus.has('kept-id'));
+        assert.ok(await corpus.has(`${file}:2`), 'an own name taken: named by its line');
+      } finally {
+        await corpus.close();
+      }
+      const stored = await storedInputs(path);
+      assert.deepEqual([...stored, ...problems].sort(), [...expected].sort(), `${workers} workers`);
     }
   });
 
