@@ -1,6 +1,7 @@
 import { type LogisticModel, probability, readModel } from '../align/logistic.js';
 import { tokenWeights } from '../align/weights.js';
-import type { Alignment, Passage } from '../model/alignment.js';
+import { carriedRuns } from '../align/carried-runs.js';
+import type { Alignment, Passage, TokenEdit } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 
@@ -9,9 +10,10 @@ import type { Lexicon } from '../text/lexicon.js';
  * one event share (a quote, a stock phrase, a name-heavy line): how many words it carries
  * outside direct quotes and how rare they are (on the poorer side, so the figure is the same
  * whichever text is a), how exactly they were kept, how many of them a sentence holds (list lines and headings hold
- * few) and the longest
- * run of unquoted words kept in order. Quoted words do not count: independent reports share a
- * quote and little more, a copy carries the reporting around it too.
+ * few), the longest run of unquoted words kept in order inside one sentence, and the longest
+ * runs across the passage's sentences, copied exactly and kept with synonyms (spinning keeps the
+ * words in place one by one, two texts on one topic do not). Quoted words do not count:
+ * independent reports share a quote and little more, a copy carries the reporting around it too.
  */
 export const PARTIAL_FEATURES = [
   'unquotedWords',
@@ -19,6 +21,8 @@ export const PARTIAL_FEATURES = [
   'exact',
   'wordsPerSentence',
   'longestUnquotedRun',
+  'carriedUnquotedRun',
+  'keptUnquotedRun',
 ] as const;
 
 /** The features of one reused passage of the alignment, in PARTIAL_FEATURES order. */
@@ -52,6 +56,8 @@ export function partialEvidence(
       longestRun = Math.max(longestRun, run);
     }
   }
+  const quoted = (edit: TokenEdit): boolean => a.tokens[edit.a!]!.quoted || b.tokens[edit.b!]!.quoted;
+  const carried = carriedRuns(pairs, quoted);
   return [
     Math.log1p(Math.min(sideA.words, sideB.words)),
     Math.log1p(Math.min(sideA.weight, sideB.weight)),
@@ -60,6 +66,8 @@ export function partialEvidence(
       Math.min(sideA.words, sideB.words) / Math.max(1, passage.sentencesA.length, passage.sentencesB.length),
     ),
     Math.log1p(longestRun),
+    Math.log1p(carried.exact),
+    Math.log1p(carried.kept),
   ];
 }
 
