@@ -165,19 +165,46 @@ function reusePassage(a: AnalysedArticle, b: AnalysedArticle, group: readonly Se
   );
   return {
     kind,
-    a: {
-      start: a.sentences[sentencesA[0]!]!.start,
-      end: a.sentences[sentencesA[sentencesA.length - 1]!]!.end,
-    },
-    b: {
-      start: b.sentences[sentencesB[0]!]!.start,
-      end: b.sentences[sentencesB[sentencesB.length - 1]!]!.end,
-    },
+    a: carriedSpan(a, sentencesA, group, 'a'),
+    b: carriedSpan(b, sentencesB, group, 'b'),
     sentencesA,
     sentencesB,
     similarity: total > 0 ? similarity / total : 0,
     parts,
   };
+}
+
+/**
+ * The passage's span on one side: its first sentence to its last, less the words before the
+ * first word and after the last word aligned with the other text in those two sentences when
+ * they are most of that sentence (a short line copied into a sentence of other text, or lines
+ * split into sentences differently, do not bring the rest of that sentence into the passage).
+ */
+function carriedSpan(
+  article: AnalysedArticle,
+  sentences: readonly number[],
+  group: readonly SentencePair[],
+  side: 'a' | 'b',
+): Span {
+  const first = article.sentences[sentences[0]!]!;
+  const last = article.sentences[sentences[sentences.length - 1]!]!;
+  let firstToken = Number.MAX_SAFE_INTEGER;
+  let lastToken = -1;
+  for (const pair of group) {
+    for (const edit of pair.edits) {
+      if (edit.a === null || edit.b === null) continue;
+      const token = side === 'a' ? edit.a : edit.b;
+      firstToken = Math.min(firstToken, token);
+      lastToken = Math.max(lastToken, token);
+    }
+  }
+  // Cut only where most of the sentence lies outside: a paraphrase adds a few words at its ends.
+  const before = firstToken - first.tokenStart;
+  const after = last.tokenEnd - 1 - lastToken;
+  const start =
+    firstToken < first.tokenEnd && before > first.tokenEnd - firstToken ? article.tokens[firstToken]!.start : first.start;
+  const end = lastToken >= last.tokenStart && after > lastToken + 1 - last.tokenStart ? article.tokens[lastToken]!.end : last.end;
+  return { start, end };
 }
 
 function extend(part: PassagePart, a: AnalysedArticle, b: AnalysedArticle, pair: SentencePair): void {
