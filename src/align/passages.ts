@@ -202,8 +202,13 @@ function carriedSpan(
   const before = firstToken - first.tokenStart;
   const after = last.tokenEnd - 1 - lastToken;
   const start =
-    firstToken < first.tokenEnd && before > first.tokenEnd - firstToken ? article.tokens[firstToken]!.start : first.start;
-  const end = lastToken >= last.tokenStart && after > lastToken + 1 - last.tokenStart ? article.tokens[lastToken]!.end : last.end;
+    firstToken < first.tokenEnd && before > first.tokenEnd - firstToken
+      ? article.tokens[firstToken]!.start
+      : first.start;
+  const end =
+    lastToken >= last.tokenStart && after > lastToken + 1 - last.tokenStart
+      ? article.tokens[lastToken]!.end
+      : last.end;
   return { start, end };
 }
 

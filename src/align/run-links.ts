@@ -88,20 +88,26 @@ function addWhole(
   innerIsB: boolean,
   pairs: Array<[number, number]>,
 ): void {
-  for (let sentence = sentenceOfInner[innerStart]!; sentence <= sentenceOfInner[innerStart + length - 1]!; sentence++) {
+  for (
+    let sentence = sentenceOfInner[innerStart]!;
+    sentence <= sentenceOfInner[innerStart + length - 1]!;
+    sentence++
+  ) {
     if (sentence < 0) continue;
     const { tokenStart, tokenEnd } = inner.sentences[sentence]!;
     if (tokenStart < innerStart || tokenEnd > innerStart + length || tokenEnd === tokenStart) continue;
     const first = sentenceOfOuter[outerStart + tokenStart - innerStart]!;
     const last = sentenceOfOuter[outerStart + tokenEnd - 1 - innerStart]!;
     if (first < 0 || last < 0) continue;
-    for (let other = first; other <= last; other++) pairs.push(innerIsB ? [other, sentence] : [sentence, other]);
+    for (let other = first; other <= last; other++)
+      pairs.push(innerIsB ? [other, sentence] : [sentence, other]);
   }
 }
 
 /** The sentence each token lies in (-1 outside every sentence). */
 function sentenceOfToken(article: AnalysedArticle): Int32Array {
   const sentences = new Int32Array(article.tokens.length).fill(-1);
-  for (const sentence of article.sentences) sentences.fill(sentence.index, sentence.tokenStart, sentence.tokenEnd);
+  for (const sentence of article.sentences)
+    sentences.fill(sentence.index, sentence.tokenStart, sentence.tokenEnd);
   return sentences;
 }

@@ -179,7 +179,11 @@ function identicalRunLength(
   let tokens = sentenceLength(a, sentenceA);
   if (tokens >= MIN_IDENTICAL_TOKENS) return tokens;
   for (const step of [-1, 1]) {
-    for (let i = sentenceA + step, j = sentenceB + step; tokens < MIN_IDENTICAL_TOKENS; i += step, j += step) {
+    for (
+      let i = sentenceA + step, j = sentenceB + step;
+      tokens < MIN_IDENTICAL_TOKENS;
+      i += step, j += step
+    ) {
       const wording = wordingsA[i];
       if (wording === undefined || wording === '' || wording !== wordingsB[j]) break;
       tokens += sentenceLength(a, i);
@@ -221,10 +225,19 @@ function containedSentences(
  * Sentences wholly inside a run of words both texts share that goes on over a sentence end
  * (see runSentencePairs), linked as a contained sentence is: short lines copied together.
  */
-function runSentences(a: AnalysedArticle, b: AnalysedArticle, found: readonly SentenceLink[]): SentenceLink[] {
+function runSentences(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  found: readonly SentenceLink[],
+): SentenceLink[] {
   const known = new Set(found.map((link) => `${link.a} ${link.b}`));
   const links: SentenceLink[] = [];
-  for (const [sentenceA, sentenceB] of runSentencePairs(a, b, sharedVerbatimRuns(a, b), MIN_CONTAINED_CONTENT)) {
+  for (const [sentenceA, sentenceB] of runSentencePairs(
+    a,
+    b,
+    sharedVerbatimRuns(a, b),
+    MIN_CONTAINED_CONTENT,
+  )) {
     const key = `${sentenceA} ${sentenceB}`;
     if (known.has(key)) continue;
     known.add(key);

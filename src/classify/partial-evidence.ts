@@ -1,6 +1,6 @@
+import { carriedRuns } from '../align/carried-runs.js';
 import { type LogisticModel, probability, readModel } from '../align/logistic.js';
 import { tokenWeights } from '../align/weights.js';
-import { carriedRuns } from '../align/carried-runs.js';
 import type { Alignment, Passage, TokenEdit } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
