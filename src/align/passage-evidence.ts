@@ -1,11 +1,14 @@
 import type { SentencePair } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
+import { carriedRuns } from './carried-runs.js';
 import { type LogisticModel, probability, readModel } from './logistic.js';
 
 /**
  * What tells a reused passage from sentences that merely share some names: how many sentences
- * it spans, how similar and how exactly worded they are, how much rare content they share and
- * the longest run of words kept in order.
+ * it spans, how similar and how exactly worded they are, how much rare content they share, the
+ * longest run of words kept in order inside one sentence, and the longest runs across its
+ * sentences (copied exactly, and kept with synonyms): a few short lines copied word for word are
+ * one long run, as a word n-gram seed extended along the text finds them.
  */
 export const PASSAGE_FEATURES = [
   'sentences',
@@ -14,6 +17,8 @@ export const PASSAGE_FEATURES = [
   'exactWords',
   'matchedWeight',
   'longestRun',
+  'carriedExactRun',
+  'carriedKeptRun',
 ] as const;
 
 /** The features of one group of neighbouring sentence pairs, in PASSAGE_FEATURES order. */
@@ -47,6 +52,7 @@ export function passageEvidence(
       if (edit.op === 'equal') exactWords++;
     }
   }
+  const carried = carriedRuns(group);
   return [
     Math.log1p(sentences),
     similarity / group.length,
@@ -54,6 +60,8 @@ export function passageEvidence(
     Math.log1p(exactWords),
     Math.log1p(matchedWeight),
     Math.log1p(longestRun),
+    Math.log1p(carried.exact),
+    Math.log1p(carried.kept),
   ];
 }
 

@@ -88,9 +88,11 @@ export function buildPassages(
 ): Passage[] {
   // A group of links the passage model does not take for reuse (a few shared names) is no
   // passage: its sentences count as dropped and added.
-  const groups = reuseCandidates(a, b, pairs).filter(
-    (group) => reuseProbability(model, passageEvidence(group, a, weightsA, weightsB)) >= model.threshold,
-  );
+  const groups = oneReusePerSentence(reuseCandidates(a, b, pairs), (group) =>
+    reuseProbability(model, passageEvidence(group, a, weightsA, weightsB)),
+  )
+    .filter(({ likelihood }) => likelihood >= model.threshold)
+    .map(({ group }) => group);
   const passages: Passage[] = groups.map((group) => reusePassage(a, b, group));
   const kept = groups.flat();
   passages.push(...unaligned(a, new Set(kept.map((pair) => pair.a)), 'dropped'));
@@ -100,6 +102,39 @@ export function buildPassages(
       (x.a?.start ?? Number.MAX_SAFE_INTEGER) - (y.a?.start ?? Number.MAX_SAFE_INTEGER) ||
       (x.b?.start ?? Number.MAX_SAFE_INTEGER) - (y.b?.start ?? Number.MAX_SAFE_INTEGER),
   );
+}
+
+/**
+ * Each sentence is reused from one place: a sentence that two candidate groups share (a copied
+ * sentence linked both to its origin and to another sentence of the same article, which shares
+ * its topic and names) stays in the group more likely a reuse, and the other group keeps only
+ * its other pairs. Groups are taken most likely first (on a tie, in order); the groups kept are
+ * returned in their order.
+ */
+export function oneReusePerSentence(
+  groups: readonly SentencePair[][],
+  likelihood: (group: readonly SentencePair[]) => number,
+): Array<{ group: SentencePair[]; likelihood: number }> {
+  const scores = groups.map((group) => likelihood(group));
+  const order = groups.map((_, index) => index).sort((x, y) => scores[y]! - scores[x]! || x - y);
+  const claimedA = new Set<number>();
+  const claimedB = new Set<number>();
+  const kept: Array<{ group: SentencePair[]; likelihood: number } | null> = groups.map(() => null);
+  for (const index of order) {
+    const group = groups[index]!;
+    const rest = group.filter((pair) => !claimedA.has(pair.a) && !claimedB.has(pair.b));
+    if (rest.length === 0) continue;
+    // A group that lost pairs is judged again on the pairs it keeps.
+    kept[index] = {
+      group: rest,
+      likelihood: rest.length === group.length ? scores[index]! : likelihood(rest),
+    };
+    for (const pair of rest) {
+      claimedA.add(pair.a);
+      claimedB.add(pair.b);
+    }
+  }
+  return kept.filter((entry): entry is { group: SentencePair[]; likelihood: number } => entry !== null);
 }
 
 /** The aligned sentence pairs grouped into candidate reuses (see areNeighbours), each sorted by a, then b. */
@@ -165,19 +200,51 @@ function reusePassage(a: AnalysedArticle, b: AnalysedArticle, group: readonly Se
   );
   return {
     kind,
-    a: {
-      start: a.sentences[sentencesA[0]!]!.start,
-      end: a.sentences[sentencesA[sentencesA.length - 1]!]!.end,
-    },
-    b: {
-      start: b.sentences[sentencesB[0]!]!.start,
-      end: b.sentences[sentencesB[sentencesB.length - 1]!]!.end,
-    },
+    a: carriedSpan(a, sentencesA, group, 'a'),
+    b: carriedSpan(b, sentencesB, group, 'b'),
     sentencesA,
     sentencesB,
     similarity: total > 0 ? similarity / total : 0,
     parts,
   };
+}
+
+/**
+ * The passage's span on one side: its first sentence to its last, less the words before the
+ * first word and after the last word aligned with the other text in those two sentences when
+ * they are most of that sentence (a short line copied into a sentence of other text, or lines
+ * split into sentences differently, do not bring the rest of that sentence into the passage).
+ */
+function carriedSpan(
+  article: AnalysedArticle,
+  sentences: readonly number[],
+  group: readonly SentencePair[],
+  side: 'a' | 'b',
+): Span {
+  const first = article.sentences[sentences[0]!]!;
+  const last = article.sentences[sentences[sentences.length - 1]!]!;
+  let firstToken = Number.MAX_SAFE_INTEGER;
+  let lastToken = -1;
+  for (const pair of group) {
+    for (const edit of pair.edits) {
+      if (edit.a === null || edit.b === null) continue;
+      const token = side === 'a' ? edit.a : edit.b;
+      firstToken = Math.min(firstToken, token);
+      lastToken = Math.max(lastToken, token);
+    }
+  }
+  // Cut only where most of the sentence lies outside: a paraphrase adds a few words at its ends.
+  const before = firstToken - first.tokenStart;
+  const after = last.tokenEnd - 1 - lastToken;
+  const start =
+    firstToken < first.tokenEnd && before > first.tokenEnd - firstToken
+      ? article.tokens[firstToken]!.start
+      : first.start;
+  const end =
+    lastToken >= last.tokenStart && after > lastToken + 1 - last.tokenStart
+      ? article.tokens[lastToken]!.end
+      : last.end;
+  return { start, end };
 }
 
 function extend(part: PassagePart, a: AnalysedArticle, b: AnalysedArticle, pair: SentencePair): void {

@@ -1,4 +1,5 @@
 import type { AnalysedArticle } from '../model/analysis.js';
+import { runSentencePairs, sharedVerbatimRuns } from './run-links.js';
 import { harmonic, softMatch, type WeightedToken } from './soft-match.js';
 import type { WordMatcher } from './word-match.js';
 
@@ -108,6 +109,7 @@ export function linkSentences(
   });
   candidates.push(...identicalSentences(a, b, candidates, matcher));
   candidates.push(...containedSentences(a, b, candidates, matcher));
+  candidates.push(...runSentences(a, b, candidates));
   return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
 }
 
@@ -131,7 +133,10 @@ const MIN_IDENTICAL_TOKENS = 4;
 
 /**
  * Sentences with the same words in the same order are linked even when they share no rare
- * word (a line of figures, a sentence of common words): verbatim reuse is never missed.
+ * word (a line of figures, a sentence of common words): verbatim reuse is never missed. A
+ * shorter sentence (a heading, a list line, "Photo: AP.") counts when the run of identical
+ * sentences it belongs to, one after another in both texts, is that long: a few short lines
+ * copied together are found as a word n-gram seed extended along the text would find them.
  */
 function identicalSentences(
   a: AnalysedArticle,
@@ -153,10 +158,38 @@ function identicalSentences(
   wordingsB.forEach((key, sentenceB) => {
     for (const sentenceA of byWording.get(key) ?? []) {
       if (known.has(`${sentenceA} ${sentenceB}`)) continue;
+      if (identicalRunLength(a, wordingsA, wordingsB, sentenceA, sentenceB) < MIN_IDENTICAL_TOKENS) continue;
       links.push({ a: sentenceA, b: sentenceB, aInB: 1, bInA: 1, similarity: 1 });
     }
   });
   return links;
+}
+
+/**
+ * Tokens in the run of identically worded sentences through sentenceA of `a` and sentenceB of
+ * the other text, following both texts back and forth from them while the next sentences agree.
+ */
+function identicalRunLength(
+  a: AnalysedArticle,
+  wordingsA: readonly string[],
+  wordingsB: readonly string[],
+  sentenceA: number,
+  sentenceB: number,
+): number {
+  let tokens = sentenceLength(a, sentenceA);
+  if (tokens >= MIN_IDENTICAL_TOKENS) return tokens;
+  for (const step of [-1, 1]) {
+    for (
+      let i = sentenceA + step, j = sentenceB + step;
+      tokens < MIN_IDENTICAL_TOKENS;
+      i += step, j += step
+    ) {
+      const wording = wordingsA[i];
+      if (wording === undefined || wording === '' || wording !== wordingsB[j]) break;
+      tokens += sentenceLength(a, i);
+    }
+  }
+  return tokens;
 }
 
 /**
@@ -184,6 +217,35 @@ function containedSentences(
   }
   for (const [inner, outer] of wordingsInside(b, a, matcher)) {
     add(outer, inner, sentenceLength(b, inner) / sentenceLength(a, outer), 1);
+  }
+  return links;
+}
+
+/**
+ * Sentences wholly inside a run of words both texts share that goes on over a sentence end
+ * (see runSentencePairs), linked as a contained sentence is: short lines copied together.
+ */
+function runSentences(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  found: readonly SentenceLink[],
+): SentenceLink[] {
+  const known = new Set(found.map((link) => `${link.a} ${link.b}`));
+  const links: SentenceLink[] = [];
+  for (const [sentenceA, sentenceB] of runSentencePairs(
+    a,
+    b,
+    sharedVerbatimRuns(a, b),
+    MIN_CONTAINED_CONTENT,
+  )) {
+    const key = `${sentenceA} ${sentenceB}`;
+    if (known.has(key)) continue;
+    known.add(key);
+    const lengthA = sentenceLength(a, sentenceA);
+    const lengthB = sentenceLength(b, sentenceB);
+    const aInB = Math.min(1, lengthB / lengthA);
+    const bInA = Math.min(1, lengthA / lengthB);
+    links.push({ a: sentenceA, b: sentenceB, aInB, bInA, similarity: harmonic(aInB, bInA) });
   }
   return links;
 }
@@ -252,10 +314,9 @@ function sentencesByFirstWord(inner: AnalysedArticle): Map<string, number[]> {
   return byFirstWord;
 }
 
-/** Each sentence's words joined (empty for sentences too short to count). */
+/** Each sentence's words joined (empty for a sentence without words). */
 function sentenceWordings(article: AnalysedArticle): string[] {
   return article.sentences.map((sentence) => {
-    if (sentence.tokenEnd - sentence.tokenStart < MIN_IDENTICAL_TOKENS) return '';
     return article.tokens
       .slice(sentence.tokenStart, sentence.tokenEnd)
       .map((token) => token.norm)

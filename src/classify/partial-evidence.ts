@@ -1,6 +1,7 @@
+import { carriedRuns } from '../align/carried-runs.js';
 import { type LogisticModel, probability, readModel } from '../align/logistic.js';
 import { tokenWeights } from '../align/weights.js';
-import type { Alignment, Passage } from '../model/alignment.js';
+import type { Alignment, Passage, TokenEdit } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
 
@@ -9,9 +10,10 @@ import type { Lexicon } from '../text/lexicon.js';
  * one event share (a quote, a stock phrase, a name-heavy line): how many words it carries
  * outside direct quotes and how rare they are (on the poorer side, so the figure is the same
  * whichever text is a), how exactly they were kept, how many of them a sentence holds (list lines and headings hold
- * few) and the longest
- * run of unquoted words kept in order. Quoted words do not count: independent reports share a
- * quote and little more, a copy carries the reporting around it too.
+ * few), the longest run of unquoted words kept in order inside one sentence, and the longest
+ * runs across the passage's sentences, copied exactly and kept with synonyms (spinning keeps the
+ * words in place one by one, two texts on one topic do not). Quoted words do not count:
+ * independent reports share a quote and little more, a copy carries the reporting around it too.
  */
 export const PARTIAL_FEATURES = [
   'unquotedWords',
@@ -19,6 +21,8 @@ export const PARTIAL_FEATURES = [
   'exact',
   'wordsPerSentence',
   'longestUnquotedRun',
+  'carriedUnquotedRun',
+  'keptUnquotedRun',
 ] as const;
 
 /** The features of one reused passage of the alignment, in PARTIAL_FEATURES order. */
@@ -29,11 +33,24 @@ export function partialEvidence(
   passage: Passage,
   lexicon: Lexicon,
 ): number[] {
-  const sideA = unquotedContent(a, passage.sentencesA, tokenWeights(a, lexicon));
-  const sideB = unquotedContent(b, passage.sentencesB, tokenWeights(b, lexicon));
   const inA = new Set(passage.sentencesA);
   const inB = new Set(passage.sentencesB);
   const pairs = alignment.pairs.filter((pair) => inA.has(pair.a) && inB.has(pair.b));
+  // A quote is shared when both texts quote the words: a word quoted on one side only (a quote
+  // mark left open across paragraphs, a quote taken into the reporting) counts as reporting.
+  const quotedOneSide = { a: new Set<number>(), b: new Set<number>() };
+  for (const pair of pairs) {
+    for (const edit of pair.edits) {
+      if (edit.a === null || edit.b === null) continue;
+      if (a.tokens[edit.a]!.quoted === b.tokens[edit.b]!.quoted) continue;
+      quotedOneSide.a.add(edit.a);
+      quotedOneSide.b.add(edit.b);
+    }
+  }
+  const isQuotedA = (token: number): boolean => a.tokens[token]!.quoted && !quotedOneSide.a.has(token);
+  const isQuotedB = (token: number): boolean => b.tokens[token]!.quoted && !quotedOneSide.b.has(token);
+  const sideA = unquotedContent(a, passage.sentencesA, tokenWeights(a, lexicon), isQuotedA);
+  const sideB = unquotedContent(b, passage.sentencesB, tokenWeights(b, lexicon), isQuotedB);
   const exact = pairs.length > 0 ? pairs.reduce((sum, pair) => sum + pair.exact, 0) / pairs.length : 0;
   let longestRun = 0;
   for (const pair of pairs) {
@@ -41,17 +58,15 @@ export function partialEvidence(
     let previous: { a: number; b: number } | null = null;
     for (const edit of pair.edits) {
       const kept =
-        edit.op === 'equal' &&
-        edit.a !== null &&
-        edit.b !== null &&
-        !a.tokens[edit.a]!.quoted &&
-        !b.tokens[edit.b]!.quoted;
+        edit.op === 'equal' && edit.a !== null && edit.b !== null && !isQuotedA(edit.a) && !isQuotedB(edit.b);
       const follows = kept && previous !== null && edit.a === previous.a + 1 && edit.b === previous.b + 1;
       run = kept ? (follows ? run + 1 : 1) : 0;
       previous = kept ? { a: edit.a!, b: edit.b! } : null;
       longestRun = Math.max(longestRun, run);
     }
   }
+  const quoted = (edit: TokenEdit): boolean => isQuotedA(edit.a!) || isQuotedB(edit.b!);
+  const carried = carriedRuns(pairs, quoted);
   return [
     Math.log1p(Math.min(sideA.words, sideB.words)),
     Math.log1p(Math.min(sideA.weight, sideB.weight)),
@@ -60,21 +75,24 @@ export function partialEvidence(
       Math.min(sideA.words, sideB.words) / Math.max(1, passage.sentencesA.length, passage.sentencesB.length),
     ),
     Math.log1p(longestRun),
+    Math.log1p(carried.exact),
+    Math.log1p(carried.kept),
   ];
 }
 
-/** Words of the sentences outside direct quotes, and their summed content weight (rarity). */
+/** Words of the sentences outside shared direct quotes, and their summed content weight (rarity). */
 function unquotedContent(
   article: AnalysedArticle,
   sentences: readonly number[],
   weights: ArrayLike<number>,
+  isQuoted: (token: number) => boolean,
 ): { words: number; weight: number } {
   let words = 0;
   let weight = 0;
   for (const index of sentences) {
     const sentence = article.sentences[index]!;
     for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-      if (article.tokens[token]!.quoted) continue;
+      if (isQuoted(token)) continue;
       words++;
       weight += weights[token] ?? 0;
     }
