@@ -7,7 +7,6 @@ import {
   edgeFeatures,
   type StoryEdge,
   storyShape,
-  TAIL_BLOCKS,
   type TailModel,
   withoutTailChrome,
 } from '../src/extract/html/tail-model.js';
@@ -56,7 +55,6 @@ async function samplesOf(directory: string, edge: StoryEdge): Promise<Sample[]> 
       // The lead model looks at the story as the tail model leaves it (the order extraction runs them).
       const labels = edge === 'lead' ? withoutTailChrome(story.blocks, story.labels) : story.labels;
       const shape = storyShape(story.blocks, labels);
-      if (shape.storyIndices.length <= TAIL_BLOCKS) continue;
       for (const index of edgeCandidates(labels, edge)) {
         const label = labelOf(truth, story.blocks[index]!.text);
         if (label === null) continue;
@@ -126,7 +124,11 @@ function asModel(fitted: ReturnType<typeof fitLogistic>, threshold: number): Tai
 
 const FIT = { l2: 0.01, iterations: 1500 };
 
-export async function trainTailModel(datasets: string, output: string, edge: StoryEdge = 'tail'): Promise<void> {
+export async function trainTailModel(
+  datasets: string,
+  output: string,
+  edge: StoryEdge = 'tail',
+): Promise<void> {
   const folders = trainingFolders(datasets, `train:extract --${edge}`);
   const featureNames = edgeFeatureNames(edge);
   if (folders === null) {

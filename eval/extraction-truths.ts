@@ -59,11 +59,16 @@ export function truths(directory: string): Map<string, Truth> {
   >;
   for (const [id, truth] of Object.entries(data)) {
     const text = truth.plaintext ?? truth.articleBody ?? '';
-    const marker = text.indexOf(COMMENTS_MARKER);
-    const story = comparable(marker >= 0 ? text.slice(0, marker) : text);
-    pages.set(id, { text: ` ${story} `, trigrams: new Set(trigramsOf(story)) });
+    pages.set(id, textTruth(text));
   }
   return pages;
+}
+
+/** A page's ground truth from its full text (reader comments after Dragnet's marker cut off). */
+export function textTruth(text: string): Truth {
+  const marker = text.indexOf(COMMENTS_MARKER);
+  const story = comparable(marker >= 0 ? text.slice(0, marker) : text);
+  return { text: ` ${story} `, trigrams: new Set(trigramsOf(story)) };
 }
 
 /**
@@ -93,6 +98,7 @@ export function isStoryText(truth: Truth, text: string): boolean | null {
 function trigramsOf(text: string): string[] {
   const tokens = text.split(' ').filter((token) => token !== '');
   const trigrams: string[] = [];
-  for (let index = 0; index + 3 <= tokens.length; index++) trigrams.push(tokens.slice(index, index + 3).join(' '));
+  for (let index = 0; index + 3 <= tokens.length; index++)
+    trigrams.push(tokens.slice(index, index + 3).join(' '));
   return trigrams;
 }

@@ -31,6 +31,11 @@ export interface TailModel {
 
 /** How many of the story's last (or first) blocks are looked at. */
 export const TAIL_BLOCKS = 5;
+/**
+ * Story blocks never looked at, whatever the story's length: what is left must still be a story
+ * (the first of them for the tail model, the last for the lead model).
+ */
+export const KEPT_BLOCKS = 2;
 
 /** Which edge of the story a model looks at. */
 export type StoryEdge = 'tail' | 'lead';
@@ -88,11 +93,13 @@ export function tailCandidates(labels: readonly BlockLabel[]): number[] {
 
 /** Indices of the story's blocks at `edge`, the outermost first. */
 export function edgeCandidates(labels: readonly BlockLabel[], edge: StoryEdge): number[] {
+  const story = labels.filter((label) => label === 'story').length;
+  const looked = Math.min(TAIL_BLOCKS, story - KEPT_BLOCKS);
   const found: number[] = [];
   const step = edge === 'tail' ? -1 : 1;
   for (
     let index = edge === 'tail' ? labels.length - 1 : 0;
-    index >= 0 && index < labels.length && found.length < TAIL_BLOCKS;
+    index >= 0 && index < labels.length && found.length < looked;
     index += step
   ) {
     if (labels[index] === 'story') found.push(index);
@@ -224,8 +231,6 @@ function withoutEdgeChrome(
   const result = [...labels];
   if (model.threshold >= 1 || model.weights.length !== TAIL_FEATURE_NAMES.length) return result;
   const shape = storyShape(blocks, labels);
-  // The story's only blocks are never taken away: what is left must still be a story.
-  if (shape.storyIndices.length <= TAIL_BLOCKS) return result;
   for (const index of edgeCandidates(labels, edge)) {
     if (chromeProbability(model, edgeFeatures(blocks, shape, index, edge)) >= model.threshold)
       result[index] = 'other';
