@@ -2,12 +2,13 @@ import { basename, join } from 'node:path';
 import { storyBeforeTail } from '../src/extract/extract-html.js';
 import {
   chromeProbability,
+  edgeCandidates,
+  edgeFeatureNames,
+  edgeFeatures,
+  type StoryEdge,
   storyShape,
-  TAIL_BLOCKS,
-  TAIL_FEATURE_NAMES,
   type TailModel,
-  tailCandidates,
-  tailFeatures,
+  withoutTailChrome,
 } from '../src/extract/html/tail-model.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import { trainingFolders, writeTrainedModel } from './extraction-training.js';
@@ -15,7 +16,8 @@ import { isStoryText, type Truth, truths } from './extraction-truths.js';
 import { type Example, fitLogistic } from './logistic-fit.js';
 
 /**
- * `npm run train:extract -- --tail`: learns the tail model (src/extract/html/tail-model.ts), a
+ * `npm run train:extract -- --tail` (`-- --lead`: the lead model, the same way for the story's
+ * first blocks, as the tail model has left the story): learns the tail model (src/extract/html/tail-model.ts), a
  * logistic regression telling page chrome among a story's last blocks, from the union of the
  * page-extraction development sets, with cross-validation that leaves one whole data set out;
  * the threshold is the one with the best mean held-out net gain, and the model stays off unless
@@ -38,7 +40,7 @@ function labelOf(truth: Truth, text: string): 0 | 1 | null {
   return story === null ? null : story ? 0 : 1;
 }
 
-async function samplesOf(directory: string): Promise<Sample[]> {
+async function samplesOf(directory: string, edge: StoryEdge): Promise<Sample[]> {
   const set = basename(directory);
   const samples: Sample[] = [];
   for (const [id, truth] of [...truths(directory)].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -50,13 +52,14 @@ async function samplesOf(directory: string): Promise<Sample[]> {
       } catch {
         continue;
       }
-      const shape = storyShape(story.blocks, story.labels);
-      if (shape.storyIndices.length <= TAIL_BLOCKS) continue;
-      for (const index of tailCandidates(story.labels)) {
+      // The lead model looks at the story as the tail model leaves it (the order extraction runs them).
+      const labels = edge === 'lead' ? withoutTailChrome(story.blocks, story.labels) : story.labels;
+      const shape = storyShape(story.blocks, labels);
+      for (const index of edgeCandidates(labels, edge)) {
         const label = labelOf(truth, story.blocks[index]!.text);
         if (label === null) continue;
         samples.push({
-          features: tailFeatures(story.blocks, shape, index),
+          features: edgeFeatures(story.blocks, shape, index, edge),
           label,
           group: set,
           kind: id,
@@ -105,7 +108,7 @@ function netGain(tally: Tally): number {
 
 function describe(tally: Tally): string {
   const precision = tally.chromeWords / Math.max(1, tally.chromeWords + tally.storyWords);
-  return `cuts ${tally.chromeBlocks} chrome / ${tally.storyBlocks} story blocks, word precision ${precision.toFixed(3)}, removes ${((100 * tally.chromeWords) / Math.max(1, tally.allChromeWords)).toFixed(1)}% of tail chrome words, net ${netGain(tally).toFixed(3)}`;
+  return `cuts ${tally.chromeBlocks} chrome / ${tally.storyBlocks} story blocks, word precision ${precision.toFixed(3)}, removes ${((100 * tally.chromeWords) / Math.max(1, tally.allChromeWords)).toFixed(1)}% of the edge's chrome words, net ${netGain(tally).toFixed(3)}`;
 }
 
 function asModel(fitted: ReturnType<typeof fitLogistic>, threshold: number): TailModel {
@@ -121,17 +124,22 @@ function asModel(fitted: ReturnType<typeof fitLogistic>, threshold: number): Tai
 
 const FIT = { l2: 0.01, iterations: 1500 };
 
-export async function trainTailModel(datasets: string, output: string): Promise<void> {
-  const folders = trainingFolders(datasets, 'train:extract --tail');
+export async function trainTailModel(
+  datasets: string,
+  output: string,
+  edge: StoryEdge = 'tail',
+): Promise<void> {
+  const folders = trainingFolders(datasets, `train:extract --${edge}`);
+  const featureNames = edgeFeatureNames(edge);
   if (folders === null) {
     process.exitCode = 1;
     return;
   }
   const samples: Sample[] = [];
   for (const folder of folders) {
-    const found = await samplesOf(folder);
+    const found = await samplesOf(folder, edge);
     console.log(
-      `${basename(folder)}: ${found.length} tail blocks, ${found.filter((sample) => sample.label === 1).length} of them chrome`,
+      `${basename(folder)}: ${found.length} ${edge} blocks, ${found.filter((sample) => sample.label === 1).length} of them chrome`,
     );
     samples.push(...found);
   }
@@ -142,7 +150,7 @@ export async function trainTailModel(datasets: string, output: string): Promise<
       asModel(
         fitLogistic(
           samples.filter((sample) => sample.group !== set),
-          TAIL_FEATURE_NAMES,
+          featureNames,
           FIT,
         ),
         0.5,
@@ -174,7 +182,7 @@ export async function trainTailModel(datasets: string, output: string): Promise<
     crossValidated[fold.set] = describe(fold.tallies[best]!);
     console.log(`held out ${fold.set}: ${crossValidated[fold.set]}`);
   }
-  const model = asModel(fitLogistic(samples, TAIL_FEATURE_NAMES, FIT), threshold);
+  const model = asModel(fitLogistic(samples, featureNames, FIT), threshold);
   const resubstitution: Record<string, string> = {};
   for (const set of sets) {
     resubstitution[set] = describe(

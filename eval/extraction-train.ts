@@ -157,6 +157,15 @@ if (process.argv.includes('--container')) {
   );
   process.exit(process.exitCode ?? 0);
 }
+if (process.argv.includes('--lead')) {
+  // The lead model (the story's first blocks) is the tail model's counterpart.
+  await trainTailModel(
+    datasets,
+    argument('--output', join('src', 'extract', 'html', 'lead-model.json')),
+    'lead',
+  );
+  process.exit(process.exitCode ?? 0);
+}
 if (process.argv.includes('--tail')) {
   // The tail model (the story's last blocks) has a trainer of its own.
   await trainTailModel(datasets, argument('--output', join('src', 'extract', 'html', 'tail-model.json')));

@@ -7,12 +7,22 @@ import { basename, join } from 'node:path';
  * reader comments cut off), or trafilatura's segments, and whether a block's text is story.
  */
 
-/** Ground truth of each page of a set: the full text, or trafilatura's segments. */
-export type Truth = { text: string } | { with: string[]; without: string[] };
+/**
+ * Ground truth of each page of a set: the full text (with its word trigrams), or trafilatura's
+ * segments.
+ */
+export type Truth = { text: string; trigrams: Set<string> } | { with: string[]; without: string[] };
 
 const COMMENTS_MARKER = '!@#$%^&*()  COMMENTS';
 /** Shorter blocks are matched as whole words only: a menu entry's word occurs in any story. */
 const MIN_SUBSTRING_WORDS = 4;
+/**
+ * A longer block the truth does not hold word for word is story when most of its word trigrams
+ * are the truth's (the truth's own line breaks, spacing and typography differ from the page's),
+ * chrome when few are, and left out in between.
+ */
+const STORY_TRIGRAM_SHARE = 0.8;
+const CHROME_TRIGRAM_SHARE = 0.2;
 
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -49,10 +59,16 @@ export function truths(directory: string): Map<string, Truth> {
   >;
   for (const [id, truth] of Object.entries(data)) {
     const text = truth.plaintext ?? truth.articleBody ?? '';
-    const marker = text.indexOf(COMMENTS_MARKER);
-    pages.set(id, { text: ` ${comparable(marker >= 0 ? text.slice(0, marker) : text)} ` });
+    pages.set(id, textTruth(text));
   }
   return pages;
+}
+
+/** A page's ground truth from its full text (reader comments after Dragnet's marker cut off). */
+export function textTruth(text: string): Truth {
+  const marker = text.indexOf(COMMENTS_MARKER);
+  const story = comparable(marker >= 0 ? text.slice(0, marker) : text);
+  return { text: ` ${story} `, trigrams: new Set(trigramsOf(story)) };
 }
 
 /**
@@ -65,11 +81,24 @@ export function isStoryText(truth: Truth, text: string): boolean | null {
   if (block === '') return null;
   if ('text' in truth) {
     const form = comparable(text);
-    return words(form) >= MIN_SUBSTRING_WORDS ? truth.text.includes(form) : truth.text.includes(` ${form} `);
+    if (words(form) < MIN_SUBSTRING_WORDS) return truth.text.includes(` ${form} `);
+    if (truth.text.includes(form)) return true;
+    const trigrams = trigramsOf(form);
+    const share = trigrams.filter((trigram) => truth.trigrams.has(trigram)).length / trigrams.length;
+    return share >= STORY_TRIGRAM_SHARE ? true : share <= CHROME_TRIGRAM_SHARE ? false : null;
   }
   const holds = (segments: readonly string[]) =>
     segments.some((segment) => block.includes(segment) || (words(block) >= 5 && segment.includes(block)));
   if (holds(truth.with)) return true;
   if (holds(truth.without)) return false;
   return null;
+}
+
+/** The word trigrams of a text (its words joined by single spaces). */
+function trigramsOf(text: string): string[] {
+  const tokens = text.split(' ').filter((token) => token !== '');
+  const trigrams: string[] = [];
+  for (let index = 0; index + 3 <= tokens.length; index++)
+    trigrams.push(tokens.slice(index, index + 3).join(' '));
+  return trigrams;
 }

@@ -14,7 +14,7 @@ import { readerComments } from './html/reader-comments.js';
 import { withStoryContext } from './html/story-context.js';
 import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
-import { withoutTailChrome } from './html/tail-model.js';
+import { withoutLeadChrome, withoutTailChrome } from './html/tail-model.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 import type { DateClue } from './published-date.js';
 
@@ -57,10 +57,10 @@ export function extractHtml(
   return { article, page: { storyBlocks, pageWords: () => pageWords(parsed.document) } };
 }
 
-/** The block model's additions, then the tail model's cuts. */
+/** The block model's additions, then the tail model's cuts, then the lead model's. */
 function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = withModelBlocks(layout);
-  return { blocks, labels: withoutTailChrome(blocks, labels) };
+  return { blocks, labels: withoutLeadChrome(blocks, withoutTailChrome(blocks, labels)) };
 }
 
 /**

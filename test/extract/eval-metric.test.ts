@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scoreFromPages, shingleCounts, shingleMatch } from '../../eval/extraction.js';
+import { isStoryText, textTruth } from '../../eval/extraction-truths.js';
 
 describe('benchmark metric', () => {
   it('counts 4-token shingles with repeats, case kept', () => {
@@ -41,5 +42,34 @@ describe('benchmark metric', () => {
     const score = scoreFromPages([empty, shingleMatch('w x y z', 'w x y z')]);
     assert.equal(score.precision, 1);
     assert.equal(score.recall, 0.5);
+  });
+});
+
+describe('training labels of page blocks', () => {
+  const truth = textTruth(
+    'Harbour reopens after storm\nThe harbour reopened on Monday, a week after the storm that sank two boats. Fishermen said the damage was worse than they had feared.',
+  );
+
+  it('takes a block the truth holds word for word as story', () => {
+    assert.equal(
+      isStoryText(truth, 'The harbour reopened on Monday, a week after the storm that sank two boats.'),
+      true,
+    );
+  });
+
+  it('takes a block whose words the truth holds with other spacing as story by its word trigrams', () => {
+    // The page sets the sentence with a line break and a space before the comma.
+    assert.equal(
+      isStoryText(
+        truth,
+        'The harbour reopened on Monday , a week after the storm that sank two boats. Fishermen said the damage was worse than they had feared.',
+      ),
+      true,
+    );
+  });
+
+  it('takes a block of other words as chrome, and leaves a half-matching one out', () => {
+    assert.equal(isStoryText(truth, 'Sign up for our newsletter and get the news every morning'), false);
+    assert.equal(isStoryText(truth, 'The harbour reopened on Monday, a week after the party in town'), null);
   });
 });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { storyBeforeTail } from '../../src/extract/extract-html.js';
-import { TAIL_FEATURE_NAMES, type TailModel, withoutTailChrome } from '../../src/extract/html/tail-model.js';
+import {
+  KEPT_BLOCKS,
+  LEAD_FEATURE_NAMES,
+  TAIL_FEATURE_NAMES,
+  type TailModel,
+  withoutLeadChrome,
+  withoutTailChrome,
+} from '../../src/extract/html/tail-model.js';
 import { extractArticle } from '../../src/extract/index.js';
 
 const STORY = [
@@ -48,18 +55,55 @@ describe('tail model', () => {
     assert.equal(cut.filter((label) => label === 'story').length, STORY.length);
   });
 
-  it('is off at threshold 1 and never leaves a short story without its last blocks', () => {
+  it('is off at threshold 1 and never takes a story below its first blocks', () => {
     const { blocks, labels } = storyBeforeTail(RAW);
     assert.deepEqual(withoutTailChrome(blocks, labels, italicsModel(1)), labels);
-    const short = labels.map((label, index) =>
-      index < labels.length - 4 && label === 'story' ? 'other' : label,
-    );
+    // A story of KEPT_BLOCKS blocks, the author note the last of them: nothing is looked at.
+    const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
+    const kept = new Set(storyIndices.slice(-KEPT_BLOCKS));
+    const short = labels.map((label, index) => (label === 'story' && !kept.has(index) ? 'other' : label));
     assert.deepEqual(withoutTailChrome(blocks, short, italicsModel(0.01)), short);
+  });
+
+  it("cuts a short story's trailing note once the story keeps its first blocks", () => {
+    const { blocks, labels } = storyBeforeTail(RAW);
+    const bio = blocks.findIndex((block) => block.text === BIO);
+    const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
+    const kept = new Set(storyIndices.slice(-(KEPT_BLOCKS + 1)));
+    const short = labels.map((label, index) => (label === 'story' && !kept.has(index) ? 'other' : label));
+    const cut = withoutTailChrome(blocks, short, italicsModel(0.9));
+    assert.equal(cut[bio], 'other');
+    assert.equal(cut.filter((label) => label === 'story').length, KEPT_BLOCKS);
   });
 
   it('keeps every paragraph of a plain story with the learned model', () => {
     const plain = PAGE.replace(`<p><em>${BIO}</em></p>`, '');
     const article = extractArticle({ ...RAW, content: plain });
     for (const line of STORY) assert.ok(article.text.includes(line), line);
+  });
+});
+
+const KICKER = 'Our reporter on the council beat, on the morning after the vote, in the hall itself.';
+
+/** A made-up page: a kicker set in italics above the story's paragraphs. */
+const LEAD_PAGE = PAGE.replace(
+  '<h1>Mill to become museum</h1>',
+  `<h1>Mill to become museum</h1><p><em>${KICKER}</em></p>`,
+).replace(`<p><em>${BIO}</em></p>`, '');
+
+/** The lead model's made-up counterpart of `italicsModel`. */
+function italicsLeadModel(threshold: number): TailModel {
+  return { ...italicsModel(threshold), features: [...LEAD_FEATURE_NAMES] };
+}
+
+describe('lead model', () => {
+  it('relabels as chrome the story blocks at its start that the model scores above its threshold', () => {
+    const { blocks, labels } = storyBeforeTail({ ...RAW, content: LEAD_PAGE });
+    const kicker = blocks.findIndex((block) => block.text === KICKER);
+    assert.equal(labels[kicker], 'story', 'the line filter keeps the kicker');
+    const cut = withoutLeadChrome(blocks, labels, italicsLeadModel(0.9));
+    assert.equal(cut[kicker], 'other');
+    assert.equal(cut.filter((label) => label === 'story').length, STORY.length);
+    assert.deepEqual(withoutLeadChrome(blocks, labels, italicsLeadModel(1)), labels);
   });
 });

@@ -5,10 +5,14 @@ import type { BlockLabel } from '../classify-blocks.js';
 import { type HtmlElement, type HtmlNode, isElement, parentElement } from './dom.js';
 import { classWeight } from './element-hints.js';
 import type { HtmlBlock } from './html-blocks.js';
+import LEAD_MODEL from './lead-model.json' with { type: 'json' };
 import MODEL from './tail-model.json' with { type: 'json' };
 
 /**
- * The story's last blocks get a second look by a logistic regression learned from public
+ * The story's edges get a second look: its last blocks (the tail model) and, the same way with a
+ * model of its own, its first blocks (the lead model: a kicker, a byline or date line, a share
+ * row or a standfirst of another story set as a paragraph above the story). The story's last
+ * blocks get a second look by a logistic regression learned from public
  * development sets (`npm run train:extract -- --tail`, leave-one-dataset-out cross-validation;
  * weights and figures in tail-model.json). A content container ends with what sites put under
  * their stories inside the same box: the author's bio, a newsletter or follow prompt, a
@@ -25,8 +29,16 @@ export interface TailModel {
   threshold: number;
 }
 
-/** How many of the story's last blocks are looked at. */
+/** How many of the story's last (or first) blocks are looked at. */
 export const TAIL_BLOCKS = 5;
+/**
+ * Story blocks never looked at, whatever the story's length: what is left must still be a story
+ * (the first of them for the tail model, the last for the lead model).
+ */
+export const KEPT_BLOCKS = 2;
+
+/** Which edge of the story a model looks at. */
+export type StoryEdge = 'tail' | 'lead';
 const MAX_LEVELS = 6;
 /** Inline elements that set a line apart from the story's paragraphs (a bio in italics, a small print). */
 const SET_APART = new Set(['em', 'i', 'strong', 'b', 'small', 'cite', 'sub', 'sup']);
@@ -56,10 +68,40 @@ export const TAIL_FEATURE_NAMES = [
   'gap before',
 ] as const;
 
+/** The lead model's features: the tail model's, counted from the story's start. */
+export const LEAD_FEATURE_NAMES = TAIL_FEATURE_NAMES.map((name) =>
+  name === 'place from the end'
+    ? 'place from the start'
+    : name === 'story words after'
+      ? 'story words before'
+      : name === 'previous block prose'
+        ? 'next block prose'
+        : name === 'gap before'
+          ? 'gap after'
+          : name,
+);
+
+/** The feature names of the model at `edge`. */
+export function edgeFeatureNames(edge: StoryEdge): readonly string[] {
+  return edge === 'tail' ? TAIL_FEATURE_NAMES : LEAD_FEATURE_NAMES;
+}
+
 /** Indices (into `blocks`) of the story's last blocks, the last one first. */
 export function tailCandidates(labels: readonly BlockLabel[]): number[] {
+  return edgeCandidates(labels, 'tail');
+}
+
+/** Indices of the story's blocks at `edge`, the outermost first. */
+export function edgeCandidates(labels: readonly BlockLabel[], edge: StoryEdge): number[] {
+  const story = labels.filter((label) => label === 'story').length;
+  const looked = Math.min(TAIL_BLOCKS, story - KEPT_BLOCKS);
   const found: number[] = [];
-  for (let index = labels.length - 1; index >= 0 && found.length < TAIL_BLOCKS; index--) {
+  const step = edge === 'tail' ? -1 : 1;
+  for (
+    let index = edge === 'tail' ? labels.length - 1 : 0;
+    index >= 0 && index < labels.length && found.length < looked;
+    index += step
+  ) {
     if (labels[index] === 'story') found.push(index);
   }
   return found;
@@ -99,16 +141,32 @@ export function storyShape(blocks: readonly HtmlBlock[], labels: readonly BlockL
 
 /** The model's features of the story block at `index`, in the order of `TAIL_FEATURE_NAMES`. */
 export function tailFeatures(blocks: readonly HtmlBlock[], shape: StoryShape, index: number): number[] {
+  return edgeFeatures(blocks, shape, index, 'tail');
+}
+
+/**
+ * The features of the story block at `index` for the model at `edge`: place and story words
+ * counted from that edge, the neighbour and gap on the side of the story's middle.
+ */
+export function edgeFeatures(
+  blocks: readonly HtmlBlock[],
+  shape: StoryShape,
+  index: number,
+  edge: StoryEdge,
+): number[] {
   const block = blocks[index]!;
   const features = blockFeatures(block);
   const words = features.words;
-  const place = shape.storyIndices.length - 1 - shape.storyIndices.indexOf(index);
-  let after = 0;
-  for (const other of shape.storyIndices) if (other > index) after += shape.words[other]!;
+  const rank = shape.storyIndices.indexOf(index);
+  const place = edge === 'tail' ? shape.storyIndices.length - 1 - rank : rank;
+  let outward = 0;
+  for (const other of shape.storyIndices) {
+    if (edge === 'tail' ? other > index : other < index) outward += shape.words[other]!;
+  }
   const total = Math.max(1, shape.totalWords);
   const parent = parentElement(block.element);
-  const previousStory = shape.storyIndices[shape.storyIndices.indexOf(index) - 1];
-  const previous = previousStory === undefined ? null : blocks[previousStory]!;
+  const innerStory = shape.storyIndices[edge === 'tail' ? rank - 1 : rank + 1];
+  const inner = innerStory === undefined ? null : blocks[innerStory]!;
   const tag = block.element.name;
   const digits = (block.text.match(/\p{N}/gu) ?? []).length;
   return [
@@ -120,7 +178,7 @@ export function tailFeatures(blocks: readonly HtmlBlock[], shape: StoryShape, in
     features.lowercaseShare,
     features.caseless ? 1 : 0,
     place / TAIL_BLOCKS,
-    after / total,
+    outward / total,
     words / total,
     tag === 'p' ? 1 : 0,
     tag === 'li' ? 1 : 0,
@@ -132,8 +190,8 @@ export function tailFeatures(blocks: readonly HtmlBlock[], shape: StoryShape, in
     setApartShare(block),
     /@|©|\(c\)|https?:\/\/|www\./i.test(block.text) ? 1 : 0,
     digits / Math.max(1, block.text.length),
-    previous === null ? 0 : isProse(blockFeatures(previous)) ? 1 : 0,
-    previousStory === undefined ? 0 : Math.min(1, (index - previousStory - 1) / 3),
+    inner === null ? 0 : isProse(blockFeatures(inner)) ? 1 : 0,
+    innerStory === undefined ? 0 : Math.min(1, (Math.abs(index - innerStory) - 1) / 3),
   ];
 }
 
@@ -152,13 +210,29 @@ export function withoutTailChrome(
   labels: readonly BlockLabel[],
   model: TailModel = MODEL,
 ): BlockLabel[] {
+  return withoutEdgeChrome(blocks, labels, 'tail', model);
+}
+
+/** The labels with the story's first blocks that the lead model judges chrome relabelled as such. */
+export function withoutLeadChrome(
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+  model: TailModel = LEAD_MODEL,
+): BlockLabel[] {
+  return withoutEdgeChrome(blocks, labels, 'lead', model);
+}
+
+function withoutEdgeChrome(
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+  edge: StoryEdge,
+  model: TailModel,
+): BlockLabel[] {
   const result = [...labels];
   if (model.threshold >= 1 || model.weights.length !== TAIL_FEATURE_NAMES.length) return result;
   const shape = storyShape(blocks, labels);
-  // The story's only blocks are never taken away: what is left must still be a story.
-  if (shape.storyIndices.length <= TAIL_BLOCKS) return result;
-  for (const index of tailCandidates(labels)) {
-    if (chromeProbability(model, tailFeatures(blocks, shape, index)) >= model.threshold)
+  for (const index of edgeCandidates(labels, edge)) {
+    if (chromeProbability(model, edgeFeatures(blocks, shape, index, edge)) >= model.threshold)
       result[index] = 'other';
   }
   return result;
