@@ -2,6 +2,7 @@ import { WiretraceError } from '../errors.js';
 import type { RawDocument } from '../model/article.js';
 import { boundedLines } from './bounded-lines.js';
 import type { InputFailure } from './input-failure.js';
+import { NameSet } from './name-set.js';
 
 type Meta = NonNullable<RawDocument['meta']>;
 const META_FIELDS = ['id', 'url', 'title', 'published', 'source'] as const;
@@ -10,7 +11,7 @@ const META_FIELDS = ['id', 'url', 'title', 'published', 'source'] as const;
  * Names given to a file's records so far: a record keeps its own name ("input", as written by
  * `wiretrace extract --json`) or `file#id`, unless an earlier record took it.
  */
-export type SeenNames = Set<string>;
+export type SeenNames = NameSet;
 
 /** The names a record may go by: its own (when no earlier record of its file took it), else `file:line`. */
 export interface NameClaim {
@@ -118,7 +119,7 @@ export function* jsonlRecords(
   input: string,
   encoding: string,
 ): Generator<RawDocument | InputFailure> {
-  const seen: SeenNames = new Set();
+  const seen: SeenNames = new NameSet();
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const item = jsonlRecord(lines[index]!, index + 1, input, encoding, seen);
@@ -155,7 +156,7 @@ export async function* streamJsonlLines(
   input: string,
   maxRecordBytes: number,
 ): AsyncGenerator<JsonlLine | InputFailure> {
-  const seen: SeenNames = new Set();
+  const seen: SeenNames = new NameSet();
   for await (const line of boundedLines(chunks, maxRecordBytes)) {
     if (line.tooLong) {
       const lineInput = `${input}:${line.number}`;
