@@ -74,15 +74,29 @@ function readsAsText(sample: Uint8Array, order: 'utf-16le' | 'utf-16be'): boolea
   return implausible <= units * MAX_IMPLAUSIBLE_SHARE;
 }
 
-/** True for bytes that are not text: NUL bytes or too many control characters. */
+/**
+ * Share of NUL bytes above which bytes are not text. Programs, databases and uncompressed
+ * images are full of them; a page with a few (damage in transit or in the file) is still the
+ * page a browser shows, with the NULs left out.
+ */
+const MAX_NUL_SHARE = 0.002;
+
+/** True for bytes that are not text: more than a few NUL bytes, or too many control characters. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const length = Math.min(bytes.length, SAMPLE_BYTES);
   let controls = 0;
+  let nuls = 0;
   for (let index = 0; index < length; index++) {
     const byte = bytes[index]!;
-    if (byte === 0) return true;
+    if (byte === 0) nuls++;
     // Tab, line feed, vertical tab, form feed, carriage return and escape occur in real text.
     if ((byte < 0x20 && (byte < 0x09 || byte > 0x0d) && byte !== 0x1b) || byte === 0x7f) controls++;
   }
-  return length > 0 && controls > Math.max(2, length * MAX_CONTROL_SHARE);
+  return isJunk(controls, nuls, length);
+}
+
+/** Whether `controls` control characters, `nuls` of them NUL, make `length` units junk. */
+export function isJunk(controls: number, nuls: number, length: number): boolean {
+  if (length === 0) return false;
+  return nuls > Math.max(2, length * MAX_NUL_SHARE) || controls > Math.max(2, length * MAX_CONTROL_SHARE);
 }

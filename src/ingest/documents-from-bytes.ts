@@ -1,6 +1,6 @@
 import { WiretraceError } from '../errors.js';
 import type { RawDocument } from '../model/article.js';
-import { guessUtf16WithoutBom, looksBinary } from './binary-check.js';
+import { guessUtf16WithoutBom, isJunk, looksBinary } from './binary-check.js';
 import { decodeBytes } from './decode-bytes.js';
 import { feedDocuments } from './feed-items.js';
 import type { InputFailure } from './input-failure.js';
@@ -33,9 +33,12 @@ export function* documentsFromBytes(
 
   const latinHead = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const htmlHint = kind.kind === 'html' || (kind.kind === 'sniff' && looksLikeHtml(latinHead));
-  const { text, encoding } = decodeBytes(bytes, { html: htmlHint });
+  const decoded = decodeBytes(bytes, { html: htmlHint });
+  if (hasControlJunk(decoded.text)) throw new WiretraceError('INPUT_BINARY', undefined, input);
+  // A stray NUL is damage: browsers leave it out of what they show, and so does the story.
+  const text = decoded.text.includes('\0') ? decoded.text.replaceAll('\0', '') : decoded.text;
+  const { encoding } = decoded;
   if (text.trim() === '') throw new WiretraceError('INPUT_EMPTY', 'no text', input);
-  if (hasControlJunk(text)) throw new WiretraceError('INPUT_BINARY', undefined, input);
 
   if (kind.kind === 'warc') throw new WiretraceError('INPUT_MALFORMED', 'not a WARC file', input);
   if (kind.kind !== 'jsonl' && looksLikeFeed(text)) {
@@ -52,14 +55,15 @@ export function* documentsFromBytes(
   yield { input, format, content: text, encoding };
 }
 
-/** Decoded UTF-16 can still be junk: NULs or many control characters. */
+/** Decoded UTF-16 can still be junk: more than a few NULs or many control characters. */
 function hasControlJunk(text: string): boolean {
   const sample = text.slice(0, 65536);
   let controls = 0;
+  let nuls = 0;
   for (let index = 0; index < sample.length; index++) {
     const code = sample.charCodeAt(index);
-    if (code === 0) return true;
+    if (code === 0) nuls++;
     if ((code < 0x20 && (code < 0x09 || code > 0x0d) && code !== 0x1b) || code === 0x7f) controls++;
   }
-  return controls > Math.max(2, sample.length * 0.02);
+  return isJunk(controls, nuls, sample.length);
 }
