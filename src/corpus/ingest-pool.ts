@@ -26,6 +26,8 @@ export interface IngestPool {
 const DOCUMENTS_PER_TASK = 32;
 /** Pairs per verify task: a comparison takes far longer than the message that carries it. */
 const PAIRS_PER_TASK = 2;
+/** Each pool thread's young generation (V8's default is several times larger). */
+const YOUNG_GENERATION_MB = 8;
 /** Threads stay this long without work (a reader's find never starts them). */
 const IDLE_MS = 30_000;
 
@@ -52,6 +54,9 @@ export function createIngestPool(threads: number, engine: Engine): IngestPool {
       taskQueue: new VerifyFirstQueue(),
       // One copy of the lexicon files in shared memory for every thread, read when they start.
       workerData: { lexiconBytes: readLexiconBytes() },
+      // A prepare's garbage dies young: a small young generation keeps each thread's memory
+      // down (about 40 MB less per thread, measured) at no cost in speed.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     // The symbol-keyed option is read by the queue and not sent to the thread.
     return (await piscina.run(
