@@ -267,15 +267,12 @@ export class Corpus {
       fresh.map((document) => document.keys),
       MAX_PER_KEY,
     );
-    const nearest = shared.map(nearestStored);
-    // The stored candidates of the whole batch read in one go, not a query per document.
-    const heads = await this.#headsBySerial(nearest.flat());
+    const nearest = await this.#nearestHeads(shared);
     for (const [index, document] of fresh.entries()) {
       const version = (latest.get(document.id) ?? 0) + 1;
       latest.set(document.id, version);
       if (version > 1) summary.versions++;
-      const stored = nearest[index]!.flatMap((serial) => heads.get(serial) ?? []);
-      const candidates = this.#screened(document, stored, inBatch, bucketsInBatch);
+      const candidates = this.#screened(document, nearest[index]!, inBatch, bucketsInBatch);
       plans.push({ document, version, candidates });
       inBatch.push({
         contentId: document.contentId,
@@ -314,12 +311,18 @@ export class Corpus {
     summary.relations += relations.length;
   }
 
-  async #headsBySerial(serials: readonly number[]): Promise<Map<number, StoredHead>> {
-    const heads = await this.#store.headsBySerials([...new Set(serials)]);
-    return new Map(heads.map((head) => [head.serial, head]));
+  /**
+   * For each document (`shared`: serial → bucket keys shared), the stored documents nearest it
+   * (see nearestStored), read for all of them in one go rather than a query per document.
+   */
+  async #nearestHeads(shared: readonly ReadonlyMap<number, number>[]): Promise<StoredHead[][]> {
+    const nearest = shared.map(nearestStored);
+    const heads = await this.#store.headsBySerials([...new Set(nearest.flat())]);
+    const bySerial = new Map(heads.map((head) => [head.serial, head]));
+    return nearest.map((serials) => serials.flatMap((serial) => bySerial.get(serial) ?? []));
   }
 
-  /** Candidates, stored (`stored`: the nearest, see nearestStored) and earlier in the batch, whose signatures pass the screen; best first. */
+  /** Candidates, stored (the nearest, see nearestStored) and earlier in the batch, whose signatures pass the screen; best first. */
   #screened(
     document: PreparedDocument,
     stored: readonly StoredHead[],
@@ -435,10 +438,8 @@ export class Corpus {
     const document = prepareDocument(query);
     const already = (await this.#store.byKeys([document])).get(documentKey(document));
     if (already !== undefined) return this.#storedMatches(already);
-    const nearest = nearestStored(await this.#store.candidates(document.keys, MAX_PER_KEY));
-    const heads = await this.#headsBySerial(nearest);
-    const stored = nearest.flatMap((serial) => heads.get(serial) ?? []);
-    const candidates = this.#screened(document, stored, [], new BatchBuckets([]));
+    const [nearest] = await this.#nearestHeads([await this.#store.candidates(document.keys, MAX_PER_KEY)]);
+    const candidates = this.#screened(document, nearest!, [], new BatchBuckets([]));
     const [found] = await this.#verify([{ document, version: 1, candidates }]);
     return sortMatches(
       found!.map(({ candidate, relation }) =>
