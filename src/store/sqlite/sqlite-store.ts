@@ -61,7 +61,9 @@ export async function openSqliteStore(
       // are copied into the file once per checkpoint, not once per commit or two.
       client.pragma('wal_autocheckpoint = 8192');
     }
-    client.pragma('cache_size = -65536');
+    // 32 MB of pages: the bucket runs outgrow any cache at scale and are read through the
+    // system's file cache anyway; twice as much bought no speed in an ingest (measured).
+    client.pragma('cache_size = -32768');
     prepareSchema(client, path, options.fingerprintVersion, readonly);
     return new SqliteStore(client);
   } catch (error) {
