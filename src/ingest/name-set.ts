@@ -1,4 +1,4 @@
-import { mix32 } from '../fingerprint/hash32.js';
+import { wordHashes, wordKeys } from '../text/word-keys.js';
 
 /**
  * The names a file's records took, kept as 53-bit hashes in an open-addressing table: a crawl
@@ -43,14 +43,7 @@ export class NameSet {
   }
 }
 
-/** Two FNV-1a passes with different seeds, mixed, joined into 53 bits. */
+/** The name's 53-bit key, as words are keyed (word-keys.ts). */
 function nameHash(name: string): number {
-  let high = 0x811c9dc5;
-  let low = 0x2545f491;
-  for (let at = 0; at < name.length; at++) {
-    const unit = name.charCodeAt(at);
-    high = Math.imul(high ^ unit, 0x01000193);
-    low = Math.imul(low ^ unit, 0x5bd1e995);
-  }
-  return (mix32(high) & 0x1fffff) * 2 ** 32 + mix32(low ^ high);
+  return wordKeys(wordHashes([name]))[0]!;
 }
