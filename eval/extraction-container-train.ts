@@ -8,7 +8,7 @@ import {
 import { containerCandidatesOf } from '../src/extract/html/content-container.js';
 import { isInsideAny } from '../src/extract/html/dom.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
-import { trainingFolders, writeTrainedModel } from './extraction-training.js';
+import { trainingFolders, writeModelWithFigures } from './extraction-training.js';
 import { isStoryText, truths, words } from './extraction-truths.js';
 import { type Example, fitLogistic } from './logistic-fit.js';
 
@@ -162,27 +162,18 @@ export async function trainContainerModel(datasets: string, output: string): Pro
   );
   const describe = (gain: { gain: number; switched: number }) =>
     `switches ${gain.switched} pages, story words gained ${gain.gain.toFixed(4)} (share of the set's story words)`;
-  const crossValidated: Record<string, string> = {};
-  for (const fold of heldOut) {
-    crossValidated[fold.set] = describe(fold.gains[best]!);
-    console.log(`held out ${fold.set}: ${crossValidated[fold.set]}`);
-  }
   const model = asModel(fitLogistic(examplesOf(pages), CONTAINER_FEATURE_NAMES, FIT), margin);
-  const resubstitution: Record<string, string> = {};
-  for (const set of sets) {
-    resubstitution[set] = describe(
+  writeModelWithFigures(output, model, {
+    sets,
+    count: ['pages', pages.length],
+    candidates: MARGINS,
+    best,
+    heldOut: heldOut.map((fold) => ({ set: fold.set, results: fold.gains })),
+    resubstitute: (set) =>
       gains(
         model,
         pages.filter((page) => page.set === set),
-      )[best]!,
-    );
-    console.log(`resubstitution ${set}: ${resubstitution[set]}`);
-  }
-  writeTrainedModel(output, model, {
-    sets,
-    count: ['pages', pages.length],
-    chosen: MARGINS[best]!,
-    crossValidated,
-    resubstitution,
+      ),
+    describe,
   });
 }

@@ -11,7 +11,7 @@ import {
   withoutTailChrome,
 } from '../src/extract/html/tail-model.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
-import { trainingFolders, writeTrainedModel } from './extraction-training.js';
+import { trainingFolders, writeModelWithFigures } from './extraction-training.js';
 import { isStoryText, type Truth, truths } from './extraction-truths.js';
 import { type Example, fitLogistic } from './logistic-fit.js';
 
@@ -177,27 +177,18 @@ export async function trainTailModel(
       ? `\nthreshold ${threshold.toFixed(2)} (best mean held-out net gain, ${meanAt(best).toFixed(3)}, over the ${sets.length} sets)`
       : `\nno threshold gains on every held-out set (best ${THRESHOLDS[best]!.toFixed(2)}): the model stays off`,
   );
-  const crossValidated: Record<string, string> = {};
-  for (const fold of heldOut) {
-    crossValidated[fold.set] = describe(fold.tallies[best]!);
-    console.log(`held out ${fold.set}: ${crossValidated[fold.set]}`);
-  }
   const model = asModel(fitLogistic(samples, featureNames, FIT), threshold);
-  const resubstitution: Record<string, string> = {};
-  for (const set of sets) {
-    resubstitution[set] = describe(
+  writeModelWithFigures(output, model, {
+    sets,
+    count: ['samples', samples.length],
+    candidates: THRESHOLDS,
+    best,
+    heldOut: heldOut.map((fold) => ({ set: fold.set, results: fold.tallies })),
+    resubstitute: (set) =>
       tallies(
         model,
         samples.filter((sample) => sample.group === set),
-      )[best]!,
-    );
-    console.log(`resubstitution ${set}: ${resubstitution[set]}`);
-  }
-  writeTrainedModel(output, model, {
-    sets,
-    count: ['samples', samples.length],
-    chosen: THRESHOLDS[best]!,
-    crossValidated,
-    resubstitution,
+      ),
+    describe,
   });
 }

@@ -11,7 +11,7 @@ import {
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import { trainContainerModel } from './extraction-container-train.js';
 import { trainTailModel } from './extraction-tail-train.js';
-import { trainingFolders, writeTrainedModel } from './extraction-training.js';
+import { trainingFolders, writeModelWithFigures } from './extraction-training.js';
 import { isStoryText, truths, words } from './extraction-truths.js';
 
 /**
@@ -215,26 +215,17 @@ console.log(
     ? `\nthreshold ${threshold.toFixed(2)} (best mean held-out net gain over the ${sets.length} sets)`
     : `\nno threshold gains on held-out sets (best ${THRESHOLDS[best]!.toFixed(2)}, mean net ${meanGain.toFixed(3)}): the model stays off`,
 );
-const crossValidated: Record<string, string> = {};
-for (const fold of heldOut) {
-  crossValidated[fold.set] = describe(fold.tallies[best]!);
-  console.log(`held out ${fold.set}: ${crossValidated[fold.set]}`);
-}
 const model = { ...train(samples), threshold };
-const resubstitution: Record<string, string> = {};
-for (const set of sets) {
-  resubstitution[set] = describe(
+writeModelWithFigures(output, model, {
+  sets,
+  count: ['samples', samples.length],
+  candidates: THRESHOLDS,
+  best,
+  heldOut: heldOut.map((fold) => ({ set: fold.set, results: fold.tallies })),
+  resubstitute: (set) =>
     tallies(
       model,
       samples.filter((sample) => sample.set === set),
-    )[best]!,
-  );
-  console.log(`resubstitution ${set}: ${resubstitution[set]}`);
-}
-writeTrainedModel(output, model, {
-  sets,
-  count: ['samples', samples.length],
-  chosen: THRESHOLDS[best]!,
-  crossValidated,
-  resubstitution,
+    ),
+  describe,
 });

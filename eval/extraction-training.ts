@@ -54,3 +54,43 @@ export function writeTrainedModel(
   writeFileSync(output, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwrote ${output}`);
 }
+
+/**
+ * Writes a trained model with its figures at the chosen candidate (threshold or margin): each
+ * held-out set's, cross-validated, and each set's from the model trained on all of them
+ * (resubstitution), both logged as they are worked out.
+ */
+export function writeModelWithFigures<T>(
+  output: string,
+  model: object,
+  figures: {
+    sets: readonly string[];
+    count: [string, number];
+    candidates: readonly number[];
+    best: number;
+    /** Each held-out set's results, one per candidate. */
+    heldOut: readonly { set: string; results: readonly T[] }[];
+    /** A set's results, one per candidate, from `model`. */
+    resubstitute: (set: string) => readonly T[];
+    describe: (result: T) => string;
+  },
+): void {
+  const { best, describe } = figures;
+  const crossValidated: Record<string, string> = {};
+  for (const fold of figures.heldOut) {
+    crossValidated[fold.set] = describe(fold.results[best]!);
+    console.log(`held out ${fold.set}: ${crossValidated[fold.set]}`);
+  }
+  const resubstitution: Record<string, string> = {};
+  for (const set of figures.sets) {
+    resubstitution[set] = describe(figures.resubstitute(set)[best]!);
+    console.log(`resubstitution ${set}: ${resubstitution[set]}`);
+  }
+  writeTrainedModel(output, model, {
+    sets: figures.sets,
+    count: figures.count,
+    chosen: figures.candidates[best]!,
+    crossValidated,
+    resubstitution,
+  });
+}

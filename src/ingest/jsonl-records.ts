@@ -5,6 +5,8 @@ import type { InputFailure } from './input-failure.js';
 import { NameSet } from './name-set.js';
 
 type Meta = NonNullable<RawDocument['meta']>;
+/** Decodes one whole line at a time (never streaming), so one decoder serves every line. */
+const UTF8 = new TextDecoder('utf-8');
 const META_FIELDS = ['id', 'url', 'title', 'published', 'source'] as const;
 
 /**
@@ -108,7 +110,7 @@ export function parseJsonlLine(
   lineNumber: number,
   bytes: Uint8Array,
 ): ParsedRecord | InputFailure | null {
-  let text = new TextDecoder('utf-8').decode(bytes);
+  let text = UTF8.decode(bytes);
   if (lineNumber === 1 && text.startsWith('\ufeff')) text = text.slice(1);
   return parseJsonlText(text, lineNumber, file, 'utf-8');
 }
@@ -172,7 +174,7 @@ export async function* streamJsonlLines(
 /** Whether a line holds only white space (decoded only when it has bytes beyond ASCII). */
 function isBlank(bytes: Uint8Array): boolean {
   for (const byte of bytes) {
-    if (byte >= 0x80) return new TextDecoder('utf-8').decode(bytes).trim() === '';
+    if (byte >= 0x80) return UTF8.decode(bytes).trim() === '';
     if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return false;
   }
   return true;

@@ -1,4 +1,5 @@
 import { mix32 } from '../fingerprint/hash32.js';
+import { cached } from '../memo.js';
 import type { Token } from '../model/analysis.js';
 
 /**
@@ -81,25 +82,14 @@ export function pickHashes(hashes: WordHashes, positions: ArrayLike<number>): Wo
 }
 
 const STEM_HASHES = new WeakMap<readonly Token[], WordHashes>();
+const NORM_HASHES = new WeakMap<readonly Token[], WordHashes>();
 
 /** The hashes of a token list's stems, worked out once per list (the relation features read them thrice). */
 export function stemHashes(tokens: readonly Token[]): WordHashes {
-  let hashes = STEM_HASHES.get(tokens);
-  if (hashes === undefined) {
-    hashes = wordHashes(tokens.map((token) => token.stem));
-    STEM_HASHES.set(tokens, hashes);
-  }
-  return hashes;
+  return cached(STEM_HASHES, tokens, () => wordHashes(tokens.map((token) => token.stem)));
 }
-
-const NORM_HASHES = new WeakMap<readonly Token[], WordHashes>();
 
 /** The hashes of a token list's normalised words, worked out once per list (an article meets many others). */
 export function normHashes(tokens: readonly Token[]): WordHashes {
-  let hashes = NORM_HASHES.get(tokens);
-  if (hashes === undefined) {
-    hashes = wordHashes(tokens.map((token) => token.norm));
-    NORM_HASHES.set(tokens, hashes);
-  }
-  return hashes;
+  return cached(NORM_HASHES, tokens, () => wordHashes(tokens.map((token) => token.norm)));
 }
