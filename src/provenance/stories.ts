@@ -73,23 +73,23 @@ export function storyVectors(counts: ReadonlyArray<ReadonlyMap<string, number>>)
   });
 }
 
-/** Cosine of every pair of vectors that share a word, through an inverted index (i < j, sorted). */
+/**
+ * Cosine of every pair of vectors that share a word, through an inverted index (i < j, sorted).
+ * The index is flat typed arrays (term ids, postings in document order), and document i reads
+ * each of its terms' postings only past its own place in them: a set of thousands of pages
+ * shares everyday words across nearly every pair, so this loop is most of a trace's story work.
+ */
 export function storySimilarities(vectors: readonly TermVector[]): PairSimilarity[] {
-  const postings = new Map<string, Array<{ document: number; weight: number }>>();
-  vectors.forEach((vector, document) => {
-    for (const [term, weight] of vector) {
-      const list = postings.get(term);
-      if (list === undefined) postings.set(term, [{ document, weight }]);
-      else list.push({ document, weight });
-    }
-  });
+  const index = invertedIndex(vectors);
   const similarities: PairSimilarity[] = [];
   const dot = new Float64Array(vectors.length);
   for (let i = 0; i < vectors.length; i++) {
     // Summed in term order (vectors are built sorted), so the figure never depends on input order.
-    for (const [term, weight] of vectors[i]!) {
-      for (const posting of postings.get(term)!) {
-        if (posting.document > i) dot[posting.document]! += weight * posting.weight;
+    for (let entry = index.entryStarts[i]!; entry < index.entryStarts[i + 1]!; entry++) {
+      const weight = index.postingWeights[index.entryPostings[entry]!]!;
+      const end = index.postingEnds[entry]!;
+      for (let posting = index.entryPostings[entry]! + 1; posting < end; posting++) {
+        dot[index.postingDocuments[posting]!]! += weight * index.postingWeights[posting]!;
       }
     }
     for (let j = i + 1; j < vectors.length; j++) {
@@ -98,6 +98,63 @@ export function storySimilarities(vectors: readonly TermVector[]): PairSimilarit
     }
   }
   return similarities;
+}
+
+/**
+ * The vectors' entries in document order, each pointing at its own posting in its term's list
+ * (the lists laid end to end, documents in order) and at the end of that list.
+ */
+interface InvertedIndex {
+  /** Document i's entries are entryStarts[i] .. entryStarts[i + 1]. */
+  entryStarts: Int32Array;
+  entryPostings: Int32Array;
+  postingEnds: Int32Array;
+  postingDocuments: Int32Array;
+  postingWeights: Float64Array;
+}
+
+function invertedIndex(vectors: readonly TermVector[]): InvertedIndex {
+  const termIds = new Map<string, number>();
+  const listLengths: number[] = [];
+  let entries = 0;
+  for (const vector of vectors) {
+    for (const term of vector.keys()) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = listLengths.length;
+        termIds.set(term, id);
+        listLengths.push(0);
+      }
+      listLengths[id]!++;
+      entries++;
+    }
+  }
+  const listStarts = new Int32Array(listLengths.length + 1);
+  listLengths.forEach((length, id) => {
+    listStarts[id + 1] = listStarts[id]! + length;
+  });
+  const filled = listStarts.slice(0, -1);
+  const index: InvertedIndex = {
+    entryStarts: new Int32Array(vectors.length + 1),
+    entryPostings: new Int32Array(entries),
+    postingEnds: new Int32Array(entries),
+    postingDocuments: new Int32Array(entries),
+    postingWeights: new Float64Array(entries),
+  };
+  let entry = 0;
+  vectors.forEach((vector, document) => {
+    for (const [term, weight] of vector) {
+      const id = termIds.get(term)!;
+      const posting = filled[id]!++;
+      index.postingDocuments[posting] = document;
+      index.postingWeights[posting] = weight;
+      index.entryPostings[entry] = posting;
+      index.postingEnds[entry] = listStarts[id + 1]!;
+      entry++;
+    }
+    index.entryStarts[document + 1] = entry;
+  });
+  return index;
 }
 
 /**

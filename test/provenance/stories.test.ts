@@ -83,6 +83,39 @@ describe('story similarity', () => {
     assert.equal(similarities[0]!.j, 1);
     assert.ok(Math.abs(similarities[0]!.similarity - 1) < 1e-9);
   });
+
+  it('lists every pair sharing a word with the cosine a brute-force dot product gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), fc.integer({ min: 1, max: 4 })),
+          {
+            maxLength: 12,
+          },
+        ),
+        (documents) => {
+          const vectors = storyVectors(documents.map((counts) => new Map(Object.entries(counts))));
+          const expected: PairSimilarity[] = [];
+          for (let i = 0; i < vectors.length; i++) {
+            for (let j = i + 1; j < vectors.length; j++) {
+              let dot = 0;
+              for (const [term, weight] of vectors[i]!) dot += weight * (vectors[j]!.get(term) ?? 0);
+              if (dot > 0) expected.push(pair(i, j, dot));
+            }
+          }
+          const found = storySimilarities(vectors);
+          assert.deepEqual(
+            found.map(({ i, j }) => [i, j]),
+            expected.map(({ i, j }) => [i, j]),
+          );
+          found.forEach((similarity, index) => {
+            assert.ok(Math.abs(similarity.similarity - expected[index]!.similarity) < 1e-12);
+          });
+        },
+      ),
+      { numRuns: 100, seed: 11 },
+    );
+  });
 });
 
 /** The seed-th permutation of 0…count-1 (factorial numbering). */
