@@ -1,6 +1,7 @@
 import { cached } from '../memo.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import type { Lexicon } from '../text/lexicon.js';
+import { WordMatcher } from './word-match.js';
 
 /** Rank given to words the embeddings vocabulary does not know: rare names, typos. */
 const UNKNOWN_RANK = 400_000;
@@ -26,7 +27,5 @@ const WEIGHTS = new WeakMap<Lexicon, WeakMap<AnalysedArticle, Float64Array>>();
 
 export function tokenWeights(article: AnalysedArticle, lexicon: Lexicon): Float64Array {
   const byArticle = cached(WEIGHTS, lexicon, () => new WeakMap());
-  return cached(byArticle, article, () =>
-    Float64Array.from(article.tokens, (token) => contentWeight(token, lexicon)),
-  );
+  return cached(byArticle, article, () => WordMatcher.for(lexicon).weightsOf(article));
 }

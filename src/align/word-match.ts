@@ -3,6 +3,7 @@ import type { AnalysedArticle, Token } from '../model/analysis.js';
 import { editDistance } from '../text/edit-distance.js';
 import type { Lexicon, WordEntry } from '../text/lexicon.js';
 import { IntPairCache } from './pair-cache.js';
+import { contentWeight } from './weights.js';
 
 export interface WordMatch {
   score: number;
@@ -82,6 +83,18 @@ export class WordMatcher {
     return this.#forms.idOf(token);
   }
 
+  /**
+   * Every token's content weight (contentWeight), looked up once per form: the lexicon's word
+   * table is large, and an article repeats its words.
+   */
+  weightsOf(article: AnalysedArticle): Float64Array {
+    const forms = this.formsOf(article);
+    const weights = new Float64Array(forms.length);
+    for (let index = 0; index < forms.length; index++)
+      weights[index] = this.#forms.weight(forms[index]!, this.lexicon);
+    return weights;
+  }
+
   /** The id of a form's stem: two forms with one stem id are inflections of one word. */
   stemOf(form: number): number {
     return this.#forms.stems[form]!;
@@ -156,6 +169,8 @@ class FormTable {
   readonly tokens: Token[] = [];
   /** The lexicon's entry of each form's word, looked up when the form is first compared. */
   readonly #words: Array<KnownWord | undefined> = [];
+  /** Each form's content weight, worked out when first asked for. */
+  readonly #weights: Array<number | undefined> = [];
 
   get size(): number {
     return this.tokens.length;
@@ -188,6 +203,15 @@ class FormTable {
       this.#words[form] = word;
     }
     return word;
+  }
+
+  weight(form: number, lexicon: Lexicon): number {
+    let weight = this.#weights[form];
+    if (weight === undefined) {
+      weight = contentWeight(this.tokens[form]!, lexicon);
+      this.#weights[form] = weight;
+    }
+    return weight;
   }
 
   perArticle<T>(article: AnalysedArticle, name: string, build: () => T): T {

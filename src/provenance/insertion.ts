@@ -25,39 +25,78 @@ export interface PassagePlace {
 }
 
 export function passagePlace(article: AnalysedArticle, sentences: readonly number[]): PassagePlace {
-  if (sentences.length === 0) return { hasContext: false, cohesion: 0, bridge: 0 };
+  if (sentences.length === 0) return NO_CONTEXT;
   const first = Math.min(...sentences);
   const last = Math.max(...sentences);
-  const inside = contentStems(article, first, last + 1);
-  const before = contentStems(article, Math.max(0, first - CONTEXT_SENTENCES), first);
-  const after = contentStems(
-    article,
-    last + 1,
-    Math.min(article.sentences.length, last + 1 + CONTEXT_SENTENCES),
-  );
-  const around = new Set([...before, ...after]);
-  if (around.size === 0 || inside.size === 0) return { hasContext: false, cohesion: 0, bridge: 0 };
-  return { hasContext: true, cohesion: overlap(around, inside), bridge: overlap(before, after) };
-}
-
-/** Shared share of the smaller set (0 when either is empty). */
-function overlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
-  if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const stem of x) if (y.has(stem)) shared++;
-  return shared / Math.min(x.size, y.size);
-}
-
-function contentStems(article: AnalysedArticle, from: number, to: number): Set<string> {
-  const stems = new Set<string>();
-  for (let index = from; index < to; index++) {
-    const sentence = article.sentences[index]!;
-    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-      const { stop, stem } = article.tokens[token]!;
-      if (!stop) stems.add(stem);
+  const from = Math.max(0, first - CONTEXT_SENTENCES);
+  const to = Math.min(article.sentences.length, last + 1 + CONTEXT_SENTENCES);
+  const { ids, count } = contentStemIds(article);
+  // Which parts each content stem occurs in, as bits; then each stem counted once.
+  const parts = new Uint8Array(count);
+  for (let sentence = from; sentence < to; sentence++) {
+    const part = sentence < first ? BEFORE : sentence > last ? AFTER : INSIDE;
+    const { tokenStart, tokenEnd } = article.sentences[sentence]!;
+    for (let token = tokenStart; token < tokenEnd; token++) {
+      const id = ids[token]!;
+      if (id >= 0) parts[id]! |= part;
     }
   }
-  return stems;
+  const sizes = { inside: 0, before: 0, after: 0, around: 0, insideAround: 0, beforeAfter: 0 };
+  for (let sentence = from; sentence < to; sentence++) {
+    const { tokenStart, tokenEnd } = article.sentences[sentence]!;
+    for (let token = tokenStart; token < tokenEnd; token++) {
+      const id = ids[token]!;
+      if (id < 0 || parts[id]! & COUNTED) continue;
+      const part = parts[id]!;
+      parts[id] = part | COUNTED;
+      if (part & INSIDE) sizes.inside++;
+      if (part & BEFORE) sizes.before++;
+      if (part & AFTER) sizes.after++;
+      if (part & (BEFORE | AFTER)) sizes.around++;
+      if (part & INSIDE && part & (BEFORE | AFTER)) sizes.insideAround++;
+      if (part & BEFORE && part & AFTER) sizes.beforeAfter++;
+    }
+  }
+  if (sizes.around === 0 || sizes.inside === 0) return NO_CONTEXT;
+  return {
+    hasContext: true,
+    cohesion: sizes.insideAround / Math.min(sizes.around, sizes.inside),
+    bridge: sizes.before > 0 && sizes.after > 0 ? sizes.beforeAfter / Math.min(sizes.before, sizes.after) : 0,
+  };
+}
+
+const NO_CONTEXT: PassagePlace = { hasContext: false, cohesion: 0, bridge: 0 };
+const INSIDE = 1;
+const BEFORE = 2;
+const AFTER = 4;
+const COUNTED = 8;
+
+/** Each token's content stem as a small number (-1 for a function word), numbered per article. */
+interface ContentStemIds {
+  ids: Int32Array;
+  count: number;
+}
+
+const CONTENT_STEM_IDS = new WeakMap<AnalysedArticle, ContentStemIds>();
+
+function contentStemIds(article: AnalysedArticle): ContentStemIds {
+  return cached(CONTENT_STEM_IDS, article, () => {
+    const numbers = new Map<string, number>();
+    const ids = new Int32Array(article.tokens.length);
+    article.tokens.forEach(({ stop, stem }, index) => {
+      if (stop) {
+        ids[index] = -1;
+        return;
+      }
+      let id = numbers.get(stem);
+      if (id === undefined) {
+        id = numbers.size;
+        numbers.set(stem, id);
+      }
+      ids[index] = id;
+    });
+    return { ids, count: numbers.size };
+  });
 }
 
 export const INSERTION_FEATURES = [
