@@ -41,10 +41,12 @@ const EMBEDDING_THRESHOLD = 0.55;
  * numbers, and the lexicon is asked once per pair of spellings.
  */
 export class WordMatcher {
-  #forms = new FormTable();
+  #forms: FormTable;
   private readonly pairs = new IntPairCache<WordMatch>(MATCH_CACHE_SIZE);
 
-  constructor(private readonly lexicon: Lexicon) {}
+  constructor(private readonly lexicon: Lexicon) {
+    this.#forms = new FormTable(lexicon);
+  }
 
   /** One matcher per lexicon (an engine owns its lexicon), its caches bounded in size. */
   static for(lexicon: Lexicon): WordMatcher {
@@ -62,7 +64,7 @@ export class WordMatcher {
    */
   beginAlignment(): void {
     if (this.#forms.size < MAX_FORMS) return;
-    this.#forms = new FormTable();
+    this.#forms = new FormTable(this.lexicon);
     this.pairs.clear();
   }
 
@@ -83,15 +85,11 @@ export class WordMatcher {
     return this.#forms.idOf(token);
   }
 
-  /**
-   * Every token's content weight (contentWeight), looked up once per form: the lexicon's word
-   * table is large, and an article repeats its words.
-   */
+  /** Every token's content weight (contentWeight), worked out once per form. */
   weightsOf(article: AnalysedArticle): Float64Array {
     const forms = this.formsOf(article);
     const weights = new Float64Array(forms.length);
-    for (let index = 0; index < forms.length; index++)
-      weights[index] = this.#forms.weight(forms[index]!, this.lexicon);
+    for (let index = 0; index < forms.length; index++) weights[index] = this.#forms.weights[forms[index]!]!;
     return weights;
   }
 
@@ -117,10 +115,7 @@ export class WordMatcher {
       // The relation is symmetric and worked out in one order of spellings, whichever order
       // (or thread) asks first: results never depend on the order documents were compared in.
       const xFirst = forms.tokens[x]!.norm <= forms.tokens[y]!.norm;
-      found = this.compute(
-        forms.word(xFirst ? x : y, this.lexicon),
-        forms.word(xFirst ? y : x, this.lexicon),
-      );
+      found = this.compute(forms.word(xFirst ? x : y), forms.word(xFirst ? y : x));
       this.pairs.set(first, second, found);
     }
     return found;
@@ -163,14 +158,19 @@ class FormTable {
   readonly #stemIds = new Map<string, number>();
   readonly #byArticle = new WeakMap<AnalysedArticle, Int32Array>();
   readonly #derived = new WeakMap<AnalysedArticle, Map<string, unknown>>();
-  /** Per form: its stem's id, whether it can match other stems (a content word), a token of it. */
+  /**
+   * Per form: its stem's id, whether it can match other stems (a content word), a token of it,
+   * its content weight (contentWeight: the lexicon's word table is large, an article repeats
+   * its words).
+   */
   readonly stems: number[] = [];
   readonly open: boolean[] = [];
   readonly tokens: Token[] = [];
+  readonly weights: number[] = [];
   /** The lexicon's entry of each form's word, looked up when the form is first compared. */
   readonly #words: Array<KnownWord | undefined> = [];
-  /** Each form's content weight, worked out when first asked for. */
-  readonly #weights: Array<number | undefined> = [];
+
+  constructor(private readonly lexicon: Lexicon) {}
 
   get size(): number {
     return this.tokens.length;
@@ -191,27 +191,19 @@ class FormTable {
       this.stems.push(stem);
       this.open.push(token.kind !== 'number' && !token.stop);
       this.tokens.push(token);
+      this.weights.push(contentWeight(token, this.lexicon));
     }
     return id;
   }
 
-  word(form: number, lexicon: Lexicon): KnownWord {
+  word(form: number): KnownWord {
     let word = this.#words[form];
     if (word === undefined) {
       const token = this.tokens[form]!;
-      word = { token, entry: lexicon.entry(token.norm) };
+      word = { token, entry: this.lexicon.entry(token.norm) };
       this.#words[form] = word;
     }
     return word;
-  }
-
-  weight(form: number, lexicon: Lexicon): number {
-    let weight = this.#weights[form];
-    if (weight === undefined) {
-      weight = contentWeight(this.tokens[form]!, lexicon);
-      this.#weights[form] = weight;
-    }
-    return weight;
   }
 
   perArticle<T>(article: AnalysedArticle, name: string, build: () => T): T {
