@@ -144,6 +144,10 @@ export function wordTiles(xs: ArrayLike<number>, ys: ArrayLike<number>, minTile 
       if (markedX[i] === 1) continue;
       for (const j of startsInY[i] ?? []) {
         if (markedY[j] === 1) continue;
+        // A run that (i - 1, j - 1) extends is that run's tail, a word shorter: never the
+        // longest. Skipping it keeps a long copied run from being walked once per word.
+        if (i > 0 && j > 0 && xs[i - 1] === ys[j - 1] && markedX[i - 1] === 0 && markedY[j - 1] === 0)
+          continue;
         let length = 0;
         while (
           i + length < xs.length &&
