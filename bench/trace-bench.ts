@@ -280,9 +280,12 @@ async function smallerCases(set: TraceSet, work: string): Promise<void> {
   printTable(['case', 'time', 'note'], rows);
 }
 
-/** Comparisons timed, and run before them so that the engine's code is compiled (V8 tiers up hot code). */
-const COMPARE_RUNS = 30;
-const COMPARE_WARMUP = 10;
+/**
+ * Comparisons timed (enough for a steady median on a machine whose timings vary by 10-15%), and
+ * run before them so that the engine's code is compiled (V8 tiers up hot code).
+ */
+const COMPARE_RUNS = 100;
+const COMPARE_WARMUP = 20;
 
 /**
  * Two ~1,000-word articles from the set (an original and a copy of it, each with a neighbour),
