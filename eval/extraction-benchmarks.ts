@@ -19,6 +19,12 @@ export interface SetSummary {
   f1: number;
   halvesF1: [even: number, odd: number];
   baselineF1: number;
+  /**
+   * ROUGE sets: the figure with the article's title set before its text. L3S-GN1 and Dragnet
+   * annotate the headline as main content, ScrapingHub's articleBody leaves it out, and wiretrace
+   * keeps it apart (the title field): this shows what that convention is worth, beside the figure.
+   */
+  withTitleF1?: number;
   /** Published figures; `ours` and `pages` when they are on the same pages (wiretrace's mean there). */
   published: Array<{ name: string; f1: number; ours?: number; pages?: number }>;
   noOutput: number;
@@ -192,6 +198,10 @@ export async function evaluateRougeSet(
   const output = (page: ExtractedPage): string =>
     withComments === true && page.comments !== '' ? `${page.text}\n\n${page.comments}` : page.text;
   const scores = pages.map((page) => rougeLsum(expected(page.id), output(page)));
+  const withTitle = pages.map(
+    (page) =>
+      rougeLsum(expected(page.id), page.title === '' ? output(page) : `${page.title}\n\n${output(page)}`).f1,
+  );
   const baseline = pages.map((page) => rougeLsum(expected(page.id), page.visibleText).f1);
   const published = publishedMeans(directory, ids);
   const suffix = withComments === null ? '' : withComments ? ' (with comments)' : ' (without comments)';
@@ -210,6 +220,7 @@ export async function evaluateRougeSet(
         mean(f1s.filter((_, index) => index % 2 === 1)),
       ],
       baselineF1: mean(baseline),
+      withTitleF1: mean(withTitle),
       published: published.map(({ name: extractor, f1, ids: covered }) => ({
         name: extractor,
         f1,
@@ -265,6 +276,11 @@ export function printSet(summary: SetSummary): void {
     `wiretrace                ${fixed(summary.precision)}      ${fixed(summary.recall)}    ${fixed(summary.f1)}  ${fixed(summary.halvesF1[0])} / ${fixed(summary.halvesF1[1])}  ${percent(summary.noOutput, summary.pages)}  ${summary.pagesPerSecond.toFixed(0).padStart(7)}`,
   );
   console.log(`all visible text (baseline)                 ${fixed(summary.baselineF1)}`);
+  if (summary.withTitleF1 !== undefined) {
+    console.log(
+      `title set before the text                   ${fixed(summary.withTitleF1)}  (the headline as main content)`,
+    );
+  }
   const published = summary.published;
   if (published.length > 0) {
     const onSame = published[0]?.pages !== undefined;

@@ -17,6 +17,8 @@ export interface ExtractedPage {
   id: string;
   /** The story text; "" when the page could not be read or was refused. */
   text: string;
+  /** The article's title ("" when none or refused). */
+  title: string;
   /** The reader comments kept apart from the story ("" when none). */
   comments: string;
   /** Why the page was judged to hold no article, or null. */
@@ -62,6 +64,7 @@ async function extractPage(file: PageFile): Promise<ExtractedPage> {
   const empty: ExtractedPage = {
     id: file.id,
     text: '',
+    title: '',
     comments: '',
     refusal: null,
     milliseconds: 0,
@@ -83,6 +86,7 @@ async function extractPage(file: PageFile): Promise<ExtractedPage> {
       return {
         ...empty,
         text: article.text,
+        title: article.title ?? '',
         comments: article.comments?.map((comment) => comment.text).join('\n\n') ?? '',
         milliseconds: performance.now() - started,
         visibleText,

@@ -22,8 +22,15 @@ export interface ExtractOptions {
  * de-duplication, say). With `comments`, the reader comments come in a field of their own.
  */
 export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
-  const { article, page } =
+  const first =
     raw.format === 'html' ? extractHtmlOrWholePage(raw, options.comments === true) : extractPlainText(raw);
+  if (first === null) {
+    // Nothing outside landmarks and <noscript> to read: only their look may find the story.
+    const landmark = secondLook(raw, options.comments === true, undefined);
+    if (landmark !== null) return landmark;
+    throw new WiretraceError('INPUT_EMPTY', 'no article text found', raw.input);
+  }
+  const { article, page } = first;
   if (options.comments === true) article.comments ??= [];
   if (options.requireStory === false) return article;
   const reason = whyNoArticle(article, page);
@@ -38,11 +45,16 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
 /**
  * The container chosen may be the wrong box: the page read as flattened text gets a second look,
  * then a third with the text of its landmark elements (<aside>, <footer>, <nav>, <figure>), which
- * some sites fill with their story. Landmark text passes only under a headline (`headline`, as
- * the first look read it) that names a story and whose words it tells: an "about us" paragraph
- * in a footer is no story.
+ * some sites fill with their story, and of <noscript>, where pages built by script give it.
+ * Landmark text passes only under a headline (`headline`, as the first look read it, or the
+ * page's own title when the first look found no text at all) that names a story and whose words
+ * it tells: an "about us" paragraph in a footer is no story.
  */
-function secondLook(raw: RawDocument, comments: boolean, headline: string | null): Article | null {
+function secondLook(
+  raw: RawDocument,
+  comments: boolean,
+  headline: string | null | undefined,
+): Article | null {
   for (const landmarks of [false, true]) {
     let whole: ReturnType<typeof extractHtml>;
     try {
@@ -52,7 +64,8 @@ function secondLook(raw: RawDocument, comments: boolean, headline: string | null
       throw error;
     }
     if (whyNoArticle(whole.article, whole.page) !== null) continue;
-    if (landmarks && !tellsHeadline(whole.article, headline)) continue;
+    if (landmarks && !tellsHeadline(whole.article, headline === undefined ? whole.article.title : headline))
+      continue;
     return whole.article;
   }
   return null;
@@ -76,14 +89,19 @@ function tellsHeadline(article: Article, headline: string | null): boolean {
   return used.size >= topic.size * MIN_HEADLINE_SHARE;
 }
 
-/** The page's container extraction; a container without any story text gets the flattened second look. */
-function extractHtmlOrWholePage(raw: RawDocument, comments: boolean): ReturnType<typeof extractHtml> {
-  try {
-    return extractHtml(raw, { comments });
-  } catch (error) {
-    if (!(error instanceof WiretraceError) || error.code !== 'INPUT_EMPTY') throw error;
-    return extractHtml(raw, { comments, wholePage: true });
+/**
+ * The page's container extraction; a container without any story text gets the flattened second
+ * look; null when that finds no text either.
+ */
+function extractHtmlOrWholePage(raw: RawDocument, comments: boolean): ReturnType<typeof extractHtml> | null {
+  for (const wholePage of [false, true]) {
+    try {
+      return extractHtml(raw, { comments, wholePage });
+    } catch (error) {
+      if (!(error instanceof WiretraceError) || error.code !== 'INPUT_EMPTY') throw error;
+    }
   }
+  return null;
 }
 
 /**

@@ -40,6 +40,9 @@ describe('broken markup', () => {
     for (const content of [
       `<html><body></body></html><html><head><title>Floods</title></head><body><h1>Floods</h1>${story}</body></html>`,
       `<html><body><div class="ad"><html><body><a href="/ad">Advert</a></body></html></div><h1>Floods</h1>${story}</body></html>`,
+      // One <body>, closed before the content: the page's text follows it.
+      `<html><head><title>Floods</title></head><body id="page"></body><div><h1>Floods</h1>${story}</div></html>`,
+      `<html><head><title>Floods</title></head><body/><div class="main"><h1>Floods</h1>${story}</div>`,
     ]) {
       const article = extract(content);
       assert.equal(article.text, STORY.join('\n\n'));

@@ -23,6 +23,9 @@ const OTHER_HEADLINES = [
 ];
 const LINK_LIST = `<ul>${OTHER_HEADLINES.map((headline, index) => `<li><a href="/story/${index}">${headline}</a></li>`).join('')}</ul>`;
 const FOOTER = '<p>Copyright 2008 The Valley Courier. All rights reserved. <a href="/terms">Terms</a></p>';
+/** What a page built by script shows beside its loading box: a notice, not a story. */
+const APP_SHELL_NOTICE =
+  'We use cookies to improve your experience of our website. By continuing to browse the site you agree to our use of cookies. Read our privacy policy to find out how we use your data and how you can change your settings at any time.';
 
 const TABLE_STORY = [
   'The old mill on the river will be turned into a museum of local crafts, the town council decided on Tuesday evening after a long debate.',
@@ -163,5 +166,13 @@ describe('layout families', () => {
     const article = extract(page);
     for (const sentence of TABLE_STORY) assert.ok(article.text.includes(sentence), sentence);
     for (const headline of OTHER_HEADLINES) assert.ok(!article.text.includes(headline), headline);
+  });
+
+  it('reads a story a script-built page gives only in <noscript>', () => {
+    const page = `<html><head><title>Old mill to become museum - Valley Notes</title></head><body><header>${MENU}</header>
+<div id="app"><p>Loading…</p></div><noscript><article><h1>Old mill to become museum</h1>${TABLE_STORY.map((line) => `<p>${line}</p>`).join('')}</article></noscript>
+<footer><p>${APP_SHELL_NOTICE}</p>${FOOTER}</footer></body></html>`;
+    const article = extract(page);
+    assert.equal(article.text, TABLE_STORY.join('\n\n'));
   });
 });

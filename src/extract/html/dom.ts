@@ -112,10 +112,11 @@ function readableChars(root: HtmlDocument | HtmlElement): number {
  */
 export function contentRoot(document: HtmlDocument): HtmlElement {
   const bodies = findElements(document, new Set(['body']));
-  // Pages glued from several documents, or closed early by an embedded snippet's own </body>,
-  // have text outside their first <body>: then the whole document is the content.
+  // Pages glued from several documents, or whose <body> a stray </body> (or an empty <body/>)
+  // closes before the content, have text outside their first <body>: then the whole document is
+  // the content.
   const body =
-    bodies.length > 1 && readableChars(bodies[0]!) < readableChars(document) * WHOLE_BODY_SHARE
+    bodies.length > 0 && readableChars(bodies[0]!) < readableChars(document) * WHOLE_BODY_SHARE
       ? undefined
       : (bodies[0] ?? findElements(document, new Set(['html']))[0]);
   if (body) return body;

@@ -4,8 +4,11 @@ import { type HtmlElement, type HtmlNode, isElement, textContent } from './dom.j
 import { isHidden } from './element-hints.js';
 import { markupRuns } from './text-pieces.js';
 
-/** Landmark elements of page chrome that some sites still fill with their story. */
-const LANDMARKS = new Set(['aside', 'footer', 'nav', 'figure']);
+/**
+ * Landmark elements of page chrome that some sites still fill with their story, and <noscript>,
+ * where pages built by script give their story to readers without it.
+ */
+const LANDMARKS = new Set(['aside', 'footer', 'nav', 'figure', 'noscript']);
 
 /** A block of an HTML page, with the block-level element it sits in. */
 export interface HtmlBlock extends TextBlock {
