@@ -74,7 +74,12 @@ export const INSERTION_FEATURES = [
  * in its source the names and topics of a passage recur elsewhere in the article, in a text
  * it was put into they do not.
  */
-function recurrence(article: AnalysedArticle, sentences: readonly number[], lexicon: Lexicon): number {
+export function recurrence(
+  article: AnalysedArticle,
+  sentences: readonly number[],
+  lexicon: Lexicon,
+  only: ReadonlySet<number> | null = null,
+): number {
   if (sentences.length === 0) return 0;
   const first = Math.min(...sentences);
   const last = Math.max(...sentences);
@@ -88,7 +93,7 @@ function recurrence(article: AnalysedArticle, sentences: readonly number[], lexi
     const sentence = article.sentences[index]!;
     for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
       const word = article.tokens[token]!;
-      if (word.stop) continue;
+      if (word.stop || (only !== null && !only.has(token))) continue;
       const weight = weights[token]!;
       total += weight;
       // Said elsewhere: the stem's first mention comes before the passage or its last after it.
