@@ -27,7 +27,6 @@ import { toInputSpan } from '../src/report/pair.js';
 import { analyseArticle } from '../src/text/analyse.js';
 import type { Lexicon } from '../src/text/lexicon.js';
 import { loadClough } from './datasets.js';
-import { DIRECTION_FEATURE_SETS, fitDirection, nestedPredictions, project } from './direction-select.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
 import { writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
@@ -221,36 +220,25 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
       if (source.article.text.length > copy.article.text.length) longerIsSource++;
     }
   }
-  // The features read are chosen by grouped CV among a few nested sets; the figure is nested too.
-  const { names, fit: directionFit } = fitDirection(directions, FOLDS);
+  const options = { throughOrigin: true };
+  const directionFit = fitLogistic(directions, DIRECTION_FEATURES, options);
   const directionModel = {
     ...directionFit,
-    trainedBy: `${trainedBy}, with the derived answers of Clough & Stevenson (grouped by question); features chosen among ${DIRECTION_FEATURE_SETS.length} nested sets by grouped CV, each data set counting equally`,
+
+    trainedBy: `${trainedBy}, with the derived answers of Clough & Stevenson (grouped by question)`,
     figures: {},
   };
-  const nested = nestedPredictions(directions, FOLDS);
-  const cv = nested.predictions;
-  const resubstituted = project(directions, names).map((example) =>
-    probability(directionModel, example.features),
-  );
+  const cv = crossValidated(directions, DIRECTION_FEATURES, FOLDS, options);
+  const resubstituted = directions.map((example) => probability(directionModel, example.features));
   const pan = directions.slice(0, panDirections);
   const clough = directions.slice(panDirections);
-  // The former vote's features alone (the first set), on the same folds: what the others add.
-  const formerNames = DIRECTION_FEATURE_SETS[0]!;
-  const former = crossValidated(project(directions, formerNames), formerNames, FOLDS, {
-    throughOrigin: true,
-  });
   directionModel.figures = {
     panPairs: panDirections / 2,
     cloughPairs: clough.length / 2,
-    featureSetChosen: `${DIRECTION_FEATURE_SETS.indexOf(names) + 1} of ${DIRECTION_FEATURE_SETS.length}`,
-    featureSetChosenPerFold: nested.chosen.map((index) => index + 1).join(' '),
     panAccuracyCrossValidated: round(accuracyOf(pan, cv.slice(0, panDirections))),
     panAccuracyResubstitution: round(accuracyOf(pan, resubstituted.slice(0, panDirections))),
     cloughAccuracyCrossValidated: round(accuracyOf(clough, cv.slice(panDirections))),
     cloughAccuracyResubstitution: round(accuracyOf(clough, resubstituted.slice(panDirections))),
-    panFirstSetCrossValidated: round(accuracyOf(pan, former.slice(0, panDirections))),
-    cloughFirstSetCrossValidated: round(accuracyOf(clough, former.slice(panDirections))),
     panLongerIsSourceBaseline: round(longerIsSource / (panDirections / 2)),
     panContainmentBaseline: round(containmentBaseline(pan)),
     cloughContainmentBaseline: round(containmentBaseline(clough)),

@@ -199,8 +199,6 @@ export const DIRECTION_FEATURES = [
   'containerMatchedRecurrence',
 ] as const;
 
-export type DirectionFeature = (typeof DIRECTION_FEATURES)[number];
-
 /** The direction features of a pair (antisymmetric: swapping a and b negates them; positive, a is the source). */
 export function directionEvidence(
   a: AnalysedArticle,
@@ -263,11 +261,10 @@ function learnedVote(
 ): Vote | null {
   const evidence = directionEvidence(a, b, alignment, passage, lexicon);
   // Antisymmetric features and no intercept: the vote for (b, a) is minus the vote for (a, b).
-  // The model reads the features it was trained with, by name (its set is chosen by CV).
-  const vote = DIRECTION_MODEL.features.reduce((sum, name, index) => {
-    const value = evidence[DIRECTION_FEATURES.indexOf(name as DirectionFeature)] ?? 0;
-    return sum + (DIRECTION_MODEL.weights[index]! * value) / (DIRECTION_MODEL.scale[index]! || 1);
-  }, 0);
+  const vote = DIRECTION_MODEL.weights.reduce(
+    (sum, weight, index) => sum + (weight * evidence[index]!) / (DIRECTION_MODEL.scale[index]! || 1),
+    0,
+  );
   const { coverageA, coverageB } = alignment.stats;
   return {
     name: 'learned',
