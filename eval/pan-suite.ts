@@ -49,14 +49,6 @@ export interface PanSuiteOptions {
   perKind?: number;
   /** Folder of the article bodies under the datasets folder (aeb-dev). */
   aebFolder?: string;
-  /**
-   * Share of the planted passages (none, random, synonym) whose source is the passage alone, a
-   * short wire item put whole into a longer text (default 0, as in the eval suite). The
-   * training suite has them, so that neither a text wholly inside the other nor one holding
-   * it is taught to be the copy by the way the suite happens to be built: excerpts (the copy
-   * is the passage alone) are their mirror image.
-   */
-  wireItemShare?: number;
 }
 
 /** The seed the models are trained on; the eval builds its suite with EVAL_SEED, other passages. */
@@ -67,8 +59,6 @@ export const EVAL_SEED = 2011;
  * or gate fitted on some 200 planted passages moves by a pair or two from one draw to another.
  */
 export const TRAINING_PER_KIND = 100;
-/** Share of the training suite's planted passages whose source is the passage alone (see wireItemShare). */
-export const TRAINING_WIRE_ITEMS = 0.2;
 
 interface Doc {
   id: string;
@@ -266,13 +256,11 @@ export function buildPanSuite(
             ? randomObfuscation(original, host, random)
             : synonymObfuscation(original, random, lexicon, thesaurus);
       const excerpt = random() < 0.2;
-      // Drawn only when asked for, so that the eval suite stays as it was built before.
-      const wireItem = !excerpt && (options.wireItemShare ?? 0) > 0 && random() < options.wireItemShare!;
       const planted = excerpt ? { text: passage, offset: 0 } : plant(host, passage, random);
       pairs.push({
         suspicious: { name: names.suspicious, text: planted.text },
-        source: { name: names.source, text: wireItem ? original : source.text },
-        shape: excerpt ? 'excerpt' : wireItem ? 'embedded' : 'planted',
+        source: { name: names.source, text: source.text },
+        shape: excerpt ? 'excerpt' : 'planted',
         sourceArticle: source.id,
         cases: [
           {
@@ -280,8 +268,8 @@ export function buildPanSuite(
             thisOffset: planted.offset,
             thisLength: passage.length,
             sourceReference: names.source,
-            sourceOffset: wireItem ? 0 : sourceStart,
-            sourceLength: wireItem ? original.length : sourceEnd - sourceStart,
+            sourceOffset: sourceStart,
+            sourceLength: sourceEnd - sourceStart,
             obfuscation: kind,
             sentences: length,
           },

@@ -12,9 +12,8 @@ import {
   largestReuse,
   passageFit,
   passagePlace,
-  recurrence,
 } from './insertion.js';
-import { compression, matchedTokens, namesIntroduced, skippedShare } from './reuse-shape.js';
+import { compression, namesIntroduced, skippedShare } from './reuse-shape.js';
 import { wireCredit } from './wire-credits.js';
 
 /**
@@ -195,8 +194,6 @@ export const DIRECTION_FEATURES = [
   'mutualDetails',
   'mutualContainment',
   'mutualCompression',
-  'matchedRecurrence',
-  'containerMatchedRecurrence',
 ] as const;
 
 /** The direction features of a pair (antisymmetric: swapping a and b negates them; positive, a is the source). */
@@ -218,9 +215,6 @@ export function directionEvidence(
       ? passageFit(a, passage.sentencesA, lexicon)
       : passageFit(b, passage.sentencesB, lexicon);
   const details = specificDetails(a, b, alignment)?.vote ?? 0;
-  const matched = matchedTokens(alignment, passage);
-  const matchedA = recurrence(a, passage.sentencesA, lexicon, matched.a);
-  const matchedB = recurrence(b, passage.sentencesB, lexicon, matched.b);
   const compressed = compression(a, b, alignment, passage);
   return [
     ...insertionEvidence(a, b, passage, lexicon),
@@ -237,8 +231,6 @@ export function directionEvidence(
     mutual * details,
     mutual * containment,
     mutual * compressed,
-    matchedA - matchedB,
-    containment * (containment >= 0 ? matchedA : matchedB),
   ];
 }
 

@@ -74,12 +74,7 @@ export const INSERTION_FEATURES = [
  * in its source the names and topics of a passage recur elsewhere in the article, in a text
  * it was put into they do not.
  */
-export function recurrence(
-  article: AnalysedArticle,
-  sentences: readonly number[],
-  lexicon: Lexicon,
-  only: ReadonlySet<number> | null = null,
-): number {
+function recurrence(article: AnalysedArticle, sentences: readonly number[], lexicon: Lexicon): number {
   if (sentences.length === 0) return 0;
   const first = Math.min(...sentences);
   const last = Math.max(...sentences);
@@ -93,7 +88,7 @@ export function recurrence(
     const sentence = article.sentences[index]!;
     for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
       const word = article.tokens[token]!;
-      if (word.stop || (only !== null && !only.has(token))) continue;
+      if (word.stop) continue;
       const weight = weights[token]!;
       total += weight;
       // Said elsewhere: the stem's first mention comes before the passage or its last after it.

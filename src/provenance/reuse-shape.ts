@@ -84,23 +84,3 @@ export function skippedShare(sentences: readonly number[]): number {
   const span = Math.max(...sentences) - Math.min(...sentences) + 1;
   return (span - new Set(sentences).size) / span;
 }
-
-/** The tokens of each side that the passage's aligned sentence pairs match with the other text. */
-export function matchedTokens(
-  alignment: Alignment,
-  passage: Pick<Passage, 'sentencesA' | 'sentencesB'>,
-): { a: Set<number>; b: Set<number> } {
-  const inA = new Set(passage.sentencesA);
-  const inB = new Set(passage.sentencesB);
-  const a = new Set<number>();
-  const b = new Set<number>();
-  for (const pair of alignment.pairs) {
-    if (!inA.has(pair.a) || !inB.has(pair.b)) continue;
-    for (const edit of pair.edits) {
-      if (edit.a === null || edit.b === null) continue;
-      a.add(edit.a);
-      b.add(edit.b);
-    }
-  }
-  return { a, b };
-}
