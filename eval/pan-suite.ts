@@ -54,11 +54,6 @@ export interface PanSuiteOptions {
 /** The seed the models are trained on; the eval builds its suite with EVAL_SEED, other passages. */
 export const DEFAULT_SEED = 2010;
 export const EVAL_SEED = 2011;
-/**
- * Pairs per kind of the suite the models learn from: twice the eval suite's, since a direction
- * or gate fitted on some 200 planted passages moves by a pair or two from one draw to another.
- */
-export const TRAINING_PER_KIND = 100;
 
 interface Doc {
   id: string;

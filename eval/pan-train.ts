@@ -30,7 +30,7 @@ import { loadClough } from './datasets.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
 import { writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
-import { buildPanSuite, DEFAULT_SEED, TRAINING_PER_KIND } from './pan-suite.js';
+import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
 const FOLDS = 5;
 
@@ -85,7 +85,7 @@ function withPassages(
 export async function trainPanModels(datasets: string, modelsDirectory: string): Promise<void> {
   const engine = createEngine();
   const lexicon = engine.lexicon;
-  const pairs = buildPanSuite(datasets, { seed: DEFAULT_SEED, perKind: TRAINING_PER_KIND }, lexicon);
+  const pairs = buildPanSuite(datasets, { seed: DEFAULT_SEED }, lexicon);
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-train-'));
   const passages: Example[] = [];
   const directions: Example[] = [];
@@ -180,7 +180,7 @@ export async function trainPanModels(datasets: string, modelsDirectory: string):
   } finally {
     await cloughEngine.close();
   }
-  const trainedBy = `npm run train:pan (PAN-format suite, seed ${DEFAULT_SEED}, ${TRAINING_PER_KIND} pairs per kind, ${FOLDS}-fold CV holding out source articles)`;
+  const trainedBy = `npm run train:pan (PAN-format suite, seed ${DEFAULT_SEED}, ${FOLDS}-fold CV holding out source articles)`;
 
   const passageFit = fitLogistic(passages, PASSAGE_FEATURES);
   const passageModel = { ...passageFit, trainedBy, figures: {} };

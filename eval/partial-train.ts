@@ -28,7 +28,7 @@ import { loadClough } from './datasets.js';
 import { type Example, fitLogistic, groupFolds } from './logistic-fit.js';
 import { writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
-import { buildPanSuite, DEFAULT_SEED, TRAINING_PER_KIND } from './pan-suite.js';
+import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
 const FOLDS = 5;
 /** Thresholds tried, lowest first. */
@@ -60,10 +60,7 @@ export async function trainPartialGate(datasets: string, modelsDirectory: string
   const lexicon = engine.lexicon;
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-partial-train-'));
   try {
-    for (const item of writePanSuite(
-      buildPanSuite(datasets, { seed: DEFAULT_SEED, perKind: TRAINING_PER_KIND }, lexicon),
-      directory,
-    )) {
+    for (const item of writePanSuite(buildPanSuite(datasets, { seed: DEFAULT_SEED }, lexicon), directory)) {
       let source: AnalysedArticle;
       let copy: AnalysedArticle;
       try {
@@ -185,7 +182,7 @@ export async function trainPartialGate(datasets: string, modelsDirectory: string
   );
   const gate = {
     ...final,
-    trainedBy: `npm run train:pan (PAN-format suite, seed ${DEFAULT_SEED}, ${TRAINING_PER_KIND} pairs per kind, and Clough & Stevenson; ${FOLDS}-fold CV holding out source articles and questions, threshold chosen inside each fold)`,
+    trainedBy: `npm run train:pan (PAN-format suite, seed ${DEFAULT_SEED}, and Clough & Stevenson; ${FOLDS}-fold CV holding out source articles and questions, threshold chosen inside each fold)`,
     figures: {
       passages: examples.length,
       reusedPassages: examples.filter((example) => example.label === 1).length,

@@ -13,7 +13,6 @@ import {
   passageFit,
   passagePlace,
 } from './insertion.js';
-import { compression, namesIntroduced, skippedShare } from './reuse-shape.js';
 import { wireCredit } from './wire-credits.js';
 
 /**
@@ -169,13 +168,7 @@ function parseDate(value: string | null, now: number): number | null {
  * Features of the learned direction vote, in order: the reused passage's place in each text,
  * how much of each text the other holds (raw share, its square: a text almost wholly inside
  * the other is a copy of it, a few shared sentences say little), that share weighed by how
- * naturally the passage sits in the text holding more of the other, then the text signals;
- * then how a writer works from a source (src/provenance/reuse-shape.ts): the source side of a
- * passage keeps words its copy dropped (compression), has introduced the passage's names
- * before it (namesIntroduced), and has the sentences its copy skipped (skipped); last, the
- * details, containment and compression signals weighed by how much of both texts is shared
- * (mutual: the smaller coverage), since they tell a rewrite from its source but say nothing
- * when a few sentences were put into an unrelated text (each text then has details of its own).
+ * naturally the passage sits in the text holding more of the other, then the text signals.
  * Neither the texts' lengths nor whether a passage has neighbours at all: a trimmed copy and a
  * roundup embedding a wire story are both common, and they point opposite ways.
  */
@@ -188,12 +181,6 @@ export const DIRECTION_FEATURES = [
   'quotes',
   'typos',
   'details',
-  'compression',
-  'namesIntroduced',
-  'skipped',
-  'mutualDetails',
-  'mutualContainment',
-  'mutualCompression',
 ] as const;
 
 /** The direction features of a pair (antisymmetric: swapping a and b negates them; positive, a is the source). */
@@ -206,7 +193,6 @@ export function directionEvidence(
 ): number[] {
   const { coverageA, coverageB } = alignment.stats;
   const containment = coverageB - coverageA;
-  const mutual = Math.min(coverageA, coverageB);
   // The text holding more of the other is its source when the shared passage sits there
   // naturally (an excerpt, an answer written from it), its copy when it sits there as an
   // insertion (a roundup that embeds a wire story): containment weighed by that fit.
@@ -214,8 +200,6 @@ export function directionEvidence(
     containment >= 0
       ? passageFit(a, passage.sentencesA, lexicon)
       : passageFit(b, passage.sentencesB, lexicon);
-  const details = specificDetails(a, b, alignment)?.vote ?? 0;
-  const compressed = compression(a, b, alignment, passage);
   return [
     ...insertionEvidence(a, b, passage, lexicon),
     containment,
@@ -224,13 +208,7 @@ export function directionEvidence(
     containment * container.relativeCohesion,
     quotesParaphrased(a, b, alignment)?.vote ?? 0,
     typos(a, b, alignment, lexicon)?.vote ?? 0,
-    details,
-    compressed,
-    namesIntroduced(a, passage.sentencesA) - namesIntroduced(b, passage.sentencesB),
-    skippedShare(passage.sentencesA) - skippedShare(passage.sentencesB),
-    mutual * details,
-    mutual * containment,
-    mutual * compressed,
+    specificDetails(a, b, alignment)?.vote ?? 0,
   ];
 }
 
