@@ -23,6 +23,7 @@ export const PARTIAL_FEATURES = [
   'longestUnquotedRun',
   'carriedUnquotedRun',
   'keptUnquotedRun',
+  'background',
 ] as const;
 
 /** The features of one reused passage of the alignment, in PARTIAL_FEATURES order. */
@@ -77,7 +78,52 @@ export function partialEvidence(
     Math.log1p(longestRun),
     Math.log1p(carried.exact),
     Math.log1p(carried.kept),
+    background(a, b, passage, lexicon),
   ];
+}
+
+/**
+ * How much the two texts share outside the passage, weighed by rarity: the larger of the two
+ * shares of one text's other content words that the other text's other content holds. Two
+ * reports of one topic share much besides a passage they have in common (a stock phrase, a
+ * definition); a passage put into a text about something else stands alone. 0 when either text
+ * is the passage alone.
+ */
+function background(a: AnalysedArticle, b: AnalysedArticle, passage: Passage, lexicon: Lexicon): number {
+  const restA = restWeights(a, passage.sentencesA, tokenWeights(a, lexicon));
+  const restB = restWeights(b, passage.sentencesB, tokenWeights(b, lexicon));
+  return Math.max(sharedShare(restA, restB), sharedShare(restB, restA));
+}
+
+/** Each content stem outside the given sentences, with its highest token weight. */
+function restWeights(
+  article: AnalysedArticle,
+  sentences: readonly number[],
+  weights: ArrayLike<number>,
+): Map<string, number> {
+  const inside = new Set(sentences);
+  const stems = new Map<string, number>();
+  article.sentences.forEach((sentence, index) => {
+    if (inside.has(index)) return;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      const word = article.tokens[token]!;
+      if (word.stop) continue;
+      stems.set(word.stem, Math.max(stems.get(word.stem) ?? 0, weights[token] ?? 0));
+    }
+  });
+  return stems;
+}
+
+/** Weighted share of x's stems that y holds too (0 when either is empty). */
+function sharedShare(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let total = 0;
+  let shared = 0;
+  for (const [stem, weight] of x) {
+    total += weight;
+    if (y.has(stem)) shared += weight;
+  }
+  return total > 0 ? shared / total : 0;
 }
 
 /** Words of the sentences outside shared direct quotes, and their summed content weight (rarity). */

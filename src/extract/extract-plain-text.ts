@@ -11,7 +11,12 @@ import { wordCount } from './word-count.js';
  */
 export function extractPlainText(raw: RawDocument): { article: Article; page: PageFacts } {
   const blocks = plainTextBlocks(raw.content);
-  const { labels, title, published, byline } = classifyBlocks(blocks, 'text');
+  const classified = classifyBlocks(blocks, 'text');
+  const { title, published, byline } = classified;
+  // A text of one paragraph has no page around it to drop: it is the story the user gave, even
+  // when its wording reads like chrome (a sentence with a copyright line run into it).
+  const labels =
+    blocks.length === 1 && classified.labels[0] !== 'story' ? (['story'] as const) : classified.labels;
   const article = assembleArticle(raw, blocks, labels, {
     title,
     dateClues: published === null ? [] : [{ iso: published, from: 'dateline' }],

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alignArticles } from '../../src/align/align.js';
-import { partialReuse } from '../../src/classify/partial-reuse.js';
+import { PARTIAL_FEATURES, partialEvidence } from '../../src/classify/partial-evidence.js';
+import { keptPassages, partialReuse } from '../../src/classify/partial-reuse.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { analyseArticle } from '../../src/text/analyse.js';
 import { articleFromText } from '../../src/text/plain-article.js';
@@ -52,5 +53,23 @@ describe('partial reuse gate', () => {
 
   it('finds nothing between texts that share no passage', () => {
     assert.equal(reuse(source, unrelated).partial, false);
+  });
+
+  it('reads how much the texts share outside the passage, whichever text is a', () => {
+    const column = PARTIAL_FEATURES.indexOf('background');
+    const backgroundOf = (first: string, second: string): number => {
+      const a = analyseArticle(articleFromText('a', first));
+      const b = analyseArticle(articleFromText('b', second));
+      const alignment = alignArticles(a, b, lexicon);
+      const passage = keptPassages(alignment)[0]!;
+      return partialEvidence(a, b, alignment, passage, lexicon)[column]!;
+    };
+    // The same host around the planted sentence shares more with a source on its own topic.
+    const sameTopic = [
+      planted,
+      'Fishermen in the town fear the quotas will cost families who depend on the catch.',
+    ].join(' ');
+    assert.equal(backgroundOf(source, host), backgroundOf(host, source));
+    assert.ok(backgroundOf(sameTopic, host) > backgroundOf(source, host));
   });
 });

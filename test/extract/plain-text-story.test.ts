@@ -309,3 +309,16 @@ describe('flattened pages: the title', () => {
     assert.equal(article.title, `${headline} | Example Gazette`);
   });
 });
+
+describe('a text of one paragraph', () => {
+  it('is the story whole, even with a copyright line run into its sentence', () => {
+    const text = `${STORY[0]} Copyright 2024 Example Gazette.`;
+    const article = page([text]);
+    assert.equal(article.text, text);
+  });
+
+  it('loses the copyright line when it stands on a line of its own', () => {
+    const article = page([...STORY, '© 2024 Example Gazette. All rights reserved.']);
+    assert.ok(!article.text.includes('Example Gazette'));
+  });
+});
