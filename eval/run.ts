@@ -25,7 +25,7 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
-const names = ['extraction', ...SUITES.map((suite) => suite.name)];
+const names = ['extraction', 'extraction-errors', ...SUITES.map((suite) => suite.name)];
 // `npm run eval -- extraction` works as well as `-- --only extraction`.
 const only = argument('--only', process.argv.slice(2).find((value) => names.includes(value)) ?? 'all');
 const options = { verbose: process.argv.includes('--verbose') };
@@ -49,6 +49,16 @@ if (only === 'all' || only === 'extraction') {
       .split(',')
       .filter((set) => set !== ''),
   });
+}
+// Where extraction's errors lie, by kind: only when asked for (it reads every page again).
+if (only === 'extraction-errors') {
+  const { evaluateExtractionErrors } = await import('./extraction-errors.js');
+  await evaluateExtractionErrors(
+    datasets,
+    argument('--sets', '')
+      .split(',')
+      .filter((set) => set !== ''),
+  );
 }
 for (const suite of SUITES) {
   if (only !== 'all' && only !== suite.name) continue;

@@ -59,8 +59,24 @@ export function extractHtml(
 
 /** The block model's additions, then the tail model's cuts, then the lead model's. */
 function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const { blocks, labels } = withModelBlocks(layout);
-  return { blocks, labels: withoutLeadChrome(blocks, withoutTailChrome(blocks, labels)) };
+  const { blocks, labels } = storyStages(layout);
+  return { blocks, labels };
+}
+
+/**
+ * The story's blocks with their labels after each stage: the block model's additions, the tail
+ * model's cuts, the lead model's cuts (the last are the story's labels). What
+ * `npm run eval -- extraction-errors` reads to tell which stage lost a block.
+ */
+export function storyStages(layout: StoryLayout): {
+  blocks: HtmlBlock[];
+  beforeEdges: BlockLabel[];
+  afterTail: BlockLabel[];
+  labels: BlockLabel[];
+} {
+  const { blocks, labels: beforeEdges } = withModelBlocks(layout);
+  const afterTail = withoutTailChrome(blocks, beforeEdges);
+  return { blocks, beforeEdges, afterTail, labels: withoutLeadChrome(blocks, afterTail) };
 }
 
 /**
