@@ -1,12 +1,10 @@
 import { basename, join } from 'node:path';
-import { trainBoostedTrees } from '../src/classify/boosted-trees.js';
 import { storyBeforeTail } from '../src/extract/extract-html.js';
 import {
   chromeProbability,
   edgeCandidates,
   edgeFeatureNames,
   edgeFeatures,
-  type LogisticTailModel,
   type StoryEdge,
   storyShape,
   type TailModel,
@@ -22,9 +20,8 @@ import { type Example, fitLogistic } from './logistic-fit.js';
  * first blocks, as the tail model has left the story): learns the tail model (src/extract/html/tail-model.ts), a
  * logistic regression telling page chrome among a story's last blocks, from the union of the
  * page-extraction development sets, with cross-validation that leaves one whole data set out;
- * the model family (a logistic regression or small boosted trees) and the threshold are the
- * pair with the best mean held-out net gain, and the model stays off unless that gain is
- * positive on every held-out set.
+ * the threshold is the one with the best mean held-out net gain, and the model stays off unless
+ * that gain is positive on every held-out set.
  *
  * A tail block is chrome when its text is not part of the page's ground truth (ScrapingHub,
  * L3S-GN1, Dragnet without comments) or, on trafilatura's set, when it holds a segment the
@@ -82,8 +79,6 @@ interface Tally {
   allChromeWords: number;
 }
 
-type HeldOut = { set: string; tallies: Tally[] }[];
-
 function tallies(model: TailModel, samples: readonly Sample[]): Tally[] {
   const probabilities = samples.map((sample) => chromeProbability(model, sample.features));
   const allChromeWords = samples.reduce((sum, sample) => sum + (sample.label === 1 ? sample.words : 0), 0);
@@ -116,7 +111,7 @@ function describe(tally: Tally): string {
   return `cuts ${tally.chromeBlocks} chrome / ${tally.storyBlocks} story blocks, word precision ${precision.toFixed(3)}, removes ${((100 * tally.chromeWords) / Math.max(1, tally.allChromeWords)).toFixed(1)}% of the edge's chrome words, net ${netGain(tally).toFixed(3)}`;
 }
 
-function asModel(fitted: ReturnType<typeof fitLogistic>, threshold: number): LogisticTailModel {
+function asModel(fitted: ReturnType<typeof fitLogistic>, threshold: number): TailModel {
   return {
     features: fitted.features,
     mean: fitted.mean,
@@ -128,125 +123,6 @@ function asModel(fitted: ReturnType<typeof fitLogistic>, threshold: number): Log
 }
 
 const FIT = { l2: 0.01, iterations: 1500 };
-/** Shallow trees, few of them, leaves of at least 20 blocks: a few thousand samples in all. */
-const TREES = { trees: 100, depth: 3, learningRate: 0.1, minLeaf: 20 };
-
-/** The model families compared on held-out sets: the regression alone, or blended with trees. */
-type Family = 'logistic' | 'blend';
-const FAMILIES: readonly Family[] = ['logistic', 'blend'];
-
-function fitFamily(family: Family, samples: readonly Sample[], featureNames: readonly string[]): TailModel {
-  const logistic = asModel(fitLogistic(samples, featureNames, FIT), 0.5);
-  if (family === 'logistic') return logistic;
-  const { features, mean, scale, weights, bias, threshold } = logistic;
-  const boosted = trainBoostedTrees(
-    samples.map((sample) => sample.features),
-    samples.map((sample) => (sample.label === 1 ? 'chrome' : 'story')),
-    'chrome',
-    'story',
-    featureNames,
-    TREES,
-  );
-  return { features, logistic: { mean, scale, weights, bias }, boosted, threshold };
-}
-
-/** One family's tallies on each set held out of its training. */
-function heldOutTallies(
-  family: Family,
-  samples: readonly Sample[],
-  sets: readonly string[],
-  featureNames: readonly string[],
-): HeldOut {
-  return sets.map((set) => ({
-    set,
-    tallies: tallies(
-      fitFamily(
-        family,
-        samples.filter((sample) => sample.group !== set),
-        featureNames,
-      ),
-      samples.filter((sample) => sample.group === set),
-    ),
-  }));
-}
-
-function meanAt(heldOut: HeldOut, at: number): number {
-  return heldOut.reduce((sum, fold) => sum + netGain(fold.tallies[at]!), 0) / heldOut.length;
-}
-
-/** A cut that costs one kind of page would not carry: every held-out set must gain. */
-function everyGains(heldOut: HeldOut, at: number): boolean {
-  return heldOut.every((fold) => netGain(fold.tallies[at]!) > 0);
-}
-
-interface Choice {
-  family: Family;
-  heldOut: HeldOut;
-  /** Index into THRESHOLDS. */
-  at: number;
-}
-
-/**
- * The family and threshold with the best mean held-out net gain among those at which every
- * held-out set gains, or null; `log` prints every candidate's figures.
- */
-function chooseFamily(
-  byFamily: readonly { family: Family; heldOut: HeldOut }[],
-  log: boolean,
-): Choice | null {
-  let chosen: Choice | null = null;
-  for (const { family, heldOut } of byFamily) {
-    for (const [index, at] of THRESHOLDS.entries()) {
-      if (log) {
-        console.log(
-          `${family} threshold ${at.toFixed(2)}: held-out net gain ${heldOut.map((fold) => `${fold.set} ${netGain(fold.tallies[index]!).toFixed(3)}`).join(', ')}; mean ${meanAt(heldOut, index).toFixed(3)}`,
-        );
-      }
-      if (!everyGains(heldOut, index)) continue;
-      if (chosen === null || meanAt(heldOut, index) > meanAt(chosen.heldOut, chosen.at)) {
-        chosen = { family, heldOut, at: index };
-      }
-    }
-  }
-  return chosen;
-}
-
-/**
- * The held-out figure of the whole procedure (nested): for each set, the family and threshold are
- * chosen again by leaving out each of the other sets in turn, and the chosen model, trained on
- * the other sets, is scored on the set held out of all of it. Choosing among thresholds and
- * families flatters the plain held-out figure; this one is not chosen on the set it scores.
- */
-function nestedFigures(
-  samples: readonly Sample[],
-  sets: readonly string[],
-  featureNames: readonly string[],
-): Record<string, string> {
-  const figures: Record<string, string> = {};
-  for (const outer of sets) {
-    const inner = sets.filter((set) => set !== outer);
-    const training = samples.filter((sample) => sample.group !== outer);
-    const choice = chooseFamily(
-      FAMILIES.map((family) => ({ family, heldOut: heldOutTallies(family, training, inner, featureNames) })),
-      false,
-    );
-    if (choice === null) {
-      figures[outer] = 'off (no family and threshold gain on every inner held-out set)';
-    } else {
-      const model = {
-        ...fitFamily(choice.family, training, featureNames),
-        threshold: THRESHOLDS[choice.at]!,
-      };
-      const tally = tallies(
-        model,
-        samples.filter((sample) => sample.group === outer),
-      )[choice.at]!;
-      figures[outer] = `${choice.family} at ${THRESHOLDS[choice.at]!.toFixed(2)}: ${describe(tally)}`;
-    }
-    console.log(`nested, held out ${outer}: ${figures[outer]}`);
-  }
-  return figures;
-}
 
 export async function trainTailModel(
   datasets: string,
@@ -268,41 +144,46 @@ export async function trainTailModel(
     samples.push(...found);
   }
   const sets = [...new Set(samples.map((sample) => sample.group))];
-  const byFamily = FAMILIES.map((family) => ({
-    family,
-    heldOut: heldOutTallies(family, samples, sets, featureNames),
+  const heldOut = sets.map((set) => ({
+    set,
+    tallies: tallies(
+      asModel(
+        fitLogistic(
+          samples.filter((sample) => sample.group !== set),
+          featureNames,
+          FIT,
+        ),
+        0.5,
+      ),
+      samples.filter((sample) => sample.group === set),
+    ),
   }));
-  const chosen = chooseFamily(byFamily, true);
-  // Where no choice gains on every set, the regression's best mean is still reported (the model off).
-  const regression = byFamily[0]!.heldOut;
-  const best =
-    chosen ??
-    THRESHOLDS.reduce<Choice>(
-      (top, _, index) =>
-        meanAt(regression, index) > meanAt(top.heldOut, top.at)
-          ? { family: FAMILIES[0]!, heldOut: regression, at: index }
-          : top,
-      { family: FAMILIES[0]!, heldOut: regression, at: 0 },
+  const meanAt = (at: number) =>
+    heldOut.reduce((sum, fold) => sum + netGain(fold.tallies[at]!), 0) / heldOut.length;
+  let best = 0;
+  THRESHOLDS.forEach((_, index) => {
+    if (meanAt(index) > meanAt(best)) best = index;
+  });
+  for (const [index, at] of THRESHOLDS.entries()) {
+    console.log(
+      `threshold ${at.toFixed(2)}: held-out net gain ${heldOut.map((fold) => `${fold.set} ${netGain(fold.tallies[index]!).toFixed(3)}`).join(', ')}`,
     );
-  const threshold = chosen === null ? 1 : THRESHOLDS[best.at]!;
+  }
+  // Off unless every held-out set gains: a cut that costs one kind of page would not carry.
+  const everyGains = heldOut.every((fold) => netGain(fold.tallies[best]!) > 0);
+  const threshold = everyGains ? THRESHOLDS[best]! : 1;
   console.log(
-    chosen === null
-      ? '\nno family and threshold gain on every held-out set: the model stays off'
-      : `\n${best.family} at threshold ${threshold.toFixed(2)} (best mean held-out net gain, ${meanAt(best.heldOut, best.at).toFixed(3)}, over the ${sets.length} sets)`,
+    everyGains
+      ? `\nthreshold ${threshold.toFixed(2)} (best mean held-out net gain, ${meanAt(best).toFixed(3)}, over the ${sets.length} sets)`
+      : `\nno threshold gains on every held-out set (best ${THRESHOLDS[best]!.toFixed(2)}): the model stays off`,
   );
-  const nestedCrossValidated = nestedFigures(samples, sets, featureNames);
-  const model = {
-    ...fitFamily(best.family, samples, featureNames),
-    threshold,
-    family: best.family,
-    nestedCrossValidated,
-  };
+  const model = asModel(fitLogistic(samples, featureNames, FIT), threshold);
   writeModelWithFigures(output, model, {
     sets,
     count: ['samples', samples.length],
     candidates: THRESHOLDS,
-    best: best.at,
-    heldOut: best.heldOut.map((fold) => ({ set: fold.set, results: fold.tallies })),
+    best,
+    heldOut: heldOut.map((fold) => ({ set: fold.set, results: fold.tallies })),
     resubstitute: (set) =>
       tallies(
         model,

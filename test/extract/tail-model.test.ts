@@ -4,7 +4,6 @@ import { storyBeforeTail } from '../../src/extract/extract-html.js';
 import {
   KEPT_BLOCKS,
   LEAD_FEATURE_NAMES,
-  type LogisticTailModel,
   TAIL_FEATURE_NAMES,
   type TailModel,
   withoutLeadChrome,
@@ -34,7 +33,7 @@ const PAGE = `<html><head><title>Mill to become museum</title></head><body>
 const RAW = { input: 'page.html', format: 'html' as const, content: PAGE, encoding: 'utf-8' };
 
 /** A made-up model that reads only "set-apart share": chrome when the block is in italics. */
-function italicsModel(threshold: number): LogisticTailModel {
+function italicsModel(threshold: number): TailModel {
   const weights = TAIL_FEATURE_NAMES.map((name) => (name === 'set-apart share' ? 10 : 0));
   return {
     features: [...TAIL_FEATURE_NAMES],
@@ -46,38 +45,7 @@ function italicsModel(threshold: number): LogisticTailModel {
   };
 }
 
-/**
- * The same rule blended with small boosted trees that say the same (one split on "set-apart
- * share", chrome on its right).
- */
-function italicsTrees(threshold: number): TailModel {
-  const feature = TAIL_FEATURE_NAMES.indexOf('set-apart share');
-  const { features, mean, scale, weights, bias } = italicsModel(threshold);
-  return {
-    features,
-    logistic: { mean, scale, weights, bias },
-    boosted: {
-      features: [...TAIL_FEATURE_NAMES],
-      positive: 'chrome',
-      negative: 'story',
-      base: 0,
-      learningRate: 1,
-      trees: [{ feature, threshold: 0.5, left: { value: -5 }, right: { value: 5 }, value: 0 }],
-    },
-    threshold,
-  };
-}
-
 describe('tail model', () => {
-  it('reads a blend with boosted trees as it reads a logistic regression', () => {
-    const { blocks, labels } = storyBeforeTail(RAW);
-    const bio = blocks.findIndex((block) => block.text === BIO);
-    const cut = withoutTailChrome(blocks, labels, italicsTrees(0.9));
-    assert.deepEqual(cut, withoutTailChrome(blocks, labels, italicsModel(0.9)));
-    assert.equal(cut[bio], 'other');
-    assert.deepEqual(withoutTailChrome(blocks, labels, italicsTrees(1)), labels);
-  });
-
   it('relabels as chrome the story blocks at its end that the model scores above its threshold', () => {
     const { blocks, labels } = storyBeforeTail(RAW);
     const bio = blocks.findIndex((block) => block.text === BIO);

@@ -1,4 +1,3 @@
-import { type BoostedTrees, boostedProbability } from '../../classify/boosted-trees.js';
 import { blockFeatures } from '../block-features.js';
 import { isProse } from '../block-weights.js';
 import { chromeKindByWording } from '../chrome-patterns.js';
@@ -13,39 +12,20 @@ import MODEL from './tail-model.json' with { type: 'json' };
  * The story's edges get a second look: its last blocks (the tail model) and, the same way with a
  * model of its own, its first blocks (the lead model: a kicker, a byline or date line, a share
  * row or a standfirst of another story set as a paragraph above the story). The story's last
- * blocks get a second look by a model learned from public development sets (a logistic
- * regression, or its blend with small boosted trees when that gains more on data sets held out
- * of training:
- * `npm run train:extract -- --tail`, leave-one-dataset-out cross-validation; the model and its
- * figures in tail-model.json). A content container ends with what sites put under
+ * blocks get a second look by a logistic regression learned from public
+ * development sets (`npm run train:extract -- --tail`, leave-one-dataset-out cross-validation;
+ * weights and figures in tail-model.json). A content container ends with what sites put under
  * their stories inside the same box: the author's bio, a newsletter or follow prompt, a
  * copyright or source line, tags, a teaser of the next post. These read as short sentences, so
  * the line filter keeps them; the model weighs their shape, place and markup against the
  * story's own paragraphs. A threshold of 1 turns it off.
  */
-export type TailModel = LogisticTailModel | BlendTailModel;
-
-/** A logistic regression over standardised features. */
-export interface LogisticTailModel {
+export interface TailModel {
   features: readonly string[];
   mean: readonly number[];
   scale: readonly number[];
   weights: readonly number[];
   bias: number;
-  threshold: number;
-}
-
-/**
- * The mean of a logistic regression's probability and small boosted trees' over the same
- * features: the trees see where a line's shape means chrome only in some places (a short italic
- * line under the story, not inside it), the regression keeps them from reading too much into a
- * few pages; the trainer keeps the blend only when it beats the regression alone on data sets
- * held out of training.
- */
-export interface BlendTailModel {
-  features: readonly string[];
-  logistic: Omit<LogisticTailModel, 'features' | 'threshold'>;
-  boosted: BoostedTrees;
   threshold: number;
 }
 
@@ -217,16 +197,6 @@ export function edgeFeatures(
 
 /** Probability that a tail block is page chrome. */
 export function chromeProbability(model: TailModel, features: readonly number[]): number {
-  if ('boosted' in model) {
-    return (logisticProbability(model.logistic, features) + boostedProbability(model.boosted, features)) / 2;
-  }
-  return logisticProbability(model, features);
-}
-
-function logisticProbability(
-  model: Omit<LogisticTailModel, 'features' | 'threshold'>,
-  features: readonly number[],
-): number {
   let sum = model.bias;
   features.forEach((value, index) => {
     sum += (model.weights[index] ?? 0) * ((value - (model.mean[index] ?? 0)) / (model.scale[index] || 1));
@@ -259,7 +229,7 @@ function withoutEdgeChrome(
   model: TailModel,
 ): BlockLabel[] {
   const result = [...labels];
-  if (model.threshold >= 1 || model.features.length !== TAIL_FEATURE_NAMES.length) return result;
+  if (model.threshold >= 1 || model.weights.length !== TAIL_FEATURE_NAMES.length) return result;
   const shape = storyShape(blocks, labels);
   for (const index of edgeCandidates(labels, edge)) {
     if (chromeProbability(model, edgeFeatures(blocks, shape, index, edge)) >= model.threshold)
