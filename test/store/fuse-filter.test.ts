@@ -121,6 +121,16 @@ describe('bucket run filters', () => {
     assert.ok(fuse.bytes < old.bytes * 0.75);
   });
 
+  it('finds the block of every key, whether keys are asked in ascending order or not', () => {
+    const keys = randomKeys(700_000, 5);
+    const filter = readRunFilter(storedRunFilter(fuseFor(keys), keys.length), keys.length);
+    const holds = (key: number) => filter.mayHold(key, keyHashFirst(key), keyHashSecond(key));
+    assert.ok(keys.every(holds));
+    assert.ok([...keys].sort((a, b) => a - b).every(holds));
+    assert.ok([...keys].sort((a, b) => b - a).every(holds));
+    assert.equal(holds(-1), false);
+  });
+
   it('pads a fuse filter whose length a Bloom filter of that run would have', () => {
     // An empty run: its fuse filter is the 8-byte header, a Bloom filter's shortest length.
     const stored = storedRunFilter(fuseFor([]), 0);

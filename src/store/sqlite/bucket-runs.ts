@@ -100,8 +100,12 @@ export class BucketRuns {
   candidates(keyLists: readonly (readonly number[])[], maxPerKey: number): Map<number, number>[] {
     // Typed arrays and positions, no Set or Map keyed by these large numbers: V8 hashes them slowly.
     const unique = distinctSorted(keyLists);
-    const firstWords = Uint32Array.from(unique, keyHashFirst);
-    const secondWords = Uint32Array.from(unique, keyHashSecond);
+    const firstWords = new Uint32Array(unique.length);
+    const secondWords = new Uint32Array(unique.length);
+    for (let index = 0; index < unique.length; index++) {
+      firstWords[index] = keyHashFirst(unique[index]!);
+      secondWords[index] = keyHashSecond(unique[index]!);
+    }
     /** Serials under each key of `unique`, by its position. */
     const serialsOf: (number[] | undefined)[] = new Array(unique.length);
     for (const { run } of this.#runs()) {

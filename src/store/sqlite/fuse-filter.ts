@@ -104,8 +104,12 @@ export class FuseFilterBuilder {
   #flush(): void {
     if (this.#size === 0) return;
     const keys = this.#keys.subarray(0, this.#size);
-    const first = Uint32Array.from(keys, keyHashFirst);
-    const second = Uint32Array.from(keys, keyHashSecond);
+    const first = new Uint32Array(keys.length);
+    const second = new Uint32Array(keys.length);
+    for (let at = 0; at < keys.length; at++) {
+      first[at] = keyHashFirst(keys[at]!);
+      second[at] = keyHashSecond(keys[at]!);
+    }
     buildBlocks(keys, first, second, this.#seeds, this.#blocks);
     this.#size = 0;
   }
@@ -118,8 +122,25 @@ export function fuseHas(filter: FuseFilter, key: number): boolean {
 
 /** fuseHas with the key's hash words computed once for many filters. */
 export function fuseHasHashed(filter: FuseFilter, key: number, first: number, second: number): boolean {
-  const block = blockOf(filter.firstKeys, key);
-  if (block < 0) return false;
+  const block = fuseBlockOf(filter, key);
+  return block >= 0 && fuseBlockHas(filter, block, first, second);
+}
+
+/** The block that would hold `key`: the last one starting at or below it (−1 when none does). */
+export function fuseBlockOf(filter: FuseFilter, key: number): number {
+  const firstKeys = filter.firstKeys;
+  let low = 0;
+  let high = firstKeys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (firstKeys[middle]! <= key) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/** Whether block `block` may hold the key whose hash words are `first` and `second`. */
+export function fuseBlockHas(filter: FuseFilter, block: number, first: number, second: number): boolean {
   const seed = filter.seeds[block]!;
   const x = seed === 0 ? first : seeded(first, seed, 0);
   const y = seed === 0 ? second : seeded(second, seed, 1);
@@ -175,17 +196,6 @@ export function fuseBytes(filter: FuseFilter): number {
   return filter.slots.length + filter.firstKeys.length * BLOCK_HEADER_BYTES;
 }
 
-function blockOf(firstKeys: Float64Array, key: number): number {
-  let low = 0;
-  let high = firstKeys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (firstKeys[middle]! <= key) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
-}
-
 /** A hash word under seed `seed` (seed 0 is the word itself): a new, independent-looking function of the key. */
 function seeded(word: number, seed: number, which: 0 | 1): number {
   return mix(word ^ mix(Math.imul(seed, 0x9e3779b9) ^ (which === 0 ? 0x7f4a7c15 : 0x2545f491)));
@@ -206,8 +216,8 @@ function buildBlocks(
       return;
     }
   }
-  // Two distinct keys always peel (their three slots each lie in three different segments), so
-  // the halving ends; keys whose hash words agree are one key to the filter.
+  // Two keys whose hash words differ always peel (their three slots each lie in three different
+  // segments), and one key does, so the halving ends.
   if (keys.length < 2) throw new Error('a filter block of one key did not peel');
   const middle = keys.length >>> 1;
   buildBlocks(keys.subarray(0, middle), first.subarray(0, middle), second.subarray(0, middle), seeds, into);
@@ -231,88 +241,87 @@ function tryBlock(first: Uint32Array, second: Uint32Array, seed: number): Omit<B
   const mask = segmentLength - 1;
   const span = segmentCount * segmentLength;
   const length = (segmentCount + 2) * segmentLength;
+  let xs = first;
+  let ys = second;
+  if (seed !== 0) {
+    xs = new Uint32Array(size);
+    ys = new Uint32Array(size);
+    for (let key = 0; key < size; key++) {
+      xs[key] = seeded(first[key]!, seed, 0);
+      ys[key] = seeded(second[key]!, seed, 1);
+    }
+  }
   // Per slot: how many keys hold it (times 4) with the XOR of which of their three slots it is
-  // (low 2 bits), and the XOR of their hash words: a slot held by one key names that key.
+  // (low 2 bits), and the XOR of those keys' positions in the block: a slot held by one key names
+  // it. (Two keys whose hash words agree never peel: their block is split until they part.)
   const counts = new Uint8Array(length);
-  const xorX = new Uint32Array(length);
-  const xorY = new Uint32Array(length);
-  const slotsOf = (x: number, y: number, out: Uint32Array): void => {
-    const h0 = Math.floor(x * span * TWO_TO_MINUS_32);
-    out[0] = h0;
-    out[1] = (h0 + segmentLength) ^ (((y >>> 18) | (x << 14)) & mask);
-    out[2] = (h0 + 2 * segmentLength) ^ (y & mask);
-    out[3] = out[0]!;
-    out[4] = out[1]!;
-  };
-  const at = new Uint32Array(5);
-  let duplicates = 0;
+  const held = new Uint32Array(length);
   for (let key = 0; key < size; key++) {
-    const x = seed === 0 ? first[key]! : seeded(first[key]!, seed, 0);
-    const y = seed === 0 ? second[key]! : seeded(second[key]!, seed, 1);
-    slotsOf(x, y, at);
-    for (let which = 0; which < 3; which++) {
-      const slot = at[which]!;
-      counts[slot] = (counts[slot]! + 4) ^ which;
-      xorX[slot] = xorX[slot]! ^ x;
-      xorY[slot] = xorY[slot]! ^ y;
-    }
-    // The same hash words twice cancel out in a slot held by those two alone: keep one of them.
-    let twice = false;
-    for (let which = 0; which < 3; which++) {
-      const slot = at[which]!;
-      if (counts[slot] === 8 && xorX[slot] === 0 && xorY[slot] === 0) twice = true;
-    }
-    if (twice) {
-      duplicates++;
-      for (let which = 0; which < 3; which++) {
-        const slot = at[which]!;
-        counts[slot] = (counts[slot]! - 4) ^ which;
-        xorX[slot] = xorX[slot]! ^ x;
-        xorY[slot] = xorY[slot]! ^ y;
-      }
-    }
+    const x = xs[key]!;
+    const y = ys[key]!;
+    const h0 = Math.floor(x * span * TWO_TO_MINUS_32);
+    const h1 = (h0 + segmentLength) ^ (((y >>> 18) | (x << 14)) & mask);
+    const h2 = (h0 + 2 * segmentLength) ^ (y & mask);
+    counts[h0] = counts[h0]! + 4;
+    counts[h1] = (counts[h1]! + 4) ^ 1;
+    counts[h2] = (counts[h2]! + 4) ^ 2;
+    held[h0] = held[h0]! ^ key;
+    held[h1] = held[h1]! ^ key;
+    held[h2] = held[h2]! ^ key;
     // A slot held by 64 keys overflows its count: rare enough to try another seed.
-    if (counts[at[0]!]! < 4 || counts[at[1]!]! < 4 || counts[at[2]!]! < 4) return null;
+    if (counts[h0]! < 4 || counts[h1]! < 4 || counts[h2]! < 4) return null;
   }
   // Peel: take a slot held by one key, remove that key from its other two slots, repeat.
   const alone = new Uint32Array(length);
   let queued = 0;
   for (let slot = 0; slot < length; slot++) if (counts[slot]! >> 2 === 1) alone[queued++] = slot;
-  const peeledX = new Uint32Array(size);
-  const peeledY = new Uint32Array(size);
-  const peeledWhich = new Uint8Array(size);
+  const order = new Uint32Array(size);
+  const orderWhich = new Uint8Array(size);
+  const at = new Uint32Array(5);
   let peeled = 0;
   while (queued > 0) {
     const slot = alone[--queued]!;
     if (counts[slot]! >> 2 !== 1) continue;
-    const x = xorX[slot]!;
-    const y = xorY[slot]!;
+    const key = held[slot]!;
     const which = counts[slot]! & 3;
-    slotsOf(x, y, at);
-    peeledX[peeled] = x;
-    peeledY[peeled] = y;
-    peeledWhich[peeled] = which;
+    const x = xs[key]!;
+    const y = ys[key]!;
+    const h0 = Math.floor(x * span * TWO_TO_MINUS_32);
+    at[0] = h0;
+    at[1] = (h0 + segmentLength) ^ (((y >>> 18) | (x << 14)) & mask);
+    at[2] = (h0 + 2 * segmentLength) ^ (y & mask);
+    at[3] = at[0]!;
+    at[4] = at[1]!;
+    order[peeled] = key;
+    orderWhich[peeled] = which;
     peeled++;
-    for (let step = 1; step <= 2; step++) {
-      const other = at[which + step]!;
-      if (counts[other]! >> 2 === 2) alone[queued++] = other;
-      counts[other] = (counts[other]! - 4) ^ ((which + step) % 3);
-      xorX[other] = xorX[other]! ^ x;
-      xorY[other] = xorY[other]! ^ y;
-    }
+    const other1 = at[which + 1]!;
+    if (counts[other1]! >> 2 === 2) alone[queued++] = other1;
+    counts[other1] = (counts[other1]! - 4) ^ (which === 2 ? 0 : which + 1);
+    held[other1] = held[other1]! ^ key;
+    const other2 = at[which + 2]!;
+    if (counts[other2]! >> 2 === 2) alone[queued++] = other2;
+    counts[other2] = (counts[other2]! - 4) ^ (which === 0 ? 2 : which - 1);
+    held[other2] = held[other2]! ^ key;
     counts[slot] = 0;
   }
-  if (peeled + duplicates !== size) return null;
+  if (peeled !== size) return null;
   // Assign in reverse peeling order: each key's own slot is still free when its turn comes.
   const slots = new Uint8Array(length);
-  for (let key = peeled - 1; key >= 0; key--) {
-    const x = peeledX[key]!;
-    const y = peeledY[key]!;
-    const which = peeledWhich[key]!;
-    slotsOf(x, y, at);
+  for (let step = peeled - 1; step >= 0; step--) {
+    const key = order[step]!;
+    const which = orderWhich[step]!;
+    const x = xs[key]!;
+    const y = ys[key]!;
+    const h0 = Math.floor(x * span * TWO_TO_MINUS_32);
+    at[0] = h0;
+    at[1] = (h0 + segmentLength) ^ (((y >>> 18) | (x << 14)) & mask);
+    at[2] = (h0 + 2 * segmentLength) ^ (y & mask);
+    at[3] = at[0]!;
+    at[4] = at[1]!;
     slots[at[which]!] = x ^ y ^ slots[at[which + 1]!]! ^ slots[at[which + 2]!]!;
   }
-  return { seed, keys: size - duplicates, segmentLength, segmentCount, slots };
+  return { seed, keys: size, segmentLength, segmentCount, slots };
 }
 
 function encode(blocks: readonly Block[]): Uint8Array {

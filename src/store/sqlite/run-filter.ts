@@ -1,6 +1,6 @@
 import { WiretraceError } from '../../errors.js';
 import { bloomBytes, bloomHasHashed } from './bloom.js';
-import { type FuseFilter, fuseBytes, fuseHasHashed, readFuse } from './fuse-filter.js';
+import { type FuseFilter, fuseBlockHas, fuseBlockOf, fuseBytes, readFuse } from './fuse-filter.js';
 
 /**
  * A bucket run's filter, as stored in `bucket_runs.bloom`: a binary fuse filter (fuse-filter.ts)
@@ -40,6 +40,8 @@ export function readRunFilter(stored: Uint8Array, entries: number): RunFilter {
 class FuseRunFilter implements RunFilter {
   readonly #filter: FuseFilter;
   readonly bytes: number;
+  /** The block of the last key asked about: a lookup asks for keys in ascending order. */
+  #block = -1;
 
   constructor(filter: FuseFilter) {
     this.#filter = filter;
@@ -47,7 +49,18 @@ class FuseRunFilter implements RunFilter {
   }
 
   mayHold(key: number, first: number, second: number): boolean {
-    return fuseHasHashed(this.#filter, key, first, second);
+    const firstKeys = this.#filter.firstKeys;
+    let block = this.#block;
+    const inBlock =
+      block >= 0 &&
+      firstKeys[block]! <= key &&
+      (block + 1 === firstKeys.length || key < firstKeys[block + 1]!);
+    if (!inBlock) {
+      block = fuseBlockOf(this.#filter, key);
+      if (block < 0) return false;
+      this.#block = block;
+    }
+    return fuseBlockHas(this.#filter, block, first, second);
   }
 }
 
