@@ -1,3 +1,4 @@
+import { seededBucketKeys } from '../src/seeded-random.js';
 import { bloomFor } from '../src/store/sqlite/bloom.js';
 import { fuseFor } from '../src/store/sqlite/fuse-filter.js';
 import { keyHashFirst, keyHashSecond } from '../src/store/sqlite/key-hash.js';
@@ -12,20 +13,6 @@ import { readRunFilter, storedRunFilter } from '../src/store/sqlite/run-filter.j
  */
 
 const QUERIES = 1_000_000;
-
-/** A deterministic stream of keys below 2^53 (xorshift32), shaped like LSH bucket keys. */
-function keyStream(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state;
-  };
-  return () => (next() % 2 ** 21) * 2 ** 32 + next();
-}
 
 /** Processor time of `work` in milliseconds (the machine may be busy: wall time would mislead). */
 function cpuMilliseconds(work: () => void): number {
@@ -50,9 +37,9 @@ export function runFilterBench(args: readonly string[]): void {
     ],
   ];
   for (const size of sizes) {
-    const next = keyStream(size);
+    const next = seededBucketKeys(size);
     const keys = Float64Array.from({ length: size }, next);
-    const others = Float64Array.from({ length: QUERIES }, keyStream(size + 7)).sort();
+    const others = Float64Array.from({ length: QUERIES }, seededBucketKeys(size + 7)).sort();
     const otherFirst = Uint32Array.from(others, keyHashFirst);
     const otherSecond = Uint32Array.from(others, keyHashSecond);
     const present = keys.slice(0, Math.min(size, QUERIES)).sort();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { seededBucketKeys } from '../../src/seeded-random.js';
 import { bloomBytes, bloomFor, bloomHas } from '../../src/store/sqlite/bloom.js';
 import { fuseFor, fuseHas, readFuse } from '../../src/store/sqlite/fuse-filter.js';
 import { keyHashFirst, keyHashSecond } from '../../src/store/sqlite/key-hash.js';
@@ -8,16 +9,7 @@ import { readRunFilter, storedRunFilter } from '../../src/store/sqlite/run-filte
 
 /** Deterministic keys below 2^53, shaped like bucket keys (family and band above 2^32). */
 function randomKeys(count: number, seed: number): number[] {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state;
-  };
-  return Array.from({ length: count }, () => (next() % 2 ** 21) * 2 ** 32 + next());
+  return Array.from({ length: count }, seededBucketKeys(seed));
 }
 
 function filterOf(keys: readonly number[], options = {}) {

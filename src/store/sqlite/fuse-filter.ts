@@ -77,6 +77,8 @@ export class FuseFilterBuilder {
   /** The last key pushed (keys are never negative). */
   #last = -1;
   readonly #seeds: number;
+  /** Working arrays, reused by every block: a large run's merge builds dozens of blocks in a row. */
+  readonly #scratch = new Scratch();
 
   constructor(options: FuseOptions = {}) {
     this.#seeds = Math.max(1, options.seedsPerBlock ?? SEEDS_PER_BLOCK);
@@ -104,13 +106,13 @@ export class FuseFilterBuilder {
   #flush(): void {
     if (this.#size === 0) return;
     const keys = this.#keys.subarray(0, this.#size);
-    const first = new Uint32Array(keys.length);
-    const second = new Uint32Array(keys.length);
+    const first = this.#scratch.words('first', keys.length);
+    const second = this.#scratch.words('second', keys.length);
     for (let at = 0; at < keys.length; at++) {
       first[at] = keyHashFirst(keys[at]!);
       second[at] = keyHashSecond(keys[at]!);
     }
-    buildBlocks(keys, first, second, this.#seeds, this.#blocks);
+    buildBlocks(keys, first, second, this.#seeds, this.#scratch, this.#blocks);
     this.#size = 0;
   }
 }
@@ -207,10 +209,11 @@ function buildBlocks(
   first: Uint32Array,
   second: Uint32Array,
   seeds: number,
+  scratch: Scratch,
   into: Block[],
 ): void {
   for (let seed = 0; seed < seeds; seed++) {
-    const block = tryBlock(first, second, seed);
+    const block = tryBlock(first, second, seed, scratch);
     if (block !== null) {
       into.push({ ...block, firstKey: keys[0]! });
       return;
@@ -220,8 +223,15 @@ function buildBlocks(
   // segments), and one key does, so the halving ends.
   if (keys.length < 2) throw new Error('a filter block of one key did not peel');
   const middle = keys.length >>> 1;
-  buildBlocks(keys.subarray(0, middle), first.subarray(0, middle), second.subarray(0, middle), seeds, into);
-  buildBlocks(keys.subarray(middle), first.subarray(middle), second.subarray(middle), seeds, into);
+  buildBlocks(
+    keys.subarray(0, middle),
+    first.subarray(0, middle),
+    second.subarray(0, middle),
+    seeds,
+    scratch,
+    into,
+  );
+  buildBlocks(keys.subarray(middle), first.subarray(middle), second.subarray(middle), seeds, scratch, into);
 }
 
 /** The paper's sizing: segments of 2^⌊log_3.33(n) + 2.25⌋ slots, n × max(1.125, 0.875 + 0.25 ln 10^6 / ln n) slots. */
@@ -235,7 +245,12 @@ function sizing(keys: number): { segmentLength: number; segmentCount: number } {
 }
 
 /** One try at a block under `seed`: its slots, or null when the keys do not all peel. */
-function tryBlock(first: Uint32Array, second: Uint32Array, seed: number): Omit<Block, 'firstKey'> | null {
+function tryBlock(
+  first: Uint32Array,
+  second: Uint32Array,
+  seed: number,
+  scratch: Scratch,
+): Omit<Block, 'firstKey'> | null {
   const size = first.length;
   const { segmentLength, segmentCount } = sizing(size);
   const mask = segmentLength - 1;
@@ -244,8 +259,8 @@ function tryBlock(first: Uint32Array, second: Uint32Array, seed: number): Omit<B
   let xs = first;
   let ys = second;
   if (seed !== 0) {
-    xs = new Uint32Array(size);
-    ys = new Uint32Array(size);
+    xs = scratch.words('seededFirst', size);
+    ys = scratch.words('seededSecond', size);
     for (let key = 0; key < size; key++) {
       xs[key] = seeded(first[key]!, seed, 0);
       ys[key] = seeded(second[key]!, seed, 1);
@@ -254,8 +269,8 @@ function tryBlock(first: Uint32Array, second: Uint32Array, seed: number): Omit<B
   // Per slot: how many keys hold it (times 4) with the XOR of which of their three slots it is
   // (low 2 bits), and the XOR of those keys' positions in the block: a slot held by one key names
   // it. (Two keys whose hash words agree never peel: their block is split until they part.)
-  const counts = new Uint8Array(length);
-  const held = new Uint32Array(length);
+  const counts = scratch.bytes('counts', length).fill(0);
+  const held = scratch.words('held', length).fill(0);
   for (let key = 0; key < size; key++) {
     const x = xs[key]!;
     const y = ys[key]!;
@@ -272,11 +287,11 @@ function tryBlock(first: Uint32Array, second: Uint32Array, seed: number): Omit<B
     if (counts[h0]! < 4 || counts[h1]! < 4 || counts[h2]! < 4) return null;
   }
   // Peel: take a slot held by one key, remove that key from its other two slots, repeat.
-  const alone = new Uint32Array(length);
+  const alone = scratch.words('alone', length);
   let queued = 0;
   for (let slot = 0; slot < length; slot++) if (counts[slot]! >> 2 === 1) alone[queued++] = slot;
-  const order = new Uint32Array(size);
-  const orderWhich = new Uint8Array(size);
+  const order = scratch.words('order', size);
+  const orderWhich = scratch.bytes('orderWhich', size);
   const at = new Uint32Array(5);
   let peeled = 0;
   while (queued > 0) {
@@ -286,12 +301,7 @@ function tryBlock(first: Uint32Array, second: Uint32Array, seed: number): Omit<B
     const which = counts[slot]! & 3;
     const x = xs[key]!;
     const y = ys[key]!;
-    const h0 = Math.floor(x * span * TWO_TO_MINUS_32);
-    at[0] = h0;
-    at[1] = (h0 + segmentLength) ^ (((y >>> 18) | (x << 14)) & mask);
-    at[2] = (h0 + 2 * segmentLength) ^ (y & mask);
-    at[3] = at[0]!;
-    at[4] = at[1]!;
+    placeSlots(x, y, span, segmentLength, at);
     order[peeled] = key;
     orderWhich[peeled] = which;
     peeled++;
@@ -313,15 +323,55 @@ function tryBlock(first: Uint32Array, second: Uint32Array, seed: number): Omit<B
     const which = orderWhich[step]!;
     const x = xs[key]!;
     const y = ys[key]!;
-    const h0 = Math.floor(x * span * TWO_TO_MINUS_32);
-    at[0] = h0;
-    at[1] = (h0 + segmentLength) ^ (((y >>> 18) | (x << 14)) & mask);
-    at[2] = (h0 + 2 * segmentLength) ^ (y & mask);
-    at[3] = at[0]!;
-    at[4] = at[1]!;
+    placeSlots(x, y, span, segmentLength, at);
     slots[at[which]!] = x ^ y ^ slots[at[which + 1]!]! ^ slots[at[which + 2]!]!;
   }
   return { seed, keys: size, segmentLength, segmentCount, slots };
+}
+
+/**
+ * The arrays a block's construction works in, kept from one block to the next and grown when a
+ * block needs more: about 30 bytes per key of the largest block, allocated once per filter
+ * rather than once per block (fresh arrays per block piled up between collections during a
+ * large merge). Each call returns a view of the length asked, holding whatever the last block left there.
+ */
+class Scratch {
+  readonly #words = new Map<ScratchWords, Uint32Array>();
+  readonly #bytes = new Map<ScratchBytes, Uint8Array>();
+
+  words(name: ScratchWords, length: number): Uint32Array {
+    let array = this.#words.get(name);
+    if (array === undefined || array.length < length) {
+      array = new Uint32Array(length);
+      this.#words.set(name, array);
+    }
+    return array.subarray(0, length);
+  }
+
+  bytes(name: ScratchBytes, length: number): Uint8Array {
+    let array = this.#bytes.get(name);
+    if (array === undefined || array.length < length) {
+      array = new Uint8Array(length);
+      this.#bytes.set(name, array);
+    }
+    return array.subarray(0, length);
+  }
+}
+
+type ScratchWords = 'first' | 'second' | 'seededFirst' | 'seededSecond' | 'held' | 'alone' | 'order';
+type ScratchBytes = 'counts' | 'orderWhich';
+
+/**
+ * A key's three slots (hash words `x`, `y`) into at[0..2], with at[3] and at[4] repeating the
+ * first two, so that at[which + 1] and at[which + 2] are the other two slots of slot `which`.
+ */
+function placeSlots(x: number, y: number, span: number, segmentLength: number, at: Uint32Array): void {
+  const h0 = Math.floor(x * span * TWO_TO_MINUS_32);
+  at[0] = h0;
+  at[1] = (h0 + segmentLength) ^ (((y >>> 18) | (x << 14)) & (segmentLength - 1));
+  at[2] = (h0 + 2 * segmentLength) ^ (y & (segmentLength - 1));
+  at[3] = at[0]!;
+  at[4] = at[1]!;
 }
 
 function encode(blocks: readonly Block[]): Uint8Array {
