@@ -12,6 +12,7 @@ import { loadLexicon } from '../src/text/lexicon.js';
 import { articleFromText } from '../src/text/plain-article.js';
 import { runCorpusBench } from './corpus.js';
 import { extractionSpeedTable, loadPageSet } from './extraction-speed.js';
+import { runFilterBench } from './filters.js';
 import {
   bioRunPage,
   deeplyNestedPage,
@@ -24,6 +25,11 @@ import { runTraceBench } from './trace-bench.js';
 // `npm run bench -- corpus [...]`: the corpus benchmark alone (see bench/corpus.ts).
 if (process.argv[2] === 'corpus') {
   await runCorpusBench(process.argv.slice(3));
+  process.exit(0);
+}
+// `npm run bench -- filters [--keys N,...]`: the bucket runs' filter beside the Bloom filter it replaced.
+if (process.argv[2] === 'filters') {
+  runFilterBench(process.argv.slice(3));
   process.exit(0);
 }
 

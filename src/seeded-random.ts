@@ -13,3 +13,12 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Keys shaped like LSH bucket keys (below 2^53: 21 bits above 32), drawn from seededRandom: the
+ * same seed gives the same keys, for the tests and benchmark of the bucket runs' filters.
+ */
+export function seededBucketKeys(seed: number): () => number {
+  const random = seededRandom(seed);
+  return () => Math.floor(random() * 2 ** 21) * 2 ** 32 + Math.floor(random() * 2 ** 32);
+}

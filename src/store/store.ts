@@ -11,8 +11,11 @@
  * answers from synchronous calls.
  */
 
-/** Bumped when the stored layout changes; a store written by another schema is refused. */
-export const SCHEMA_VERSION = 3;
+/**
+ * Bumped when the stored layout changes; a store written by another schema is refused, save the
+ * older ones a backend still reads (the SQLite store reads schema 3: see sqlite/schema.ts).
+ */
+export const SCHEMA_VERSION = 4;
 
 /** A document version as written by the corpus: text, metadata, fingerprint and bucket keys. */
 export interface NewDocument {

@@ -1,3 +1,5 @@
+import { keyHashFirst, keyHashSecond } from './key-hash.js';
+
 /**
  * A Bloom filter over bucket keys (non-negative safe integers): "certainly absent" or "maybe
  * present". Most keys of a new article are in no run of the bucket index, so the filter saves
@@ -8,25 +10,19 @@
 const BITS_PER_KEY = 14;
 const PROBES = 9;
 
-function mix(value: number): number {
-  let hash = value >>> 0;
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-  return (hash ^ (hash >>> 16)) >>> 0;
+/** Two 32-bit hashes of a key below 2^53 (double hashing derives the probes; the step is odd). */
+export function bloomHashes(key: number): [number, number] {
+  return [keyHashFirst(key), keyHashSecond(key) | 1];
 }
 
-/** Two independent 32-bit hashes of a key below 2^53 (double hashing derives the probes). */
-export function bloomHashes(key: number): [number, number] {
-  const low = key >>> 0;
-  const high = Math.floor(key / 2 ** 32) >>> 0;
-  const first = mix(low ^ mix(high ^ 0x3c6ef372));
-  const second = mix(high ^ mix(low ^ 0x9e3779b9)) | 1;
-  return [first, second];
+/** The length of the filter of `count` keys: an older corpus's Bloom BLOBs are recognised by it. */
+export function bloomBytes(count: number): number {
+  return Math.max(8, Math.ceil((count * BITS_PER_KEY) / 8));
 }
 
 export function bloomFor(keys: ArrayLike<number>): Uint8Array {
-  const bits = Math.max(64, Math.ceil((keys.length * BITS_PER_KEY) / 8) * 8);
-  const filter = new Uint8Array(bits / 8);
+  const filter = new Uint8Array(bloomBytes(keys.length));
+  const bits = filter.length * 8;
   for (let i = 0; i < keys.length; i++) {
     const [first, second] = bloomHashes(keys[i]!);
     for (let probe = 0; probe < PROBES; probe++) {

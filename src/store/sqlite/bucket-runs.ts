@@ -1,11 +1,14 @@
 import { lowerBound } from '../../sorted-search.js';
-import { bloomFor, bloomHasHashed, bloomHashes } from './bloom.js';
 import type { SqliteStatement } from './driver.js';
+import { FuseFilterBuilder } from './fuse-filter.js';
+import { keyHashFirst, keyHashSecond } from './key-hash.js';
+import { type RunFilter, readRunFilter, storedRunFilter } from './run-filter.js';
 
 /**
  * The LSH bucket index as sorted runs (see schema.ts): a commit appends one run; when a level
  * holds FANOUT runs they are merged into one run of the next level, so a key is looked up in at
- * most (FANOUT − 1) runs per level, and only in the runs whose Bloom filter may hold it.
+ * most (FANOUT − 1) runs per level, and only in the runs whose filter may hold it (a binary
+ * fuse filter, built once as the run is written: see run-filter.ts).
  *
  * A run is stored as pages: each page a BLOB of about PAGE_ENTRIES (key, serial) entries sorted
  * by key then serial, filed under its first key. Writing a commit's 80 entries per article costs
@@ -48,8 +51,8 @@ export type Prepare = (sql: string) => SqliteStatement;
 
 export class BucketRuns {
   readonly #sql: Prepare;
-  /** Bloom filters by run (runs never change once written; merged ones are dropped). */
-  readonly #blooms = new Map<number, Uint8Array>();
+  /** Filters by run (runs never change once written; merged ones are dropped). */
+  readonly #filters = new Map<number, RunFilter>();
   /** Each run's pages by first key, as loaded (pages of a run are never added, only emptied). */
   readonly #fenceCache = new Map<number, Fences>();
 
@@ -85,30 +88,35 @@ export class BucketRuns {
         if (entry === at || serials[entry] !== serials[entry - 1]) writer.push(keys[entry]!, serials[entry]!);
       at = end;
     }
-    this.#blooms.set(writer.run, writer.finish());
+    this.#filters.set(writer.run, writer.finish());
     this.#compact();
   }
 
   /**
    * For each list of keys: each serial filed under any of them, with how many of them it is
    * under; a key holding more than `maxPerKey` serials in all runs together is skipped. Only
-   * the keys a run's Bloom filter may hold are looked up in it, each page read once per call.
+   * the keys a run's filter may hold are looked up in it, each page read once per call.
    */
   candidates(keyLists: readonly (readonly number[])[], maxPerKey: number): Map<number, number>[] {
     // Typed arrays and positions, no Set or Map keyed by these large numbers: V8 hashes them slowly.
     const unique = distinctSorted(keyLists);
-    const hashed = Array.from(unique, bloomHashes);
+    const firstWords = new Uint32Array(unique.length);
+    const secondWords = new Uint32Array(unique.length);
+    for (let index = 0; index < unique.length; index++) {
+      firstWords[index] = keyHashFirst(unique[index]!);
+      secondWords[index] = keyHashSecond(unique[index]!);
+    }
     /** Serials under each key of `unique`, by its position. */
     const serialsOf: (number[] | undefined)[] = new Array(unique.length);
     for (const { run } of this.#runs()) {
-      const bloom = this.#bloom(run);
+      const filter = this.#filter(run);
       const fences = this.#fences(run);
       // The keys the filter may hold, each with the page it would be on (keys ascending, so pages too).
       const maybe: number[] = [];
       const pageOf: number[] = [];
       const wanted: number[] = [];
       for (let index = 0; index < unique.length; index++) {
-        if (!bloomHasHashed(bloom, hashed[index]![0], hashed[index]![1])) continue;
+        if (!filter.mayHold(unique[index]!, firstWords[index]!, secondWords[index]!)) continue;
         const page = upperBound(fences.firstKeys, unique[index]!) - 1;
         if (page < 0) continue;
         maybe.push(index);
@@ -157,9 +165,10 @@ export class BucketRuns {
       'SELECT first_key, entries FROM bucket_pages WHERE run = ? AND first_key <= ? ORDER BY first_key DESC LIMIT 1',
     );
     for (const key of keys) {
-      const [first, second] = bloomHashes(key);
+      const first = keyHashFirst(key);
+      const second = keyHashSecond(key);
       for (const { run } of runs) {
-        if (!bloomHasHashed(this.#bloom(run), first, second)) continue;
+        if (!this.#filter(run).mayHold(key, first, second)) continue;
         const row = pageAt.get(run, BigInt(key)) as { first_key: number; entries: Uint8Array } | undefined;
         if (row === undefined) continue;
         const page = decodePage(row.entries);
@@ -185,9 +194,9 @@ export class BucketRuns {
   #runs(): Run[] {
     const runs = this.#sql('SELECT run, level FROM bucket_runs ORDER BY run').all() as Run[];
     // Another process may have merged runs this one had cached.
-    if (this.#blooms.size > runs.length) {
+    if (this.#filters.size > runs.length) {
       const live = new Set(runs.map(({ run }) => run));
-      for (const run of this.#blooms.keys()) if (!live.has(run)) this.#blooms.delete(run);
+      for (const run of this.#filters.keys()) if (!live.has(run)) this.#filters.delete(run);
     }
     if (this.#fenceCache.size > runs.length) {
       const live = new Set(runs.map(({ run }) => run));
@@ -211,14 +220,24 @@ export class BucketRuns {
     return fences;
   }
 
-  #bloom(run: number): Uint8Array {
-    let bloom = this.#blooms.get(run);
-    if (bloom === undefined) {
-      const row = this.#sql('SELECT bloom FROM bucket_runs WHERE run = ?').get(run) as { bloom: Uint8Array };
-      bloom = new Uint8Array(row.bloom);
-      this.#blooms.set(run, bloom);
+  #filter(run: number): RunFilter {
+    let filter = this.#filters.get(run);
+    if (filter === undefined) {
+      const row = this.#sql('SELECT entries, bloom FROM bucket_runs WHERE run = ?').get(run) as {
+        entries: number;
+        bloom: Uint8Array;
+      };
+      filter = readRunFilter(row.bloom, row.entries);
+      this.#filters.set(run, filter);
     }
-    return bloom;
+    return filter;
+  }
+
+  /** Bytes the filters of the runs read so far hold in memory. */
+  filterBytes(): number {
+    let bytes = 0;
+    for (const filter of this.#filters.values()) bytes += filter.bytes;
+    return bytes;
   }
 
   #nextRun(): number {
@@ -263,15 +282,15 @@ export class BucketRuns {
       this.#sql(`DELETE FROM bucket_pages WHERE run IN (${list})`).run(...merged);
       this.#sql(`DELETE FROM bucket_runs WHERE run IN (${list})`).run(...merged);
       for (const run of merged) {
-        this.#blooms.delete(run);
+        this.#filters.delete(run);
         this.#fenceCache.delete(run);
       }
-      this.#blooms.set(writer.run, writer.finish());
+      this.#filters.set(writer.run, writer.finish());
     }
   }
 }
 
-/** Writes one run's entries, given in order, as pages, then its row with its Bloom filter. */
+/** Writes one run's entries, given in order, as pages, then its row with its filter. */
 class RunWriter {
   readonly run: number;
   readonly #level: number;
@@ -279,8 +298,8 @@ class RunWriter {
   #keys = new Float64Array(PAGE_ENTRIES);
   #serials = new Uint32Array(PAGE_ENTRIES);
   #size = 0;
-  /** Every key written (with repeats), for the Bloom filter. */
-  #all = new Float64Array(PAGE_ENTRIES);
+  /** The run's filter, fed each key as it is written (a block of keys at a time, not the run's). */
+  readonly #filter = new FuseFilterBuilder();
   #count = 0;
 
   constructor(sql: Prepare, run: number, level: number) {
@@ -299,21 +318,21 @@ class RunWriter {
     this.#keys[this.#size] = key;
     this.#serials[this.#size] = serial;
     this.#size++;
-    if (this.#count === this.#all.length) this.#all = grown(this.#all, Float64Array);
-    this.#all[this.#count++] = key;
+    this.#filter.push(key);
+    this.#count++;
   }
 
-  /** Writes the last page and the run's row; returns its Bloom filter. */
-  finish(): Uint8Array {
+  /** Writes the last page and the run's row; returns its filter. */
+  finish(): RunFilter {
     this.#flush();
-    const bloom = bloomFor(this.#all.subarray(0, this.#count));
+    const stored = storedRunFilter(this.#filter.finish(), this.#count);
     this.#sql('INSERT INTO bucket_runs (run, level, entries, bloom) VALUES (?, ?, ?, ?)').run(
       this.run,
       this.#level,
       this.#count,
-      bloom,
+      stored,
     );
-    return bloom;
+    return readRunFilter(stored, this.#count);
   }
 
   #flush(): void {

@@ -7,7 +7,9 @@ import type { SqliteClient } from './driver.js';
  * its entries as a new run, sorted by key, in pages of a few hundred entries (one BLOB each, see
  * bucket-runs.ts), so a commit appends a few pages instead of touching one random page of a large
  * B-tree per entry (which, at a million articles, costs several milliseconds per article). Runs of one level are merged into one run of the next, so a
- * lookup visits a few runs, and each run's Bloom filter rules out the keys it does not hold.
+ * lookup visits a few runs, and each run's filter rules out the keys it does not hold. The column
+ * `bucket_runs.bloom` holds that filter: a binary fuse filter since schema 4, a Bloom filter in
+ * runs written by schema 3 (run-filter.ts tells them apart).
  */
 const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -61,8 +63,16 @@ CREATE INDEX IF NOT EXISTS relations_copy ON relations (copy);
 `;
 
 /**
+ * Older schemas this one reads: 3 differs only in the runs' filters (Bloom, not binary fuse), which
+ * are still read. Opened for writing, such a file is marked with the current schema, so that the
+ * wiretrace which wrote it, unable to read the new runs' filters, refuses it from then on.
+ */
+const READABLE_OLDER_SCHEMAS: readonly number[] = [3];
+
+/**
  * Creates the tables on a new file, or checks that an existing file was written by this schema
- * and fingerprint version. Anything else is refused with a message saying what to do.
+ * (or one it reads, see READABLE_OLDER_SCHEMAS) and fingerprint version. Anything else is refused
+ * with a message saying what to do.
  */
 export function prepareSchema(
   client: SqliteClient,
@@ -92,10 +102,10 @@ export function prepareSchema(
     return;
   }
   const schema = readMeta(client, 'schema_version');
-  if (schema !== SCHEMA_VERSION) {
+  if (schema !== SCHEMA_VERSION && !READABLE_OLDER_SCHEMAS.includes(schema)) {
     throw new WiretraceError(
       'STORE_INCOMPATIBLE',
-      `written with store schema ${schema}, this wiretrace reads schema ${SCHEMA_VERSION}; ` +
+      `written with store schema ${schema}, this wiretrace reads schema ${[...READABLE_OLDER_SCHEMAS, SCHEMA_VERSION].join(' and ')}; ` +
         're-create it with wiretrace add (or use the wiretrace version that wrote it)',
       path,
     );
@@ -108,6 +118,9 @@ export function prepareSchema(
         're-create it with wiretrace add (or use the wiretrace version that wrote it)',
       path,
     );
+  }
+  if (schema !== SCHEMA_VERSION && !readonly) {
+    client.prepare("UPDATE meta SET value = ? WHERE name = 'schema_version'").run(String(SCHEMA_VERSION));
   }
 }
 

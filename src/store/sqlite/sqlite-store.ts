@@ -9,7 +9,6 @@ import {
   type NewDocument,
   type OpenStoreOptions,
   type RemoveSelector,
-  SCHEMA_VERSION,
   type Store,
   type StoredDocument,
   type StoredHead,
@@ -126,12 +125,12 @@ class SqliteStore implements Store {
 
   async info(): Promise<StoreInfo> {
     const count = (sql: string) => (this.#sql(sql).get() as { n: number }).n;
-    const fingerprint = this.#sql("SELECT value FROM meta WHERE name = 'fingerprint_version'").get() as {
-      value: string;
-    };
+    const meta = (name: string) =>
+      Number((this.#sql('SELECT value FROM meta WHERE name = ?').get(name) as { value: string }).value);
     return {
-      schemaVersion: SCHEMA_VERSION,
-      fingerprintVersion: Number(fingerprint.value),
+      // The file's own: a read-only look at an older corpus leaves it as it was written.
+      schemaVersion: meta('schema_version'),
+      fingerprintVersion: meta('fingerprint_version'),
       documents: count('SELECT count(*) AS n FROM documents'),
       relations: count('SELECT count(*) AS n FROM relations'),
       stories: count(
