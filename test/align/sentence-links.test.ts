@@ -58,10 +58,16 @@ describe('sentence links', () => {
 
   it('does not link sentences that share one rare word and only related words', () => {
     const a = analyseArticle(
-      articleFromText('a', 'The mayor opened the new library on Monday.\n\nFerries will run every hour until March.'),
+      articleFromText(
+        'a',
+        'The mayor opened the new library on Monday.\n\nFerries will run every hour until March.',
+      ),
     );
     const b = analyseArticle(
-      articleFromText('b', 'Parking charges rise in June across the old town. The mayor lost the vote on the budget.'),
+      articleFromText(
+        'b',
+        'Parking charges rise in June across the old town. The mayor lost the vote on the budget.',
+      ),
     );
     assert.equal(alignArticles(a, b, lexicon).pairs.length, 0);
   });
