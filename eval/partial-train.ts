@@ -60,7 +60,10 @@ export async function trainPartialGate(datasets: string, modelsDirectory: string
   const lexicon = engine.lexicon;
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-partial-train-'));
   try {
-    for (const item of writePanSuite(buildPanSuite(datasets, { seed: DEFAULT_SEED, perKind: TRAIN_PER_KIND }, lexicon), directory)) {
+    for (const item of writePanSuite(
+      buildPanSuite(datasets, { seed: DEFAULT_SEED, perKind: TRAIN_PER_KIND }, lexicon),
+      directory,
+    )) {
       let source: AnalysedArticle;
       let copy: AnalysedArticle;
       try {
