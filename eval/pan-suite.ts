@@ -54,12 +54,6 @@ export interface PanSuiteOptions {
 /** The seed the models are trained on; the eval builds its suite with EVAL_SEED, other passages. */
 export const DEFAULT_SEED = 2010;
 export const EVAL_SEED = 2011;
-/**
- * Pairs per kind of the suite the models are fitted on: twice the eval's, since one suite of 50
- * per kind leaves the fitted weights (and the eval's figures) moving by a pair or two whenever
- * the passages found change a little.
- */
-export const TRAIN_PER_KIND = 100;
 
 interface Doc {
   id: string;

@@ -30,7 +30,7 @@ import { loadClough } from './datasets.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
 import { writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
-import { buildPanSuite, DEFAULT_SEED, TRAIN_PER_KIND } from './pan-suite.js';
+import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
 const FOLDS = 5;
 
@@ -85,7 +85,7 @@ function withPassages(
 export async function trainPanModels(datasets: string, modelsDirectory: string): Promise<void> {
   const engine = createEngine();
   const lexicon = engine.lexicon;
-  const pairs = buildPanSuite(datasets, { seed: DEFAULT_SEED, perKind: TRAIN_PER_KIND }, lexicon);
+  const pairs = buildPanSuite(datasets, { seed: DEFAULT_SEED }, lexicon);
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-train-'));
   const passages: Example[] = [];
   const directions: Example[] = [];

@@ -28,7 +28,7 @@ import { loadClough } from './datasets.js';
 import { type Example, fitLogistic, groupFolds } from './logistic-fit.js';
 import { writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
-import { buildPanSuite, DEFAULT_SEED, TRAIN_PER_KIND } from './pan-suite.js';
+import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
 const FOLDS = 5;
 /** Thresholds tried, lowest first. */
@@ -60,10 +60,7 @@ export async function trainPartialGate(datasets: string, modelsDirectory: string
   const lexicon = engine.lexicon;
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-partial-train-'));
   try {
-    for (const item of writePanSuite(
-      buildPanSuite(datasets, { seed: DEFAULT_SEED, perKind: TRAIN_PER_KIND }, lexicon),
-      directory,
-    )) {
+    for (const item of writePanSuite(buildPanSuite(datasets, { seed: DEFAULT_SEED }, lexicon), directory)) {
       let source: AnalysedArticle;
       let copy: AnalysedArticle;
       try {
