@@ -93,126 +93,24 @@ export function linkSentences(
       .slice(0, MAX_CANDIDATES);
     for (const sentence of touched) shared[sentence] = 0;
     for (const sentenceA of worthScoring.sort((x, y) => x - y)) {
-      const link = scoredLink(contentA[sentenceA]!, tokensB, sentenceA, sentenceB, matcher);
-      if (link !== null) candidates.push(link);
+      const tokensA = contentA[sentenceA]!;
+      const match = softMatch(tokensA, tokensB, matcher);
+      const needed = Math.min(MIN_SHARED_WORDS, tokensA.length, tokensB.length);
+      if (match.links.length < needed) continue;
+      const link: SentenceLink = {
+        a: sentenceA,
+        b: sentenceB,
+        aInB: match.leftCovered,
+        bInA: match.rightCovered,
+        similarity: harmonic(match.leftCovered, match.rightCovered),
+      };
+      if (isLink(link)) candidates.push(link);
     }
   });
   candidates.push(...identicalSentences(a, b, candidates, matcher));
   candidates.push(...containedSentences(a, b, candidates, matcher));
   candidates.push(...runSentences(a, b, candidates));
-  candidates.push(...synonymAnchoredLinks(contentA, contentB, candidates, sentencesByStem, matcher));
   return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
-}
-
-/**
- * Source sentences scored for one copy sentence in the second look, at most: the ones sharing
- * the most rare words and synonyms of them (each costs a comparison, on every sentence two
- * texts do not share).
- */
-const MAX_SYNONYM_CANDIDATES = 2;
-/** Source sentences sharing a rare stem with a copy sentence that are looked at for synonyms, at most. */
-const MAX_SYNONYM_LOOKS = 4;
-
-/**
- * A second look for the copy sentences nothing linked: a spun sentence keeps few of its rare
- * words as they were ("pledged" became "promised"), so the source sentence it renders may share
- * too few stems to be scored. A source sentence that shares at least one rare stem with it
- * also counts the copy's rare words it holds a synonym of (the lexicon's synonyms, not words
- * merely related); the sentences that then share enough are scored and linked by the same rule
- * as above. Sentences already linked are not looked at again.
- */
-function synonymAnchoredLinks(
-  contentA: readonly WeightedToken[][],
-  contentB: readonly WeightedToken[][],
-  found: readonly SentenceLink[],
-  sentencesByStem: ReadonlyMap<number, number[]>,
-  matcher: WordMatcher,
-): SentenceLink[] {
-  const linkedB = new Uint8Array(contentB.length);
-  for (const link of found) linkedB[link.b] = 1;
-  const links: SentenceLink[] = [];
-  const shared = new Float64Array(contentA.length);
-  const touched: number[] = [];
-  const counted = new Set<number>();
-  contentB.forEach((tokensB, sentenceB) => {
-    if (linkedB[sentenceB] === 1) return;
-    touched.length = 0;
-    counted.clear();
-    const rareB: WeightedToken[] = [];
-    for (const token of tokensB) {
-      if (token.weight < ANCHOR_WEIGHT) continue;
-      const stem = matcher.stemOf(token.form);
-      if (counted.has(stem)) continue;
-      counted.add(stem);
-      rareB.push(token);
-      for (const sentenceA of sentencesByStem.get(stem) ?? []) {
-        if (shared[sentenceA] === 0) touched.push(sentenceA);
-        shared[sentenceA]! += token.weight;
-      }
-    }
-    // Under the bar, the first look did not score a sentence; over it, the first look did. Of
-    // those under it, the few sharing the most rare stems are looked at for synonyms.
-    const under = touched
-      .filter((sentence) => shared[sentence]! < MIN_ANCHOR_TOTAL)
-      .sort((x, y) => shared[y]! - shared[x]! || x - y)
-      .slice(0, MAX_SYNONYM_LOOKS);
-    const scores: Array<{ sentence: number; weight: number }> = [];
-    for (const sentenceA of under) {
-      const weight = shared[sentenceA]! + synonymWeight(contentA[sentenceA]!, rareB, matcher);
-      if (weight >= MIN_ANCHOR_TOTAL) scores.push({ sentence: sentenceA, weight });
-    }
-    for (const sentenceA of touched) shared[sentenceA] = 0;
-    const worthScoring = scores
-      .sort((x, y) => y.weight - x.weight || x.sentence - y.sentence)
-      .slice(0, MAX_SYNONYM_CANDIDATES)
-      .map((score) => score.sentence)
-      .sort((x, y) => x - y);
-    for (const sentenceA of worthScoring) {
-      const link = scoredLink(contentA[sentenceA]!, tokensB, sentenceA, sentenceB, matcher);
-      if (link !== null) links.push(link);
-    }
-  });
-  return links;
-}
-
-/** Weight of the copy's rare words (one per stem) that the source sentence holds a synonym of. */
-function synonymWeight(
-  tokensA: readonly WeightedToken[],
-  rareB: readonly WeightedToken[],
-  matcher: WordMatcher,
-): number {
-  let weight = 0;
-  for (const tokenB of rareB) {
-    for (const tokenA of tokensA) {
-      if (tokenA.weight < ANCHOR_WEIGHT) continue;
-      if (matcher.matchForms(tokenA.form, tokenB.form).op === 'synonym') {
-        weight += tokenB.weight;
-        break;
-      }
-    }
-  }
-  return weight;
-}
-
-/** The link of two sentences when their words render each other well enough (isLink), else null. */
-function scoredLink(
-  tokensA: readonly WeightedToken[],
-  tokensB: readonly WeightedToken[],
-  sentenceA: number,
-  sentenceB: number,
-  matcher: WordMatcher,
-): SentenceLink | null {
-  const match = softMatch(tokensA, tokensB, matcher);
-  const needed = Math.min(MIN_SHARED_WORDS, tokensA.length, tokensB.length);
-  if (match.links.length < needed) return null;
-  const link: SentenceLink = {
-    a: sentenceA,
-    b: sentenceB,
-    aInB: match.leftCovered,
-    bInA: match.rightCovered,
-    similarity: harmonic(match.leftCovered, match.rightCovered),
-  };
-  return isLink(link) ? link : null;
 }
 
 /** The sentences of each rare enough stem (by stem id: the anchors pairs of sentences are scored on). */
