@@ -113,6 +113,19 @@ function mirrors(forward: CompareJson, backward: CompareJson): boolean {
 }
 
 /**
+ * An annotation of the suite built with `seed`, its documents named after the seed: each suite
+ * numbers its documents from 1, and pooled suites must not score one's detections against
+ * another's cases.
+ */
+export function seedNamed(seed: number, annotation: PanAnnotation): PanAnnotation {
+  return {
+    ...annotation,
+    thisReference: `${seed}/${annotation.thisReference}`,
+    sourceReference: `${seed}/${annotation.sourceReference}`,
+  };
+}
+
+/**
  * The suite built again with other seeds (other passages, hosts and pairs from the same data),
  * scored pooled: one suite of 200 planted passages moves by a pair or two on changes that are
  * noise, so a change is judged on these too (`npm run eval -- pan --pan-seeds 3001,3002`).
@@ -131,12 +144,7 @@ async function evaluateOtherSeeds(
     const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-seed-'));
     try {
       for (const [index, item] of writePanSuite(pairs, directory).entries()) {
-        // Names carry the seed: each suite numbers its documents from 1.
-        const named = (annotation: PanAnnotation): PanAnnotation => ({
-          ...annotation,
-          thisReference: `${seed}/${annotation.thisReference}`,
-          sourceReference: `${seed}/${annotation.sourceReference}`,
-        });
+        const named = (annotation: PanAnnotation): PanAnnotation => seedNamed(seed, annotation);
         item.pair.cases.forEach((plagiarismCase, at) => {
           cases.push({ ...named(item.truth[at]!), obfuscation: plagiarismCase.obfuscation });
         });
