@@ -110,67 +110,7 @@ export function linkSentences(
   candidates.push(...identicalSentences(a, b, candidates, matcher));
   candidates.push(...containedSentences(a, b, candidates, matcher));
   candidates.push(...runSentences(a, b, candidates));
-  candidates.push(...neighbourLinks(contentA, contentB, candidates, matcher));
   return keepStrongLinks(candidates, a.sentences.length, b.sentences.length);
-}
-
-/**
- * The sentences next to a link on both sides, neither linked yet, are scored whatever rare words
- * they share: a reused passage goes on sentence by sentence, and a spun sentence that kept none
- * of its rare words as they were is found beside its neighbours. Linked by the same rule as any
- * other pair; each new link's neighbours are looked at in turn.
- */
-function neighbourLinks(
-  contentA: readonly WeightedToken[][],
-  contentB: readonly WeightedToken[][],
-  found: readonly SentenceLink[],
-  matcher: WordMatcher,
-): SentenceLink[] {
-  const linkedA = new Uint8Array(contentA.length);
-  const linkedB = new Uint8Array(contentB.length);
-  for (const link of found) {
-    linkedA[link.a] = 1;
-    linkedB[link.b] = 1;
-  }
-  const links: SentenceLink[] = [];
-  const queue = [...found].sort((x, y) => x.a - y.a || x.b - y.b);
-  while (queue.length > 0) {
-    const link = queue.shift()!;
-    for (const step of [-1, 1]) {
-      const sentenceA = link.a + step;
-      const sentenceB = link.b + step;
-      if (sentenceA < 0 || sentenceB < 0 || sentenceA >= contentA.length || sentenceB >= contentB.length) continue;
-      if (linkedA[sentenceA] === 1 || linkedB[sentenceB] === 1) continue;
-      const neighbour = scoredLink(contentA[sentenceA]!, contentB[sentenceB]!, sentenceA, sentenceB, matcher);
-      if (neighbour === null) continue;
-      linkedA[sentenceA] = 1;
-      linkedB[sentenceB] = 1;
-      links.push(neighbour);
-      queue.push(neighbour);
-    }
-  }
-  return links;
-}
-
-/** The link of two sentences when their words render each other well enough (isLink), else null. */
-function scoredLink(
-  tokensA: readonly WeightedToken[],
-  tokensB: readonly WeightedToken[],
-  sentenceA: number,
-  sentenceB: number,
-  matcher: WordMatcher,
-): SentenceLink | null {
-  const match = softMatch(tokensA, tokensB, matcher);
-  const needed = Math.min(MIN_SHARED_WORDS, tokensA.length, tokensB.length);
-  if (match.links.length < needed) return null;
-  const link: SentenceLink = {
-    a: sentenceA,
-    b: sentenceB,
-    aInB: match.leftCovered,
-    bInA: match.rightCovered,
-    similarity: harmonic(match.leftCovered, match.rightCovered),
-  };
-  return isLink(link) ? link : null;
 }
 
 /** The sentences of each rare enough stem (by stem id: the anchors pairs of sentences are scored on). */
