@@ -112,7 +112,91 @@ function mirrors(forward: CompareJson, backward: CompareJson): boolean {
   );
 }
 
-export async function evaluatePan(aebDirectory: string, datasets: string): Promise<void> {
+/**
+ * An annotation of the suite built with `seed`, its documents named after the seed: each suite
+ * numbers its documents from 1, and pooled suites must not score one's detections against
+ * another's cases.
+ */
+export function seedNamed(seed: number, annotation: PanAnnotation): PanAnnotation {
+  return {
+    ...annotation,
+    thisReference: `${seed}/${annotation.thisReference}`,
+    sourceReference: `${seed}/${annotation.sourceReference}`,
+  };
+}
+
+/**
+ * The suite built again with other seeds (other passages, hosts and pairs from the same data),
+ * scored pooled: one suite of 200 planted passages moves by a pair or two on changes that are
+ * noise, so a change is judged on these too (`npm run eval -- pan --pan-seeds 3001,3002`).
+ */
+async function evaluateOtherSeeds(
+  aebDirectory: string,
+  datasets: string,
+  seeds: readonly number[],
+  engine: Engine,
+): Promise<void> {
+  const cases: Array<PanAnnotation & { obfuscation: Obfuscation }> = [];
+  const detections: PanAnnotation[] = [];
+  const counts = { planted: 0, found: 0, free: 0, freeFound: 0, right: 0, wrong: 0 };
+  for (const seed of seeds) {
+    const pairs = buildPanSuite(datasets, { aebFolder: basename(aebDirectory), seed }, engine.lexicon);
+    const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-seed-'));
+    try {
+      for (const [index, item] of writePanSuite(pairs, directory).entries()) {
+        const named = (annotation: PanAnnotation): PanAnnotation => seedNamed(seed, annotation);
+        item.pair.cases.forEach((plagiarismCase, at) => {
+          cases.push({ ...named(item.truth[at]!), obfuscation: plagiarismCase.obfuscation });
+        });
+        const suspiciousIsA = index % 2 === 0;
+        const [a, b] = suspiciousIsA
+          ? [item.suspiciousPath, item.sourcePath]
+          : [item.sourcePath, item.suspiciousPath];
+        let result: CompareJson;
+        try {
+          result = await compareFiles(a, b, engine);
+        } catch {
+          result = { passages: [], relation: 'unrelated', direction: null } as unknown as CompareJson;
+        }
+        detections.push(...detectionsOf(item.pair, result, suspiciousIsA).map(named));
+        const derived = isDerived(result);
+        if (item.pair.cases.length === 0) {
+          counts.free++;
+          if (derived) counts.freeFound++;
+          continue;
+        }
+        counts.planted++;
+        if (!derived) continue;
+        counts.found++;
+        if (result.direction === (suspiciousIsA ? 'b->a' : 'a->b')) counts.right++;
+        else counts.wrong++;
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }
+  const scores = panScores(cases, detections);
+  const recall = (['none', 'random', 'synonym', 'msrp'] as const)
+    .map(
+      (kind) =>
+        `${kind} ${fixed(
+          panRecall(
+            cases.filter((item) => item.obfuscation === kind),
+            detections,
+          ),
+        )}`,
+    )
+    .join(', ');
+  console.log(
+    `suites of seeds ${seeds.join(', ')} pooled (${counts.planted} planted passages): plagdet ${fixed(scores.plagdet)} (precision ${fixed(scores.precision)}, recall ${fixed(scores.recall)}, granularity ${fixed(scores.granularity)}); recall ${recall}; called derived ${counts.found} of ${counts.planted} with a planted passage, ${counts.freeFound} of ${counts.free} with nothing planted; direction right on ${fixed(counts.right / Math.max(1, counts.planted))} (wrong ${counts.wrong}, not called derived ${counts.planted - counts.found})`,
+  );
+}
+
+export async function evaluatePan(
+  aebDirectory: string,
+  datasets: string,
+  otherSeeds: readonly number[] = [],
+): Promise<void> {
   // Built with another seed than the models were trained on: other passages, other pairs.
   const engine = createEngine();
   const pairs = buildPanSuite(
@@ -237,6 +321,7 @@ export async function evaluatePan(aebDirectory: string, datasets: string): Promi
         `${failures.length} pairs refused by compare (scored as nothing found), e.g. ${failures[0]}`,
       );
     }
+    if (otherSeeds.length > 0) await evaluateOtherSeeds(aebDirectory, datasets, otherSeeds, engine);
   } finally {
     rmSync(directory, { recursive: true, force: true });
     await engine.close();

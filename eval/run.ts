@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SuiteModule } from './suite.js';
 
 /**
- * `npm run eval [-- SUITE] [--datasets DIR] [--verbose]`: each suite is one module, run on every
+ * `npm run eval [-- SUITE] [--datasets DIR] [--verbose] [--pan-seeds 3001,3002]`: each suite is one module, run on every
  * dataset folder whose name starts with its prefix (so a held-out part stored beside the
  * development part runs the same way). Adding a suite is one line here.
  */
@@ -16,7 +16,11 @@ const SUITES: Array<{ name: string; prefix: string; load: () => Promise<SuiteMod
 
 /** The PAN-format suite plants passages from the aeb bodies and MSRP pairs, so it reads the whole datasets folder. */
 function panSuite(module: typeof import('./pan.js')): SuiteModule {
-  return { evaluateSuite: (directory) => module.evaluatePan(directory, datasets) };
+  const seeds = argument('--pan-seeds', '')
+    .split(',')
+    .filter((seed) => seed !== '')
+    .map(Number);
+  return { evaluateSuite: (directory) => module.evaluatePan(directory, datasets, seeds) };
 }
 
 function argument(name: string, fallback: string): string {
