@@ -25,8 +25,9 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   const first =
     raw.format === 'html' ? extractHtmlOrWholePage(raw, options.comments === true) : extractPlainText(raw);
   if (first === null) {
-    // Nothing outside landmarks and <noscript> to read: only their look may find the story.
-    const landmark = secondLook(raw, options.comments === true, undefined);
+    // Nothing outside landmarks and <noscript> to read: only their look may find the story, under
+    // the page's own title (there is no first look's headline).
+    const landmark = secondLook(raw, options.comments === true, (whole) => whole.title);
     if (landmark !== null) return landmark;
     throw new WiretraceError('INPUT_EMPTY', 'no article text found', raw.input);
   }
@@ -35,7 +36,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   if (options.requireStory === false) return article;
   const reason = whyNoArticle(article, page);
   if (reason !== null && raw.format === 'html') {
-    const second = secondLook(raw, options.comments === true, article.title);
+    const second = secondLook(raw, options.comments === true, () => article.title);
     if (second !== null) return second;
   }
   if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
@@ -46,14 +47,14 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
  * The container chosen may be the wrong box: the page read as flattened text gets a second look,
  * then a third with the text of its landmark elements (<aside>, <footer>, <nav>, <figure>), which
  * some sites fill with their story, and of <noscript>, where pages built by script give it.
- * Landmark text passes only under a headline (`headline`, as the first look read it, or the
- * page's own title when the first look found no text at all) that names a story and whose words
- * it tells: an "about us" paragraph in a footer is no story.
+ * Landmark text passes only under a headline (`headlineOf` the article the look read: the first
+ * look's headline, or that article's own title when the first look found no text at all) that
+ * names a story and whose words it tells: an "about us" paragraph in a footer is no story.
  */
 function secondLook(
   raw: RawDocument,
   comments: boolean,
-  headline: string | null | undefined,
+  headlineOf: (whole: Article) => string | null,
 ): Article | null {
   for (const landmarks of [false, true]) {
     let whole: ReturnType<typeof extractHtml>;
@@ -64,8 +65,7 @@ function secondLook(
       throw error;
     }
     if (whyNoArticle(whole.article, whole.page) !== null) continue;
-    if (landmarks && !tellsHeadline(whole.article, headline === undefined ? whole.article.title : headline))
-      continue;
+    if (landmarks && !tellsHeadline(whole.article, headlineOf(whole.article))) continue;
     return whole.article;
   }
   return null;
