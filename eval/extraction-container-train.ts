@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { containerView } from '../src/extract/extract-html.js';
 import {
   CONTAINER_FEATURE_NAMES,
@@ -7,9 +7,8 @@ import {
 } from '../src/extract/html/container-model.js';
 import { containerCandidatesOf } from '../src/extract/html/content-container.js';
 import { isInsideAny } from '../src/extract/html/dom.js';
-import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import { trainingFolders, writeModelWithFigures } from './extraction-training.js';
-import { isStoryText, truths, words } from './extraction-truths.js';
+import { isStoryText, truthPages, words } from './extraction-truths.js';
 import { type Example, fitLogistic } from './logistic-fit.js';
 
 /**
@@ -39,31 +38,28 @@ const FIT = { l2: 0.01, iterations: 1500 };
 async function pagesOf(directory: string): Promise<Page[]> {
   const set = basename(directory);
   const pages: Page[] = [];
-  for (const [id, truth] of [...truths(directory)].sort((a, b) => a[0].localeCompare(b[0]))) {
-    for await (const item of readInputs([join(directory, 'html', `${id}.html.gz`)])) {
-      if (isInputFailure(item)) continue;
-      const view = containerView(item);
-      const { blocks, candidates } = containerCandidatesOf(view.pageBlocks, view.headline);
-      if (candidates.length < 2) continue;
-      const labels = blocks.map((block) => isStoryText(truth, block.text));
-      const storyWords = blocks.reduce(
-        (sum, block, index) => sum + (labels[index] === true ? words(block.text) : 0),
-        0,
-      );
-      pages.push({
-        set,
-        storyWords,
-        candidates: candidates.map((candidate) => {
-          const inside = new Set([candidate.element]);
-          let worth = 0;
-          blocks.forEach((block, index) => {
-            if (labels[index] === null || !isInsideAny(block.element, inside)) return;
-            worth += labels[index] ? words(block.text) : -words(block.text);
-          });
-          return { features: candidate.features, worth };
-        }),
-      });
-    }
+  for await (const { truth, page: item } of truthPages(directory)) {
+    const view = containerView(item);
+    const { blocks, candidates } = containerCandidatesOf(view.pageBlocks, view.headline);
+    if (candidates.length < 2) continue;
+    const labels = blocks.map((block) => isStoryText(truth, block.text));
+    const storyWords = blocks.reduce(
+      (sum, block, index) => sum + (labels[index] === true ? words(block.text) : 0),
+      0,
+    );
+    pages.push({
+      set,
+      storyWords,
+      candidates: candidates.map((candidate) => {
+        const inside = new Set([candidate.element]);
+        let worth = 0;
+        blocks.forEach((block, index) => {
+          if (labels[index] === null || !isInsideAny(block.element, inside)) return;
+          worth += labels[index] ? words(block.text) : -words(block.text);
+        });
+        return { features: candidate.features, worth };
+      }),
+    });
   }
   return pages;
 }

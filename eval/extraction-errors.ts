@@ -2,8 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { storyLayout, storyStages } from '../src/extract/extract-html.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
-import { isInputFailure, readInputs } from '../src/ingest/index.js';
-import { isStoryText, truths, words } from './extraction-truths.js';
+import { isStoryText, truthPages, words } from './extraction-truths.js';
 
 /**
  * `npm run eval -- extraction-errors`: where extraction's errors lie on each page-extraction set,
@@ -49,56 +48,49 @@ export async function errorPlaces(
 ): Promise<{ places: Map<string, Tally>; keptChrome: Map<string, number> }> {
   const places = new Map<string, Tally>();
   const keptChrome = new Map<string, number>();
-  for (const [id, truth] of [...truths(directory)].sort((a, b) => a[0].localeCompare(b[0]))) {
-    for await (const item of readInputs([join(directory, 'html', `${id}.html.gz`)])) {
-      if (isInputFailure(item)) continue;
-      let layout: ReturnType<typeof storyLayout>;
-      try {
-        layout = storyLayout(item);
-      } catch {
-        continue; // a page without text: nothing to place
-      }
-      const stages = storyStages(layout);
-      const label = new Map<HtmlBlock, string>();
-      stages.blocks.forEach((block, index) => {
-        const final = stages.labels[index]!;
-        label.set(
-          block,
-          stages.beforeEdges[index] === 'story' && stages.afterTail[index] !== 'story'
-            ? 'story, cut by the tail model'
-            : stages.afterTail[index] === 'story' && final !== 'story'
-              ? 'story, cut by the lead model'
-              : final,
-        );
-      });
-      const story = stages.blocks.filter((_, index) => stages.labels[index] === 'story');
-      const storySet = new Set(story);
-      const storyPositions = layout.pageBlocks.flatMap((block, position) =>
-        storySet.has(block) ? [position] : [],
-      );
-      layout.pageBlocks.forEach((block, position) => {
-        const isStory = isStoryText(truth, block.text);
-        if (isStory === null) return;
-        const count = words(block.text);
-        if (storySet.has(block)) {
-          if (isStory) return;
-          const rank = storyPositions.indexOf(position);
-          const where =
-            rank < 3
-              ? 'first three story blocks'
-              : rank >= storyPositions.length - 3
-                ? 'last three'
-                : 'middle';
-          keptChrome.set(where, (keptChrome.get(where) ?? 0) + count);
-          return;
-        }
-        const place = placeOf(block, position, storyPositions, label.get(block));
-        const tally = places.get(place) ?? { missedStory: 0, leftChrome: 0 };
-        if (isStory) tally.missedStory += count;
-        else tally.leftChrome += count;
-        places.set(place, tally);
-      });
+  for await (const { truth, page: item } of truthPages(directory)) {
+    let layout: ReturnType<typeof storyLayout>;
+    try {
+      layout = storyLayout(item);
+    } catch {
+      continue; // a page without text: nothing to place
     }
+    const stages = storyStages(layout);
+    const label = new Map<HtmlBlock, string>();
+    stages.blocks.forEach((block, index) => {
+      const final = stages.labels[index]!;
+      label.set(
+        block,
+        stages.beforeEdges[index] === 'story' && stages.afterTail[index] !== 'story'
+          ? 'story, cut by the tail model'
+          : stages.afterTail[index] === 'story' && final !== 'story'
+            ? 'story, cut by the lead model'
+            : final,
+      );
+    });
+    const story = stages.blocks.filter((_, index) => stages.labels[index] === 'story');
+    const storySet = new Set(story);
+    const storyPositions = layout.pageBlocks.flatMap((block, position) =>
+      storySet.has(block) ? [position] : [],
+    );
+    layout.pageBlocks.forEach((block, position) => {
+      const isStory = isStoryText(truth, block.text);
+      if (isStory === null) return;
+      const count = words(block.text);
+      if (storySet.has(block)) {
+        if (isStory) return;
+        const rank = storyPositions.indexOf(position);
+        const where =
+          rank < 3 ? 'first three story blocks' : rank >= storyPositions.length - 3 ? 'last three' : 'middle';
+        keptChrome.set(where, (keptChrome.get(where) ?? 0) + count);
+        return;
+      }
+      const place = placeOf(block, position, storyPositions, label.get(block));
+      const tally = places.get(place) ?? { missedStory: 0, leftChrome: 0 };
+      if (isStory) tally.missedStory += count;
+      else tally.leftChrome += count;
+      places.set(place, tally);
+    });
   }
   return { places, keptChrome };
 }

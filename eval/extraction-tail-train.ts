@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { storyBeforeTail } from '../src/extract/extract-html.js';
 import {
   chromeProbability,
@@ -10,9 +10,8 @@ import {
   type TailModel,
   withoutTailChrome,
 } from '../src/extract/html/tail-model.js';
-import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import { trainingFolders, writeModelWithFigures } from './extraction-training.js';
-import { isStoryText, type Truth, truths } from './extraction-truths.js';
+import { isStoryText, type Truth, truthPages } from './extraction-truths.js';
 import { type Example, fitLogistic } from './logistic-fit.js';
 
 /**
@@ -44,29 +43,26 @@ function labelOf(truth: Truth, text: string): 0 | 1 | null {
 async function samplesOf(directory: string, edge: StoryEdge): Promise<Sample[]> {
   const set = basename(directory);
   const samples: Sample[] = [];
-  for (const [id, truth] of [...truths(directory)].sort((a, b) => a[0].localeCompare(b[0]))) {
-    for await (const item of readInputs([join(directory, 'html', `${id}.html.gz`)])) {
-      if (isInputFailure(item)) continue;
-      let story: ReturnType<typeof storyBeforeTail>;
-      try {
-        story = storyBeforeTail(item);
-      } catch {
-        continue;
-      }
-      // The lead model looks at the story as the tail model leaves it (the order extraction runs them).
-      const labels = edge === 'lead' ? withoutTailChrome(story.blocks, story.labels) : story.labels;
-      const shape = storyShape(story.blocks, labels);
-      for (const index of edgeCandidates(labels, edge)) {
-        const label = labelOf(truth, story.blocks[index]!.text);
-        if (label === null) continue;
-        samples.push({
-          features: edgeFeatures(story.blocks, shape, index, edge),
-          label,
-          group: set,
-          kind: id,
-          words: shape.words[index]!,
-        });
-      }
+  for await (const { id, truth, page: item } of truthPages(directory)) {
+    let story: ReturnType<typeof storyBeforeTail>;
+    try {
+      story = storyBeforeTail(item);
+    } catch {
+      continue;
+    }
+    // The lead model looks at the story as the tail model leaves it (the order extraction runs them).
+    const labels = edge === 'lead' ? withoutTailChrome(story.blocks, story.labels) : story.labels;
+    const shape = storyShape(story.blocks, labels);
+    for (const index of edgeCandidates(labels, edge)) {
+      const label = labelOf(truth, story.blocks[index]!.text);
+      if (label === null) continue;
+      samples.push({
+        features: edgeFeatures(story.blocks, shape, index, edge),
+        label,
+        group: set,
+        kind: id,
+        words: shape.words[index]!,
+      });
     }
   }
   return samples;

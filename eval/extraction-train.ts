@@ -8,11 +8,10 @@ import {
   storyPositionsOf,
   storyProbability,
 } from '../src/extract/html/block-model.js';
-import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import { trainContainerModel } from './extraction-container-train.js';
 import { trainTailModel } from './extraction-tail-train.js';
 import { trainingFolders, writeModelWithFigures } from './extraction-training.js';
-import { isStoryText, truths, words } from './extraction-truths.js';
+import { isStoryText, truthPages, words } from './extraction-truths.js';
 
 /**
  * `npm run train:extract` (`-- --tail`: the tail model, see extraction-tail-train.ts): learns the block model (a logistic regression over block features,
@@ -40,22 +39,19 @@ const THRESHOLDS = Array.from({ length: 19 }, (_, index) => 0.05 * (index + 1));
 async function samplesOf(directory: string): Promise<Sample[]> {
   const set = basename(directory);
   const samples: Sample[] = [];
-  for (const [id, truth] of [...truths(directory)].sort((a, b) => a[0].localeCompare(b[0]))) {
-    for await (const item of readInputs([join(directory, 'html', `${id}.html.gz`)])) {
-      if (isInputFailure(item)) continue;
-      const layout = storyLayout(item);
-      if (!layout.labels.includes('story')) continue;
-      const positions = storyPositionsOf(layout);
-      for (const candidate of blockCandidates(layout)) {
-        const story = isStoryText(truth, candidate.block.text);
-        if (story === null) continue;
-        samples.push({
-          set,
-          features: candidateFeatures(layout, candidate, positions),
-          story,
-          words: words(candidate.block.text),
-        });
-      }
+  for await (const { truth, page: item } of truthPages(directory)) {
+    const layout = storyLayout(item);
+    if (!layout.labels.includes('story')) continue;
+    const positions = storyPositionsOf(layout);
+    for (const candidate of blockCandidates(layout)) {
+      const story = isStoryText(truth, candidate.block.text);
+      if (story === null) continue;
+      samples.push({
+        set,
+        features: candidateFeatures(layout, candidate, positions),
+        story,
+        words: words(candidate.block.text),
+      });
     }
   }
   return samples;

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isInputFailure, readInputs } from '../src/ingest/index.js';
+import type { RawDocument } from '../src/model/article.js';
 
 /**
  * The page-extraction development sets' ground truths, read for training block models
@@ -62,6 +64,21 @@ export function truths(directory: string): Map<string, Truth> {
     pages.set(id, textTruth(text));
   }
   return pages;
+}
+
+/**
+ * Each page of a set (`html/ID.html.gz`) with its ground truth, in id order, so that every
+ * trainer and tally sees the pages in the same order on every machine; a page that cannot be
+ * read is skipped.
+ */
+export async function* truthPages(
+  directory: string,
+): AsyncGenerator<{ id: string; truth: Truth; page: RawDocument }> {
+  for (const [id, truth] of [...truths(directory)].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for await (const item of readInputs([join(directory, 'html', `${id}.html.gz`)])) {
+      if (!isInputFailure(item)) yield { id, truth, page: item };
+    }
+  }
 }
 
 /** A page's ground truth from its full text (reader comments after Dragnet's marker cut off). */

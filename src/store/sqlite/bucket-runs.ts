@@ -1,4 +1,4 @@
-import { lowerBound } from '../../sorted-search.js';
+import { lowerBound, upperBound } from '../../sorted-search.js';
 import type { SqliteStatement } from './driver.js';
 import { FuseFilterBuilder } from './fuse-filter.js';
 import { keyHashFirst, keyHashSecond } from './key-hash.js';
@@ -458,18 +458,6 @@ function distinctSorted(keyLists: readonly (readonly number[])[]): Float64Array 
   let distinct = 0;
   for (let at = 0; at < size; at++) if (at === 0 || all[at] !== all[at - 1]) all[distinct++] = all[at]!;
   return all.subarray(0, distinct);
-}
-
-/** The first position whose key is above `key`. */
-function upperBound(keys: Float64Array, key: number): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keys[middle]! <= key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function grown<T extends Float64Array | Uint32Array>(array: T, Kind: new (length: number) => T): T {

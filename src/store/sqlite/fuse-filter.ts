@@ -1,3 +1,4 @@
+import { upperBound } from '../../sorted-search.js';
 import { keyHashFirst, keyHashSecond, mix } from './key-hash.js';
 
 /**
@@ -130,15 +131,7 @@ export function fuseHasHashed(filter: FuseFilter, key: number, first: number, se
 
 /** The block that would hold `key`: the last one starting at or below it (−1 when none does). */
 export function fuseBlockOf(filter: FuseFilter, key: number): number {
-  const firstKeys = filter.firstKeys;
-  let low = 0;
-  let high = firstKeys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (firstKeys[middle]! <= key) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
+  return upperBound(filter.firstKeys, key) - 1;
 }
 
 /** Whether block `block` may hold the key whose hash words are `first` and `second`. */
@@ -336,25 +329,27 @@ function tryBlock(
  * large merge). Each call returns a view of the length asked, holding whatever the last block left there.
  */
 class Scratch {
-  readonly #words = new Map<ScratchWords, Uint32Array>();
-  readonly #bytes = new Map<ScratchBytes, Uint8Array>();
+  readonly #arrays = new Map<ScratchWords | ScratchBytes, Uint32Array | Uint8Array>();
 
   words(name: ScratchWords, length: number): Uint32Array {
-    let array = this.#words.get(name);
-    if (array === undefined || array.length < length) {
-      array = new Uint32Array(length);
-      this.#words.set(name, array);
-    }
-    return array.subarray(0, length);
+    return this.#view(name, length, Uint32Array);
   }
 
   bytes(name: ScratchBytes, length: number): Uint8Array {
-    let array = this.#bytes.get(name);
+    return this.#view(name, length, Uint8Array);
+  }
+
+  #view<T extends Uint32Array | Uint8Array>(
+    name: ScratchWords | ScratchBytes,
+    length: number,
+    Kind: new (length: number) => T,
+  ): T {
+    let array = this.#arrays.get(name) as T | undefined;
     if (array === undefined || array.length < length) {
-      array = new Uint8Array(length);
-      this.#bytes.set(name, array);
+      array = new Kind(length);
+      this.#arrays.set(name, array);
     }
-    return array.subarray(0, length);
+    return array.subarray(0, length) as T;
   }
 }
 
