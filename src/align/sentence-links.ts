@@ -1,6 +1,6 @@
 import type { AnalysedArticle } from '../model/analysis.js';
 import { runSentencePairs, sharedVerbatimRuns } from './run-links.js';
-import { harmonic, softMatch, type WeightedToken } from './soft-match.js';
+import { harmonic, softCoverage, type WeightedToken } from './soft-match.js';
 import type { WordMatcher } from './word-match.js';
 
 /** A candidate correspondence between sentence a of the source and sentence b of the copy. */
@@ -94,9 +94,9 @@ export function linkSentences(
     for (const sentence of touched) shared[sentence] = 0;
     for (const sentenceA of worthScoring.sort((x, y) => x - y)) {
       const tokensA = contentA[sentenceA]!;
-      const match = softMatch(tokensA, tokensB, matcher);
+      const match = softCoverage(tokensA, tokensB, matcher);
       const needed = Math.min(MIN_SHARED_WORDS, tokensA.length, tokensB.length);
-      if (match.links.length < needed) continue;
+      if (match.linkCount < needed) continue;
       const link: SentenceLink = {
         a: sentenceA,
         b: sentenceB,

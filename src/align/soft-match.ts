@@ -36,62 +36,96 @@ export function softMatch(
   matcher: WordMatcher,
 ): SoftMatch {
   if (sameForms(left, right)) return identicalMatch(left, right);
-  // Candidate pairs in parallel arrays, not one object each: this runs for every sentence pair.
-  const lefts: number[] = [];
-  const rights: number[] = [];
-  const matches: WordMatch[] = [];
-  const values: number[] = [];
+  const links: SoftMatch['links'] = [];
+  const sums = greedyMatch(left, right, matcher, (l, r, match) =>
+    links.push({ left: left[l]!.index, right: right[r]!.index, match }),
+  );
+  return { ...coverages(sums, left, right), links };
+}
+
+/**
+ * softMatch's coverages and the number of its links, without listing the links: sentence
+ * linking scores every candidate pair of sentences this way, and keeps only the figures.
+ */
+export function softCoverage(
+  left: readonly WeightedToken[],
+  right: readonly WeightedToken[],
+  matcher: WordMatcher,
+): Omit<SoftMatch, 'links'> & { linkCount: number } {
+  if (sameForms(left, right)) {
+    const { links, ...figures } = identicalMatch(left, right);
+    return { ...figures, linkCount: links.length };
+  }
+  const sums = greedyMatch(left, right, matcher);
+  return { ...coverages(sums, left, right), linkCount: sums.links };
+}
+
+interface GreedySums {
+  leftGain: number;
+  rightGain: number;
+  leftStrictGain: number;
+  rightStrictGain: number;
+  links: number;
+}
+
+/**
+ * The greedy one-to-one matching: candidate word pairs scoring at least MIN_WORD_SCORE, taken
+ * best first (score, then weight, then position) while both words are free. Works in the
+ * matcher's scratch arrays, so the millions of sentence pairs of a trace allocate nothing here.
+ */
+function greedyMatch(
+  left: readonly WeightedToken[],
+  right: readonly WeightedToken[],
+  matcher: WordMatcher,
+  onLink?: (left: number, right: number, match: WordMatch) => void,
+): GreedySums {
+  const scratch = matcher.matchScratch.reserve(left.length, right.length);
+  let count = 0;
   for (let l = 0; l < left.length; l++) {
     const form = left[l]!.form;
+    const leftWeight = left[l]!.weight;
     for (let r = 0; r < right.length; r++) {
       const match = matcher.matchForms(form, right[r]!.form);
       if (match.score < MIN_WORD_SCORE) continue;
-      lefts.push(l);
-      rights.push(r);
-      matches.push(match);
-      values.push(match.score * Math.min(left[l]!.weight, right[r]!.weight));
+      scratch.add(count++, l, r, match, match.score * Math.min(leftWeight, right[r]!.weight));
     }
   }
-  const order = matches.map((_, index) => index);
-  order.sort(
-    (x, y) =>
-      matches[y]!.score - matches[x]!.score ||
-      values[y]! - values[x]! ||
-      lefts[x]! - lefts[y]! ||
-      rights[x]! - rights[y]!,
-  );
-  const leftUsed = new Uint8Array(left.length);
-  const rightUsed = new Uint8Array(right.length);
-  const links: SoftMatch['links'] = [];
-  let leftGain = 0;
-  let rightGain = 0;
-  let leftStrictGain = 0;
-  let rightStrictGain = 0;
-  for (const candidate of order) {
+  const order = scratch.sortedOrder(count);
+  const sums: GreedySums = { leftGain: 0, rightGain: 0, leftStrictGain: 0, rightStrictGain: 0, links: 0 };
+  const { leftUsed, rightUsed, lefts, rights, matches } = scratch;
+  for (let position = 0; position < count; position++) {
+    const candidate = order[position]!;
     const l = lefts[candidate]!;
     const r = rights[candidate]!;
     if (leftUsed[l] || rightUsed[r]) continue;
     leftUsed[l] = 1;
     rightUsed[r] = 1;
     const match = matches[candidate]!;
-    const leftToken = left[l]!;
-    const rightToken = right[r]!;
-    leftGain += leftToken.weight * match.score;
-    rightGain += rightToken.weight * match.score;
+    sums.leftGain += left[l]!.weight * match.score;
+    sums.rightGain += right[r]!.weight * match.score;
     if (STRICT_OPS.has(match.op)) {
-      leftStrictGain += leftToken.weight * match.score;
-      rightStrictGain += rightToken.weight * match.score;
+      sums.leftStrictGain += left[l]!.weight * match.score;
+      sums.rightStrictGain += right[r]!.weight * match.score;
     }
-    links.push({ left: leftToken.index, right: rightToken.index, match });
+    sums.links++;
+    onLink?.(l, r, match);
   }
+  scratch.release(count, left.length, right.length);
+  return sums;
+}
+
+function coverages(
+  sums: GreedySums,
+  left: readonly WeightedToken[],
+  right: readonly WeightedToken[],
+): Omit<SoftMatch, 'links'> {
   const leftTotal = totalWeight(left);
   const rightTotal = totalWeight(right);
   return {
-    leftCovered: ratio(leftGain, leftTotal),
-    rightCovered: ratio(rightGain, rightTotal),
-    leftStrict: ratio(leftStrictGain, leftTotal),
-    rightStrict: ratio(rightStrictGain, rightTotal),
-    links,
+    leftCovered: ratio(sums.leftGain, leftTotal),
+    rightCovered: ratio(sums.rightGain, rightTotal),
+    leftStrict: ratio(sums.leftStrictGain, leftTotal),
+    rightStrict: ratio(sums.rightStrictGain, rightTotal),
   };
 }
 

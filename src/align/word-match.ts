@@ -2,6 +2,7 @@ import type { TokenOp } from '../model/alignment.js';
 import type { AnalysedArticle, Token } from '../model/analysis.js';
 import { editDistance } from '../text/edit-distance.js';
 import type { Lexicon, WordEntry } from '../text/lexicon.js';
+import { MatchScratch } from './match-scratch.js';
 import { IntPairCache } from './pair-cache.js';
 import { contentWeight } from './weights.js';
 
@@ -43,6 +44,8 @@ const EMBEDDING_THRESHOLD = 0.55;
 export class WordMatcher {
   #forms: FormTable;
   private readonly pairs = new IntPairCache<WordMatch>(MATCH_CACHE_SIZE);
+  /** softMatch's working arrays: a matcher serves one thread, one alignment step at a time. */
+  readonly matchScratch = new MatchScratch();
 
   constructor(private readonly lexicon: Lexicon) {
     this.#forms = new FormTable(lexicon);
