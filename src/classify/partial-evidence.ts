@@ -3,6 +3,7 @@ import { type LogisticModel, probability, readModel } from '../align/logistic.js
 import { tokenWeights } from '../align/weights.js';
 import type { Alignment, Passage, TokenEdit } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
+import { type ContentStems, contentStems } from '../text/content-stems.js';
 import type { Lexicon } from '../text/lexicon.js';
 
 /**
@@ -95,33 +96,52 @@ function background(a: AnalysedArticle, b: AnalysedArticle, passage: Passage, le
   return Math.max(sharedShare(restA, restB), sharedShare(restB, restA));
 }
 
-/** Each content stem outside the given sentences, with its highest token weight. */
+/**
+ * The content stems outside the given sentences, each with its highest token weight: stems by
+ * their number in the article, in order of first appearance outside the sentences.
+ */
+interface RestStems {
+  stems: ContentStems;
+  order: number[];
+  present: Uint8Array;
+  weights: Float64Array;
+}
+
 function restWeights(
   article: AnalysedArticle,
   sentences: readonly number[],
   weights: ArrayLike<number>,
-): Map<string, number> {
+): RestStems {
+  const stems = contentStems(article);
   const inside = new Set(sentences);
-  const stems = new Map<string, number>();
+  const order: number[] = [];
+  const present = new Uint8Array(stems.count);
+  const highest = new Float64Array(stems.count);
   article.sentences.forEach((sentence, index) => {
     if (inside.has(index)) return;
     for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-      const word = article.tokens[token]!;
-      if (word.stop) continue;
-      stems.set(word.stem, Math.max(stems.get(word.stem) ?? 0, weights[token] ?? 0));
+      const stem = stems.ids[token]!;
+      if (stem < 0) continue;
+      if (!present[stem]) {
+        present[stem] = 1;
+        order.push(stem);
+      }
+      highest[stem] = Math.max(highest[stem]!, weights[token] ?? 0);
     }
   });
-  return stems;
+  return { stems, order, present, weights: highest };
 }
 
-/** Weighted share of x's stems that y holds too (0 when either is empty). */
-function sharedShare(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): number {
-  if (x.size === 0 || y.size === 0) return 0;
+/** Weighted share of x's stems that y holds too (0 when either is empty), summed in x's order. */
+function sharedShare(x: RestStems, y: RestStems): number {
+  if (x.order.length === 0 || y.order.length === 0) return 0;
   let total = 0;
   let shared = 0;
-  for (const [stem, weight] of x) {
+  for (const stem of x.order) {
+    const weight = x.weights[stem]!;
     total += weight;
-    if (y.has(stem)) shared += weight;
+    const other = y.stems.idOf.get(x.stems.stems[stem]!);
+    if (other !== undefined && y.present[other]) shared += weight;
   }
   return total > 0 ? shared / total : 0;
 }

@@ -2,6 +2,7 @@ import { tokenWeights } from '../align/weights.js';
 import { cached } from '../memo.js';
 import type { Passage } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
+import { contentStems } from '../text/content-stems.js';
 import type { Lexicon } from '../text/lexicon.js';
 
 /** Sentences on each side of a passage read as its context. */
@@ -30,7 +31,7 @@ export function passagePlace(article: AnalysedArticle, sentences: readonly numbe
   const last = Math.max(...sentences);
   const from = Math.max(0, first - CONTEXT_SENTENCES);
   const to = Math.min(article.sentences.length, last + 1 + CONTEXT_SENTENCES);
-  const { ids, count } = contentStemIds(article);
+  const { ids, count } = contentStems(article);
   // Which parts each content stem occurs in, as bits; then each stem counted once.
   const parts = new Uint8Array(count);
   for (let sentence = from; sentence < to; sentence++) {
@@ -70,34 +71,6 @@ const INSIDE = 1;
 const BEFORE = 2;
 const AFTER = 4;
 const COUNTED = 8;
-
-/** Each token's content stem as a small number (-1 for a function word), numbered per article. */
-interface ContentStemIds {
-  ids: Int32Array;
-  count: number;
-}
-
-const CONTENT_STEM_IDS = new WeakMap<AnalysedArticle, ContentStemIds>();
-
-function contentStemIds(article: AnalysedArticle): ContentStemIds {
-  return cached(CONTENT_STEM_IDS, article, () => {
-    const numbers = new Map<string, number>();
-    const ids = new Int32Array(article.tokens.length);
-    article.tokens.forEach(({ stop, stem }, index) => {
-      if (stop) {
-        ids[index] = -1;
-        return;
-      }
-      let id = numbers.get(stem);
-      if (id === undefined) {
-        id = numbers.size;
-        numbers.set(stem, id);
-      }
-      ids[index] = id;
-    });
-    return { ids, count: numbers.size };
-  });
-}
 
 export const INSERTION_FEATURES = [
   'cohesion',
