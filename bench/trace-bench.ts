@@ -237,9 +237,19 @@ async function smallerCases(set: TraceSet, work: string): Promise<void> {
 
   const small = join(work, 'set-200');
   writeTraceSet({ documents: set.documents.slice(0, 200), planted: [] }, small);
+  // A small trace with one worker beside all cores: each pool thread analyses its articles and
+  // looks up their word pairs afresh, which a small trace does not earn back.
+  const one = child(small, '--workers', '1');
   const two = child(small, '--workers', String(availableParallelism()));
-  if (two !== null)
-    rows.push(['trace 200 articles of the set (all cores)', seconds(two.extractMs + two.traceMs), '']);
+  if (one !== null)
+    rows.push(['trace 200 articles of the set (1 worker)', seconds(one.extractMs + one.traceMs), '']);
+  if (two !== null) {
+    const ratio =
+      one === null
+        ? ''
+        : `${((one.extractMs + one.traceMs) / (two.extractMs + two.traceMs)).toFixed(2)}x 1 worker`;
+    rows.push(['trace 200 articles of the set (all cores)', seconds(two.extractMs + two.traceMs), ratio]);
+  }
 
   const [compare] = await compareTimes(set, work, 1);
   rows.push([
