@@ -81,39 +81,44 @@ function greedyMatch(
 ): GreedySums {
   const scratch = matcher.matchScratch.reserve(left.length, right.length);
   let count = 0;
-  for (let l = 0; l < left.length; l++) {
-    const form = left[l]!.form;
-    const leftWeight = left[l]!.weight;
-    for (let r = 0; r < right.length; r++) {
-      const match = matcher.matchForms(form, right[r]!.form);
-      if (match.score < MIN_WORD_SCORE) continue;
-      scratch.add(count++, l, r, match, match.score * Math.min(leftWeight, right[r]!.weight));
+  try {
+    for (let l = 0; l < left.length; l++) {
+      const form = left[l]!.form;
+      const leftWeight = left[l]!.weight;
+      for (let r = 0; r < right.length; r++) {
+        const match = matcher.matchForms(form, right[r]!.form);
+        if (match.score < MIN_WORD_SCORE) continue;
+        scratch.add(count++, l, r, match, match.score * Math.min(leftWeight, right[r]!.weight));
+      }
     }
-  }
-  const order = scratch.sortedOrder(count);
-  const sums: GreedySums = { leftGain: 0, rightGain: 0, leftStrictGain: 0, rightStrictGain: 0, links: 0 };
-  const { leftUsed, rightUsed, lefts, rights, matches } = scratch;
-  for (let position = 0; position < count; position++) {
-    const candidate = order[position]!;
-    const l = lefts[candidate]!;
-    const r = rights[candidate]!;
-    if (leftUsed[l] || rightUsed[r]) continue;
-    leftUsed[l] = 1;
-    rightUsed[r] = 1;
-    const match = matches[candidate]!;
-    sums.leftGain += left[l]!.weight * match.score;
-    sums.rightGain += right[r]!.weight * match.score;
-    if (STRICT_OPS.has(match.op)) {
-      sums.leftStrictGain += left[l]!.weight * match.score;
-      sums.rightStrictGain += right[r]!.weight * match.score;
+    const order = scratch.sortedOrder(count);
+    const sums: GreedySums = { leftGain: 0, rightGain: 0, leftStrictGain: 0, rightStrictGain: 0, links: 0 };
+    const { leftUsed, rightUsed, lefts, rights, matches } = scratch;
+    for (let position = 0; position < count; position++) {
+      const candidate = order[position]!;
+      const l = lefts[candidate]!;
+      const r = rights[candidate]!;
+      if (leftUsed[l] || rightUsed[r]) continue;
+      leftUsed[l] = 1;
+      rightUsed[r] = 1;
+      const match = matches[candidate]!;
+      sums.leftGain += left[l]!.weight * match.score;
+      sums.rightGain += right[r]!.weight * match.score;
+      if (STRICT_OPS.has(match.op)) {
+        sums.leftStrictGain += left[l]!.weight * match.score;
+        sums.rightStrictGain += right[r]!.weight * match.score;
+      }
+      sums.links++;
+      onLink?.(l, r, match);
     }
-    sums.links++;
-    onLink?.(l, r, match);
+    return sums;
+  } finally {
+    // Whatever happened, the next call finds the flags clear.
+    scratch.release(count, left.length, right.length);
   }
-  scratch.release(count, left.length, right.length);
-  return sums;
 }
 
+/** The shares of each side's content weight that the matching renders, overall and strictly. */
 function coverages(
   sums: GreedySums,
   left: readonly WeightedToken[],
