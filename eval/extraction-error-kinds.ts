@@ -4,6 +4,7 @@ import { isWiretraceError } from '../src/errors.js';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
 import { extractHtml, storyLayout } from '../src/extract/extract-html.js';
+import { containerCandidatesOf } from '../src/extract/html/content-container.js';
 import {
   contentRoot,
   findElements,
@@ -122,6 +123,8 @@ interface PageView {
   firstOutput: number;
   lastOutput: number;
   pageText: string;
+  /** Rank of each content-container candidate by its score, best first. */
+  rankOf: Map<HtmlElement, number>;
   copiesTitle: (text: string) => boolean;
   secondLook: boolean;
 }
@@ -166,9 +169,17 @@ function view(raw: RawDocument, output: string, title: string | null = null): Pa
     firstOutput,
     lastOutput,
     pageText: collapse(textContent(root)),
+    rankOf: candidateRanks(raw, root, title),
     copiesTitle: title === null ? () => false : titleCopyTest(title),
     secondLook: readBySecondLook(raw, output),
   };
+}
+
+/** Each content-container candidate of the page (in this tree) by its rank, best first. */
+function candidateRanks(raw: RawDocument, root: HtmlElement, title: string | null): Map<HtmlElement, number> {
+  const kept = htmlBlocks(raw.content, root, { skipUnlikely: true });
+  const ranked = [...containerCandidatesOf(kept, title).scores.entries()].sort((a, b) => b[1] - a[1]);
+  return new Map(ranked.map(([element], index) => [element, index + 1]));
 }
 
 /** Whether the output is not the first look's (the container's) text: the page read whole. */
@@ -236,8 +247,30 @@ function placeOf(page: PageView, position: number): string {
   const side = sideOf(page, position);
   const up = levelsUp(page.containerTop, block.element);
   const levels = up === 'page' ? 'only body holds both' : up <= 1 ? 'parent' : up <= 3 ? '2-3 up' : '4+ up';
-  const place = `outside, ${side}, ${levels}, ${elementKind(block)}`;
+  const place = `outside, ${side}, ${levels}, ${elementKind(block)}, ${candidateRank(page, block)}`;
   return side === 'before' ? `${place}, ${headlineRelation(page, position)}` : place;
+}
+
+/**
+ * The best rank among the content-container candidates (Readability scores) of the boxes holding
+ * a block outside the container, save those that hold the container too: whether another choice
+ * of container, or a second one, could have reached it.
+ */
+function candidateRank(page: PageView, block: HtmlBlock): string {
+  const aboveContainer = new Set(page.containerTop === null ? [] : ancestors(page.containerTop));
+  let best = Number.POSITIVE_INFINITY;
+  for (const element of ancestors(block.element)) {
+    if (aboveContainer.has(element)) break;
+    best = Math.min(best, page.rankOf.get(element) ?? best);
+  }
+  if (best === Number.POSITIVE_INFINITY) return 'in no candidate';
+  return best === 1
+    ? 'candidate 1'
+    : best <= 5
+      ? 'candidates 2-5'
+      : best <= 20
+        ? 'candidates 6-20'
+        : 'candidate >20';
 }
 
 /** Lead prose is looked for between the headline and the container: fewer words are a label. */
@@ -536,10 +569,15 @@ export function coarseKind(place: string): string {
   return place;
 }
 
-function coarse(map: ReadonlyMap<string, KindTally>): Map<string, KindTally> {
+/** Tallies merged under a coarser key (null: left out). */
+function merged(
+  map: ReadonlyMap<string, KindTally>,
+  keyOf: (key: string) => string | null,
+): Map<string, KindTally> {
   const result = new Map<string, KindTally>();
   for (const [key, tally] of map) {
-    const kind = coarseKind(key);
+    const kind = keyOf(key);
+    if (kind === null) continue;
     const into = result.get(kind) ?? { amount: 0, pages: new Set<string>() };
     into.amount += tally.amount;
     for (const page of tally.pages) into.pages.add(page);
@@ -548,20 +586,33 @@ function coarse(map: ReadonlyMap<string, KindTally>): Map<string, KindTally> {
   return result;
 }
 
+/** An outside place by side of the story and the rank of the candidate box holding it. */
+function sideAndRank(place: string): string | null {
+  const match = /^outside, (\w+), [^,]+, [^,]+, ((?:candidate|in no)[^,]*)/.exec(place);
+  return match === null ? null : `outside, ${match[1]}, ${match[2]}`;
+}
+
 export function printKinds(directory: string, kinds: SetKinds, detail = false): void {
   const segments = basename(directory).startsWith('trafilatura');
   const unit = segments ? 'segments' : 'points of mean recall / precision (sum of page shares / pages)';
   const scale = (amount: number) => (segments ? String(amount) : (amount / kinds.pages).toFixed(4));
+  const table = (title: string, keyOf: (key: string) => string | null) => {
+    const missed = merged(kinds.missed, keyOf);
+    const leftOut = merged(kinds.leftOut, keyOf);
+    console.log(`${title.padEnd(86)}missed   pages  chrome left out  pages`);
+    for (const [key, tally] of [...missed.entries()].sort((a, b) => b[1].amount - a[1].amount)) {
+      const left = leftOut.get(key);
+      console.log(
+        `  ${key.padEnd(82)}${scale(tally.amount).padStart(8)}${String(tally.pages.size).padStart(8)}${scale(left?.amount ?? 0).padStart(17)}${String(left?.pages.size ?? 0).padStart(7)}`,
+      );
+    }
+  };
   console.log(`\n${basename(directory)}: error kinds in the benchmark's units (${unit})`);
-  const missed = detail ? kinds.missed : coarse(kinds.missed);
-  const leftOut = detail ? kinds.leftOut : coarse(kinds.leftOut);
-  console.log(`${'missed story, by place'.padEnd(86)}missed   pages  chrome left out  pages`);
-  for (const [key, tally] of [...missed.entries()].sort((a, b) => b[1].amount - a[1].amount)) {
-    const left = leftOut.get(key);
-    console.log(
-      `  ${key.padEnd(82)}${scale(tally.amount).padStart(8)}${String(tally.pages.size).padStart(8)}${scale(left?.amount ?? 0).padStart(17)}${String(left?.pages.size ?? 0).padStart(7)}`,
-    );
+  if (detail) {
+    table('missed story, by place in detail', (key) => key);
+    return;
   }
+  table('missed story, by kind', coarseKind);
   console.log(
     `the set's figure ${kinds.figure.toFixed(3)} (as this tally scores it); with every miss of one kind found:`,
   );
@@ -569,6 +620,7 @@ export function printKinds(directory: string, kinds: SetKinds, detail = false): 
     console.log(
       `  ${kind.padEnd(82)}${ceiling.toFixed(3).padStart(8)}  (+${(ceiling - kinds.figure).toFixed(3)})`,
     );
+  table('outside the container, by side and the rank of the candidate box holding it', sideAndRank);
   console.log('chrome kept:');
   for (const [key, tally] of [...kinds.kept.entries()].sort((a, b) => b[1].amount - a[1].amount)) {
     console.log(
