@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { storyLayout } from '../src/extract/extract-html.js';
 import {
   BLOCK_FEATURE_NAMES,
+  type BlockCandidate,
   type BlockModel,
   blockCandidates,
   candidateFeatures,
@@ -36,7 +37,48 @@ const LEARNING_RATE = 0.5;
 const L2 = 1e-3;
 const THRESHOLDS = Array.from({ length: 19 }, (_, index) => 0.05 * (index + 1));
 
-async function samplesOf(directory: string): Promise<Sample[]> {
+/**
+ * Which candidates a run learns from (`--candidates inside,before`): inside or outside the
+ * container, on which side of the story (sides given are alternatives), prose only (no heading,
+ * ten words or more). What one kind of error would gain from a model of its own, held out the
+ * same way; all candidates when none is given.
+ */
+export interface CandidateFilter {
+  container: 'inside' | 'outside' | null;
+  sides: ReadonlySet<'before' | 'between' | 'after'>;
+  prose: boolean;
+}
+
+function candidateFilter(spec: string): CandidateFilter {
+  const parts = new Set(spec.split(',').filter((part) => part !== ''));
+  const known = ['inside', 'outside', 'before', 'between', 'after', 'prose'];
+  for (const part of parts) if (!known.includes(part)) throw new Error(`unknown --candidates part: ${part}`);
+  return {
+    container: parts.has('inside') ? 'inside' : parts.has('outside') ? 'outside' : null,
+    sides: new Set((['before', 'between', 'after'] as const).filter((side) => parts.has(side))),
+    prose: parts.has('prose'),
+  };
+}
+
+const MIN_PROSE_WORDS = 10;
+
+function passes(filter: CandidateFilter, candidate: BlockCandidate, positions: readonly number[]): boolean {
+  if (filter.container === 'inside' && candidate.label === null) return false;
+  if (filter.container === 'outside' && candidate.label !== null) return false;
+  if (filter.sides.size > 0) {
+    const side =
+      candidate.position < (positions[0] ?? 0)
+        ? 'before'
+        : candidate.position > (positions[positions.length - 1] ?? 0)
+          ? 'after'
+          : 'between';
+    if (!filter.sides.has(side)) return false;
+  }
+  if (!filter.prose) return true;
+  return !/^h[1-6]$/.test(candidate.block.element.name) && words(candidate.block.text) >= MIN_PROSE_WORDS;
+}
+
+async function samplesOf(directory: string, filter: CandidateFilter): Promise<Sample[]> {
   const set = basename(directory);
   const samples: Sample[] = [];
   for await (const { truth, page: item } of truthPages(directory)) {
@@ -44,6 +86,7 @@ async function samplesOf(directory: string): Promise<Sample[]> {
     if (!layout.labels.includes('story')) continue;
     const positions = storyPositionsOf(layout);
     for (const candidate of blockCandidates(layout)) {
+      if (!passes(filter, candidate, positions)) continue;
       const story = isStoryText(truth, candidate.block.text);
       if (story === null) continue;
       samples.push({
@@ -167,12 +210,17 @@ if (process.argv.includes('--tail')) {
   await trainTailModel(datasets, argument('--output', join('src', 'extract', 'html', 'tail-model.json')));
   process.exit(process.exitCode ?? 0);
 }
-const output = argument('--output', join('src', 'extract', 'html', 'block-model.json'));
+const filter = candidateFilter(argument('--candidates', ''));
+// A model of one kind of candidate is an experiment: written only where --output says.
+const output = argument(
+  '--output',
+  process.argv.includes('--candidates') ? '' : join('src', 'extract', 'html', 'block-model.json'),
+);
 const folders = trainingFolders(datasets, 'train:extract');
 if (folders === null) process.exit(1);
 const samples: Sample[] = [];
 for (const folder of folders) {
-  const found = await samplesOf(folder);
+  const found = await samplesOf(folder, filter);
   console.log(
     `${basename(folder)}: ${found.length} candidate blocks, ${found.filter((sample) => sample.story).length} of them story`,
   );

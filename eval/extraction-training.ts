@@ -28,7 +28,7 @@ export function trainingFolders(datasets: string, command: string): string[] | n
   return null;
 }
 
-/** The model's JSON with the data and the figures that produced it. */
+/** The model's JSON with the data and the figures that produced it (nowhere when `output` is ""). */
 export function writeTrainedModel(
   output: string,
   model: object,
@@ -51,6 +51,10 @@ export function writeTrainedModel(
     crossValidated: trainedOn.crossValidated,
     resubstitution: trainedOn.resubstitution,
   };
+  if (output === '') {
+    console.log('\nnot written (no --output given)');
+    return;
+  }
   writeFileSync(output, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwrote ${output}`);
 }

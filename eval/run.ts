@@ -29,7 +29,7 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
-const names = ['extraction', 'extraction-errors', ...SUITES.map((suite) => suite.name)];
+const names = ['extraction', 'extraction-errors', 'extraction-kinds', ...SUITES.map((suite) => suite.name)];
 // `npm run eval -- extraction` works as well as `-- --only extraction`.
 const only = argument('--only', process.argv.slice(2).find((value) => names.includes(value)) ?? 'all');
 const options = { verbose: process.argv.includes('--verbose') };
@@ -62,6 +62,17 @@ if (only === 'extraction-errors') {
     argument('--sets', '')
       .split(',')
       .filter((set) => set !== ''),
+  );
+}
+// The same errors in each benchmark's own units (segments, shares of a page's words), by kind.
+if (only === 'extraction-kinds') {
+  const { evaluateExtractionKinds } = await import('./extraction-error-kinds.js');
+  await evaluateExtractionKinds(
+    datasets,
+    argument('--sets', '')
+      .split(',')
+      .filter((set) => set !== ''),
+    process.argv.includes('--detail'),
   );
 }
 for (const suite of SUITES) {
