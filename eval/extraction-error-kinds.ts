@@ -1,5 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
@@ -18,7 +17,14 @@ import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
 import { extractArticle } from '../src/extract/index.js';
 import { titleCopyTest } from '../src/extract/title.js';
 import type { RawDocument } from '../src/model/article.js';
-import { collapse, isStoryText, type Truth, truthPages, words } from './extraction-truths.js';
+import {
+  collapse,
+  extractionSetFolders,
+  isStoryText,
+  type Truth,
+  truthPages,
+  words,
+} from './extraction-truths.js';
 import { rougeLsum } from './rouge.js';
 
 /**
@@ -635,20 +641,12 @@ export function printKinds(directory: string, kinds: SetKinds, detail = false): 
     console.log(`  ${key.padEnd(12)}${String(entry.pages).padStart(6)}${entry.loss.toFixed(2).padStart(9)}`);
 }
 
-const PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
-
 export async function evaluateExtractionKinds(
   datasets: string,
   sets: readonly string[],
   detail: boolean,
 ): Promise<void> {
-  if (!existsSync(datasets)) return;
-  const folders = readdirSync(datasets, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && PREFIXES.some((prefix) => entry.name.startsWith(prefix)))
-    .filter((entry) => sets.length === 0 || sets.some((set) => entry.name.startsWith(set)))
-    .map((entry) => join(datasets, entry.name))
-    .sort();
-  for (const folder of folders) {
+  for (const folder of extractionSetFolders(datasets, sets)) {
     const kinds = await errorKinds(folder);
     printKinds(folder, kinds);
     if (detail) printKinds(folder, kinds, true);

@@ -1,8 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { storyLayout, storyStages } from '../src/extract/extract-html.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
-import { isStoryText, truthPages, words } from './extraction-truths.js';
+import { extractionSetFolders, isStoryText, truthPages, words } from './extraction-truths.js';
 
 /**
  * `npm run eval -- extraction-errors`: where extraction's errors lie on each page-extraction set,
@@ -95,16 +94,8 @@ export async function errorPlaces(
   return { places, keptChrome };
 }
 
-const PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
-
 export async function evaluateExtractionErrors(datasets: string, sets: readonly string[]): Promise<void> {
-  if (!existsSync(datasets)) return;
-  const folders = readdirSync(datasets, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && PREFIXES.some((prefix) => entry.name.startsWith(prefix)))
-    .filter((entry) => sets.length === 0 || sets.some((set) => entry.name.startsWith(set)))
-    .map((entry) => join(datasets, entry.name))
-    .sort();
-  for (const folder of folders) {
+  for (const folder of extractionSetFolders(datasets, sets)) {
     const { places, keptChrome } = await errorPlaces(folder);
     console.log(`\n${basename(folder)}: words of blocks left out of the story, by where they sit`);
     console.log('place                                             story missed  chrome left out');

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { extractionSetFolders } from './extraction-truths.js';
 
 /**
  * What the extraction trainers (`npm run train:extract`: block, tail and container models)
@@ -7,22 +7,12 @@ import { join } from 'node:path';
  * leave-one-data-set-out figures.
  */
 
-const TRAINING_SET_PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
-
 /**
  * The page-extraction development sets in `datasets`, or null (the reason printed) when there
  * are fewer than two: leaving one set out needs another to learn from.
  */
 export function trainingFolders(datasets: string, command: string): string[] | null {
-  const folders = existsSync(datasets)
-    ? readdirSync(datasets, { withFileTypes: true })
-        .filter(
-          (entry) =>
-            entry.isDirectory() && TRAINING_SET_PREFIXES.some((prefix) => entry.name.startsWith(prefix)),
-        )
-        .map((entry) => join(datasets, entry.name))
-        .sort()
-    : [];
+  const folders = extractionSetFolders(datasets, []);
   if (folders.length >= 2) return folders;
   console.log(`${command} needs at least two page-extraction sets in ${datasets}`);
   return null;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import type { RawDocument } from '../src/model/article.js';
@@ -118,4 +118,17 @@ function trigramsOf(text: string): string[] {
   for (let index = 0; index + 3 <= tokens.length; index++)
     trigrams.push(tokens.slice(index, index + 3).join(' '));
   return trigrams;
+}
+
+/** The page sets the trainers and error tallies read: the development halves of the four benchmarks. */
+const SET_PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
+
+/** The folders of those sets under `datasets` whose names start with one of `sets` (all when empty), sorted. */
+export function extractionSetFolders(datasets: string, sets: readonly string[]): string[] {
+  if (!existsSync(datasets)) return [];
+  return readdirSync(datasets, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && SET_PREFIXES.some((prefix) => entry.name.startsWith(prefix)))
+    .filter((entry) => sets.length === 0 || sets.some((set) => entry.name.startsWith(set)))
+    .map((entry) => join(datasets, entry.name))
+    .sort();
 }
