@@ -1,12 +1,14 @@
 /**
- * `npm run eval -- direction-errors [--pan-seeds 3001,3002]`: where direction goes wrong, by
+ * `npm run eval -- direction-errors [--pan-seeds 3001,3002] [--dump FILE]`: where direction goes wrong, by
  * kind of derived pair, in tallies only (no item is listed): the PAN-format suites built with
  * the given seeds and Clough & Stevenson's derived answers, each pair compared as `compare`
  * does it. Each pair is counted under its shape and obfuscation, passage length, share of each
  * side reused, which side is longer, where the passage sits in each text and (Clough) revision
  * level, as right, reversed, undecided or not called derived. Beside them, each direction
  * feature's mean on the pairs it got right and on those it reversed (signed so that positive
- * points to the true source): which evidence misleads on the reversed kinds.
+ * points to the true source): which evidence misleads on the reversed kinds. `--dump FILE`
+ * writes every pair's outcome, attributes and signed evidence as JSON, to weigh other feature
+ * sets on the same pairs without comparing them again.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +60,9 @@ class Tally {
 
   print(title: string): void {
     console.log(`\n${title}`);
-    console.log(`${'attribute = value'.padEnd(40)}${OUTCOMES.map((outcome) => outcome.padStart(10)).join('')}`);
+    console.log(
+      `${'attribute = value'.padEnd(40)}${OUTCOMES.map((outcome) => outcome.padStart(10)).join('')}`,
+    );
     for (const [attribute, values] of this.cells) {
       for (const [value, cell] of [...values].sort(([x], [y]) => x.localeCompare(y))) {
         const row = OUTCOMES.map((outcome) => String(cell[outcome]).padStart(10)).join('');

@@ -266,7 +266,8 @@ export async function trainPanModels(
   }
   const directions = withClough(panExamples, cloughWeight);
   const panDirections = panExamples.length;
-  if (dumpDirections !== '') writeFileSync(dumpDirections, JSON.stringify({ names: DIRECTION_FEATURES, directions }));
+  if (dumpDirections !== '')
+    writeFileSync(dumpDirections, JSON.stringify({ names: DIRECTION_FEATURES, directions }));
   const directionFit = fitLogistic(directions, DIRECTION_FEATURES, options);
   const directionModel = {
     ...directionFit,
@@ -306,7 +307,11 @@ export async function trainPanModels(
  * The planted pairs of the suite built with `seed`, as direction examples: the largest reused
  * passage compare finds with the passage model, and the pair's evidence (source first).
  */
-async function seedDirections(datasets: string, seed: number, passageModel: LogisticModel): Promise<Example[]> {
+async function seedDirections(
+  datasets: string,
+  seed: number,
+  passageModel: LogisticModel,
+): Promise<Example[]> {
   const engine = createEngine({ workers: 1 });
   const lexicon = engine.lexicon;
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-train-seed-'));

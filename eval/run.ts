@@ -67,8 +67,15 @@ if (only === 'extraction-errors') {
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {
   const { evaluateDirectionErrors } = await import('./direction-errors.js');
-  const seeds = argument('--pan-seeds', '3001,3002,3003,3004').split(',').filter((seed) => seed !== '');
-  await evaluateDirectionErrors(datasets, join(datasets, 'aeb-dev'), seeds.map(Number), argument('--dump', ''));
+  const seeds = argument('--pan-seeds', '3001,3002,3003,3004')
+    .split(',')
+    .filter((seed) => seed !== '');
+  await evaluateDirectionErrors(
+    datasets,
+    join(datasets, 'aeb-dev'),
+    seeds.map(Number),
+    argument('--dump', ''),
+  );
 }
 for (const suite of SUITES) {
   if (only !== 'all' && only !== suite.name) continue;

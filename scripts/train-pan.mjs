@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Trains the passage-reuse and insertion-direction models on the PAN-format suite built from the
-// development data; writes models/passage-reuse.json and models/direction-insertion.json.
+// development data; writes models/passage-reuse.json and models/direction.json.
 // Usage: npm run train:pan -- [--datasets DIR] [--dump-directions FILE.json] [--direction-seeds 2012,2013]
 import { join } from 'node:path';
 import { trainPanModels } from '../dist/eval/pan-train.js';
