@@ -29,7 +29,13 @@ function argument(name: string, fallback: string): string {
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
-const names = ['extraction', 'extraction-errors', 'extraction-kinds', ...SUITES.map((suite) => suite.name)];
+const names = [
+  'extraction',
+  'extraction-errors',
+  'extraction-kinds',
+  'direction-errors',
+  ...SUITES.map((suite) => suite.name),
+];
 // `npm run eval -- extraction` works as well as `-- --only extraction`.
 const only = argument('--only', process.argv.slice(2).find((value) => names.includes(value)) ?? 'all');
 const options = { verbose: process.argv.includes('--verbose') };
@@ -73,6 +79,19 @@ if (only === 'extraction-kinds') {
       .split(',')
       .filter((set) => set !== ''),
     process.argv.includes('--detail'),
+  );
+}
+// Where direction goes wrong, by kind of derived pair: only when asked for.
+if (only === 'direction-errors') {
+  const { evaluateDirectionErrors } = await import('./direction-errors.js');
+  const seeds = argument('--pan-seeds', '3001,3002,3003,3004')
+    .split(',')
+    .filter((seed) => seed !== '');
+  await evaluateDirectionErrors(
+    datasets,
+    join(datasets, 'aeb-dev'),
+    seeds.map(Number),
+    argument('--dump', ''),
   );
 }
 for (const suite of SUITES) {

@@ -35,6 +35,17 @@ describe('direction of derived pairs', () => {
     assert.equal(backward.direction.direction, 'b->a');
   });
 
+  it('lets a wire credit vote on whole copies only: a credit heading a roundup says nothing of a passage put into it', () => {
+    const credited = (text: string): string => `LONDON (Reuters) - ${text}`;
+    const story = analyseArticle(articleFromText('wire', wire));
+    const digest = analyseArticle(articleFromText('roundup', credited(roundup)));
+    const partial = comparePair(story, digest, stages);
+    assert.ok(partial.direction.signals.every((signal) => signal.name !== 'wire-credit'));
+    const copy = analyseArticle(articleFromText('copy', credited(wire)));
+    const whole = comparePair(story, copy, stages);
+    assert.ok(whole.direction.signals.some((signal) => signal.name === 'wire-credit'));
+  });
+
   it('has antisymmetric evidence: naming the texts the other way round negates every feature', () => {
     const [spun, source] = exampleArticles().map((article) => analyseArticle(article));
     const alignment = alignArticles(source!, spun!, stages.lexicon);
