@@ -17,18 +17,16 @@ import { PASSAGE_FEATURES, passageEvidence } from '../src/align/passage-evidence
 import { buildPassages, reuseCandidates } from '../src/align/passages.js';
 import { swapAlignment } from '../src/align/swap.js';
 import { tokenWeights } from '../src/align/weights.js';
-import { loadDocuments } from '../src/cli/io.js';
-import { createEngine, type Engine } from '../src/engine/engine.js';
+import { createEngine } from '../src/engine/engine.js';
 import type { Alignment } from '../src/model/alignment.js';
 import type { AnalysedArticle } from '../src/model/analysis.js';
 import { DIRECTION_FEATURES, directionEvidence } from '../src/provenance/direction.js';
 import { largestReuse } from '../src/provenance/insertion.js';
 import { toInputSpan } from '../src/report/pair.js';
-import { analyseArticle } from '../src/text/analyse.js';
 import type { Lexicon } from '../src/text/lexicon.js';
 import { loadClough } from './datasets.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
-import { writePanSuite } from './pan.js';
+import { analysedPanPairs, loadAnalysed, writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
 import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
@@ -43,14 +41,6 @@ const FOLDS = 5;
 export const DIRECTION_SEEDS: readonly number[] = [];
 /** At most this many copies of Clough's answers beside the planted pairs. */
 const MAX_CLOUGH_WEIGHT = 12;
-
-/** A document read and extracted as the CLI does it. */
-async function loadOne(engine: Engine, path: string): Promise<AnalysedArticle> {
-  const silent = { out: () => {}, err: () => {}, isTTY: false };
-  const { documents } = await loadDocuments(engine, [path], silent);
-  if (documents[0] === undefined) throw new Error(`${path}: no article`);
-  return analyseArticle(documents[0].article);
-}
 
 /** A derived pair whose direction is known: source first. */
 interface DirectionCase {
@@ -112,15 +102,7 @@ export async function trainPanModels(
   let leftOut = 0;
 
   try {
-    for (const item of writePanSuite(pairs, directory)) {
-      let source: AnalysedArticle;
-      let copy: AnalysedArticle;
-      try {
-        source = await loadOne(engine, item.sourcePath);
-        copy = await loadOne(engine, item.suspiciousPath);
-      } catch {
-        continue;
-      }
+    for await (const { item, source, copy } of analysedPanPairs(engine, writePanSuite(pairs, directory))) {
       const alignment = alignArticles(source, copy, lexicon);
       const weightsSource = tokenWeights(source, lexicon);
       const weightsCopy = tokenWeights(copy, lexicon);
@@ -184,8 +166,8 @@ export async function trainPanModels(
   try {
     for (const item of loadClough(join(datasets, 'clough-stevenson-dev'))) {
       if (item.category === 'non') continue;
-      const source = await loadOne(cloughEngine, item.sourcePath);
-      const copy = await loadOne(cloughEngine, item.path);
+      const source = await loadAnalysed(cloughEngine, item.sourcePath);
+      const copy = await loadAnalysed(cloughEngine, item.path);
       const alignment = alignArticles(source, copy, lexicon);
       directionCases.push({
         source,
@@ -318,16 +300,8 @@ async function seedDirections(
   const examples: Example[] = [];
   try {
     const pairs = buildPanSuite(datasets, { seed }, lexicon);
-    for (const item of writePanSuite(pairs, directory)) {
-      if (item.truth.length === 0) continue;
-      let source: AnalysedArticle;
-      let copy: AnalysedArticle;
-      try {
-        source = await loadOne(engine, item.sourcePath);
-        copy = await loadOne(engine, item.suspiciousPath);
-      } catch {
-        continue;
-      }
+    const planted = writePanSuite(pairs, directory).filter((item) => item.truth.length > 0);
+    for await (const { item, source, copy } of analysedPanPairs(engine, planted)) {
       const alignment = alignArticles(source, copy, lexicon);
       const reused = largestReuse(withPassages(source, copy, alignment, passageModel, lexicon).passages);
       if (reused === null) continue;

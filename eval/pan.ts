@@ -10,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readModel } from '../src/align/logistic.js';
 import { runCompare } from '../src/cli/compare.js';
+import { loadDocuments } from '../src/cli/io.js';
 import { createEngine, type Engine } from '../src/engine/engine.js';
+import type { AnalysedArticle } from '../src/model/analysis.js';
 import type { CompareJson } from '../src/report/json.js';
+import { analyseArticle } from '../src/text/analyse.js';
 import { ngramBaseline } from './pan-baseline.js';
 import { type PanAnnotation, panRecall, panScores } from './pan-metrics.js';
 import {
@@ -51,6 +54,35 @@ export function writePanSuite(pairs: readonly PanPair[], directory: string): Wri
   });
   writeFileSync(join(directory, 'pairs'), `${lines.join('\n')}\n`);
   return written;
+}
+
+/** A file read and extracted as the CLI does it, then analysed; throws when it holds no article. */
+export async function loadAnalysed(engine: Engine, path: string): Promise<AnalysedArticle> {
+  const silent = { out: () => {}, err: () => {}, isTTY: false };
+  const { documents } = await loadDocuments(engine, [path], silent);
+  if (documents[0] === undefined) throw new Error(`${path}: no article`);
+  return analyseArticle(documents[0].article);
+}
+
+/**
+ * The written pairs with both texts read and analysed as the trainers read them (loadAnalysed);
+ * a pair with a text that holds no article is skipped.
+ */
+export async function* analysedPanPairs(
+  engine: Engine,
+  written: readonly WrittenPair[],
+): AsyncGenerator<{ item: WrittenPair; source: AnalysedArticle; copy: AnalysedArticle }> {
+  for (const item of written) {
+    let source: AnalysedArticle;
+    let copy: AnalysedArticle;
+    try {
+      source = await loadAnalysed(engine, item.sourcePath);
+      copy = await loadAnalysed(engine, item.suspiciousPath);
+    } catch {
+      continue;
+    }
+    yield { item, source, copy };
+  }
 }
 
 /** `wiretrace compare --json A B`, run in-process through the CLI's own code. */

@@ -19,14 +19,12 @@ import { alignArticles } from '../src/align/align.js';
 import { type LogisticModel, probability } from '../src/align/logistic.js';
 import { PARTIAL_FEATURES, partialEvidence } from '../src/classify/partial-evidence.js';
 import { keptPassages } from '../src/classify/partial-reuse.js';
-import { loadDocuments } from '../src/cli/io.js';
-import { createEngine, type Engine } from '../src/engine/engine.js';
+import { createEngine } from '../src/engine/engine.js';
 import type { AnalysedArticle } from '../src/model/analysis.js';
 import { toInputSpan } from '../src/report/pair.js';
-import { analyseArticle } from '../src/text/analyse.js';
 import { loadClough } from './datasets.js';
 import { type Example, fitLogistic, groupFolds } from './logistic-fit.js';
-import { writePanSuite } from './pan.js';
+import { analysedPanPairs, loadAnalysed, writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
 import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
@@ -46,13 +44,6 @@ interface PairTruth {
   group: string;
 }
 
-async function loadOne(engine: Engine, path: string): Promise<AnalysedArticle> {
-  const silent = { out: () => {}, err: () => {}, isTTY: false };
-  const { documents } = await loadDocuments(engine, [path], silent);
-  if (documents[0] === undefined) throw new Error(`${path}: no article`);
-  return analyseArticle(documents[0].article);
-}
-
 export async function trainPartialGate(datasets: string, modelsDirectory: string): Promise<void> {
   const examples: PassageExample[] = [];
   const pairs: PairTruth[] = [];
@@ -60,15 +51,8 @@ export async function trainPartialGate(datasets: string, modelsDirectory: string
   const lexicon = engine.lexicon;
   const directory = mkdtempSync(join(tmpdir(), 'wiretrace-partial-train-'));
   try {
-    for (const item of writePanSuite(buildPanSuite(datasets, { seed: DEFAULT_SEED }, lexicon), directory)) {
-      let source: AnalysedArticle;
-      let copy: AnalysedArticle;
-      try {
-        source = await loadOne(engine, item.sourcePath);
-        copy = await loadOne(engine, item.suspiciousPath);
-      } catch {
-        continue;
-      }
+    const written = writePanSuite(buildPanSuite(datasets, { seed: DEFAULT_SEED }, lexicon), directory);
+    for await (const { item, source, copy } of analysedPanPairs(engine, written)) {
       const alignment = alignArticles(source, copy, lexicon);
       const pair = pairs.length;
       const group = item.pair.sourceArticle;
@@ -107,8 +91,8 @@ export async function trainPartialGate(datasets: string, modelsDirectory: string
   const cloughEngine = createEngine({ workers: 1 });
   try {
     for (const item of loadClough(join(datasets, 'clough-stevenson-dev'))) {
-      const source = await loadOne(cloughEngine, item.sourcePath);
-      const copy = await loadOne(cloughEngine, item.path);
+      const source = await loadAnalysed(cloughEngine, item.sourcePath);
+      const copy = await loadAnalysed(cloughEngine, item.path);
       const alignment = alignArticles(source, copy, lexicon);
       const pair = pairs.length;
       const group = `clough:${item.task}`;
@@ -127,7 +111,7 @@ export async function trainPartialGate(datasets: string, modelsDirectory: string
     // different students, nothing reused between them (two derived answers share their source).
     const answers = loadClough(join(datasets, 'clough-stevenson-dev'));
     const read = new Map<string, AnalysedArticle>();
-    for (const item of answers) read.set(item.path, await loadOne(cloughEngine, item.path));
+    for (const item of answers) read.set(item.path, await loadAnalysed(cloughEngine, item.path));
     for (const [first, one] of answers.entries()) {
       for (const other of answers.slice(first + 1)) {
         if (one.task !== other.task || (one.category !== 'non' && other.category !== 'non')) continue;
