@@ -16,16 +16,20 @@ const SUITES: Array<{ name: string; prefix: string; load: () => Promise<SuiteMod
 
 /** The PAN-format suite plants passages from the aeb bodies and MSRP pairs, so it reads the whole datasets folder. */
 function panSuite(module: typeof import('./pan.js')): SuiteModule {
-  const seeds = argument('--pan-seeds', '')
-    .split(',')
-    .filter((seed) => seed !== '')
-    .map(Number);
+  const seeds = listArgument('--pan-seeds').map(Number);
   return { evaluateSuite: (directory) => module.evaluatePan(directory, datasets, seeds) };
 }
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(name);
   return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1]! : fallback;
+}
+
+/** A comma-separated option's values (`--sets aeb,dragnet`), none when absent. */
+function listArgument(name: string, fallback = ''): string[] {
+  return argument(name, fallback)
+    .split(',')
+    .filter((value) => value !== '');
 }
 
 const datasets = argument('--datasets', join('..', 'shared', 'datasets'));
@@ -55,42 +59,26 @@ if (only === 'all' || only === 'extraction') {
   await evaluateExtractionSuite(datasets, {
     jobs: Number(argument('--jobs', '1')),
     dumpPath: argument('--dump-pages', ''),
-    sets: argument('--sets', '')
-      .split(',')
-      .filter((set) => set !== ''),
+    sets: listArgument('--sets'),
   });
 }
 // Where extraction's errors lie, by kind: only when asked for (it reads every page again).
 if (only === 'extraction-errors') {
   const { evaluateExtractionErrors } = await import('./extraction-errors.js');
-  await evaluateExtractionErrors(
-    datasets,
-    argument('--sets', '')
-      .split(',')
-      .filter((set) => set !== ''),
-  );
+  await evaluateExtractionErrors(datasets, listArgument('--sets'));
 }
 // The same errors in each benchmark's own units (segments, shares of a page's words), by kind.
 if (only === 'extraction-kinds') {
   const { evaluateExtractionKinds } = await import('./extraction-error-kinds.js');
-  await evaluateExtractionKinds(
-    datasets,
-    argument('--sets', '')
-      .split(',')
-      .filter((set) => set !== ''),
-    process.argv.includes('--detail'),
-  );
+  await evaluateExtractionKinds(datasets, listArgument('--sets'), process.argv.includes('--detail'));
 }
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {
   const { evaluateDirectionErrors } = await import('./direction-errors.js');
-  const seeds = argument('--pan-seeds', '3001,3002,3003,3004')
-    .split(',')
-    .filter((seed) => seed !== '');
   await evaluateDirectionErrors(
     datasets,
     join(datasets, 'aeb-dev'),
-    seeds.map(Number),
+    listArgument('--pan-seeds', '3001,3002,3003,3004').map(Number),
     argument('--dump', ''),
   );
 }

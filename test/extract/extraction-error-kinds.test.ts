@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { gzipSync } from 'node:zlib';
 import { coarseKind, errorKinds } from '../../eval/extraction-error-kinds.js';
+import { MILL_STORY, writeOnePageSet } from './fixtures.js';
 
-const STORY = [
-  'The old mill on the river will be turned into a museum of local crafts, the council decided on Tuesday.',
-  'Members voted eleven to four in favour of the plan, which a heritage grant will largely pay for.',
-  'Work on the roof, which has leaked for years, is expected to start in the spring, the builders said.',
-  'The first rooms could open to visitors by the end of next year, if the work goes well, the council said.',
-];
+const STORY = MILL_STORY;
 const MENU = 'Weather Sport Letters Puzzles';
 
 /** A made-up page: a menu, then the headline above the story's article. */
@@ -22,14 +17,9 @@ const PAGE = `<html><head><title>Mill to become museum</title></head><body>
 </body></html>`;
 
 function madeUpSet(datasets: string): string {
-  const folder = join(datasets, 'trafilatura-eval-made');
-  mkdirSync(join(folder, 'html'), { recursive: true });
-  writeFileSync(join(folder, 'html', 'page.html.gz'), gzipSync(PAGE));
-  const truth = {
+  return writeOnePageSet(join(datasets, 'trafilatura-eval-made'), PAGE, 'evaldata.json', {
     page: { url: '', file: 'page.html', with: [STORY[1], 'Mill to become museum'], without: [MENU] },
-  };
-  writeFileSync(join(folder, 'evaldata.json'), JSON.stringify(truth));
-  return folder;
+  });
 }
 
 describe('extraction error kinds', () => {
