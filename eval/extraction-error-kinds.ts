@@ -25,6 +25,7 @@ import {
   truthPages,
   words,
 } from './extraction-truths.js';
+import { fMeasure } from './metrics.js';
 import { rougeLsum } from './rouge.js';
 
 /**
@@ -84,10 +85,6 @@ function missesOfPage(before: ReadonlyMap<string, number>, kinds: SetKinds): Map
   return byKind;
 }
 
-function f1Of(precision: number, recall: number): number {
-  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-}
-
 /** The set's figure as it is and with every miss of each coarse kind found. */
 function ceilingsOf(pages: readonly PageMisses[]): { figure: number; ceilings: Map<string, number> } {
   const kindsSeen = new Set(pages.flatMap((page) => [...page.byKind.keys()]));
@@ -107,11 +104,13 @@ function ceilingsOf(pages: readonly PageMisses[]): { figure: number; ceilings: M
     ceilings.set(
       kind,
       mean(
-        pages.map((page) => f1Of(page.precision, Math.min(1, page.recall + (page.byKind.get(kind) ?? 0)))),
+        pages.map((page) =>
+          fMeasure(page.precision, Math.min(1, page.recall + (page.byKind.get(kind) ?? 0))),
+        ),
       ),
     );
   }
-  return { figure: mean(pages.map((page) => f1Of(page.precision, page.recall))), ceilings };
+  return { figure: mean(pages.map((page) => fMeasure(page.precision, page.recall))), ceilings };
 }
 
 const LANDMARK_TAGS = new Set(['aside', 'footer', 'nav', 'figure', 'figcaption', 'noscript']);

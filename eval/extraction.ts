@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extractPagesInParallel } from './extraction-pages.js';
+import { fMeasure } from './metrics.js';
 
 /**
  * Article-extraction accuracy on the ScrapingHub article-extraction-benchmark layout
@@ -138,7 +139,7 @@ export function shingleF1(expected: string, predicted: string): number {
   if (truePositive === 0) return falsePositive === 0 && falseNegative === 0 ? 1 : 0;
   const precision = truePositive / (truePositive + falsePositive);
   const recall = truePositive / (truePositive + falseNegative);
-  return (2 * precision * recall) / (precision + recall);
+  return fMeasure(precision, recall);
 }
 
 /** Mean precision over pages with a prediction, mean recall over pages with a truth, their F1. */
@@ -151,7 +152,7 @@ export function scoreFromPages(pages: readonly PageMatch[]): ExtractionScore {
   }
   const precision = mean(precisions);
   const recall = mean(recalls);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const f1 = fMeasure(precision, recall);
   return { pages: pages.length, precision, recall, f1 };
 }
 

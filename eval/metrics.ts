@@ -1,5 +1,10 @@
 /** Classification metrics as the published evaluations define them. */
 
+/** The harmonic mean of precision and recall (0 when both are 0). */
+export function fMeasure(precision: number, recall: number): number {
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
 export function accuracy(gold: readonly string[], predicted: readonly string[]): number {
   let correct = 0;
   gold.forEach((label, index) => {
@@ -21,7 +26,7 @@ export function f1Of(gold: readonly string[], predicted: readonly string[], posi
   });
   const precision = truePositive + falsePositive > 0 ? truePositive / (truePositive + falsePositive) : 0;
   const recall = truePositive + falseNegative > 0 ? truePositive / (truePositive + falseNegative) : 0;
-  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return fMeasure(precision, recall);
 }
 
 /** Unweighted mean of the per-class F1 over the gold classes. */

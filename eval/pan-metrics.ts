@@ -5,6 +5,7 @@
  * precision and recall are macro-averaged over detections and cases, granularity counts the
  * detections per detected case, and plagdet = F1 / log2(1 + granularity).
  */
+import { fMeasure } from './metrics.js';
 
 /** A reused passage (a case) or a reported one (a detection), as a PAN feature element. */
 export interface PanAnnotation {
@@ -125,7 +126,7 @@ export function panScores(cases: readonly PanAnnotation[], detections: readonly 
   const precision = panPrecision(cases, detections);
   const recall = panRecall(cases, detections);
   const granularity = panGranularity(cases, detections);
-  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  const f1 = fMeasure(precision, recall);
   return {
     precision,
     recall,

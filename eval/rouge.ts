@@ -6,6 +6,7 @@
  * subsequences with each predicted sentence, each token counted at most as often as it occurs
  * on both sides.
  */
+import { fMeasure } from './metrics.js';
 export interface RougeScore {
   precision: number;
   recall: number;
@@ -146,10 +147,6 @@ export function rougeLsum(reference: string, prediction: string): RougeScore {
   const precision = hits / predictionTokens;
   const recall = hits / referenceTokens;
   return { precision, recall, f1: fMeasure(precision, recall) };
-}
-
-function fMeasure(precision: number, recall: number): number {
-  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
 }
 
 function tokenCounts(sentences: readonly Int32Array[], size: number): Int32Array {
