@@ -35,8 +35,13 @@ export function softMatch(
   right: readonly WeightedToken[],
   matcher: WordMatcher,
 ): SoftMatch {
-  if (sameForms(left, right)) return identicalMatch(left, right);
   const links: SoftMatch['links'] = [];
+  if (sameForms(left, right)) {
+    const figures = identicalMatch(left, right, (l, r) =>
+      links.push({ left: l, right: r, match: EQUAL_MATCH }),
+    );
+    return { ...figures, links };
+  }
   const sums = greedyMatch(left, right, matcher, (l, r, match) =>
     links.push({ left: left[l]!.index, right: right[r]!.index, match }),
   );
@@ -52,10 +57,8 @@ export function softCoverage(
   right: readonly WeightedToken[],
   matcher: WordMatcher,
 ): Omit<SoftMatch, 'links'> & { linkCount: number } {
-  if (sameForms(left, right)) {
-    const { links, ...figures } = identicalMatch(left, right);
-    return { ...figures, linkCount: links.length };
-  }
+  // A sentence copied as it is: every word is linked to itself.
+  if (sameForms(left, right)) return { ...identicalMatch(left, right), linkCount: left.length };
   const sums = greedyMatch(left, right, matcher);
   return { ...coverages(sums, left, right), linkCount: sums.links };
 }
@@ -147,17 +150,20 @@ function sameForms(left: readonly WeightedToken[], right: readonly WeightedToken
  * order softMatch's greedy pass takes them (heaviest first, then by position), so the result
  * is the same to the last bit.
  */
-function identicalMatch(left: readonly WeightedToken[], right: readonly WeightedToken[]): SoftMatch {
+function identicalMatch(
+  left: readonly WeightedToken[],
+  right: readonly WeightedToken[],
+  onLink?: (left: number, right: number) => void,
+): Omit<SoftMatch, 'links'> {
   // The same forms weigh the same on both sides.
   const order = left.map((_, index) => index).sort((x, y) => left[y]!.weight - left[x]!.weight || x - y);
   let gain = 0;
-  const links: SoftMatch['links'] = [];
   for (const index of order) {
     gain += left[index]!.weight;
-    links.push({ left: left[index]!.index, right: right[index]!.index, match: EQUAL_MATCH });
+    onLink?.(left[index]!.index, right[index]!.index);
   }
   const covered = ratio(gain, totalWeight(left));
-  return { leftCovered: covered, rightCovered: covered, leftStrict: covered, rightStrict: covered, links };
+  return { leftCovered: covered, rightCovered: covered, leftStrict: covered, rightStrict: covered };
 }
 
 export function totalWeight(tokens: readonly WeightedToken[]): number {

@@ -132,4 +132,23 @@ describe('soft match', () => {
       [...ops].join(', '),
     );
   });
+
+  it('gives a sentence copied as it is (weights by word, as alignment gives them) the reference figures', () => {
+    const random = seededRandom(11);
+    const matcher = new WordMatcher(lexicon);
+    for (let round = 0; round < 50; round++) {
+      const side = randomSide(random, matcher, 1 + Math.floor(random() * 30));
+      // One weight per form, as contentWeight gives: repeated words weigh the same.
+      const byForm = new Map<number, number>();
+      const left = side.map((token) => ({
+        ...token,
+        weight: byForm.get(token.form) ?? byForm.set(token.form, token.weight).get(token.form)!,
+      }));
+      const right = left.map((token) => ({ ...token }));
+      const expected = referenceMatch(left, right, matcher);
+      assert.deepEqual(softMatch(left, right, matcher), expected);
+      const { links, ...figures } = expected;
+      assert.deepEqual(softCoverage(left, right, matcher), { ...figures, linkCount: links.length });
+    }
+  });
 });
