@@ -2,7 +2,7 @@ import { seededBucketKeys } from '../src/seeded-random.js';
 import { bloomFor } from '../src/store/sqlite/bloom.js';
 import { fuseFor } from '../src/store/sqlite/fuse-filter.js';
 import { keyHashFirst, keyHashSecond } from '../src/store/sqlite/key-hash.js';
-import { readRunFilter, storedRunFilter } from '../src/store/sqlite/run-filter.js';
+import { type RunFilter, readRunFilter, storedRunFilter } from '../src/store/sqlite/run-filter.js';
 
 /**
  * `npm run bench -- filters [--keys N,N,...]`: the bucket runs' filter (binary fuse, 8-bit
@@ -46,61 +46,52 @@ export function runFilterBench(args: readonly string[]): void {
     const presentFirst = Uint32Array.from(present, keyHashFirst);
     const presentSecond = Uint32Array.from(present, keyHashSecond);
 
-    let bloomBytes: Uint8Array = new Uint8Array(0);
-    const bloomBuild = cpuMilliseconds(() => {
-      bloomBytes = bloomFor(keys);
-    });
-    const bloom = readRunFilter(bloomBytes, size);
-    let bloomFalse = 0;
-    const bloomAbsent = cpuMilliseconds(() => {
-      for (let i = 0; i < QUERIES; i++)
-        if (bloom.mayHold(others[i]!, otherFirst[i]!, otherSecond[i]!)) bloomFalse++;
-    });
-    let bloomMissed = 0;
-    const bloomPresent = cpuMilliseconds(() => {
-      for (let i = 0; i < present.length; i++)
-        if (!bloom.mayHold(present[i]!, presentFirst[i]!, presentSecond[i]!)) bloomMissed++;
-    });
-
-    let fuseBytes: Uint8Array = new Uint8Array(0);
-    const fuseBuild = cpuMilliseconds(() => {
-      fuseBytes = fuseFor(keys);
-    });
-    const fuse = readRunFilter(storedRunFilter(fuseBytes, size), size);
-    let fuseFalse = 0;
-    const fuseAbsent = cpuMilliseconds(() => {
-      for (let i = 0; i < QUERIES; i++)
-        if (fuse.mayHold(others[i]!, otherFirst[i]!, otherSecond[i]!)) fuseFalse++;
-    });
-    let fuseMissed = 0;
-    const fusePresent = cpuMilliseconds(() => {
-      for (let i = 0; i < present.length; i++)
-        if (!fuse.mayHold(present[i]!, presentFirst[i]!, presentSecond[i]!)) fuseMissed++;
-    });
-    if (bloomMissed + fuseMissed > 0)
-      throw new Error(`a filter missed keys it holds (${bloomMissed}, ${fuseMissed})`);
-
-    const count = size.toLocaleString('en-US');
-    const row = (
+    /** One filter built on the keys, then asked for the absent and the present keys. */
+    const measure = (
       name: string,
-      bytes: number,
-      falses: number,
-      build: number,
-      absent: number,
-      held: number,
-    ) => [
-      count,
-      name,
-      ((bytes * 8) / size).toFixed(2),
-      `${((falses / QUERIES) * 100).toFixed(3)}%`,
-      ((build * 1e6) / size).toFixed(0),
-      ((absent * 1e6) / QUERIES).toFixed(1),
-      ((held * 1e6) / present.length).toFixed(1),
-    ];
+      build: () => Uint8Array,
+      read: (bytes: Uint8Array) => RunFilter,
+    ): string[] => {
+      let bytes: Uint8Array = new Uint8Array(0);
+      const built = cpuMilliseconds(() => {
+        bytes = build();
+      });
+      const asked = read(bytes);
+      let falses = 0;
+      const absent = cpuMilliseconds(() => {
+        for (let i = 0; i < QUERIES; i++)
+          if (asked.mayHold(others[i]!, otherFirst[i]!, otherSecond[i]!)) falses++;
+      });
+      let missed = 0;
+      const held = cpuMilliseconds(() => {
+        for (let i = 0; i < present.length; i++)
+          if (!asked.mayHold(present[i]!, presentFirst[i]!, presentSecond[i]!)) missed++;
+      });
+      if (missed > 0) throw new Error(`${name} missed ${missed} keys it holds`);
+      return [
+        size.toLocaleString('en-US'),
+        name,
+        ((asked.bytes * 8) / size).toFixed(2),
+        `${((falses / QUERIES) * 100).toFixed(3)}%`,
+        ((built * 1e6) / size).toFixed(0),
+        ((absent * 1e6) / QUERIES).toFixed(1),
+        ((held * 1e6) / present.length).toFixed(1),
+      ];
+    };
     rows.push(
-      row('Bloom (14 bits, 9 probes)', bloom.bytes, bloomFalse, bloomBuild, bloomAbsent, bloomPresent),
+      measure(
+        'Bloom (14 bits, 9 probes)',
+        () => bloomFor(keys),
+        (bytes) => readRunFilter(bytes, size),
+      ),
     );
-    rows.push(row('binary fuse (8-bit)', fuse.bytes, fuseFalse, fuseBuild, fuseAbsent, fusePresent));
+    rows.push(
+      measure(
+        'binary fuse (8-bit)',
+        () => fuseFor(keys),
+        (bytes) => readRunFilter(storedRunFilter(bytes, size), size),
+      ),
+    );
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   console.log(
