@@ -101,7 +101,7 @@ function background(a: AnalysedArticle, b: AnalysedArticle, passage: Passage, le
  * their number in the article, in order of first appearance outside the sentences.
  */
 interface RestStems {
-  stems: ContentStems;
+  table: ContentStems;
   order: number[];
   present: Uint8Array;
   weights: Float64Array;
@@ -129,7 +129,7 @@ function restWeights(
       highest[stem] = Math.max(highest[stem]!, weights[token] ?? 0);
     }
   });
-  return { stems, order, present, weights: highest };
+  return { table: stems, order, present, weights: highest };
 }
 
 /** Weighted share of x's stems that y holds too (0 when either is empty), summed in x's order. */
@@ -140,7 +140,7 @@ function sharedShare(x: RestStems, y: RestStems): number {
   for (const stem of x.order) {
     const weight = x.weights[stem]!;
     total += weight;
-    const other = y.stems.idOf.get(x.stems.stems[stem]!);
+    const other = y.table.idOf.get(x.table.stems[stem]!);
     if (other !== undefined && y.present[other]) shared += weight;
   }
   return total > 0 ? shared / total : 0;
