@@ -3,11 +3,13 @@ import { isWiretraceError } from '../src/errors.js';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
 import { extractHtml, storyLayout } from '../src/extract/extract-html.js';
+import { NEVER_TEXT } from '../src/extract/html/chrome-subtrees.js';
 import { containerCandidatesOf } from '../src/extract/html/content-container.js';
 import {
   contentRoot,
   findElements,
   type HtmlElement,
+  isElement,
   parentElement,
   parseHtml,
   textContent,
@@ -35,7 +37,8 @@ import { rougeLsum } from './rouge.js';
  * pages and divided by their number, so a kind's figure is the points of mean recall or
  * precision it costs; ScrapingHub's set is scored here with ROUGE-LSum too, a stand-in for its
  * shingle metric). Each missed piece is placed by structure, on the page as extraction read it
- * (the second look included): the page refused, not shown as text (hidden, script, another
+ * (the second look included): the page refused, not shown as text (by which signal: code, hidden
+ * attribute, aria-hidden, inline style, form control, or split across blocks; another
  * spelling), in a landmark element (aside, footer, figure…), in a box skipped for its
  * chrome-like class, inside the content container under the label that dropped it, or outside
  * it by side of the story, how far up from the container the smallest ancestor holding both
@@ -128,6 +131,8 @@ interface PageView {
   firstOutput: number;
   lastOutput: number;
   pageText: string;
+  /** The page's content root, where text not shown is looked for. */
+  root: HtmlElement;
   /** Rank of each content-container candidate by its score, best first. */
   rankOf: Map<HtmlElement, number>;
   copiesTitle: (text: string) => boolean;
@@ -174,6 +179,7 @@ function view(raw: RawDocument, output: string, title: string | null = null): Pa
     firstOutput,
     lastOutput,
     pageText: collapse(textContent(root)),
+    root,
     rankOf: candidateRanks(raw, root, title),
     copiesTitle: title === null ? () => false : titleCopyTest(title),
     secondLook: readBySecondLook(raw, output),
@@ -400,7 +406,7 @@ function segmentPlace(page: PageView, joined: { text: string; starts: number[] }
   const at = joined.text.indexOf(segment);
   if (at < 0) {
     if (page.firstOutput < 0) return 'page refused';
-    if (page.pageText.includes(segment)) return 'not shown as text (hidden, script, split)';
+    if (page.pageText.includes(segment)) return `not shown as text (${hiddenBy(page.root, segment)})`;
     const ascii = (text: string) => text.replace(/[^\p{ASCII}]/gu, '?').replace(/\s+/g, '');
     if (ascii(page.pageText).includes(ascii(segment)))
       return 'not found in page text: other characters (encoding, typography) or spacing';
@@ -413,6 +419,43 @@ function segmentPlace(page: PageView, joined: { text: string; starts: number[] }
   if (covered.every(Boolean)) return 'blocks in output, segment not (joined across blocks)';
   if (covered.some(Boolean)) return 'partly in output (story boundary cuts the segment)';
   return placeOf(page, first) + (last > first ? ' (spans blocks)' : '');
+}
+
+/** Elements whose text is code or a template, never shown as it stands. */
+const CODE_TAGS = new Set(['script', 'style', 'template', 'noscript']);
+/** Form controls, embeds, media, dialogs: their text is a label, a fallback or an option list. */
+const CONTROL_TAGS = new Set(
+  [...NEVER_TEXT].filter((tag) => !CODE_TAGS.has(tag) && !LANDMARK_TAGS.has(tag) && tag !== 'title'),
+);
+
+/**
+ * Why a segment of the page's text is in no visible block: the signal that hides the smallest
+ * element holding it, or the nearest one above it (code, the hidden attribute, aria-hidden, an
+ * inline style, a form control, embed or dialog), else its words run across blocks. Which hiding
+ * signals hold story and which hold chrome, as the tally weighs them against each other.
+ */
+export function hiddenBy(root: HtmlElement, segment: string): string {
+  let holder = root;
+  for (let inner = innerHolder(holder, segment); inner !== null; inner = innerHolder(holder, segment)) {
+    holder = inner;
+  }
+  for (let element: HtmlElement | null = holder; element !== null; element = parentElement(element)) {
+    if (CODE_TAGS.has(element.name)) return `inside <${element.name}>`;
+    if (element.attribs.hidden !== undefined) return 'hidden attribute';
+    if (element.attribs['aria-hidden'] === 'true' && element.name !== 'figure') return 'aria-hidden';
+    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.attribs.style ?? ''))
+      return 'inline style display:none or visibility:hidden';
+    if (CONTROL_TAGS.has(element.name)) return `never read: <${element.name}>`;
+  }
+  return 'split across blocks';
+}
+
+/** The child element whose text holds the whole segment, or null. */
+function innerHolder(element: HtmlElement, segment: string): HtmlElement | null {
+  for (const child of element.children) {
+    if (isElement(child) && collapse(textContent(child)).includes(segment)) return child;
+  }
+  return null;
 }
 
 /** Index of the last start at or before `offset`. */

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { coarseKind, errorKinds } from '../../eval/extraction-error-kinds.js';
+import { coarseKind, errorKinds, hiddenBy } from '../../eval/extraction-error-kinds.js';
+import { contentRoot, parseHtml } from '../../src/extract/html/dom.js';
 import { MILL_STORY, writeOnePageSet } from './fixtures.js';
 
 const STORY = MILL_STORY;
@@ -45,5 +46,27 @@ describe('extraction error kinds', () => {
     } finally {
       rmSync(datasets, { recursive: true, force: true });
     }
+  });
+
+  it('names the signal that hides a segment of the page text shown in no block', () => {
+    const root = contentRoot(
+      parseHtml(`<html><body><p>Shown line of the page.</p>
+<div hidden><p>A paragraph behind the hidden attribute.</p></div>
+<div aria-hidden="true"><span>A line read to no screen reader.</span></div>
+<div style="display: none"><p>A collapsed part of the story.</p></div>
+<script>var teaser = "A teaser kept in a script";</script>
+<button>Load more comments</button>
+<p>Words run <br>across a line break.</p></body></html>`),
+    );
+    assert.equal(hiddenBy(root, 'A paragraph behind the hidden attribute.'), 'hidden attribute');
+    assert.equal(hiddenBy(root, 'A line read to no screen reader.'), 'aria-hidden');
+    assert.equal(
+      hiddenBy(root, 'A collapsed part of the story.'),
+      'inline style display:none or visibility:hidden',
+    );
+    assert.equal(hiddenBy(root, 'A teaser kept in a script'), 'inside <script>');
+    assert.equal(hiddenBy(root, 'Load more comments'), 'never read: <button>');
+    // A <br> ends a block: the segment's words run across two of them, hidden by nothing.
+    assert.equal(hiddenBy(root, 'Words run across'), 'split across blocks');
   });
 });
