@@ -4,9 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { inflateRawSync } from 'node:zlib';
 import { isWiretraceError } from '../../src/errors.js';
 import { bloomFor } from '../../src/store/sqlite/bloom.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openSqliteStore, packText } from '../../src/store/sqlite/sqlite-store.js';
 import { SCHEMA_VERSION } from '../../src/store/store.js';
 import { document, type StoreBackend, storeConformance } from './store.case.js';
 
@@ -184,5 +185,13 @@ describe('sqlite store', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('packs story text into a buffer of its own, so handing it to another thread carries only the packed bytes', () => {
+    const text = `${'Rescuers searched the flooded valley on Tuesday. '.repeat(60)}“We will not stop,” the mayor said.`;
+    const packed = packText(text);
+    assert.equal(packed.buffer.byteLength, packed.byteLength);
+    assert.ok(packed.byteLength < Buffer.byteLength(text) / 4);
+    assert.equal(inflateRawSync(packed).toString('utf8'), text);
   });
 });

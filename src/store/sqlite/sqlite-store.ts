@@ -357,7 +357,10 @@ class SqliteStore implements Store {
 
 /** Raw DEFLATE at level 1: story text shrinks to about a third, quickly. */
 export function packText(text: string): Uint8Array {
-  return deflateRawSync(text, { level: 1 });
+  const packed = deflateRawSync(text, { level: 1 });
+  // zlib gives a view on its 16 KB output chunk: a copy of just the packed bytes is what crosses
+  // to the storing thread (a view would carry the whole chunk) and what stays in memory there.
+  return packed.byteLength === packed.buffer.byteLength ? packed : new Uint8Array(packed);
 }
 
 function selectorSql(selector: RemoveSelector): { where: string; params: unknown[] } {
