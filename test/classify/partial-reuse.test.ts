@@ -98,4 +98,16 @@ describe('partial reuse gate', () => {
     // Reporting words outside quotes do not count: a passage without a shared quote scores 0.
     assert.equal(evidenceOf(source, host), 0);
   });
+
+  it('calls a quote put into a text about something else a reuse, not one shared by two reports of its topic', () => {
+    const quote =
+      '"We will not close the northern channel to ferries while the dredging lasts, whatever the cost to the port and its tenants," he said.';
+    const elsewhere = `${unrelated} Queues formed before dawn on the first day. ${quote}`;
+    assert.equal(reuse(`${source} ${quote}`, elsewhere).partial, true);
+    const topicA =
+      'Ferry operators in the region expect fewer tourists this summer. Dredging works on the channel were approved by the council last week.';
+    const topicB =
+      'Hotels along the coast reported that tourists booked later than usual. Ferry timetables will change while dredging continues in the channel.';
+    assert.equal(reuse(`${topicA} ${quote}`, `${topicB} ${quote}`).partial, false);
+  });
 });
