@@ -13,8 +13,12 @@ import type { Lexicon } from '../text/lexicon.js';
  * whichever text is a), how exactly they were kept, how many of them a sentence holds (list lines and headings hold
  * few), the longest run of unquoted words kept in order inside one sentence, and the longest
  * runs across the passage's sentences, copied exactly and kept with synonyms (spinning keeps the
- * words in place one by one, two texts on one topic do not). Quoted words do not count:
+ * words in place one by one, two texts on one topic do not). Quoted words do not count there:
  * independent reports share a quote and little more, a copy carries the reporting around it too.
+ * They count in one place, `quotedApart`: the shared quote's words weighed by how little else the
+ * two texts share (log of the poorer side's quoted words × (1 − background)). Two reports of one
+ * event share the quote along with their topic; a quote put into a text about something else
+ * was taken from the other.
  */
 export const PARTIAL_FEATURES = [
   'unquotedWords',
@@ -25,6 +29,7 @@ export const PARTIAL_FEATURES = [
   'carriedUnquotedRun',
   'keptUnquotedRun',
   'background',
+  'quotedApart',
 ] as const;
 
 /** The features of one reused passage of the alignment, in PARTIAL_FEATURES order. */
@@ -69,6 +74,11 @@ export function partialEvidence(
   }
   const quoted = (edit: TokenEdit): boolean => isQuotedA(edit.a!) || isQuotedB(edit.b!);
   const carried = carriedRuns(pairs, quoted);
+  const shared = background(a, b, passage, lexicon);
+  const quotedWords = Math.min(
+    quotedCount(a, passage.sentencesA, isQuotedA),
+    quotedCount(b, passage.sentencesB, isQuotedB),
+  );
   return [
     Math.log1p(Math.min(sideA.words, sideB.words)),
     Math.log1p(Math.min(sideA.weight, sideB.weight)),
@@ -79,8 +89,25 @@ export function partialEvidence(
     Math.log1p(longestRun),
     Math.log1p(carried.exact),
     Math.log1p(carried.kept),
-    background(a, b, passage, lexicon),
+    shared,
+    Math.log1p(quotedWords) * (1 - shared),
   ];
+}
+
+/** Words of the sentences inside direct quotes both texts share. */
+function quotedCount(
+  article: AnalysedArticle,
+  sentences: readonly number[],
+  isQuoted: (token: number) => boolean,
+): number {
+  let count = 0;
+  for (const index of sentences) {
+    const sentence = article.sentences[index]!;
+    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
+      if (isQuoted(token)) count++;
+    }
+  }
+  return count;
 }
 
 /**

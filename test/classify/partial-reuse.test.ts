@@ -72,4 +72,42 @@ describe('partial reuse gate', () => {
     assert.equal(backgroundOf(source, host), backgroundOf(host, source));
     assert.ok(backgroundOf(sameTopic, host) > backgroundOf(source, host));
   });
+
+  it('weighs a shared quote by how little else the texts share', () => {
+    const column = PARTIAL_FEATURES.indexOf('quotedApart');
+    const quote =
+      '"We will not close the northern channel to ferries while the dredging lasts," the harbour master told reporters.';
+    const evidenceOf = (first: string, second: string): number => {
+      const a = analyseArticle(articleFromText('a', first));
+      const b = analyseArticle(articleFromText('b', second));
+      const alignment = alignArticles(a, b, lexicon);
+      const passage = keptPassages(alignment)[0]!;
+      return partialEvidence(a, b, alignment, passage, lexicon)[column]!;
+    };
+    const withQuote = (text: string): string => `${text} ${quote}`;
+    // The quote inside a text about something else, and inside one on the quote's own topic.
+    const apart = evidenceOf(withQuote(unrelated), withQuote(source));
+    const topicA =
+      'Ferry operators in the region expect fewer tourists this summer. Dredging works on the channel were approved by the council last week.';
+    const topicB =
+      'Hotels along the coast reported that tourists booked later than usual. Ferry timetables will change while dredging continues in the channel.';
+    const together = evidenceOf(withQuote(topicA), withQuote(topicB));
+    assert.ok(apart > 0);
+    assert.ok(apart > together);
+    assert.equal(apart, evidenceOf(withQuote(source), withQuote(unrelated)));
+    // Reporting words outside quotes do not count: a passage without a shared quote scores 0.
+    assert.equal(evidenceOf(source, host), 0);
+  });
+
+  it('calls a quote put into a text about something else a reuse, not one shared by two reports of its topic', () => {
+    const quote =
+      '"We will not close the northern channel to ferries while the dredging lasts, whatever the cost to the port and its tenants," he said.';
+    const elsewhere = `${unrelated} Queues formed before dawn on the first day. ${quote}`;
+    assert.equal(reuse(`${source} ${quote}`, elsewhere).partial, true);
+    const topicA =
+      'Ferry operators in the region expect fewer tourists this summer. Dredging works on the channel were approved by the council last week.';
+    const topicB =
+      'Hotels along the coast reported that tourists booked later than usual. Ferry timetables will change while dredging continues in the channel.';
+    assert.equal(reuse(`${topicA} ${quote}`, `${topicB} ${quote}`).partial, false);
+  });
 });
