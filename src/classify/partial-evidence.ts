@@ -94,7 +94,7 @@ export function partialEvidence(
   ];
 }
 
-/** Words of the sentences inside direct quotes both texts share. */
+/** Quoted tokens in one text's sentences of the passage (the evidence takes the smaller side's count). */
 function quotedCount(
   article: AnalysedArticle,
   sentences: readonly number[],
