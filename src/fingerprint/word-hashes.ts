@@ -2,6 +2,7 @@ import { lowerBound } from '../sorted-search.js';
 import { CASE_TABLE_UNITS, lowerCaseTable, NOT_SIMPLE } from '../text/case-table.js';
 import { STOPWORD_LIST } from '../text/stopwords.js';
 import { hashString, mix32 } from './hash32.js';
+import type { FingerprintScratch } from './scratch.js';
 import { type FingerprintWord, isDigit, isLetter, lightStem, STEM_SUFFIXES } from './word-stream.js';
 
 /**
@@ -63,11 +64,14 @@ function isWordLetter(code: number): boolean {
   return isLetter(code);
 }
 
-export function wordHashes(text: string): WordHashes {
+/** With `scratch`, the hashes are views on its arrays, valid until its next use. */
+export function wordHashes(text: string, scratch?: FingerprintScratch): WordHashes {
   const capacity = Math.ceil(text.length / 2) + 1;
-  const norm = new Uint32Array(capacity);
-  const stem = new Uint32Array(capacity);
-  const flags = new Uint8Array(capacity);
+  const { norm, stem, flags } = scratch?.wordArrays(capacity) ?? {
+    norm: new Uint32Array(capacity),
+    stem: new Uint32Array(capacity),
+    flags: new Uint8Array(capacity),
+  };
   const prefix = new Uint32Array(MAX_FAST_WORD + 1);
   const lower = new Uint16Array(MAX_FAST_WORD);
   let count = 0;
