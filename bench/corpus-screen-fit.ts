@@ -14,6 +14,7 @@ import {
   fingerprintSimilarity,
   fingerprintText,
 } from '../src/fingerprint/document-fingerprint.js';
+import { FingerprintScratch } from '../src/fingerprint/scratch.js';
 import type { BenchCorpus } from './corpus-data.js';
 
 /**
@@ -38,7 +39,8 @@ export function screenRows(bench: BenchCorpus): ScreenRows {
       extractArticle({ input: record.id, format: 'html', content: record.html ?? '', encoding: 'utf-8' })
         .text,
   );
-  const fingerprints: DocumentFingerprint[] = texts.map(fingerprintText);
+  const scratch = new FingerprintScratch();
+  const fingerprints: DocumentFingerprint[] = texts.map((text) => fingerprintText(text, scratch));
   const buckets = new Map<number, number[]>();
   const keys = fingerprints.map(fingerprintKeys);
   keys.forEach((list, document) => {

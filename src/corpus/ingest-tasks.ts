@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine.js';
+import { FingerprintScratch } from '../fingerprint/scratch.js';
 import type { RawDocument } from '../model/article.js';
 import type { PairResult, RelationKind } from '../model/relation.js';
 import { comparePair } from '../pipeline/compare.js';
@@ -66,10 +67,11 @@ export function runIngestTask<T extends IngestTask>(engine: Engine, task: T): In
 export function runIngestTask(engine: Engine, task: IngestTask): IngestOutput<IngestTask> {
   if (task.kind === 'prepare') {
     const { lineBytes } = task;
+    const scratch = new FingerprintScratch(); // the task's documents are fingerprinted in turn
     return task.documents.map((item) =>
       'start' in item
-        ? prepareLine(item.file, item.line, lineBytes.subarray(item.start, item.end))
-        : prepareOrFailure(item),
+        ? prepareLine(item.file, item.line, lineBytes.subarray(item.start, item.end), scratch)
+        : prepareOrFailure(item, scratch),
     );
   }
   const context = engine.context();

@@ -7,6 +7,7 @@ import {
   fingerprintKeys,
   fingerprintText,
 } from '../fingerprint/document-fingerprint.js';
+import { FingerprintScratch } from '../fingerprint/scratch.js';
 import type { InputFailure } from '../ingest/input-failure.js';
 import { type NameClaim, parseJsonlLine } from '../ingest/jsonl-records.js';
 import type { Article, RawDocument } from '../model/article.js';
@@ -47,10 +48,13 @@ export interface PrepareFailure {
  * (crawls ship extracted text); pages (`html`, HTML and text files) go through extraction.
  * Throws a WiretraceError for a document with no story.
  */
-export function prepareDocument(raw: RawDocument): PreparedDocument {
+export function prepareDocument(
+  raw: RawDocument,
+  scratch: FingerprintScratch = new FingerprintScratch(),
+): PreparedDocument {
   const article = articleOf(raw);
   if (article.text.trim() === '') throw new WiretraceError('INPUT_EMPTY', 'no text', raw.input);
-  const fingerprint = fingerprintText(article.text);
+  const fingerprint = fingerprintText(article.text, scratch);
   return {
     id: raw.meta?.id || raw.meta?.url || raw.input,
     contentId: contentIdOf(article.text),
@@ -82,7 +86,12 @@ export type Prepared = (PreparedDocument | PrepareFailure) & { pendingName?: Pen
  * Parses and prepares one JSON Lines record from its bytes; named by its own name until the
  * reading thread settles it (see PendingName).
  */
-export function prepareLine(file: string, line: number, bytes: Uint8Array): Prepared {
+export function prepareLine(
+  file: string,
+  line: number,
+  bytes: Uint8Array,
+  scratch?: FingerprintScratch,
+): Prepared {
   const parsed = parseJsonlLine(file, line, bytes);
   if (parsed === null) {
     return { input: `${file}:${line}`, code: 'INPUT_EMPTY', detail: 'blank line' };
@@ -90,7 +99,7 @@ export function prepareLine(file: string, line: number, bytes: Uint8Array): Prep
   if ('error' in parsed) return failureOf(parsed.error, parsed.input);
   const { meta } = parsed.document;
   const idIsName = !meta?.id && !meta?.url;
-  return { ...prepareOrFailure(parsed.document), pendingName: { claim: parsed.claim, idIsName } };
+  return { ...prepareOrFailure(parsed.document, scratch), pendingName: { claim: parsed.claim, idIsName } };
 }
 
 /** The prepared document or failure under the name the record settled on. */
@@ -102,9 +111,12 @@ export function renamed(prepared: Prepared, name: string): PreparedDocument | Pr
 }
 
 /** prepareDocument, with any failure returned as data: one bad document never loses a batch. */
-export function prepareOrFailure(raw: RawDocument): PreparedDocument | PrepareFailure {
+export function prepareOrFailure(
+  raw: RawDocument,
+  scratch?: FingerprintScratch,
+): PreparedDocument | PrepareFailure {
   try {
-    return prepareDocument(raw);
+    return prepareDocument(raw, scratch);
   } catch (error) {
     return failureOf(error, raw.input);
   }

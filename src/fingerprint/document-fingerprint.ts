@@ -1,4 +1,5 @@
 import { distinctCount, type FeatureSets, textFeatureSets } from './features.js';
+import { FingerprintScratch } from './scratch.js';
 import { bandKeys, estimateContainment, estimateJaccard, minhash } from './signature.js';
 
 /**
@@ -36,10 +37,11 @@ export interface DocumentFingerprint {
   signatures: Uint32Array[];
 }
 
-export function fingerprintText(text: string): DocumentFingerprint {
-  const sets = textFeatureSets(text);
+/** `scratch`: working arrays reused across the documents of one task (see FingerprintScratch). */
+export function fingerprintText(text: string, scratch = new FingerprintScratch()): DocumentFingerprint {
+  const sets = textFeatureSets(text, scratch);
   return {
-    sizes: FAMILIES.map((family) => distinctCount(sets[family.name])),
+    sizes: FAMILIES.map((family) => distinctCount(sets[family.name], scratch)),
     signatures: FAMILIES.map((family) => minhash(sets[family.name], family.length)),
   };
 }

@@ -1,4 +1,5 @@
 import { hashSequence, hashString, mix32 } from './hash32.js';
+import type { FingerprintScratch } from './scratch.js';
 import {
   FLAG_NAME,
   FLAG_NUMBER,
@@ -40,9 +41,9 @@ const QUOTE_SHINGLE = 3;
 
 const WILDCARD = hashString('\u0000*');
 
-/** Feature sets of a text (the fast path every ingested article takes). */
-export function textFeatureSets(text: string): FeatureSets {
-  return featureSetsOfHashes(wordHashes(text));
+/** Feature sets of a text (the fast path every ingested article takes), its word hashes in `scratch` when given. */
+export function textFeatureSets(text: string, scratch?: FingerprintScratch): FeatureSets {
+  return featureSetsOfHashes(wordHashes(text, scratch));
 }
 
 /** Feature sets of fingerprintWords' words: the readable reference. */
@@ -120,22 +121,29 @@ function shingles(hashes: Uint32Array, size: number): Uint32Array {
   return result;
 }
 
-/** Number of distinct values: the set size that containment estimates need (open addressing, no sort). */
-export function distinctCount(values: Uint32Array): number {
+/**
+ * Number of distinct values: the set size that containment estimates need (open addressing, no
+ * sort), in the scratch's table when one is given.
+ */
+export function distinctCount(values: Uint32Array, scratch?: FingerprintScratch): number {
   let capacity = 16;
   while (capacity < values.length * 2) capacity *= 2;
   const mask = capacity - 1;
   // Slots hold value + 1 so that 0 marks an empty slot (values are below 2^32).
-  const slots = new Float64Array(capacity);
+  const slots = scratch?.zeroedTable(capacity) ?? new Float64Array(capacity);
   let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    let slot = mix32(value) & mask;
-    while (slots[slot] !== 0 && slots[slot] !== value + 1) slot = (slot + 1) & mask;
-    if (slots[slot] === 0) {
-      slots[slot] = value + 1;
-      count++;
+  try {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      let slot = mix32(value) & mask;
+      while (slots[slot] !== 0 && slots[slot] !== value + 1) slot = (slot + 1) & mask;
+      if (slots[slot] === 0) {
+        slots[slot] = value + 1;
+        count++;
+      }
     }
+  } finally {
+    if (scratch !== undefined) slots.fill(0, 0, capacity);
   }
   return count;
 }

@@ -1,7 +1,7 @@
-import { lowerBound } from '../sorted-search.js';
 import { CASE_TABLE_UNITS, lowerCaseTable, NOT_SIMPLE } from '../text/case-table.js';
 import { STOPWORD_LIST } from '../text/stopwords.js';
 import { hashString, mix32 } from './hash32.js';
+import type { FingerprintScratch } from './scratch.js';
 import { type FingerprintWord, isDigit, isLetter, lightStem, STEM_SUFFIXES } from './word-stream.js';
 
 /**
@@ -33,11 +33,14 @@ const MAX_FAST_WORD = 64;
 const LETTERS = letterTable();
 const LOWER_CASE = lowerCaseTable();
 
+/** Slots of the function-word table (a power of two, a few times the words it holds). */
+const STOPWORD_SLOTS = 1024;
 /**
- * Function words by hash, ascending: a 32-bit collision with one of a few hundred words is
- * negligible. A binary search, not a Set: hashes above 2^31 would be boxed numbers in a Set.
+ * Function words by hash, in an open-addressing table: one or two probes per word, where a
+ * binary search over the sorted hashes took nine (and a Set would box hashes above 2^31). A
+ * 32-bit collision with one of a few hundred words is negligible.
  */
-const STOPWORD_HASHES = Uint32Array.from(STOPWORD_LIST, hashString).sort();
+const STOPWORD_TABLE = stopwordTable();
 const SUFFIX_CODES = STEM_SUFFIXES.map((suffix) => Array.from(suffix, (char) => char.charCodeAt(0)));
 
 function isQuoteMark(code: number): boolean {
@@ -48,6 +51,27 @@ function isQuoteMark(code: number): boolean {
 
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
+}
+
+/** 0 marks an empty slot: no function word hashes to 0 (checked as the table is built). */
+function stopwordTable(): Uint32Array {
+  const table = new Uint32Array(STOPWORD_SLOTS);
+  for (const word of STOPWORD_LIST) {
+    const hash = hashString(word);
+    if (hash === 0) throw new Error(`the function word "${word}" hashes to 0, the empty slot`);
+    let slot = hash & (STOPWORD_SLOTS - 1);
+    while (table[slot] !== 0 && table[slot] !== hash) slot = (slot + 1) & (STOPWORD_SLOTS - 1);
+    table[slot] = hash;
+  }
+  return table;
+}
+
+function isStopwordHash(hash: number): boolean {
+  for (let slot = hash & (STOPWORD_SLOTS - 1); ; slot = (slot + 1) & (STOPWORD_SLOTS - 1)) {
+    const held = STOPWORD_TABLE[slot]!;
+    if (held === 0) return false;
+    if (held === hash) return true;
+  }
 }
 
 function letterTable(): Uint8Array {
@@ -63,11 +87,14 @@ function isWordLetter(code: number): boolean {
   return isLetter(code);
 }
 
-export function wordHashes(text: string): WordHashes {
+/** With `scratch`, the hashes are views on its arrays, valid until its next use. */
+export function wordHashes(text: string, scratch?: FingerprintScratch): WordHashes {
   const capacity = Math.ceil(text.length / 2) + 1;
-  const norm = new Uint32Array(capacity);
-  const stem = new Uint32Array(capacity);
-  const flags = new Uint8Array(capacity);
+  const { norm, stem, flags } = scratch?.wordArrays(capacity) ?? {
+    norm: new Uint32Array(capacity),
+    stem: new Uint32Array(capacity),
+    flags: new Uint8Array(capacity),
+  };
   const prefix = new Uint32Array(MAX_FAST_WORD + 1);
   const lower = new Uint16Array(MAX_FAST_WORD);
   let count = 0;
@@ -132,7 +159,7 @@ export function wordHashes(text: string): WordHashes {
         capital = surface !== normal && surface[0] !== normal[0];
       }
       const hashed = norm[count]!;
-      const stop = STOPWORD_HASHES[lowerBound(STOPWORD_HASHES, hashed)] === hashed;
+      const stop = isStopwordHash(hashed);
       if (stop) flag |= FLAG_STOP;
       if (capital && !sentenceStart && !stop) flag |= FLAG_NAME;
       flags[count] = flag;

@@ -10,6 +10,7 @@ import {
   fingerprintText,
 } from '../../src/fingerprint/document-fingerprint.js';
 import { featureSets, textFeatureSets } from '../../src/fingerprint/features.js';
+import { FingerprintScratch } from '../../src/fingerprint/scratch.js';
 import { estimateContainment, estimateJaccard, minhash } from '../../src/fingerprint/signature.js';
 import { fingerprintWords } from '../../src/fingerprint/word-stream.js';
 
@@ -129,5 +130,35 @@ describe('word hashes (the fast pass)', () => {
     for (const text of texts) {
       assert.deepEqual(textFeatureSets(text), featureSets(fingerprintWords(text)));
     }
+  });
+});
+
+describe('a fingerprint scratch reused across documents', () => {
+  it('gives every document the fingerprint it gets alone, whatever came before it', () => {
+    const scratch = new FingerprintScratch();
+    const word = fc.constantFrom(
+      'the',
+      'Mayor',
+      'said',
+      '2,500',
+      'flood',
+      '“quoted',
+      'words”',
+      'it’s',
+      'Straße',
+      'on',
+      'Tuesday.',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { maxLength: 400 }), { minLength: 1, maxLength: 6 }),
+        (documents) => {
+          for (const text of [WIRE, ...documents.map((words) => words.join(' '))]) {
+            assert.deepEqual(fingerprintText(text, scratch), fingerprintText(text));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
