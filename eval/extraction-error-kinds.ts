@@ -14,7 +14,7 @@ import {
   parseHtml,
   textContent,
 } from '../src/extract/html/dom.js';
-import { isUnlikelyContent } from '../src/extract/html/element-hints.js';
+import { hidingSignal, isUnlikelyContent } from '../src/extract/html/element-hints.js';
 import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
 import { extractArticle } from '../src/extract/index.js';
 import { titleCopyTest } from '../src/extract/title.js';
@@ -441,10 +441,8 @@ export function hiddenBy(root: HtmlElement, segment: string): string {
   }
   for (let element: HtmlElement | null = holder; element !== null; element = parentElement(element)) {
     if (CODE_TAGS.has(element.name)) return `inside <${element.name}>`;
-    if (element.attribs.hidden !== undefined) return 'hidden attribute';
-    if (element.attribs['aria-hidden'] === 'true' && element.name !== 'figure') return 'aria-hidden';
-    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.attribs.style ?? ''))
-      return 'inline style display:none or visibility:hidden';
+    const signal = hidingSignal(element);
+    if (signal !== null) return signal;
     if (CONTROL_TAGS.has(element.name)) return `never read: <${element.name}>`;
   }
   return 'split across blocks';

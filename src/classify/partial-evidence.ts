@@ -75,10 +75,7 @@ export function partialEvidence(
   const quoted = (edit: TokenEdit): boolean => isQuotedA(edit.a!) || isQuotedB(edit.b!);
   const carried = carriedRuns(pairs, quoted);
   const shared = background(a, b, passage, lexicon);
-  const quotedWords = Math.min(
-    quotedCount(a, passage.sentencesA, isQuotedA),
-    quotedCount(b, passage.sentencesB, isQuotedB),
-  );
+  const quotedWords = Math.min(sideA.quoted, sideB.quoted);
   return [
     Math.log1p(Math.min(sideA.words, sideB.words)),
     Math.log1p(Math.min(sideA.weight, sideB.weight)),
@@ -92,22 +89,6 @@ export function partialEvidence(
     shared,
     Math.log1p(quotedWords) * (1 - shared),
   ];
-}
-
-/** Quoted tokens in one text's sentences of the passage (the evidence takes the smaller side's count). */
-function quotedCount(
-  article: AnalysedArticle,
-  sentences: readonly number[],
-  isQuoted: (token: number) => boolean,
-): number {
-  let count = 0;
-  for (const index of sentences) {
-    const sentence = article.sentences[index]!;
-    for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-      if (isQuoted(token)) count++;
-    }
-  }
-  return count;
 }
 
 /**
@@ -173,24 +154,31 @@ function sharedShare(x: RestStems, y: RestStems): number {
   return total > 0 ? shared / total : 0;
 }
 
-/** Words of the sentences outside shared direct quotes, and their summed content weight (rarity). */
+/**
+ * Words of the sentences outside shared direct quotes and their summed content weight (rarity),
+ * and the tokens inside them (what quotedApart reads).
+ */
 function unquotedContent(
   article: AnalysedArticle,
   sentences: readonly number[],
   weights: ArrayLike<number>,
   isQuoted: (token: number) => boolean,
-): { words: number; weight: number } {
+): { words: number; weight: number; quoted: number } {
   let words = 0;
   let weight = 0;
+  let quoted = 0;
   for (const index of sentences) {
     const sentence = article.sentences[index]!;
     for (let token = sentence.tokenStart; token < sentence.tokenEnd; token++) {
-      if (isQuoted(token)) continue;
+      if (isQuoted(token)) {
+        quoted++;
+        continue;
+      }
       words++;
       weight += weights[token] ?? 0;
     }
   }
-  return { words, weight };
+  return { words, weight, quoted };
 }
 
 /** The committed gate (models/partial-reuse.json), trained by `npm run train:pan`. */

@@ -31,6 +31,21 @@ const unrelated = [
   'Its owner trained in Lyon and returned home after twenty years abroad.',
 ].join(' ');
 
+/** Two reports on the quote's own topic (ferries, dredging), sharing it along with their topic. */
+const FERRY_TOPIC_A =
+  'Ferry operators in the region expect fewer tourists this summer. Dredging works on the channel were approved by the council last week.';
+const FERRY_TOPIC_B =
+  'Hotels along the coast reported that tourists booked later than usual. Ferry timetables will change while dredging continues in the channel.';
+
+/** One feature of the first kept passage's evidence. */
+function evidenceOf(feature: (typeof PARTIAL_FEATURES)[number], first: string, second: string): number {
+  const a = analyseArticle(articleFromText('a', first));
+  const b = analyseArticle(articleFromText('b', second));
+  const alignment = alignArticles(a, b, lexicon);
+  const passage = keptPassages(alignment)[0]!;
+  return partialEvidence(a, b, alignment, passage, lexicon)[PARTIAL_FEATURES.indexOf(feature)]!;
+}
+
 function reuse(first: string, second: string) {
   const a = analyseArticle(articleFromText('a', first));
   const b = analyseArticle(articleFromText('b', second));
@@ -56,14 +71,7 @@ describe('partial reuse gate', () => {
   });
 
   it('reads how much the texts share outside the passage, whichever text is a', () => {
-    const column = PARTIAL_FEATURES.indexOf('background');
-    const backgroundOf = (first: string, second: string): number => {
-      const a = analyseArticle(articleFromText('a', first));
-      const b = analyseArticle(articleFromText('b', second));
-      const alignment = alignArticles(a, b, lexicon);
-      const passage = keptPassages(alignment)[0]!;
-      return partialEvidence(a, b, alignment, passage, lexicon)[column]!;
-    };
+    const backgroundOf = (first: string, second: string) => evidenceOf('background', first, second);
     // The same host around the planted sentence shares more with a source on its own topic.
     const sameTopic = [
       planted,
@@ -74,29 +82,18 @@ describe('partial reuse gate', () => {
   });
 
   it('weighs a shared quote by how little else the texts share', () => {
-    const column = PARTIAL_FEATURES.indexOf('quotedApart');
     const quote =
       '"We will not close the northern channel to ferries while the dredging lasts," the harbour master told reporters.';
-    const evidenceOf = (first: string, second: string): number => {
-      const a = analyseArticle(articleFromText('a', first));
-      const b = analyseArticle(articleFromText('b', second));
-      const alignment = alignArticles(a, b, lexicon);
-      const passage = keptPassages(alignment)[0]!;
-      return partialEvidence(a, b, alignment, passage, lexicon)[column]!;
-    };
+    const quotedApartOf = (first: string, second: string) => evidenceOf('quotedApart', first, second);
     const withQuote = (text: string): string => `${text} ${quote}`;
     // The quote inside a text about something else, and inside one on the quote's own topic.
-    const apart = evidenceOf(withQuote(unrelated), withQuote(source));
-    const topicA =
-      'Ferry operators in the region expect fewer tourists this summer. Dredging works on the channel were approved by the council last week.';
-    const topicB =
-      'Hotels along the coast reported that tourists booked later than usual. Ferry timetables will change while dredging continues in the channel.';
-    const together = evidenceOf(withQuote(topicA), withQuote(topicB));
+    const apart = quotedApartOf(withQuote(unrelated), withQuote(source));
+    const together = quotedApartOf(withQuote(FERRY_TOPIC_A), withQuote(FERRY_TOPIC_B));
     assert.ok(apart > 0);
     assert.ok(apart > together);
-    assert.equal(apart, evidenceOf(withQuote(source), withQuote(unrelated)));
+    assert.equal(apart, quotedApartOf(withQuote(source), withQuote(unrelated)));
     // Reporting words outside quotes do not count: a passage without a shared quote scores 0.
-    assert.equal(evidenceOf(source, host), 0);
+    assert.equal(quotedApartOf(source, host), 0);
   });
 
   it('calls a quote put into a text about something else a reuse, not one shared by two reports of its topic', () => {
@@ -104,10 +101,6 @@ describe('partial reuse gate', () => {
       '"We will not close the northern channel to ferries while the dredging lasts, whatever the cost to the port and its tenants," he said.';
     const elsewhere = `${unrelated} Queues formed before dawn on the first day. ${quote}`;
     assert.equal(reuse(`${source} ${quote}`, elsewhere).partial, true);
-    const topicA =
-      'Ferry operators in the region expect fewer tourists this summer. Dredging works on the channel were approved by the council last week.';
-    const topicB =
-      'Hotels along the coast reported that tourists booked later than usual. Ferry timetables will change while dredging continues in the channel.';
-    assert.equal(reuse(`${topicA} ${quote}`, `${topicB} ${quote}`).partial, false);
+    assert.equal(reuse(`${FERRY_TOPIC_A} ${quote}`, `${FERRY_TOPIC_B} ${quote}`).partial, false);
   });
 });

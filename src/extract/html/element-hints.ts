@@ -21,12 +21,25 @@ const CHROME_ROLES = new Set([
 ]);
 const NEVER_UNLIKELY = new Set(['html', 'body', 'article', 'main', 'a']);
 
+/** The signals that hide an element from readers, as hidingSignal names them. */
+export type HidingSignal =
+  | 'hidden attribute'
+  | 'aria-hidden'
+  | 'inline style display:none or visibility:hidden';
+
+/** Which signal hides the element from readers, or null when none does. */
+export function hidingSignal(element: HtmlElement): HidingSignal | null {
+  if (attribute(element, 'hidden') !== null) return 'hidden attribute';
+  if (attribute(element, 'aria-hidden') === 'true' && element.name !== 'figure') return 'aria-hidden';
+  const style = attribute(element, 'style');
+  if (style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
+    return 'inline style display:none or visibility:hidden';
+  return null;
+}
+
 /** Hidden from readers: hidden attribute, aria-hidden, display:none / visibility:hidden. */
 export function isHidden(element: HtmlElement): boolean {
-  if (attribute(element, 'hidden') !== null) return true;
-  if (attribute(element, 'aria-hidden') === 'true' && element.name !== 'figure') return true;
-  const style = attribute(element, 'style');
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  return hidingSignal(element) !== null;
 }
 
 /** Page chrome by class, id or ARIA role (menus, share bars, comments, related links…). */

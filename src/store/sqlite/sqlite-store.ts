@@ -357,7 +357,7 @@ class SqliteStore implements Store {
 
 /**
  * Raw DEFLATE at level 1: news text shrinks to under half, quickly. Smaller windows and hash
- * tables were slower, and Huffman-only coding a quarter faster but a third larger.
+ * tables were slower, and Huffman-only coding faster but far larger.
  */
 export function packText(text: string): Uint8Array {
   const packed = deflateRawSync(text, { level: 1 });
