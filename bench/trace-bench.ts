@@ -284,6 +284,12 @@ async function smallerCases(set: TraceSet, work: string): Promise<void> {
     `${sideMedian.toFixed(1)} ms`,
     `${cores} processes do ${((cores * compare!.median) / sideMedian).toFixed(2)}x the comparisons of one`,
   ]);
+  const loop = await busyLoopScaling(cores);
+  rows.push([
+    `a busy loop with no allocation, ${cores} processes at once against one`,
+    `${loop.toFixed(2)}x`,
+    "the machine's cores alone: V8 has nothing to collect or compile beside the loop",
+  ]);
 
   const help: number[] = [];
   for (let run = 0; run < 5; run++) {
@@ -344,6 +350,20 @@ async function compareTimes(
     return JSON.parse(stdout) as { first: number; median: number };
   });
   return Promise.all(runs);
+}
+
+/** Work done per second by `processes` copies of a busy loop at once, against one copy alone. */
+async function busyLoopScaling(processes: number): Promise<number> {
+  const loop =
+    '(() => { let x = 0; for (let i = 0; i < 1e9; i++) x = (x * 1664525 + 1013904223) | 0; if (x === 1) console.log(x); })()';
+  const timed = async (copies: number): Promise<number> => {
+    const started = performance.now();
+    await Promise.all(Array.from({ length: copies }, () => execFileAsync(process.execPath, ['-e', loop])));
+    return performance.now() - started;
+  };
+  const alone = await timed(1);
+  const together = await timed(processes);
+  return (processes * alone) / together;
 }
 
 function middle(values: readonly number[]): number {
