@@ -178,7 +178,8 @@ function parseDate(value: string | null, now: number): number | null {
  * the other is a copy of it, a few shared sentences say little), that share weighed by how
  * naturally the passage sits in the text holding more of the other, then the text signals.
  * Neither the texts' lengths nor whether a passage has neighbours at all: a trimmed copy and a
- * roundup embedding a wire story are both common, and they point opposite ways.
+ * roundup embedding a wire story are both common, and they point opposite ways. Last, the
+ * sentence fan-in of the whole alignment (a text written from another compresses it).
  */
 export const DIRECTION_FEATURES = [
   ...INSERTION_FEATURES,
@@ -189,6 +190,7 @@ export const DIRECTION_FEATURES = [
   'quotes',
   'typos',
   'details',
+  'fanIn',
 ] as const;
 
 /** The direction features of a pair (antisymmetric: swapping a and b negates them; positive, a is the source). */
@@ -217,7 +219,27 @@ export function directionEvidence(
     quotesParaphrased(a, b, alignment)?.vote ?? 0,
     typos(a, b, alignment, lexicon)?.vote ?? 0,
     specificDetails(a, b, alignment)?.vote ?? 0,
+    sentenceFanIn(alignment),
   ];
+}
+
+/**
+ * How many sentences of a the aligned sentences of b draw on, against the reverse, as the log
+ * of their ratio (positive: a is the source). A text written from another compresses it: an
+ * answer or summary sentence merges parts of several source sentences, and its sentences are
+ * fewer than the source's it draws on. A passage copied or inserted sentence by sentence (a
+ * wire story embedded in a roundup, an excerpt) reads about zero, so this does not pull against
+ * the insertion evidence those pairs are decided by.
+ */
+export function sentenceFanIn(alignment: Pick<Alignment, 'pairs'>): number {
+  const sentencesA = new Set<number>();
+  const sentencesB = new Set<number>();
+  for (const pair of alignment.pairs) {
+    sentencesA.add(pair.a);
+    sentencesB.add(pair.b);
+  }
+  if (sentencesA.size === 0 || sentencesB.size === 0) return 0;
+  return Math.log(sentencesA.size / sentencesB.size);
 }
 
 /** The committed direction model (models/direction.json, trained by npm run train:pan). */
