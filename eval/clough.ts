@@ -215,7 +215,7 @@ function printDerivedCeiling(rows: readonly LabelledRow[]): void {
   );
   const found = derived.length - dominated.length;
   console.log(
-    `ceiling: ${dominated.length} of ${derived.length} derived answers share no more with the source than some independent answer on every figure the derived-or-not model reads; derived-vs-not F1 with no independent answer called derived is at most ${fixed((2 * found) / (2 * found + dominated.length))}`,
+    `ceiling: ${dominated.length} of ${derived.length} derived answers share no more with the source than some independent answer on every figure the derived-or-not model reads; derived-vs-not F1 with no independent answer called derived is at most ${fixed((2 * found) / (2 * found + dominated.length))}, direction source→answer at most ${fixed(found / Math.max(1, derived.length))} (an answer not found derived has no direction)`,
   );
 }
 

@@ -178,7 +178,9 @@ function parseDate(value: string | null, now: number): number | null {
  * the other is a copy of it, a few shared sentences say little), that share weighed by how
  * naturally the passage sits in the text holding more of the other, then the text signals.
  * Neither the texts' lengths nor whether a passage has neighbours at all: a trimmed copy and a
- * roundup embedding a wire story are both common, and they point opposite ways.
+ * roundup embedding a wire story are both common, and they point opposite ways. Last, how the
+ * aligned sentences lie over the whole alignment: their fan-in and how many each side skips (a
+ * text written from another compresses it and leaves parts of it out).
  */
 export const DIRECTION_FEATURES = [
   ...INSERTION_FEATURES,
@@ -189,6 +191,8 @@ export const DIRECTION_FEATURES = [
   'quotes',
   'typos',
   'details',
+  'fanIn',
+  'skipping',
 ] as const;
 
 /** The direction features of a pair (antisymmetric: swapping a and b negates them; positive, a is the source). */
@@ -217,7 +221,56 @@ export function directionEvidence(
     quotesParaphrased(a, b, alignment)?.vote ?? 0,
     typos(a, b, alignment, lexicon)?.vote ?? 0,
     specificDetails(a, b, alignment)?.vote ?? 0,
+    sentenceFanIn(alignment),
+    sentenceSkipping(alignment),
   ];
+}
+
+/**
+ * How many sentences of a the aligned sentences of b draw on, against the reverse, as the log
+ * of their ratio (positive: a is the source). A text written from another compresses it: an
+ * answer or summary sentence merges parts of several source sentences, and its sentences are
+ * fewer than the source's it draws on. A passage copied or inserted sentence by sentence (a
+ * wire story embedded in a roundup, an excerpt) reads about zero, so this does not pull against
+ * the insertion evidence those pairs are decided by.
+ */
+export function sentenceFanIn(alignment: Pick<Alignment, 'pairs'>): number {
+  const sentencesA = new Set<number>();
+  const sentencesB = new Set<number>();
+  for (const pair of alignment.pairs) {
+    sentencesA.add(pair.a);
+    sentencesB.add(pair.b);
+  }
+  if (sentencesA.size === 0 || sentencesB.size === 0) return 0;
+  return Math.log(sentencesA.size / sentencesB.size);
+}
+
+/**
+ * How much more of its stretch of text b's aligned sentences fill than a's do (positive: a is
+ * the source). A text written from another picks the sentences it uses and skips the rest
+ * between them; the text it was written from is the one with the gaps. A passage copied or
+ * inserted whole is a gapless run on both sides and reads about zero, as for the fan-in.
+ */
+export function sentenceSkipping(alignment: Pick<Alignment, 'pairs'>): number {
+  const sentencesA = new Set<number>();
+  const sentencesB = new Set<number>();
+  for (const pair of alignment.pairs) {
+    sentencesA.add(pair.a);
+    sentencesB.add(pair.b);
+  }
+  if (sentencesA.size === 0 || sentencesB.size === 0) return 0;
+  return runFill(sentencesB) - runFill(sentencesA);
+}
+
+/** Share of the sentences from the first to the last of a set that the set holds. */
+function runFill(sentences: ReadonlySet<number>): number {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const sentence of sentences) {
+    first = Math.min(first, sentence);
+    last = Math.max(last, sentence);
+  }
+  return sentences.size / (last - first + 1);
 }
 
 /** The committed direction model (models/direction.json, trained by npm run train:pan). */

@@ -4,7 +4,7 @@ import { alignArticles } from '../../src/align/align.js';
 import { swapAlignment } from '../../src/align/swap.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { comparePair } from '../../src/pipeline/compare.js';
-import { directionEvidence } from '../../src/provenance/direction.js';
+import { directionEvidence, sentenceFanIn, sentenceSkipping } from '../../src/provenance/direction.js';
 import { largestReuse } from '../../src/provenance/insertion.js';
 import { analyseArticle } from '../../src/text/analyse.js';
 import { articleFromText } from '../../src/text/plain-article.js';
@@ -57,4 +57,48 @@ describe('direction of derived pairs', () => {
       assert.ok(Math.abs(value + backward[index]!) < 1e-9, `feature ${index}`);
     }
   });
+
+  it('reads a summary that merges source sentences as drawing on more sentences of its source, and a sentence-by-sentence copy as even', () => {
+    const source = analyseArticle(articleFromText('source', longSource));
+    const summary = analyseArticle(articleFromText('summary', merged));
+    const alignment = alignArticles(source, summary, stages.lexicon);
+    assert.ok(sentenceFanIn(alignment) > 0.3, `fan-in ${sentenceFanIn(alignment)}`);
+    assert.ok(Math.abs(sentenceFanIn(alignment) + sentenceFanIn(swapAlignment(alignment))) < 1e-12);
+    const copy = analyseArticle(articleFromText('copy', longSource));
+    assert.equal(sentenceFanIn(alignArticles(source, copy, stages.lexicon)), 0);
+  });
 });
+
+describe('sentence skipping', () => {
+  it('reads the text whose aligned sentences leave gaps as the source, and a whole copy as even', () => {
+    const source = analyseArticle(articleFromText('source', longSource));
+    const picked = analyseArticle(articleFromText('picked', everyOther));
+    const alignment = alignArticles(source, picked, stages.lexicon);
+    // Sentences 0, 2 and 4 of six: three of the five from the first to the last, all three of the copy.
+    assert.ok(Math.abs(sentenceSkipping(alignment) - 0.4) < 1e-9, `skipping ${sentenceSkipping(alignment)}`);
+    assert.ok(Math.abs(sentenceSkipping(swapAlignment(alignment)) + 0.4) < 1e-9);
+    const copy = analyseArticle(articleFromText('copy', longSource));
+    assert.equal(sentenceSkipping(alignArticles(source, copy, stages.lexicon)), 0);
+  });
+});
+
+const everyOther = [
+  'The observatory was built on the top of the extinct volcano in 1968.',
+  'Astronomers from eleven nations share the observing time on the telescope.',
+  'The thin dry air above the summit makes the place one of the best in the world.',
+].join(' ');
+
+const longSource = [
+  'The observatory was built on the summit of the extinct volcano in 1968.',
+  'Its main telescope has a mirror four metres across, ground by hand over three years.',
+  'Astronomers from eleven countries share the observing time on the telescope.',
+  'They apply each spring, and a panel ranks the proposals by scientific merit.',
+  'The thin dry air above the summit makes the site one of the best in the world.',
+  'Clear skies allow observations on more than three hundred nights a year.',
+].join(' ');
+
+const merged = [
+  'The observatory on the extinct volcano dates from 1968, and its telescope mirror, four metres across, was ground by hand over three years.',
+  'Astronomers from eleven countries share its time, applying each spring to a panel that ranks proposals by merit.',
+  'Thin dry air and more than three hundred clear nights a year make the summit one of the best sites in the world.',
+].join(' ');
