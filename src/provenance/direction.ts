@@ -235,12 +235,7 @@ export function directionEvidence(
  * the insertion evidence those pairs are decided by.
  */
 export function sentenceFanIn(alignment: Pick<Alignment, 'pairs'>): number {
-  const sentencesA = new Set<number>();
-  const sentencesB = new Set<number>();
-  for (const pair of alignment.pairs) {
-    sentencesA.add(pair.a);
-    sentencesB.add(pair.b);
-  }
+  const [sentencesA, sentencesB] = alignedSentences(alignment);
   if (sentencesA.size === 0 || sentencesB.size === 0) return 0;
   return Math.log(sentencesA.size / sentencesB.size);
 }
@@ -252,14 +247,20 @@ export function sentenceFanIn(alignment: Pick<Alignment, 'pairs'>): number {
  * inserted whole is a gapless run on both sides and reads about zero, as for the fan-in.
  */
 export function sentenceSkipping(alignment: Pick<Alignment, 'pairs'>): number {
+  const [sentencesA, sentencesB] = alignedSentences(alignment);
+  if (sentencesA.size === 0 || sentencesB.size === 0) return 0;
+  return runFill(sentencesB) - runFill(sentencesA);
+}
+
+/** The sentences of each side that aligned sentence pairs take part in. */
+function alignedSentences(alignment: Pick<Alignment, 'pairs'>): [Set<number>, Set<number>] {
   const sentencesA = new Set<number>();
   const sentencesB = new Set<number>();
   for (const pair of alignment.pairs) {
     sentencesA.add(pair.a);
     sentencesB.add(pair.b);
   }
-  if (sentencesA.size === 0 || sentencesB.size === 0) return 0;
-  return runFill(sentencesB) - runFill(sentencesA);
+  return [sentencesA, sentencesB];
 }
 
 /** Share of the sentences from the first to the last of a set that the set holds. */
