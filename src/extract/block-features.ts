@@ -31,10 +31,15 @@ export interface BlockFeatures {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu;
+/**
+ * Closing quotes and brackets a sentence may end inside: English ” ’, German “ ‘ and « ‹ (for
+ * »…«), French » ›, Chinese and Japanese 」』）.
+ */
+const CLOSERS = `"'”’“‘»«›‹)\\]」』）`;
 /** Ends like a sentence (what `endsSentence` tests). */
-export const SENTENCE_END = /[.!?。！？…](?:["'”’»)\]\s*]*)$/u;
-const ELLIPSIS_END = /(?:\.\.\.|…)\s*[\]"'”’)]*$/u;
-const QUESTION_END = /[?？]\s*[\]"'”’»)]*$/u;
+export const SENTENCE_END = new RegExp(`[.!?。！？…](?:[${CLOSERS}\\s*]*)$`, 'u');
+const ELLIPSIS_END = new RegExp(`(?:\\.\\.\\.|…)\\s*[${CLOSERS}]*$`, 'u');
+const QUESTION_END = new RegExp(`[?？]\\s*[${CLOSERS}]*$`, 'u');
 const BULLET_START = /^(?:[•·▪►▸◦●■*-]|\d{1,2}[.)])\s/u;
 
 export function blockFeatures(block: TextBlock): BlockFeatures {
