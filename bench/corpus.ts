@@ -10,6 +10,7 @@ import { createEngine } from '../src/engine/engine.js';
 import { extractArticle } from '../src/extract/index.js';
 import { type BenchCorpus, type BenchRecord, buildBenchCorpus, KINDS, type Kind } from './corpus-data.js';
 import { Spinner } from './corpus-spin.js';
+import { processorSeconds } from './proc-stat.js';
 
 /**
  * `npm run bench -- corpus [--articles N] [--million] [--planted N] [--no-peer] [--datasets DIR]`
@@ -226,14 +227,12 @@ async function addInChild(path: string, input: string): Promise<ChildRun> {
   });
   let peakRss = 0;
   let cpuSeconds = 0;
-  const ticks = 100; // USER_HZ on Linux
   const poll = setInterval(() => {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const peak = /VmHWM:\s+(\d+) kB/.exec(status);
       if (peak !== null) peakRss = Math.max(peakRss, Number(peak[1]) * 1024);
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      cpuSeconds = (Number(fields[11]) + Number(fields[12])) / ticks;
+      cpuSeconds = processorSeconds(`/proc/${child.pid}/stat`);
     } catch {
       // the process has just ended
     }

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processorSeconds } from './proc-stat.js';
 
 /** What one traced run prints on its last line, read back by trace-bench. */
 export interface RunReport {
@@ -88,10 +89,7 @@ function report(
 /** The main thread's processor time from Linux's /proc (its thread id is the process id). */
 function mainThreadCpuMs(): number | null {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks of 1/100 s (USER_HZ on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return processorSeconds(`/proc/self/task/${process.pid}/stat`) * 1000;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.js';
+import { SENTENCE_END } from './sentence-end.js';
 import type { TextBlock } from './text-block.js';
 import { wordCount, wordList } from './word-count.js';
 
@@ -41,8 +42,6 @@ const TEASER_WORDS = 20;
 /** A paragraph this long is a story's, even among short ones. */
 const LONGEST_TEASER_WORDS = 60;
 const INTERRUPTED_SHARE = 2 / 3;
-
-const SENTENCE_END = /[.!?…。！？؟।။።։។](?:["'”’»)\]]*)$/u;
 
 /** What extraction knows of the page beyond the article it made. */
 export interface PageFacts {

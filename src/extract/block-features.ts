@@ -1,3 +1,4 @@
+import { ELLIPSIS_END, QUESTION_END, SENTENCE_END } from './sentence-end.js';
 import type { TextBlock } from './text-block.js';
 import { unspacedWords } from './word-count.js';
 
@@ -31,15 +32,6 @@ export interface BlockFeatures {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu;
-/**
- * Closing quotes and brackets a sentence may end inside: English ” ’, German “ ‘ and « ‹ (for
- * »…«), French » ›, Chinese and Japanese 」』）.
- */
-const CLOSERS = `"'”’“‘»«›‹)\\]」』）`;
-/** Ends like a sentence (what `endsSentence` tests). */
-export const SENTENCE_END = new RegExp(`[.!?。！？…](?:[${CLOSERS}\\s*]*)$`, 'u');
-const ELLIPSIS_END = new RegExp(`(?:\\.\\.\\.|…)\\s*[${CLOSERS}]*$`, 'u');
-const QUESTION_END = new RegExp(`[?？]\\s*[${CLOSERS}]*$`, 'u');
 const BULLET_START = /^(?:[•·▪►▸◦●■*-]|\d{1,2}[.)])\s/u;
 
 export function blockFeatures(block: TextBlock): BlockFeatures {

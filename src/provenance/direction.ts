@@ -221,46 +221,32 @@ export function directionEvidence(
     quotesParaphrased(a, b, alignment)?.vote ?? 0,
     typos(a, b, alignment, lexicon)?.vote ?? 0,
     specificDetails(a, b, alignment)?.vote ?? 0,
-    sentenceFanIn(alignment),
-    sentenceSkipping(alignment),
+    ...sentenceLayout(alignment),
   ];
 }
 
 /**
- * How many sentences of a the aligned sentences of b draw on, against the reverse, as the log
- * of their ratio (positive: a is the source). A text written from another compresses it: an
- * answer or summary sentence merges parts of several source sentences, and its sentences are
- * fewer than the source's it draws on. A passage copied or inserted sentence by sentence (a
- * wire story embedded in a roundup, an excerpt) reads about zero, so this does not pull against
+ * How the aligned sentences lie, as [fanIn, skipping] (both antisymmetric; positive: a is the
+ * source), from one pass over the sentence pairs:
+ * - fanIn: how many sentences of a the aligned sentences of b draw on, against the reverse, as
+ *   the log of their ratio. A text written from another compresses it: an answer or summary
+ *   sentence merges parts of several source sentences.
+ * - skipping: how much more of its stretch of text b's aligned sentences fill than a's do. A
+ *   text written from another picks the sentences it uses and skips the rest between them; the
+ *   text it was written from is the one with the gaps.
+ * A passage copied or inserted sentence by sentence (a wire story embedded in a roundup, an
+ * excerpt) is a gapless run on both sides and reads about zero on both, so neither pulls against
  * the insertion evidence those pairs are decided by.
  */
-export function sentenceFanIn(alignment: Pick<Alignment, 'pairs'>): number {
-  const [sentencesA, sentencesB] = alignedSentences(alignment);
-  if (sentencesA.size === 0 || sentencesB.size === 0) return 0;
-  return Math.log(sentencesA.size / sentencesB.size);
-}
-
-/**
- * How much more of its stretch of text b's aligned sentences fill than a's do (positive: a is
- * the source). A text written from another picks the sentences it uses and skips the rest
- * between them; the text it was written from is the one with the gaps. A passage copied or
- * inserted whole is a gapless run on both sides and reads about zero, as for the fan-in.
- */
-export function sentenceSkipping(alignment: Pick<Alignment, 'pairs'>): number {
-  const [sentencesA, sentencesB] = alignedSentences(alignment);
-  if (sentencesA.size === 0 || sentencesB.size === 0) return 0;
-  return runFill(sentencesB) - runFill(sentencesA);
-}
-
-/** The sentences of each side that aligned sentence pairs take part in. */
-function alignedSentences(alignment: Pick<Alignment, 'pairs'>): [Set<number>, Set<number>] {
+export function sentenceLayout(alignment: Pick<Alignment, 'pairs'>): [number, number] {
   const sentencesA = new Set<number>();
   const sentencesB = new Set<number>();
   for (const pair of alignment.pairs) {
     sentencesA.add(pair.a);
     sentencesB.add(pair.b);
   }
-  return [sentencesA, sentencesB];
+  if (sentencesA.size === 0 || sentencesB.size === 0) return [0, 0];
+  return [Math.log(sentencesA.size / sentencesB.size), runFill(sentencesB) - runFill(sentencesA)];
 }
 
 /** Share of the sentences from the first to the last of a set that the set holds. */

@@ -4,7 +4,7 @@ import { alignArticles } from '../../src/align/align.js';
 import { swapAlignment } from '../../src/align/swap.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { comparePair } from '../../src/pipeline/compare.js';
-import { directionEvidence, sentenceFanIn, sentenceSkipping } from '../../src/provenance/direction.js';
+import { directionEvidence, sentenceLayout } from '../../src/provenance/direction.js';
 import { largestReuse } from '../../src/provenance/insertion.js';
 import { analyseArticle } from '../../src/text/analyse.js';
 import { articleFromText } from '../../src/text/plain-article.js';
@@ -81,6 +81,10 @@ describe('sentence skipping', () => {
     assert.equal(sentenceSkipping(alignArticles(source, copy, stages.lexicon)), 0);
   });
 });
+
+type Aligned = Parameters<typeof sentenceLayout>[0];
+const sentenceFanIn = (alignment: Aligned) => sentenceLayout(alignment)[0];
+const sentenceSkipping = (alignment: Aligned) => sentenceLayout(alignment)[1];
 
 const everyOther = [
   'The observatory was built on the top of the extinct volcano in 1968.',

@@ -1,5 +1,5 @@
-import { SENTENCE_END } from '../block-features.js';
 import { normalisedWords } from '../normalise-words.js';
+import { SENTENCE_END } from '../sentence-end.js';
 import { type ElementTotals, linkDensity } from './candidate-scores.js';
 import MODEL from './container-model.json' with { type: 'json' };
 import { type HtmlElement, parentElement } from './dom.js';
