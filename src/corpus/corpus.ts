@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createEngine, type Engine } from '../engine/engine.js';
 import { WiretraceError } from '../errors.js';
 import {
@@ -12,6 +13,7 @@ import { isJsonlLine, type JsonlLine, settleName } from '../ingest/jsonl-records
 import type { RawDocument } from '../model/article.js';
 import { DERIVED_RELATIONS, type RelationKind } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
+import { unpackText } from '../store/packed-text.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import {
   documentKey,
@@ -251,7 +253,14 @@ export class Corpus {
     return summary;
   }
 
+  /**
+   * Checks a batch against the corpus and commits it. Its steps are long and synchronous (the
+   * store's calls are), so it gives the event loop a turn between them: the reader reads the
+   * batches to come and the pool's replies are taken in, or the threads would sit idle until the
+   * batch is committed.
+   */
   async #ingest(batch: readonly PreparedDocument[], summary: AddSummary): Promise<void> {
+    await nextTurn();
     const unique = new Map<string, PreparedDocument>();
     for (const document of batch) {
       if (!unique.has(documentKey(document))) unique.set(documentKey(document), document);
@@ -263,6 +272,7 @@ export class Corpus {
     const inBatch: Candidate[] = [];
     const bucketsInBatch = new BatchBuckets(fresh.map((document) => document.keys));
     const plans: Plan[] = [];
+    await nextTurn();
     const shared = await this.#store.candidatesOfMany(
       fresh.map((document) => document.keys),
       MAX_PER_KEY,
@@ -284,6 +294,7 @@ export class Corpus {
         prepared: document,
       });
     }
+    await nextTurn();
     const found = await this.#verify(plans);
     // Stories in arrival order: each document joins the stories of what it is related to.
     const renames = new StoryRenames();
@@ -306,6 +317,7 @@ export class Corpus {
     });
     // A story label given before a later merge in this batch is followed to where it ended.
     const settled = documents.map((document) => ({ ...document, story: renames.resolve(document.story) }));
+    await nextTurn();
     const result = await this.#store.commit({ documents: settled, relations, storyMerges: renames.merges });
     summary.added += result.inserted;
     summary.relations += relations.length;
@@ -575,7 +587,6 @@ function newDocument(document: PreparedDocument, story: string): NewDocument {
     title: document.title,
     published: document.published,
     input: document.input,
-    text: document.text,
     packedText: document.packedText,
     signature: encodeFingerprint(document.fingerprint),
     keys: document.keys,
@@ -584,7 +595,7 @@ function newDocument(document: PreparedDocument, story: string): NewDocument {
 }
 
 function identicalRelation(earlier: string, later: string, document: PreparedDocument): NewRelation {
-  const length = document.text.length;
+  const length = document.textLength;
   return {
     source: earlier,
     copy: later,
@@ -601,7 +612,7 @@ function sideOf(document: StoredDocument | PreparedDocument, version: number): V
   return {
     name: version > 1 ? `${document.id}@${version}` : document.id,
     contentId: document.contentId,
-    text: document.text,
+    text: 'text' in document ? document.text : unpackText(document.packedText),
     title: document.title,
     published: document.published,
   };

@@ -11,7 +11,7 @@ import { FingerprintScratch } from '../fingerprint/scratch.js';
 import type { InputFailure } from '../ingest/input-failure.js';
 import { type NameClaim, parseJsonlLine } from '../ingest/jsonl-records.js';
 import type { Article, RawDocument } from '../model/article.js';
-import { packText } from '../store/sqlite/sqlite-store.js';
+import { packText } from '../store/packed-text.js';
 import { canonicalText } from '../text/normalize.js';
 import { articleFromText } from '../text/plain-article.js';
 
@@ -28,10 +28,14 @@ export interface PreparedDocument {
   title: string | null;
   published: string | null;
   input: string;
-  /** The story text that stored passage offsets refer to. */
-  text: string;
-  /** The text compressed for the store, in the thread that prepared it. */
+  /**
+   * The story text that stored passage offsets refer to, packed for the store in the thread that
+   * prepared it (unpackText): the text itself does not go back to the committing thread, whose
+   * garbage collector would copy every batch's texts, and which reads one only to compare it.
+   */
   packedText: Uint8Array;
+  /** The text's length in UTF-16 code units (an identical copy's passage spans it whole). */
+  textLength: number;
   fingerprint: DocumentFingerprint;
   keys: number[];
 }
@@ -63,8 +67,8 @@ export function prepareDocument(
     title: article.title,
     published: article.published,
     input: article.input,
-    text: article.text,
     packedText: packText(article.text),
+    textLength: article.text.length,
     fingerprint,
     keys: fingerprintKeys(fingerprint),
   };

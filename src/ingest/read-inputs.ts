@@ -39,6 +39,12 @@ type Item = RawDocument | JsonlLine | InputFailure;
 /** The name standard input goes by. */
 export const STDIN_INPUT = '-';
 
+/**
+ * Bytes read from a file at a time: a consumer that works in long synchronous steps (the
+ * corpus commits) gets to the event loop seldom, and each turn should then bring in a batch's
+ * worth of records rather than 64 KB.
+ */
+const READ_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Bytes looked at to tell a WARC, a JSON Lines stream or a single document apart. */
 const SNIFF_BYTES = 64 * 1024;
 
@@ -125,7 +131,7 @@ async function* readFile(
     yield toInputFailure(input, error);
     return;
   }
-  const bytes = createReadStream(path);
+  const bytes = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   yield* readStream(
     onBytes === undefined ? bytes : counted(bytes, onBytes),
     input,

@@ -30,13 +30,11 @@ export interface NewDocument {
   published: string | null;
   /** Where the document was read from, as the user named it. */
   input: string;
-  /** The story text every stored passage offset refers to. */
-  text: string;
   /**
-   * The same text as raw DEFLATE (zlib level 1), when the caller has it already (a pool thread
-   * compressed it): a store that keeps compressed text need not compress it again.
+   * The story text every stored passage offset refers to, packed (packText; unpackText gives it
+   * back): handed over as the pool thread that prepared it packed it.
    */
-  packedText?: Uint8Array;
+  packedText: Uint8Array;
   /** The fingerprint (MinHash signatures), opaque to the store. */
   signature: Uint8Array;
   /** LSH bucket keys (non-negative safe integers) the document is filed under. */
@@ -46,7 +44,7 @@ export interface NewDocument {
 }
 
 /** A stored document version without its text: what screening a candidate needs. */
-export interface StoredHead extends Omit<NewDocument, 'keys' | 'text' | 'packedText'> {
+export interface StoredHead extends Omit<NewDocument, 'keys' | 'packedText'> {
   /** The store's number for this version: bucket entries and relations refer to it. */
   serial: number;
   /** 1 for the first text stored under an id, then 2, 3… when the same id arrives with new text. */

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isWiretraceError } from '../../src/errors.js';
+import { packText } from '../../src/store/packed-text.js';
 import { documentKey, type NewDocument, type OpenStoreOptions, type Store } from '../../src/store/store.js';
 
 /** One place a backend keeps its data: opened as often as a test likes, then thrown away. */
@@ -31,7 +32,7 @@ export function document(id: string, text: string, extra: Partial<NewDocument> =
     title: null,
     published: null,
     input: `${id}.txt`,
-    text,
+    packedText: packText(text),
     signature: new Uint8Array([1, 2, 3]),
     keys: [],
     story: id,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { WiretraceError } from '../../errors.js';
+import { unpackText } from '../packed-text.js';
 import {
   type CommitBatch,
   type CommitResult,
@@ -306,7 +306,7 @@ class SqliteStore implements Store {
       document.input,
       addedAt,
       document.story,
-      document.packedText ?? packText(document.text),
+      document.packedText,
       document.signature,
       new Uint8Array(keys.buffer),
     ) as { serial: number };
@@ -355,17 +355,6 @@ class SqliteStore implements Store {
   }
 }
 
-/**
- * Raw DEFLATE at level 1: news text shrinks to under half, quickly. Smaller windows and hash
- * tables were slower, and Huffman-only coding faster but far larger.
- */
-export function packText(text: string): Uint8Array {
-  const packed = deflateRawSync(text, { level: 1 });
-  // zlib gives a view on its 16 KB output chunk: a copy of just the packed bytes is what crosses
-  // to the storing thread (a view would carry the whole chunk) and what stays in memory there.
-  return packed.byteLength === packed.buffer.byteLength ? packed : new Uint8Array(packed);
-}
-
 function selectorSql(selector: RemoveSelector): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -386,7 +375,7 @@ function selectorSql(selector: RemoveSelector): { where: string; params: unknown
 }
 
 function toDocument(row: DocumentRow): StoredDocument {
-  return { ...toHead(row), text: inflateRawSync(row.text).toString('utf8') };
+  return { ...toHead(row), text: unpackText(row.text) };
 }
 
 function toHead(row: Omit<DocumentRow, 'text'>): StoredHead {
