@@ -332,6 +332,12 @@ describe('corpus: identical copies', () => {
         (await corpus.find('mirror')).map((match) => [match.id, match.relation, match.score]),
         [['wire', 'identical', 1]],
       );
+      // The passage of an identical copy spans the whole stored text on both sides.
+      const [match] = await corpus.find('mirror');
+      assert.deepEqual(
+        match!.passages.map((passage) => [passage.kind, passage.query, passage.match]),
+        [['verbatim', [0, text.length], [0, text.length]]],
+      );
     } finally {
       await corpus.close();
     }
