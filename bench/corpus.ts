@@ -100,7 +100,7 @@ export async function runCorpusBench(args: readonly string[]): Promise<void> {
       articles: options.articles,
       plantedPerKind: options.planted,
       spinner,
-      unseen: 300,
+      unseen: UNSEEN_TIMED + UNSEEN_WARM_UP,
     });
     const input = join(folder, 'articles.jsonl');
     const words = await writeJsonLines(input, bench.records());
@@ -112,6 +112,10 @@ export async function runCorpusBench(args: readonly string[]): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+/** New-article queries timed, and others run first untimed (see the find latency). */
+const UNSEEN_TIMED = 300;
+const UNSEEN_WARM_UP = 40;
 
 async function ingestAndScore(
   bench: BenchCorpus,
@@ -161,16 +165,21 @@ async function ingestAndScore(
     await reader.find(id);
     byId.push(performance.now() - at);
   }
+  const asQuery = (record: BenchRecord) => ({
+    input: record.id,
+    format: 'text' as const,
+    content: record.text ?? '',
+    encoding: 'utf-8',
+    meta: { id: record.id },
+  });
+  // Untimed first, other unseen articles: a reader that has run a while has compiled its
+  // fingerprint and screen code, while a fresh process's first few dozen new-article queries
+  // run it unoptimised (they were the slowest, several times the rest).
+  for (const record of bench.unseen.slice(UNSEEN_TIMED)) await reader.find(asQuery(record));
   const unseen: number[] = [];
-  for (const record of bench.unseen) {
+  for (const record of bench.unseen.slice(0, UNSEEN_TIMED)) {
     const at = performance.now();
-    await reader.find({
-      input: record.id,
-      format: 'text',
-      content: record.text ?? '',
-      encoding: 'utf-8',
-      meta: { id: record.id },
-    });
+    await reader.find(asQuery(record));
     unseen.push(performance.now() - at);
   }
   await reader.close();
@@ -185,7 +194,7 @@ async function ingestAndScore(
         `${percentile(byId, 0.99).toFixed(2)} ms`,
       ],
       [
-        'new article (fingerprint, buckets, screen)',
+        `new article (fingerprint, buckets, screen; after ${UNSEEN_WARM_UP} untimed)`,
         String(unseen.length),
         `${percentile(unseen, 0.5).toFixed(2)} ms`,
         `${percentile(unseen, 0.99).toFixed(2)} ms`,
