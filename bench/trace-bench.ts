@@ -49,6 +49,13 @@ export async function runTraceBench(datasets: string, options: TraceBenchOptions
     const runs: Array<[string, RunReport | null]> = [];
     runs.push(['this version, 1 worker', child(directory, '--workers', '1')]);
     runs.push([`this version, ${cores} workers`, child(directory, '--workers', String(cores))]);
+    // The same two with V8's collector confined to the threads that trace: how the threads
+    // themselves scale, without the collector's helper threads taking the idle cores.
+    runs.push([`1 worker, ${OWN_THREAD_GC}`, child(directory, '--workers', '1', [OWN_THREAD_GC])]);
+    runs.push([
+      `${cores} workers, ${OWN_THREAD_GC}`,
+      child(directory, '--workers', String(cores), [OWN_THREAD_GC]),
+    ]);
     if (options.baseline !== false) {
       const old = buildBaseline(work);
       runs.push([
@@ -58,6 +65,7 @@ export async function runTraceBench(datasets: string, options: TraceBenchOptions
     }
     printRuns(runs, set);
     printHelperThreads(runs[0]?.[1] ?? null, cores);
+    printOwnThreadScaling(runs[2]?.[1] ?? null, runs[3]?.[1] ?? null, cores);
     await candidateTable(set);
     await smallerCases(set, work);
   } finally {
@@ -70,11 +78,21 @@ function meanWords(set: TraceSet): number {
   return Math.round(total / set.documents.length);
 }
 
+/** V8's flag that runs each heap's collection in the heap's own thread, with no helper threads. */
+const OWN_THREAD_GC = '--single-threaded-gc';
+
 /** A trace in a child process, so that its peak memory is its own. */
-function child(directory: string, mode: string, value: string): RunReport | null {
+function child(directory: string, mode: string, value: string, nodeFlags: string[] = []): RunReport | null {
   const result = spawnSync(
     process.execPath,
-    ['--max-old-space-size=4096', join(ROOT, 'dist', 'bench', 'trace-run.js'), directory, mode, value],
+    [
+      '--max-old-space-size=4096',
+      ...nodeFlags,
+      join(ROOT, 'dist', 'bench', 'trace-run.js'),
+      directory,
+      mode,
+      value,
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 28 },
   );
   if (result.status !== 0) {
@@ -156,6 +174,19 @@ function printHelperThreads(single: RunReport | null, cores: number): void {
     `1 worker: ${seconds(single.mainThreadCpuMs)} of processor time in the thread that traces, ` +
       `${seconds(single.cpuMs - single.mainThreadCpuMs)} in V8's collector and compiler threads beside it: ` +
       `${busy.toFixed(2)} cores busy, so ${cores} cores give at most ${(cores / busy).toFixed(2)}x one worker`,
+  );
+}
+
+/**
+ * With the collector in the tracing threads only, one worker uses one core: the ratio of the two
+ * runs is how the trace's threads scale, apart from what the helper threads add to one worker.
+ */
+function printOwnThreadScaling(single: RunReport | null, all: RunReport | null, cores: number): void {
+  if (single === null || all === null) return;
+  const ratio = (single.extractMs + single.traceMs) / (all.extractMs + all.traceMs);
+  console.log(
+    `with ${OWN_THREAD_GC} on both sides: ${cores} workers ${ratio.toFixed(2)}x 1 worker ` +
+      `(the threads' own scaling; the rows above compare against 1 worker with the helper threads)`,
   );
 }
 
