@@ -22,15 +22,20 @@ export interface IngestPool {
   close(): Promise<void>;
 }
 
-/** Documents per prepare task: enough to amortise a message, few enough to share out a batch. */
-const DOCUMENTS_PER_TASK = 32;
 /**
- * Tasks handed to each thread at once: more than the batches read ahead hold. The thread that
- * hands them out commits in long synchronous steps and cannot give a thread its next task the
- * moment it finishes one; with its tasks already in hand, a thread prepares while the batch
- * before is committed (with the event-loop turns the commit gives, a tenth faster ingest, measured).
+ * Documents per prepare task: a batch is eight tasks, each long enough (a tenth of a second or
+ * so) that a thread holding two has work for most of a commit (see TASKS_PER_THREAD_AT_ONCE).
  */
-const TASKS_PER_THREAD_AT_ONCE = 64;
+const DOCUMENTS_PER_TASK = 128;
+/**
+ * Tasks handed to each thread at once: the one it runs and the next. The thread that hands them
+ * out commits in long synchronous steps and cannot give a thread its next task the moment it
+ * finishes one; with the next already in hand, a thread prepares while the batch before is
+ * committed (with the event-loop turns the commit gives, a tenth faster ingest, measured; 64
+ * tasks of 32 documents in hand were no faster, and many tasks arriving together at a thread that
+ * has not yet loaded its code once crashed Node's module loader).
+ */
+const TASKS_PER_THREAD_AT_ONCE = 2;
 /** Pairs per verify task: a comparison takes far longer than the message that carries it. */
 const PAIRS_PER_TASK = 2;
 /** Each pool thread's young generation (V8's default is several times larger). */
