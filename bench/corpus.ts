@@ -8,6 +8,7 @@ import { loadMsrp } from '../eval/datasets.js';
 import { openCorpus } from '../src/corpus/index.js';
 import { createEngine } from '../src/engine/engine.js';
 import { extractArticle } from '../src/extract/index.js';
+import type { RawDocument } from '../src/model/article.js';
 import { type BenchCorpus, type BenchRecord, buildBenchCorpus, KINDS, type Kind } from './corpus-data.js';
 import { Spinner } from './corpus-spin.js';
 import { processorSeconds } from './proc-stat.js';
@@ -165,13 +166,7 @@ async function ingestAndScore(
     await reader.find(id);
     byId.push(performance.now() - at);
   }
-  const asQuery = (record: BenchRecord) => ({
-    input: record.id,
-    format: 'text' as const,
-    content: record.text ?? '',
-    encoding: 'utf-8',
-    meta: { id: record.id },
-  });
+  const asQuery = (record: BenchRecord) => rawDocument(record, 'text', record.text ?? '');
   // Untimed first, other unseen articles: a reader that has run a while has compiled its
   // fingerprint and screen code, while a fresh process's first few dozen new-article queries
   // run it unoptimised (they were the slowest, several times the rest).
@@ -318,6 +313,11 @@ function scoreRelations(bench: BenchCorpus, path: string): void {
   }
 }
 
+/** A bench record as a document given to the corpus, named by its id as `add` names a record. */
+function rawDocument(record: BenchRecord, format: 'text' | 'html', content: string): RawDocument {
+  return { input: record.id, format, content, encoding: 'utf-8', meta: { id: record.id } };
+}
+
 /** HTML pages: the corpus's ingest rate against extraction alone, on the same pages. */
 async function htmlRates(
   bench: BenchCorpus,
@@ -328,13 +328,7 @@ async function htmlRates(
     .filter((pair) => pair.kind === 'wrapped')
     .map((pair) => bench.plantedRecords.get(pair.copy)!)
     .filter((record) => record.html !== undefined);
-  const raws = pages.map((record) => ({
-    input: record.id,
-    format: 'html' as const,
-    content: record.html!,
-    encoding: 'utf-8',
-    meta: { id: record.id },
-  }));
+  const raws = pages.map((record) => rawDocument(record, 'html', record.html!));
   const rounds = 5;
   let at = performance.now();
   for (let round = 0; round < rounds; round++) for (const raw of raws) extractArticle(raw);

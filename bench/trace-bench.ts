@@ -47,15 +47,15 @@ export async function runTraceBench(datasets: string, options: TraceBenchOptions
       `\nTrace of ${set.documents.length} articles (mean ${meanWords(set)} words, ${set.planted.length} planted copies), ${cores} cores`,
     );
     const runs: Array<[string, RunReport | null]> = [];
-    runs.push(['this version, 1 worker', child(directory, '--workers', '1')]);
+    const single = child(directory, '--workers', '1');
+    runs.push(['this version, 1 worker', single]);
     runs.push([`this version, ${cores} workers`, child(directory, '--workers', String(cores))]);
     // The same two with V8's collector confined to the threads that trace: how the threads
     // themselves scale, without the collector's helper threads taking the idle cores.
-    runs.push([`1 worker, ${OWN_THREAD_GC}`, child(directory, '--workers', '1', [OWN_THREAD_GC])]);
-    runs.push([
-      `${cores} workers, ${OWN_THREAD_GC}`,
-      child(directory, '--workers', String(cores), [OWN_THREAD_GC]),
-    ]);
+    const singleOwnGc = child(directory, '--workers', '1', [OWN_THREAD_GC]);
+    const allOwnGc = child(directory, '--workers', String(cores), [OWN_THREAD_GC]);
+    runs.push([`1 worker, ${OWN_THREAD_GC}`, singleOwnGc]);
+    runs.push([`${cores} workers, ${OWN_THREAD_GC}`, allOwnGc]);
     if (options.baseline !== false) {
       const old = buildBaseline(work);
       runs.push([
@@ -64,8 +64,8 @@ export async function runTraceBench(datasets: string, options: TraceBenchOptions
       ]);
     }
     printRuns(runs, set);
-    printHelperThreads(runs[0]?.[1] ?? null, cores);
-    printOwnThreadScaling(runs[2]?.[1] ?? null, runs[3]?.[1] ?? null, cores);
+    printHelperThreads(single, cores);
+    printOwnThreadScaling(singleOwnGc, allOwnGc, cores);
     await candidateTable(set);
     await smallerCases(set, work);
   } finally {

@@ -10,6 +10,7 @@ import {
 } from '../fingerprint/document-fingerprint.js';
 import { type InputFailure, isInputFailure } from '../ingest/input-failure.js';
 import { isJsonlLine, type JsonlLine, settleName } from '../ingest/jsonl-records.js';
+import { cached } from '../memo.js';
 import type { RawDocument } from '../model/article.js';
 import { DERIVED_RELATIONS, type RelationKind } from '../model/relation.js';
 import type { TraceResult } from '../model/story.js';
@@ -362,6 +363,11 @@ export class Corpus {
     const texts = new Map(
       (await this.#store.bySerials([...new Set(storedSerials)])).map((found) => [found.serial, found]),
     );
+    // A document in several pairs is made a side (its text unpacked) once; each document object
+    // comes with one version.
+    const sides = new WeakMap<StoredDocument | PreparedDocument, VerifySide>();
+    const side = (document: StoredDocument | PreparedDocument, version: number) =>
+      cached(sides, document, () => sideOf(document, version));
     const pairs: VerifyPair[] = [];
     const asked: { plan: number; candidate: Candidate }[] = [];
     const found: Verified[][] = plans.map(() => []);
@@ -380,8 +386,8 @@ export class Corpus {
         const earlier = candidate.stored === null ? candidate.prepared! : texts.get(candidate.stored.serial);
         if (earlier === undefined) continue; // removed meanwhile
         pairs.push({
-          earlier: sideOf(earlier, candidate.version),
-          later: sideOf(plan.document, plan.version),
+          earlier: side(earlier, candidate.version),
+          later: side(plan.document, plan.version),
         });
         asked.push({ plan: index, candidate });
       }

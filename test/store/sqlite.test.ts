@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isWiretraceError } from '../../src/errors.js';
-import { packText, unpackText } from '../../src/store/packed-text.js';
 import { bloomFor } from '../../src/store/sqlite/bloom.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { SCHEMA_VERSION } from '../../src/store/store.js';
@@ -185,13 +184,5 @@ describe('sqlite store', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
-  });
-
-  it('packs story text into a buffer of its own, so handing it to another thread carries only the packed bytes', () => {
-    const text = `${'Rescuers searched the flooded valley on Tuesday. '.repeat(60)}“We will not stop,” the mayor said.`;
-    const packed = packText(text);
-    assert.equal(packed.buffer.byteLength, packed.byteLength);
-    assert.ok(packed.byteLength < Buffer.byteLength(text) / 4);
-    assert.equal(unpackText(packed), text);
   });
 });
