@@ -37,6 +37,7 @@ const names = [
   'extraction',
   'extraction-errors',
   'extraction-kinds',
+  'extraction-loss',
   'direction-errors',
   ...SUITES.map((suite) => suite.name),
 ];
@@ -71,6 +72,11 @@ if (only === 'extraction-errors') {
 if (only === 'extraction-kinds') {
   const { evaluateExtractionKinds } = await import('./extraction-error-kinds.js');
   await evaluateExtractionKinds(datasets, listArgument('--sets'), process.argv.includes('--detail'));
+}
+// Where each set's loss lies: precision against recall, and by block kind and place.
+if (only === 'extraction-loss') {
+  const { evaluateExtractionLoss } = await import('./extraction-loss.js');
+  await evaluateExtractionLoss(datasets, listArgument('--sets'));
 }
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {
