@@ -20,9 +20,10 @@ export interface SetSummary {
   halvesF1: [even: number, odd: number];
   baselineF1: number;
   /**
-   * ROUGE sets: the figure with the article's title set before its text. L3S-GN1 and Dragnet
-   * annotate the headline as main content, ScrapingHub's articleBody leaves it out, and wiretrace
-   * keeps it apart (the title field): this shows what that convention is worth, beside the figure.
+   * The figure with the article's title set before its text. L3S-GN1 and Dragnet annotate the
+   * headline as main content, ScrapingHub's articleBody leaves it out (its table shows the same
+   * figure), trafilatura's segments do either, and wiretrace keeps it apart (the title field):
+   * this shows what that convention is worth on each set, beside the figure.
    */
   withTitleF1?: number;
   /** Published figures; `ours` and `pages` when they are on the same pages (wiretrace's mean there). */
@@ -129,6 +130,11 @@ export async function evaluateTrafilaturaSet(
   const ids = Object.keys(truth).sort();
   const pages = await extractPagesInParallel(pageFiles(directory, ids), jobs);
   const counts = pages.map((page) => segmentCounts(truth[page.id]!, page.text));
+  const withTitle = segmentScore(
+    pages.map((page) =>
+      segmentCounts(truth[page.id]!, page.title === '' ? page.text : `${page.title}\n\n${page.text}`),
+    ),
+  );
   const baseline = segmentScore(pages.map((page) => segmentCounts(truth[page.id]!, page.visibleText)));
   const score = segmentScore(counts);
   const name = basename(directory);
@@ -155,6 +161,7 @@ export async function evaluateTrafilaturaSet(
         segmentScore(counts.filter((_, index) => index % 2 === 1)).f1,
       ],
       baselineF1: baseline.f1,
+      withTitleF1: withTitle.f1,
       published: TRAFILATURA_PUBLISHED,
       noOutput: pages.filter((page) => page.text.trim() === '').length,
       refusals: refusals(pages),

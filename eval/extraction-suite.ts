@@ -87,7 +87,7 @@ async function evaluateScrapingHub(directory: string, jobs: number): Promise<Set
   ] as const;
   for (const [name, run] of tracks) {
     console.log(
-      `${name}: F1 on even / odd pages ${fixed(run.halvesF1[0])} / ${fixed(run.halvesF1[1])}; pages with no text: ${run.empty}; baseline (all visible text) ${fixed(run.baselineF1)}`,
+      `${name}: F1 on even / odd pages ${fixed(run.halvesF1[0])} / ${fixed(run.halvesF1[1])}; pages with no text: ${run.empty}; baseline (all visible text) ${fixed(run.baselineF1)}; title set before the text ${fixed(run.withTitleF1)}`,
     );
   }
   const published = {

@@ -27,6 +27,8 @@ export interface ExtractionRun extends ExtractionScore {
   empty: number;
   /** F1 of the baseline: the page's visible text (the flattened text as it is). */
   baselineF1: number;
+  /** F1 with the article's title set before its text (the benchmark's articleBody leaves the headline out). */
+  withTitleF1: number;
 }
 
 /** One page's extracted text, its match against the ground truth and the time extraction took. */
@@ -35,6 +37,8 @@ export interface PageResult {
   predicted: string;
   match: PageMatch;
   baseline: PageMatch;
+  /** The match with the article's title set before its text. */
+  withTitle: PageMatch;
   milliseconds: number;
 }
 
@@ -62,6 +66,7 @@ export async function evaluateExtraction(
     ],
     empty: pages.filter((page) => page.predicted === '').length,
     baselineF1: scoreFromPages(pages.map((page) => page.baseline)).f1,
+    withTitleF1: scoreFromPages(pages.map((page) => page.withTitle)).f1,
   };
 }
 
@@ -88,6 +93,10 @@ export async function evaluateExtractionPages(
     predicted: page.text,
     match: shingleMatch(truth[page.id]?.articleBody ?? '', page.text),
     baseline: shingleMatch(truth[page.id]?.articleBody ?? '', page.visibleText),
+    withTitle: shingleMatch(
+      truth[page.id]?.articleBody ?? '',
+      page.title === '' ? page.text : `${page.title}\n\n${page.text}`,
+    ),
     milliseconds: page.milliseconds,
   }));
 }
