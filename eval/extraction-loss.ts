@@ -27,7 +27,6 @@ import { rougeLsum } from './rouge.js';
  */
 
 const KINDS = ['heading', 'caption', 'list item', 'table cell', 'short', 'prose'] as const;
-const PLACES = ['container', 'before', 'between', 'after', 'skipped box', 'landmark'] as const;
 const SHORT_WORDS = 8;
 const LANDMARK_TAGS = new Set(['aside', 'footer', 'nav', 'figure', 'figcaption', 'noscript']);
 const CAPTION_HINT = /caption|credit|photo|image|img|figure|gallery|media/i;
@@ -270,5 +269,3 @@ function printLoss(directory: string, loss: SetLoss): void {
 export async function evaluateExtractionLoss(datasets: string, sets: readonly string[]): Promise<void> {
   for (const folder of extractionSetFolders(datasets, sets)) printLoss(folder, await setLoss(folder));
 }
-
-export { KINDS, PLACES };
