@@ -1,7 +1,7 @@
 import { carriedRuns } from '../align/carried-runs.js';
 import { type LogisticModel, probability, readModel } from '../align/logistic.js';
 import { tokenWeights } from '../align/weights.js';
-import type { Alignment, Passage, TokenEdit } from '../model/alignment.js';
+import type { Alignment, Passage, SentencePair, TokenEdit } from '../model/alignment.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import { type ContentStems, contentStems } from '../text/content-stems.js';
 import type { Lexicon } from '../text/lexicon.js';
@@ -19,6 +19,14 @@ import type { Lexicon } from '../text/lexicon.js';
  * two texts share (log of the poorer side's quoted words × (1 − background)). Two reports of one
  * event share the quote along with their topic; a quote put into a text about something else
  * was taken from the other.
+ * Three figures read how well the passage's sentences match, whatever their wording: the
+ * sentences' mean similarity times the log of its unquoted words (a line of three words matches
+ * exactly by chance, a long sentence does not), the rarity-weighted content they carry over
+ * (words kept exactly, as synonyms, related words or respellings, on both sides' weights), and
+ * whether the passage is reworded. A single sentence with a few words swapped, shuffled or put
+ * in from the host (PAN's obfuscations) keeps too few words in order for the runs above, yet it
+ * still says the same rare things as the other text; two texts on one topic say some of them,
+ * in looser sentences.
  */
 export const PARTIAL_FEATURES = [
   'unquotedWords',
@@ -30,6 +38,9 @@ export const PARTIAL_FEATURES = [
   'keptUnquotedRun',
   'background',
   'quotedApart',
+  'similarWords',
+  'matchedWeight',
+  'reworded',
 ] as const;
 
 /** The features of one reused passage of the alignment, in PARTIAL_FEATURES order. */
@@ -76,8 +87,11 @@ export function partialEvidence(
   const carried = carriedRuns(pairs, quoted);
   const shared = background(a, b, passage, lexicon);
   const quotedWords = Math.min(sideA.quoted, sideB.quoted);
+  const similarity =
+    pairs.length > 0 ? pairs.reduce((sum, pair) => sum + pair.similarity, 0) / pairs.length : 0;
+  const words = Math.log1p(Math.min(sideA.words, sideB.words));
   return [
-    Math.log1p(Math.min(sideA.words, sideB.words)),
+    words,
     Math.log1p(Math.min(sideA.weight, sideB.weight)),
     exact,
     Math.log1p(
@@ -88,7 +102,34 @@ export function partialEvidence(
     Math.log1p(carried.kept),
     shared,
     Math.log1p(quotedWords) * (1 - shared),
+    similarity * words,
+    Math.log1p(matchedWeight(a, b, pairs, lexicon)),
+    passage.kind === 'reworded' ? 1 : 0,
   ];
+}
+
+/**
+ * Content weight carried over by the sentence pairs: each content word kept exactly, as a
+ * synonym, a related word or a respelling, at the mean of its two sides' weights (the same
+ * figure whichever text is a). A rare name or number kept counts near 1, "said" near 0.2.
+ */
+function matchedWeight(
+  a: AnalysedArticle,
+  b: AnalysedArticle,
+  pairs: readonly SentencePair[],
+  lexicon: Lexicon,
+): number {
+  const weightsA = tokenWeights(a, lexicon);
+  const weightsB = tokenWeights(b, lexicon);
+  let total = 0;
+  for (const pair of pairs) {
+    for (const edit of pair.edits) {
+      if (edit.a === null || edit.b === null || edit.op === 'substitute') continue;
+      if (a.tokens[edit.a]!.stop) continue;
+      total += ((weightsA[edit.a] ?? 0) + (weightsB[edit.b] ?? 0)) / 2;
+    }
+  }
+  return total;
 }
 
 /**

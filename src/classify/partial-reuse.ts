@@ -8,9 +8,11 @@ import { PARTIAL_MODEL, partialEvidence, showsReuse } from './partial-evidence.j
  * A pair is a partial reuse when some passage of one text was put into the other (the passage
  * model of src/align took it for reuse, not a chance resemblance) while less than this share of
  * at least one text is reused: a few paragraphs of a longer text, a wire story inside a roundup.
- * The passage must keep the other's wording (verbatim, edited or spun): saying the same facts
- * in other words is what two independent texts on one topic do, and the relation model judges
- * a whole rewrite. Whether one passage is enough is learned (src/classify/partial-evidence.ts).
+ * Every passage found in both texts is a candidate, reworded ones too: a sentence with a few
+ * words shuffled, swapped or put in from the host (PAN's random obfuscation) no longer reads as
+ * edited, yet it was put there. Whether one passage is enough is learned
+ * (src/classify/partial-evidence.ts), and it weighs rewording against reuse: saying the same
+ * facts in other words is also what two independent texts on one topic do.
  */
 export const PARTIAL_SHARE = 0.5;
 export interface PartialReuse {
@@ -36,7 +38,7 @@ export function partialReuse(
   alignment: Alignment,
   lexicon: Lexicon,
 ): PartialReuse {
-  const reused = keptPassages(alignment).filter((passage) =>
+  const reused = sharedPassages(alignment).filter((passage) =>
     showsReuse(PARTIAL_MODEL, partialEvidence(a, b, alignment, passage, lexicon)),
   );
   const shareA = coveredShare(a, reused, 'a');
@@ -74,9 +76,7 @@ function coveredShare(article: AnalysedArticle, passages: readonly Passage[], si
   return inside / total;
 }
 
-/** Passages found in both texts that keep the other's wording: the candidates for partial reuse. */
-export function keptPassages(alignment: Alignment): Passage[] {
-  return alignment.passages.filter(
-    (passage) => passage.a !== null && passage.b !== null && passage.kind !== 'reworded',
-  );
+/** Passages found in both texts, whatever their wording: the candidates for partial reuse. */
+export function sharedPassages(alignment: Alignment): Passage[] {
+  return alignment.passages.filter((passage) => passage.a !== null && passage.b !== null);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alignArticles } from '../../src/align/align.js';
 import { PARTIAL_FEATURES, partialEvidence } from '../../src/classify/partial-evidence.js';
-import { keptPassages, partialReuse } from '../../src/classify/partial-reuse.js';
+import { partialReuse, sharedPassages } from '../../src/classify/partial-reuse.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { analyseArticle } from '../../src/text/analyse.js';
 import { articleFromText } from '../../src/text/plain-article.js';
@@ -37,12 +37,12 @@ const FERRY_TOPIC_A =
 const FERRY_TOPIC_B =
   'Hotels along the coast reported that tourists booked later than usual. Ferry timetables will change while dredging continues in the channel.';
 
-/** One feature of the first kept passage's evidence. */
+/** One feature of the first shared passage's evidence. */
 function evidenceOf(feature: (typeof PARTIAL_FEATURES)[number], first: string, second: string): number {
   const a = analyseArticle(articleFromText('a', first));
   const b = analyseArticle(articleFromText('b', second));
   const alignment = alignArticles(a, b, lexicon);
-  const passage = keptPassages(alignment)[0]!;
+  const passage = sharedPassages(alignment)[0]!;
   return partialEvidence(a, b, alignment, passage, lexicon)[PARTIAL_FEATURES.indexOf(feature)]!;
 }
 
@@ -64,6 +64,42 @@ describe('partial reuse gate', () => {
     const backward = reuse(host, source);
     assert.equal(forward.partial, backward.partial);
     assert.equal(forward.shareA, backward.shareB);
+  });
+
+  it('calls one sentence put into a longer text with its words swapped, moved and dropped a partial reuse', () => {
+    // PAN-style obfuscation: synonyms, neighbours swapped, a few words dropped. Few words stay in
+    // order for the runs of words kept; how well the sentence still matches shows it was put there.
+    const obfuscated =
+      'Authority the harbour told Tuesday that dredging of a channel northern would begin by March and ' +
+      'cost some 40 million euros, paid through port fees across ten years.';
+    const withObfuscated = host.replace(planted, obfuscated);
+    assert.equal(reuse(source, withObfuscated).partial, true);
+    assert.equal(reuse(withObfuscated, source).partial, true);
+  });
+
+  it('does not call two reports that state one fact in their own words a partial reuse', () => {
+    const first =
+      'Ferry operators in the region expect fewer tourists this summer. The council approved the dredging of ' +
+      'the northern channel last week, at a cost of 40 million euros. Hotels fear a quiet season.';
+    const second =
+      'Hotels along the coast reported that tourists booked later than usual. Dredging works on the northern ' +
+      'channel, which will cost 40 million euros, were approved by councillors last week. Ferry timetables will change.';
+    assert.equal(reuse(first, second).partial, false);
+  });
+
+  it('reads how well the passage matches the same whichever text is a', () => {
+    for (const feature of ['similarWords', 'matchedWeight', 'reworded'] as const) {
+      assert.equal(evidenceOf(feature, source, host), evidenceOf(feature, host, source));
+    }
+    // The planted sentence matches fully: its similarity times the log of its unquoted words.
+    assert.ok(evidenceOf('similarWords', source, host) > 0.9 * evidenceOf('unquotedWords', source, host));
+    assert.equal(evidenceOf('reworded', source, host), 0);
+    // Rarer words carried over weigh more: the same sentence with its figures and names kept
+    // than one of common words as long.
+    const plain =
+      'The office said on Monday that work on the road would start soon and cost a lot more than it did.';
+    const common = evidenceOf('matchedWeight', source.replace(planted, plain), host.replace(planted, plain));
+    assert.ok(evidenceOf('matchedWeight', source, host) > common);
   });
 
   it('finds nothing between texts that share no passage', () => {
