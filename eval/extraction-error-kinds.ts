@@ -19,7 +19,9 @@ import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
 import { extractArticle } from '../src/extract/index.js';
 import { titleCopyTest } from '../src/extract/title.js';
 import type { RawDocument } from '../src/model/article.js';
+import { lastAtOrBelow } from '../src/sorted-search.js';
 import {
+  blocksInOutput,
   collapse,
   extractionSetFolders,
   isStoryText,
@@ -161,11 +163,7 @@ function view(raw: RawDocument, output: string, title: string | null = null): Pa
   } catch (error) {
     if (!isWiretraceError(error)) throw error;
   }
-  const text = ` ${collapse(output)} `;
-  const inOutput = visible.map((block) => {
-    const form = collapse(block.text);
-    return form !== '' && text.includes(` ${form} `);
-  });
+  const inOutput = blocksInOutput(visible, output);
   // The story's ends are read off blocks long enough not to turn up in it by chance.
   const anchors = visible.map((block, index) => inOutput[index]! && words(block.text) >= 5);
   const firstOutput = anchors.indexOf(true) >= 0 ? anchors.indexOf(true) : inOutput.indexOf(true);
@@ -413,8 +411,8 @@ function segmentPlace(page: PageView, joined: { text: string; starts: number[] }
     return 'not found in page text';
   }
   if (page.firstOutput < 0) return 'page refused';
-  const first = upperIndex(joined.starts, at);
-  const last = upperIndex(joined.starts, at + segment.length - 1);
+  const first = lastAtOrBelow(joined.starts, at);
+  const last = lastAtOrBelow(joined.starts, at + segment.length - 1);
   const covered = page.inOutput.slice(first, last + 1);
   if (covered.every(Boolean)) return 'blocks in output, segment not (joined across blocks)';
   if (covered.some(Boolean)) return 'partly in output (story boundary cuts the segment)';
@@ -456,23 +454,11 @@ function innerHolder(element: HtmlElement, segment: string): HtmlElement | null 
   return null;
 }
 
-/** Index of the last start at or before `offset`. */
-function upperIndex(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /** The kind of block a kept chrome segment lies in, and where the first look put it. */
 function keptBlock(page: PageView, joined: { text: string; starts: number[] }, segment: string): string {
   const at = joined.text.indexOf(segment);
   if (at < 0) return 'not in one run of blocks';
-  const position = upperIndex(joined.starts, at);
+  const position = lastAtOrBelow(joined.starts, at);
   const block = page.visible[position]!;
   const label = page.containerLabel.get(block.start);
   const where = label === undefined ? 'outside the container' : `container ${label}`;

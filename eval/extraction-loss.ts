@@ -5,7 +5,9 @@ import { storyLayout } from '../src/extract/extract-html.js';
 import { contentRoot, type HtmlElement, parentElement, parseHtml } from '../src/extract/html/dom.js';
 import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
 import { extractArticle } from '../src/extract/index.js';
+import { lastAtOrBelow } from '../src/sorted-search.js';
 import {
+  blocksInOutput,
   collapse,
   extractionSetFolders,
   isStoryText,
@@ -89,11 +91,7 @@ function pageView(raw: Parameters<typeof storyLayout>[0], output: string): PageV
   } catch (error) {
     if (!isWiretraceError(error)) throw error;
   }
-  const text = ` ${collapse(output)} `;
-  const inOutput = blocks.map((block) => {
-    const form = collapse(block.text);
-    return form !== '' && text.includes(` ${form} `);
-  });
+  const inOutput = blocksInOutput(blocks, output);
   const anchors = blocks.map((block, index) => inOutput[index]! && words(block.text) >= 5);
   const first = anchors.indexOf(true);
   const last = anchors.lastIndexOf(true);
@@ -114,18 +112,6 @@ function cellOf(cells: Map<string, Cell>, key: string): Cell {
     cells.set(key, cell);
   }
   return cell;
-}
-
-/** Index of the block holding a character offset of the joined text. */
-function blockAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 export async function setLoss(directory: string): Promise<SetLoss> {
@@ -155,7 +141,7 @@ export async function setLoss(directory: string): Promise<SetLoss> {
       }
       const place = (segment: string) => {
         const at = joined.indexOf(segment);
-        return at < 0 ? 'not in visible blocks' : key(blockAt(starts, at));
+        return at < 0 ? 'not in visible blocks' : key(lastAtOrBelow(starts, at));
       };
       for (const segment of truth.with) {
         cellOf(cells, place(segment)).storyWords += 1;

@@ -132,3 +132,15 @@ export function extractionSetFolders(datasets: string, sets: readonly string[]):
     .map((entry) => join(datasets, entry.name))
     .sort();
 }
+
+/**
+ * Which blocks the output shows: a block is shown when its collapsed text stands in the
+ * collapsed output as whole words.
+ */
+export function blocksInOutput(blocks: readonly { text: string }[], output: string): boolean[] {
+  const text = ` ${collapse(output)} `;
+  return blocks.map((block) => {
+    const form = collapse(block.text);
+    return form !== '' && text.includes(` ${form} `);
+  });
+}

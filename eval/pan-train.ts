@@ -26,7 +26,7 @@ import { toInputSpan } from '../src/report/pair.js';
 import type { Lexicon } from '../src/text/lexicon.js';
 import { loadClough } from './datasets.js';
 import { accuracyOf, crossValidated, type Example, fitLogistic } from './logistic-fit.js';
-import { analysedPanPairs, loadAnalysed, writePanSuite } from './pan.js';
+import { analysedPanPairs, loadAnalysed, pairDetection, writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
 import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
@@ -117,14 +117,7 @@ export async function trainPanModels(
           start: copy.sentences[sentencesB[0]!]!.start,
           end: copy.sentences[sentencesB[sentencesB.length - 1]!]!.end,
         });
-        const detection = {
-          thisReference: item.pair.suspicious.name,
-          thisOffset: spanB.start,
-          thisLength: spanB.end - spanB.start,
-          sourceReference: item.pair.source.name,
-          sourceOffset: spanA.start,
-          sourceLength: spanA.end - spanA.start,
-        };
+        const detection = pairDetection(item.pair, [spanB.start, spanB.end], [spanA.start, spanA.end]);
         const reuse = item.truth.some((plagiarismCase) => detects(detection, plagiarismCase));
         // Copy sentences of a planted case linked to other sentences of its source article (which
         // share its topic and names) are neither the reuse nor a chance resemblance: left out.

@@ -110,17 +110,24 @@ export function detectionsOf(pair: PanPair, result: CompareJson, suspiciousIsA: 
   return result.passages.flatMap((passage) => {
     if (passage.a === null || passage.b === null) return [];
     const [thisRange, sourceRange] = suspiciousIsA ? [passage.a, passage.b] : [passage.b, passage.a];
-    return [
-      {
-        thisReference: pair.suspicious.name,
-        thisOffset: thisRange[0],
-        thisLength: thisRange[1] - thisRange[0],
-        sourceReference: pair.source.name,
-        sourceOffset: sourceRange[0],
-        sourceLength: sourceRange[1] - sourceRange[0],
-      },
-    ];
+    return [pairDetection(pair, thisRange, sourceRange)];
   });
+}
+
+/** A detection in the pair's two texts: characters [start, end) of the suspicious and the source text. */
+export function pairDetection(
+  pair: PanPair,
+  suspicious: readonly [number, number],
+  source: readonly [number, number],
+): PanAnnotation {
+  return {
+    thisReference: pair.suspicious.name,
+    thisOffset: suspicious[0],
+    thisLength: suspicious[1] - suspicious[0],
+    sourceReference: pair.source.name,
+    sourceOffset: source[0],
+    sourceLength: source[1] - source[0],
+  };
 }
 
 function isDerived(result: CompareJson): boolean {
@@ -276,14 +283,7 @@ export async function evaluatePan(
       const derived = isDerived(result);
       if (derived) gatedDetections.push(...reported);
       for (const passage of ngramBaseline(pair.suspicious.text, pair.source.text)) {
-        baseline.push({
-          thisReference: pair.suspicious.name,
-          thisOffset: passage.suspicious[0],
-          thisLength: passage.suspicious[1] - passage.suspicious[0],
-          sourceReference: pair.source.name,
-          sourceOffset: passage.source[0],
-          sourceLength: passage.source[1] - passage.source[0],
-        });
+        baseline.push(pairDetection(pair, passage.suspicious, passage.source));
       }
       if (pair.cases.length === 0) {
         found.free++;

@@ -26,7 +26,7 @@ import type { AnalysedArticle } from '../src/model/analysis.js';
 import { toInputSpan } from '../src/report/pair.js';
 import { loadClough, readText } from './datasets.js';
 import { type Example, fitLogistic, groupFolds } from './logistic-fit.js';
-import { analysedPanPairs, loadAnalysed, writePanSuite } from './pan.js';
+import { analysedPanPairs, loadAnalysed, pairDetection, writePanSuite } from './pan.js';
 import { detects } from './pan-metrics.js';
 import { buildPanSuite, DEFAULT_SEED } from './pan-suite.js';
 
@@ -188,14 +188,7 @@ async function addPanExamples(
       for (const passage of sharedPassages(alignment)) {
         const spanA = toInputSpan(source.article, passage.a!);
         const spanB = toInputSpan(copy.article, passage.b!);
-        const detection = {
-          thisReference: item.pair.suspicious.name,
-          thisOffset: spanB.start,
-          thisLength: spanB.end - spanB.start,
-          sourceReference: item.pair.source.name,
-          sourceOffset: spanA.start,
-          sourceLength: spanA.end - spanA.start,
-        };
+        const detection = pairDetection(item.pair, [spanB.start, spanB.end], [spanA.start, spanA.end]);
         const reuse = item.truth.some((plagiarismCase) => detects(detection, plagiarismCase));
         // A passage of a pair with a planted case that is not the case (a line both pages of one
         // site carry, a name-heavy sentence) says nothing either way about the pair: left out.

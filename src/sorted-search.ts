@@ -21,3 +21,11 @@ export function upperBound(values: ArrayLike<number>, key: number): number {
   }
   return low;
 }
+
+/**
+ * The last position of ascending `values` whose value is at or below `key` (0 when none is):
+ * the block or line holding character offset `key`, given where each starts.
+ */
+export function lastAtOrBelow(values: ArrayLike<number>, key: number): number {
+  return Math.max(0, upperBound(values, key) - 1);
+}
