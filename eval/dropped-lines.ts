@@ -54,10 +54,16 @@ export function droppedLineAttributes(text: string, start: number, end: number):
   const neighbour = (at: number): string => (at < 0 || at >= labels.length ? 'none' : labels[at]!);
   // As the region choice reads it: chrome wording, datelines, comment markers or a menu-like run.
   let shortRun = 0;
-  const pageChrome = infos.some((other) => {
+  const evidence = new Set<string>();
+  infos.forEach((other, at) => {
+    const edge = at === 0 || at === infos.length - 1 ? 'edge' : 'inner';
     shortRun = isListItem(other.features) && other.features.words <= 4 ? shortRun + 1 : 0;
-    return other.chromeByWording || other.dateline || other.commentMarker || shortRun >= MIN_LIST_RUN;
+    if (other.chromeByWording) evidence.add(`${edge} wording`);
+    if (other.dateline) evidence.add(`${edge} dateline`);
+    if (other.commentMarker) evidence.add('comments');
+    if (shortRun >= MIN_LIST_RUN) evidence.add('short-line run');
   });
+  const pageChrome = evidence.size > 0;
   return {
     'dropped: label': labels[index]!,
     'dropped: decided by': info.wordingKind
@@ -74,6 +80,8 @@ export function droppedLineAttributes(text: string, start: number, end: number):
     'dropped: read as, where': `${pageChrome ? 'page' : 'clean'}, ${side}`,
     'dropped: prose line': String(isProse(info.features)),
     'dropped: wording clue': wordingClue(info.text),
+    'dropped: clue, decided by, prose': `${wordingClue(info.text)}, ${info.wordingKind ?? 'position'}, ${isProse(info.features) ? 'prose' : 'not prose'}, ${wordsBin(info.features.words)}`,
+    'dropped: page evidence': [...evidence].sort().join(' + ') || 'none',
     'dropped: lines of text': blocks.length < 10 ? '<10' : blocks.length < 20 ? '10-19' : '≥20',
   };
 }
