@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { describeBlocks } from '../src/extract/block-info.js';
 import { isProse } from '../src/extract/block-weights.js';
 import { classifyBlocks } from '../src/extract/classify-blocks.js';
-import { plainTextBlocks } from '../src/extract/plain-text-blocks.js';
 import { isListItem, MIN_LIST_RUN } from '../src/extract/list-items.js';
+import { plainTextBlocks } from '../src/extract/plain-text-blocks.js';
 import { normaliseBody } from './pan-suite.js';
 
 /** Which kind of wording a chrome line shows, coarsely, for the tallies. */
@@ -123,7 +123,9 @@ export function evaluateBodyLines(aebDirectory: string): void {
     });
     if (lost) bodiesLosing++;
   }
-  console.log(`\n${basename(aebDirectory)} bodies as plain text: ${bodies} bodies, ${bodiesLosing} lose a line`);
+  console.log(
+    `\n${basename(aebDirectory)} bodies as plain text: ${bodies} bodies, ${bodiesLosing} lose a line`,
+  );
   console.log(`body characters kept: ${(kept / characters).toFixed(4)}`);
   for (const [key, count] of [...tally].sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`${key.padEnd(60)}${String(count).padStart(6)}`);

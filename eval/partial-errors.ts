@@ -22,10 +22,10 @@ import type { AnalysedArticle } from '../src/model/analysis.js';
 import { DERIVED_RELATIONS } from '../src/model/relation.js';
 import type { Span } from '../src/model/span.js';
 import { toInputSpan } from '../src/report/pair.js';
+import { droppedLineAttributes } from './dropped-lines.js';
 import { analysedPanPairs, writePanSuite } from './pan.js';
 import type { PanAnnotation } from './pan-metrics.js';
 import { buildPanSuite } from './pan-suite.js';
-import { droppedLineAttributes } from './dropped-lines.js';
 
 type Stage = 'derived' | 'no link' | 'passage model' | 'gate, kept' | 'gate, reworded';
 const STAGES: readonly Stage[] = ['derived', 'no link', 'passage model', 'gate, kept', 'gate, reworded'];

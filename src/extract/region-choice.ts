@@ -237,7 +237,8 @@ function belowCleanHeadline(infos: readonly BlockInfo[], region: Region): Region
   for (let index = 0; index < region.first; index++) {
     const info = infos[index]!;
     if (info.wordingKind || info.dateline) continue;
-    if (isTitleCandidate(info.text, info.features, CLEAN_TITLE_WORDS)) return { first: index + 1, last: region.last };
+    if (isTitleCandidate(info.text, info.features, CLEAN_TITLE_WORDS))
+      return { first: index + 1, last: region.last };
   }
   return region;
 }
