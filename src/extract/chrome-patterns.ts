@@ -155,17 +155,13 @@ const PATTERNS: readonly ChromePattern[] = [
       /\b(?:unsubscribe|no spam|activation link|(?:enable|turn on) javascript|javascript (?:is )?(?:disabled|required))\b/i,
     maxWords: 40,
   },
-  // Copyright, contact lines and legal links. The word "copyright" or "contact" alone is news
-  // ("the copyright holders sued", "Contact tracing began"): a notice dates or signs itself
-  // ("Copyright 2019 …", "Copyright © …", "Copyright: Example Media"), a contact line heads or is a link.
+  // Copyright, contact lines and legal links.
   {
     kind: 'footer',
     pattern:
-      /(?:©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|^copyright\s*(?::|$)|\ball rights reserved\b|\bprivacy (?:policy|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bcookie (?:policy|settings|preferences)\b|^contact(?: us)?\s*(?::|$)|^contact us\b|^about us\b|^(?:e-?mail|phone|tel|fax|mobile|address)\s*:|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:\+|\b00)\d{1,3}[\s-]?\(?\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4})/i,
+      /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice)\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bcookie (?:policy|settings|preferences)\b|^contact(?: us)?\b|^about us\b|^(?:e-?mail|phone|tel|fax|mobile|address)\s*:|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:\+|\b00)\d{1,3}[\s-]?\(?\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4})/i,
     maxWords: 25,
   },
-  // A copyright line that names its holder without a year ("Copyright Example Media Ltd"): no sentence.
-  { kind: 'footer', pattern: /^(?:Copyright|COPYRIGHT)\s+\p{Lu}(?!.*[.!?]["”’)]*$)/u, maxWords: 12 },
   // Cookie and consent notices.
   {
     kind: 'footer',
