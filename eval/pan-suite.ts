@@ -64,7 +64,7 @@ interface Doc {
 }
 
 /** An article body as plain text: one paragraph per non-blank line, blank lines between. */
-function normaliseBody(body: string): string {
+export function normaliseBody(body: string): string {
   return body
     .split(/\n+/)
     .map((line) => line.replace(/\s+/g, ' ').trim())

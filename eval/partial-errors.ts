@@ -22,6 +22,7 @@ import type { AnalysedArticle } from '../src/model/analysis.js';
 import { DERIVED_RELATIONS } from '../src/model/relation.js';
 import type { Span } from '../src/model/span.js';
 import { toInputSpan } from '../src/report/pair.js';
+import { droppedLineAttributes } from './dropped-lines.js';
 import { analysedPanPairs, writePanSuite } from './pan.js';
 import type { PanAnnotation } from './pan-metrics.js';
 import { buildPanSuite } from './pan-suite.js';
@@ -164,8 +165,26 @@ export async function evaluatePartialErrors(
                 : onCasePassages.some((passage) => passage.kind !== 'reworded')
                   ? 'gate, kept'
                   : 'gate, reworded';
-            if (stage === 'no link')
-              count({ 'no link, why': noLinkKind(source, copy, plantedA, plantedB, truth) }, stage);
+            if (stage === 'no link') {
+              const why = noLinkKind(source, copy, plantedA, plantedB, truth);
+              count({ 'no link, why': why }, stage);
+              // Which line label lost the passage, on the side that lost it.
+              const lost =
+                why === 'not in extracted source'
+                  ? droppedLineAttributes(
+                      item.pair.source.text,
+                      truth.sourceOffset,
+                      truth.sourceOffset + truth.sourceLength,
+                    )
+                  : why === 'not in extracted copy'
+                    ? droppedLineAttributes(
+                        item.pair.suspicious.text,
+                        truth.thisOffset,
+                        truth.thisOffset + truth.thisLength,
+                      )
+                    : {};
+              count(lost, stage);
+            }
             if (stage === 'gate, kept' || stage === 'gate, reworded') {
               const best = Math.max(
                 ...onCasePassages.map((passage) =>

@@ -40,6 +40,7 @@ const names = [
   'extraction-loss',
   'direction-errors',
   'partial-errors',
+  'body-lines',
   ...SUITES.map((suite) => suite.name),
 ];
 // `npm run eval -- extraction` works as well as `-- --only extraction`.
@@ -98,6 +99,11 @@ if (only === 'partial-errors') {
     listArgument('--pan-seeds', '3001,3002,3003,3004').map(Number),
     argument('--dump', ''),
   );
+}
+// The aeb bodies as clean plain texts: which of their lines the plain-text extractor drops.
+if (only === 'body-lines') {
+  const { evaluateBodyLines } = await import('./dropped-lines.js');
+  for (const folder of datasetFolders('aeb')) evaluateBodyLines(folder);
 }
 for (const suite of SUITES) {
   if (only !== 'all' && only !== suite.name) continue;

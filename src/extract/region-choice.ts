@@ -7,9 +7,12 @@ import { withStoryContinuation, withStoryLead } from './story-continuation.js';
 import { beforeStoryEnd } from './story-end.js';
 import { densestRegion, type Region } from './story-region.js';
 import type { TextBlock } from './text-block.js';
+import { isTitleCandidate } from './title.js';
 
 /** Prose (in characters) that must come before a comment marker for it to end the story. */
 const PROSE_BEFORE_COMMENTS = 500;
+/** Fewest words of a clean text's headline (as the title search takes it). */
+const CLEAN_TITLE_WORDS = 2;
 /** Weight at or below which a block is plainly chrome (wording, link lists). */
 const PLAIN_CHROME_WEIGHT = -40;
 
@@ -47,7 +50,8 @@ export function chooseStoryRegion(
     // Text without any chrome (a plain article) may end in a list its prose did not weigh as
     // story (tour dates, results): it goes on over it as a flattened page's story does.
     const goesOn = mode === 'text' && infos[region.last] !== undefined;
-    return { region: goesOn ? withStoryContinuation(infos, region) : region, whole };
+    const continued = goesOn ? withStoryContinuation(infos, region) : region;
+    return { region: mode === 'text' ? belowCleanHeadline(infos, continued) : continued, whole };
   }
   const heading = headlineCopyIndex(infos);
   const anchored = underHeadline(infos, weights, densest, heading);
@@ -221,6 +225,22 @@ function withIntroducedList(
 function continuesList(block: TextBlock, info: BlockInfo, ownIntro: boolean): boolean {
   if (info.wordingKind || info.dateline || info.commentMarker) return false;
   return !block.separated || (ownIntro && (info.features.bullet || !isProse(info.features)));
+}
+
+/**
+ * A clean text has no page around its story, so the lines between its headline (the first
+ * headline-like line) and its first paragraph of prose are the story's lead, not menus: a short
+ * opening statement, a subhead, a line without its full stop. Wording and datelines still label
+ * their own lines.
+ */
+function belowCleanHeadline(infos: readonly BlockInfo[], region: Region): Region {
+  for (let index = 0; index < region.first; index++) {
+    const info = infos[index]!;
+    if (info.wordingKind || info.dateline) continue;
+    if (isTitleCandidate(info.text, info.features, CLEAN_TITLE_WORDS))
+      return { first: index + 1, last: region.last };
+  }
+  return region;
 }
 
 /** From the first prose block to the last block that is not plainly chrome. */

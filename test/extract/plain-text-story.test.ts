@@ -322,3 +322,18 @@ describe('a text of one paragraph', () => {
     assert.ok(!article.text.includes('Example Gazette'));
   });
 });
+
+describe('a clean text without page chrome', () => {
+  it('keeps the short lines between its headline and its first paragraph as the story lead', () => {
+    const article = page([
+      'Council to rebuild the old harbour bridge',
+      'A decade of debate ends',
+      'Tolls will not rise',
+      ...STORY,
+    ]);
+    assert.equal(article.title, 'Council to rebuild the old harbour bridge');
+    assert.ok(article.text.startsWith('A decade of debate ends'));
+    assert.ok(article.text.includes('Tolls will not rise'));
+    assert.ok(article.text.includes(STORY[2]!));
+  });
+});
