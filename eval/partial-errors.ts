@@ -17,6 +17,7 @@ import { basename, join } from 'node:path';
 import { alignArticles } from '../src/align/align.js';
 import { probability } from '../src/align/logistic.js';
 import { PARTIAL_FEATURES, PARTIAL_MODEL, partialEvidence } from '../src/classify/partial-evidence.js';
+import { sharedPassages } from '../src/classify/partial-reuse.js';
 import { createEngine } from '../src/engine/engine.js';
 import type { AnalysedArticle } from '../src/model/analysis.js';
 import { DERIVED_RELATIONS } from '../src/model/relation.js';
@@ -135,16 +136,16 @@ export async function evaluatePartialErrors(
           const onCase = (sentencesA: readonly number[], sentencesB: readonly number[]): boolean =>
             sentencesA.some((index) => plantedA.has(index)) &&
             sentencesB.some((index) => plantedB.has(index));
-          // Every passage found in both texts, whatever its kind: the gate's candidates.
-          const kept = alignment.passages.filter((passage) => passage.a !== null && passage.b !== null);
+          const kept = sharedPassages(alignment);
+          const evidence = kept.map((passage) => partialEvidence(source, copy, alignment, passage, lexicon));
           rows.push({
             seed,
             pair: item.pair.suspicious.name,
             group: item.pair.sourceArticle,
             kind: `${item.pair.shape}:${item.pair.cases[0]?.obfuscation ?? 'nothing'}`,
             planted: truth !== undefined,
-            passages: kept.map((passage) => ({
-              features: partialEvidence(source, copy, alignment, passage, lexicon),
+            passages: kept.map((passage, index) => ({
+              features: evidence[index]!,
               reuse: onCase(passage.sentencesA, passage.sentencesB),
             })),
           });
@@ -157,7 +158,10 @@ export async function evaluatePartialErrors(
           let stage: Stage = 'derived';
           if (!derived) {
             const linked = alignment.pairs.some((pair) => onCase([pair.a], [pair.b]));
-            const onCasePassages = kept.filter((passage) => onCase(passage.sentencesA, passage.sentencesB));
+            const onCaseIndices = kept.flatMap((passage, index) =>
+              onCase(passage.sentencesA, passage.sentencesB) ? [index] : [],
+            );
+            const onCasePassages = onCaseIndices.map((index) => kept[index]!);
             stage = !linked
               ? 'no link'
               : onCasePassages.length === 0
@@ -187,9 +191,7 @@ export async function evaluatePartialErrors(
             }
             if (stage === 'gate, kept' || stage === 'gate, reworded') {
               const best = Math.max(
-                ...onCasePassages.map((passage) =>
-                  probability(PARTIAL_MODEL, partialEvidence(source, copy, alignment, passage, lexicon)),
-                ),
+                ...onCaseIndices.map((index) => probability(PARTIAL_MODEL, evidence[index]!)),
               );
               count({ [`gate probability (threshold ${PARTIAL_MODEL.threshold})`]: best.toFixed(1) }, stage);
             }

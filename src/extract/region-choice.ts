@@ -7,12 +7,10 @@ import { withStoryContinuation, withStoryLead } from './story-continuation.js';
 import { beforeStoryEnd } from './story-end.js';
 import { densestRegion, type Region } from './story-region.js';
 import type { TextBlock } from './text-block.js';
-import { isTitleCandidate } from './title.js';
+import { headlineIndex } from './title-blocks.js';
 
 /** Prose (in characters) that must come before a comment marker for it to end the story. */
 const PROSE_BEFORE_COMMENTS = 500;
-/** Fewest words of a clean text's headline (as the title search takes it). */
-const CLEAN_TITLE_WORDS = 2;
 /** Weight at or below which a block is plainly chrome (wording, link lists). */
 const PLAIN_CHROME_WEIGHT = -40;
 
@@ -228,19 +226,14 @@ function continuesList(block: TextBlock, info: BlockInfo, ownIntro: boolean): bo
 }
 
 /**
- * A clean text has no page around its story, so the lines between its headline (the first
- * headline-like line) and its first paragraph of prose are the story's lead, not menus: a short
+ * A clean text has no page around its story, so the lines between its headline (where the title
+ * search finds it) and its first paragraph of prose are the story's lead, not menus: a short
  * opening statement, a subhead, a line without its full stop. Wording and datelines still label
  * their own lines.
  */
 function belowCleanHeadline(infos: readonly BlockInfo[], region: Region): Region {
-  for (let index = 0; index < region.first; index++) {
-    const info = infos[index]!;
-    if (info.wordingKind || info.dateline) continue;
-    if (isTitleCandidate(info.text, info.features, CLEAN_TITLE_WORDS))
-      return { first: index + 1, last: region.last };
-  }
-  return region;
+  const headline = headlineIndex(infos, region.first, true);
+  return headline < 0 ? region : { first: headline + 1, last: region.last };
 }
 
 /** From the first prose block to the last block that is not plainly chrome. */

@@ -17,13 +17,27 @@ export function findTitle(
   region: Region,
   cleanText: boolean,
 ): string | null {
+  const index = headlineIndex(infos, region.first, cleanText, (at) => labels[at] === 'story');
+  return index < 0 ? null : infos[index]!.text;
+}
+
+/**
+ * Where the headline is (−1 when no line is one): the first headline-like line before block
+ * `before`, skipping chrome wording, datelines and the lines `isStory` claims.
+ */
+export function headlineIndex(
+  infos: readonly BlockInfo[],
+  before: number,
+  cleanText: boolean,
+  isStory: (index: number) => boolean = () => false,
+): number {
   const minWords = cleanText ? 2 : 3;
-  for (let index = 0; index < region.first; index++) {
+  for (let index = 0; index < before; index++) {
     const info = infos[index]!;
-    if (info.wordingKind || info.dateline || labels[index] === 'story') continue;
-    if (isTitleCandidate(info.text, info.features, minWords)) return info.text;
+    if (info.wordingKind || info.dateline || isStory(index)) continue;
+    if (isTitleCandidate(info.text, info.features, minWords)) return index;
   }
-  return null;
+  return -1;
 }
 
 /** Labels copies of the title, and a deck (subtitle) right after the first one, as 'title'. */
