@@ -129,6 +129,44 @@ describe('corpus: the example story', () => {
     }
   });
 
+  it('finds copies across batches the same way as within one, with the lookups in a thread of their own or not', async () => {
+    const [wire, spun, rewrite] = (await collect(readCorpusInputs([WIRE, SPUN, REWRITE]))) as RawDocument[];
+    const filler = (n: number) => record(`filler-${n}`, distinctArticle(200 + n));
+    // Copies one batch apart (checked in memory) and two apart (found by the lookups).
+    const arrivals = [wire!, spun!, filler(1), filler(2), rewrite!, filler(3)];
+    const shapes: unknown[] = [];
+    for (const [workers, batchSize] of [
+      [1, 1024],
+      [1, 1],
+      [2, 1],
+      [2, 2],
+    ] as const) {
+      corpora++;
+      const path = join(folder.path, `corpus-${corpora}.db`);
+      const corpus = await openCorpus(path, workers === 1 ? { engine } : { workers });
+      try {
+        const summary = await corpus.add(arrivals, { batchSize });
+        assert.equal(summary.added, arrivals.length);
+        shapes.push({
+          stories: (await corpus.stories()).map((story) => [
+            story.root,
+            story.documents.map((d) => d.id).sort(),
+          ]),
+          fromWire: (await corpus.find(WIRE)).map((match) => [match.id, match.relation, match.direction]),
+          fromRewrite: (await corpus.find(REWRITE)).map((match) => [
+            match.id,
+            match.relation,
+            match.direction,
+          ]),
+        });
+      } finally {
+        await corpus.close();
+      }
+    }
+    assert.equal((shapes[0] as { fromWire: unknown[] }).fromWire.length, 2);
+    for (const shape of shapes.slice(1)) assert.deepEqual(shape, shapes[0]);
+  });
+
   it('compares a document that is not stored without storing it', async () => {
     const corpus = await newCorpus();
     try {
