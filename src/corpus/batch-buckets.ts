@@ -1,3 +1,4 @@
+import { sortEntriesByKey } from '../radix-sort.js';
 import { lowerBound } from '../sorted-search.js';
 
 /**
@@ -15,18 +16,16 @@ export class BatchBuckets {
     let total = 0;
     for (const keys of keyLists) total += keys.length;
     this.#keys = new Float64Array(total);
-    let size = 0;
-    for (const keys of keyLists) for (const key of keys) this.#keys[size++] = key;
-    this.#keys.sort();
     this.#documents = new Uint32Array(total);
-    const taken = new Uint32Array(total);
-    // Documents in batch order, each at its key's next free slot: ascending within a key.
+    let size = 0;
     keyLists.forEach((keys, document) => {
       for (const key of keys) {
-        const first = lowerBound(this.#keys, key);
-        this.#documents[first + taken[first]!++] = document;
+        this.#keys[size] = key;
+        this.#documents[size++] = document;
       }
     });
+    // Stable: the entries of a key keep batch order, documents ascending.
+    sortEntriesByKey(this.#keys, this.#documents);
   }
 
   /** Calls `visit` with each document before `before` filed under `key` (once per filing). */
