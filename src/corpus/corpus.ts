@@ -27,7 +27,7 @@ import {
   type StoredRelation,
   type StoreInfo,
 } from '../store/store.js';
-import { BatchBuckets } from './batch-buckets.js';
+import { sharedWithEarlier } from './batch-buckets.js';
 import { createIngestPool, type IngestPool } from './ingest-pool.js';
 import type { VerifyPair, VerifySide } from './ingest-tasks.js';
 import {
@@ -271,7 +271,7 @@ export class Corpus {
     const fresh = [...unique.values()].filter((document) => !stored.has(documentKey(document)));
     const latest = await this.#store.latestVersions([...new Set(fresh.map((document) => document.id))]);
     const inBatch: Candidate[] = [];
-    const bucketsInBatch = new BatchBuckets(fresh.map((document) => document.keys));
+    const sharedInBatch = sharedWithEarlier(fresh.map((document) => document.keys));
     const plans: Plan[] = [];
     await nextTurn();
     const shared = await this.#store.candidatesOfMany(
@@ -283,7 +283,7 @@ export class Corpus {
       const version = (latest.get(document.id) ?? 0) + 1;
       latest.set(document.id, version);
       if (version > 1) summary.versions++;
-      const candidates = this.#screened(document, nearest[index]!, inBatch, bucketsInBatch);
+      const candidates = this.#screened(document, nearest[index]!, inBatch, sharedInBatch[index]!);
       plans.push({ document, version, candidates });
       inBatch.push({
         contentId: document.contentId,
@@ -340,9 +340,9 @@ export class Corpus {
     document: PreparedDocument,
     stored: readonly StoredHead[],
     inBatch: readonly Candidate[],
-    bucketsInBatch: BatchBuckets,
+    sharedInBatch: ReadonlyMap<number, number>,
   ): Candidate[] {
-    const candidates = this.#candidates(document, stored, inBatch, bucketsInBatch);
+    const candidates = this.#candidates(document, stored, inBatch, sharedInBatch);
     return candidates
       .map((candidate) => ({ candidate, ...screen(candidate.fingerprint, document.fingerprint) }))
       .filter((entry) => entry.passes)
@@ -410,12 +410,15 @@ export class Corpus {
     });
   }
 
-  /** The stored documents given (in serial order), then the batch's sharing the most bucket keys. */
+  /**
+   * The stored documents given (in serial order), then those earlier in the batch sharing the
+   * most bucket keys (`sharedInBatch`: their positions in `inBatch`, keys shared).
+   */
   #candidates(
     document: PreparedDocument,
     stored: readonly StoredHead[],
     inBatch: readonly Candidate[],
-    bucketsInBatch: BatchBuckets,
+    sharedInBatch: ReadonlyMap<number, number>,
   ): Candidate[] {
     const candidates: Candidate[] = stored
       .filter((found) => documentKey(found) !== documentKey(document))
@@ -428,14 +431,7 @@ export class Corpus {
         stored: found,
         prepared: null,
       }));
-    const batchHits = new Map<number, number>();
-    // The documents of the batch before this one (this one's position is inBatch.length).
-    for (const key of document.keys) {
-      bucketsInBatch.forEarlier(key, inBatch.length, (index) =>
-        batchHits.set(index, (batchHits.get(index) ?? 0) + 1),
-      );
-    }
-    const nearest = [...batchHits.entries()]
+    const nearest = [...sharedInBatch.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, CANDIDATES_CHECKED);
     for (const [index] of nearest) candidates.push(inBatch[index]!);
@@ -457,7 +453,7 @@ export class Corpus {
     const already = (await this.#store.byKeys([document])).get(documentKey(document));
     if (already !== undefined) return this.#storedMatches(already);
     const [nearest] = await this.#nearestHeads([await this.#store.candidates(document.keys, MAX_PER_KEY)]);
-    const candidates = this.#screened(document, nearest!, [], new BatchBuckets([]));
+    const candidates = this.#screened(document, nearest!, [], new Map());
     const [found] = await this.#verify([{ document, version: 1, candidates }]);
     return sortMatches(
       found!.map(({ candidate, relation }) =>
