@@ -140,15 +140,12 @@ export async function openCorpus(
   path: string = DEFAULT_CORPUS_PATH,
   options: CorpusOptions = {},
 ): Promise<Corpus> {
-  const single = options.readonly === true || options.engine !== undefined;
-  const workers = options.workers ?? (single ? 1 : availableParallelism());
   const store = await openSqliteStore(path, {
     fingerprintVersion: FINGERPRINT_VERSION,
     readonly: options.readonly === true,
-    // With a pool, the main thread is the one every batch waits for: its commits go on while
-    // another thread checkpoints.
-    checkpointThread: options.readonly !== true && workers > 1,
   });
+  const single = options.readonly === true || options.engine !== undefined;
+  const workers = options.workers ?? (single ? 1 : availableParallelism());
   return new Corpus(store, options.engine ?? createEngine({ workers: 1 }), workers);
 }
 

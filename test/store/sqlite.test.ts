@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
 import { isWiretraceError } from '../../src/errors.js';
 import { bloomFor } from '../../src/store/sqlite/bloom.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -182,36 +181,6 @@ describe('sqlite store', () => {
       const raw = new Database(path);
       assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
       raw.close();
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
-  });
-
-  it('checkpoints the log from a thread of its own while commits go on, losing none of them', async () => {
-    const directory = temporaryDirectory();
-    try {
-      const path = join(directory, 'checkpoints.db');
-      const store = await openSqliteStore(path, { fingerprintVersion: 1, checkpointThread: true });
-      const sizeAtStart = statSync(path).size;
-      const text = (batch: number, at: number) =>
-        `story ${batch} ${at} ${'words of the article '.repeat(40)}`;
-      for (let batch = 0; batch < 6; batch++) {
-        const documents = Array.from({ length: 1000 }, (_, at) =>
-          document(`d${batch}-${at}`, text(batch, at)),
-        );
-        await store.commit({ documents, relations: [], storyMerges: [] });
-      }
-      // The writer's own checkpoints wait for far more log than this: the file grows only as the
-      // thread copies the log into it.
-      for (let waited = 0; statSync(path).size <= sizeAtStart && waited < 20_000; waited += 50)
-        await delay(50);
-      assert.ok(statSync(path).size > sizeAtStart, 'the thread copied the log into the database file');
-      assert.equal((await store.info()).documents, 6000);
-      await store.close();
-      const reader = await openSqliteStore(path, { fingerprintVersion: 1, readonly: true });
-      assert.equal((await reader.info()).documents, 6000);
-      assert.equal((await reader.byId('d5-999'))?.text, text(5, 999));
-      await reader.close();
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

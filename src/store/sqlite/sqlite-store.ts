@@ -18,7 +18,6 @@ import {
   type StorySummary,
 } from '../store.js';
 import { BucketRuns } from './bucket-runs.js';
-import { type CheckpointThread, createCheckpointThread } from './checkpoint-thread.js';
 import type { SqliteClient, SqliteOpener, SqliteStatement } from './driver.js';
 import { prepareSchema } from './schema.js';
 
@@ -37,21 +36,13 @@ const openWithBetterSqlite: SqliteOpener = (path, options) => {
   return new Database(path, { readonly: options.readonly, fileMustExist: options.readonly });
 };
 
-export interface SqliteStoreOptions extends OpenStoreOptions {
-  /**
-   * Checkpoint the write-ahead log from a thread of its own (see checkpoint-thread.ts), not in
-   * the writing thread: for a process that adds large batches. Needs a file (not ':memory:').
-   */
-  checkpointThread?: boolean;
-}
-
 /**
  * Opens (creating when needed) the SQLite corpus store at `path`. WAL journal: readers in other
  * processes see the last committed state while one process writes.
  */
 export async function openSqliteStore(
   path: string,
-  options: SqliteStoreOptions,
+  options: OpenStoreOptions,
   open: SqliteOpener = openWithBetterSqlite,
 ): Promise<Store> {
   const readonly = options.readonly === true;
@@ -60,15 +51,20 @@ export async function openSqliteStore(
   }
   const client = open(path, { readonly });
   try {
-    configureConnection(client, readonly);
+    client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!readonly) {
+      client.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL loses no committed transaction on a process crash, only on power loss.
+      client.pragma('synchronous = NORMAL');
+      // Checkpoints every 32 MB of WAL rather than 4 MB: index pages rewritten by many commits
+      // are copied into the file once per checkpoint, not once per commit or two.
+      client.pragma('wal_autocheckpoint = 8192');
+    }
+    // 32 MB of pages: the bucket runs outgrow any cache at scale and are read through the
+    // system's file cache anyway; twice as much bought no speed in an ingest (measured).
+    client.pragma('cache_size = -32768');
     prepareSchema(client, path, options.fingerprintVersion, readonly);
-    const checkpoints =
-      options.checkpointThread === true && !readonly && path !== ':memory:'
-        ? createCheckpointThread(path, () => client.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`))
-        : null;
-    // The writer's own checkpoints only as a bound, should the thread fall far behind.
-    if (checkpoints !== null) client.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES * 16}`);
-    return new SqliteStore(client, checkpoints);
+    return new SqliteStore(client);
   } catch (error) {
     client.close();
     if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
@@ -76,33 +72,6 @@ export async function openSqliteStore(
     }
     throw error;
   }
-}
-
-/** A further connection, through better-sqlite3, to a store already opened for writing. */
-export function openConnection(path: string): SqliteClient {
-  const client = openWithBetterSqlite(path, { readonly: false });
-  client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return client;
-}
-
-/**
- * Pages of write-ahead log after which the writer checkpoints: 32 MB rather than SQLite's 4 MB,
- * so index pages rewritten by many commits are copied into the file once per checkpoint, not
- * once per commit or two.
- */
-const AUTO_CHECKPOINT_PAGES = 8192;
-
-function configureConnection(client: SqliteClient, readonly: boolean): void {
-  client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  if (!readonly) {
-    client.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL loses no committed transaction on a process crash, only on power loss.
-    client.pragma('synchronous = NORMAL');
-    client.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
-  }
-  // 32 MB of pages: the bucket runs outgrow any cache at scale and are read through the
-  // system's file cache anyway; twice as much bought no speed in an ingest (measured).
-  client.pragma('cache_size = -32768');
 }
 
 interface DocumentRow {
@@ -139,12 +108,10 @@ class SqliteStore implements Store {
   readonly #client: SqliteClient;
   readonly #statements = new Map<string, SqliteStatement>();
   readonly #buckets: BucketRuns;
-  readonly #checkpoints: CheckpointThread | null;
 
-  constructor(client: SqliteClient, checkpoints: CheckpointThread | null) {
+  constructor(client: SqliteClient) {
     this.#client = client;
     this.#buckets = new BucketRuns((sql) => this.#sql(sql));
-    this.#checkpoints = checkpoints;
   }
 
   #sql(sql: string): SqliteStatement {
@@ -270,9 +237,7 @@ class SqliteStore implements Store {
   }
 
   async commit(batch: CommitBatch): Promise<CommitResult> {
-    const result = this.#client.transaction(() => this.#commitNow(batch))();
-    this.#checkpoints?.committed(result.inserted);
-    return result;
+    return this.#client.transaction(() => this.#commitNow(batch))();
   }
 
   #commitNow(batch: CommitBatch): CommitResult {
@@ -385,7 +350,6 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.#checkpoints?.close();
     this.#statements.clear();
     this.#client.close();
   }
