@@ -9,6 +9,7 @@ import { contentRoot, findElements, type HtmlDocument, type HtmlElement, parseHt
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { type HtmlMetadata, htmlMetadata } from './html/html-metadata.js';
 import { pageJsonLd } from './html/json-ld.js';
+import { withLeadInStoryStyle } from './html/lead-by-style.js';
 import { pageWords } from './html/page-words.js';
 import { readerComments } from './html/reader-comments.js';
 import { withStoryContext } from './html/story-context.js';
@@ -60,7 +61,7 @@ export function extractHtml(
 /** The block model's additions, then the tail model's cuts, then the lead model's. */
 function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
-  return { blocks, labels };
+  return withLeadInStoryStyle(layout.pageBlocks, blocks, labels);
 }
 
 /**

@@ -1,0 +1,70 @@
+import { blockFeatures } from '../block-features.js';
+import { chromeKindByWording } from '../chrome-patterns.js';
+import type { BlockLabel } from '../classify-blocks.js';
+import { type HtmlElement, isElement, parentElement } from './dom.js';
+import type { HtmlBlock } from './html-blocks.js';
+
+/** A paragraph of running text: a sentence of this many words at least, few of them links. */
+const MIN_PROSE_WORDS = 10;
+const MAX_PROSE_LINK_DENSITY = 0.3;
+
+/**
+ * The story's opening paragraphs set apart from its body: a lead, an intro or the first part
+ * of a story a picture gallery or an advertisement cuts off often sits in a box of its own
+ * before the content container, yet the page styles it as it styles the body's paragraphs. Prose
+ * blocks before the story whose element has the tag and class of one of the story's own blocks
+ * join it, in page order, when they sit under the page's <h1> or among paragraphs of their own
+ * kind: page chrome before a story (teasers, menus) is styled apart, and a notice styled like
+ * the body ("Sign in to read…") stands alone in its box above the headline.
+ */
+export function withLeadInStoryStyle(
+  pageBlocks: readonly HtmlBlock[],
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  const story = blocks.filter((_, index) => labels[index] === 'story');
+  const first = story[0] === undefined ? -1 : pageBlocks.indexOf(story[0]);
+  if (first <= 0) return { blocks: [...blocks], labels: [...labels] };
+  const styles = new Set(story.map((block) => styleOf(block.element)));
+  const taken = new Set(blocks);
+  const headline = pageBlocks.findIndex((block) => block.element.name === 'h1');
+  const lead = pageBlocks
+    .slice(0, first)
+    .filter(
+      (block, position) =>
+        !taken.has(block) &&
+        styles.has(styleOf(block.element)) &&
+        ((headline >= 0 && headline < position) || hasSiblingOfItsKind(block.element)) &&
+        isProse(block),
+    );
+  if (lead.length === 0) return { blocks: [...blocks], labels: [...labels] };
+  const added = new Set(lead);
+  const labelOf = new Map(blocks.map((block, index) => [block, labels[index]!] as const));
+  const merged = pageBlocks.filter((block) => added.has(block) || labelOf.has(block));
+  return { blocks: merged, labels: merged.map((block) => labelOf.get(block) ?? 'story') };
+}
+
+/** An element's tag and class: how the page styles it. */
+function styleOf(element: HtmlElement): string {
+  return `${element.name}.${(element.attribs.class ?? '').trim()}`;
+}
+
+/** The element's parent holds another element of its tag: a run of paragraphs, not a lone box. */
+function hasSiblingOfItsKind(element: HtmlElement): boolean {
+  const parent = parentElement(element);
+  if (parent === null) return false;
+  return parent.children.some(
+    (child) => isElement(child) && child !== element && child.name === element.name,
+  );
+}
+
+function isProse(block: HtmlBlock): boolean {
+  if (/^h[1-6]$/.test(block.element.name)) return false;
+  const features = blockFeatures(block);
+  return (
+    features.words >= MIN_PROSE_WORDS &&
+    features.endsSentence &&
+    features.linkDensity < MAX_PROSE_LINK_DENSITY &&
+    chromeKindByWording(block.text, features.words) === null
+  );
+}
