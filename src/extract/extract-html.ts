@@ -16,6 +16,7 @@ import { withStoryContext } from './html/story-context.js';
 import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withoutLeadChrome, withoutTailChrome } from './html/tail-model.js';
+import { withTitleCopiesInStory } from './html/title-copies-in-story.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 import type { DateClue } from './published-date.js';
 
@@ -58,10 +59,13 @@ export function extractHtml(
   return { article, page: { storyBlocks, pageWords: () => pageWords(parsed.document) } };
 }
 
-/** The block model's additions, then the tail model's cuts, then the lead model's. */
+/**
+ * The block model's additions, then the tail model's cuts, then the lead model's; title copies
+ * among the story's paragraphs back to the story, and its lead styled like its body before it.
+ */
 function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
-  return withLeadInStoryStyle(layout.pageBlocks, blocks, labels);
+  return withLeadInStoryStyle(layout.pageBlocks, blocks, withTitleCopiesInStory(blocks, labels));
 }
 
 /**
