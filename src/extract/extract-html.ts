@@ -12,6 +12,7 @@ import { pageJsonLd } from './html/json-ld.js';
 import { withLeadInStoryStyle } from './html/lead-by-style.js';
 import { pageWords } from './html/page-words.js';
 import { readerComments } from './html/reader-comments.js';
+import { withShortLinesInStory } from './html/short-lines-in-story.js';
 import { withStoryContext } from './html/story-context.js';
 import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
@@ -60,12 +61,14 @@ export function extractHtml(
 }
 
 /**
- * The block model's additions, then the tail model's cuts, then the lead model's; title copies
- * among the story's paragraphs back to the story, and its lead styled like its body before it.
+ * The block model's additions, then the tail model's cuts, then the lead model's; title copies and
+ * short lines among the story's paragraphs back to the story, and its lead styled like its body
+ * before it.
  */
 function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
-  return withLeadInStoryStyle(layout.pageBlocks, blocks, withTitleCopiesInStory(blocks, labels));
+  const ownLines = withShortLinesInStory(blocks, withTitleCopiesInStory(blocks, labels));
+  return withLeadInStoryStyle(layout.pageBlocks, blocks, ownLines);
 }
 
 /**
