@@ -178,7 +178,10 @@ async function evaluateOtherSeeds(
   const cases: Array<PanAnnotation & { obfuscation: Obfuscation }> = [];
   const detections: PanAnnotation[] = [];
   const counts = { planted: 0, found: 0, free: 0, freeFound: 0, right: 0, wrong: 0 };
+  // Direction right per seed: how far one suite of 200 planted passages strays from another.
+  const perSeed: string[] = [];
   for (const seed of seeds) {
+    const before = { planted: counts.planted, right: counts.right };
     const pairs = buildPanSuite(datasets, { aebFolder: basename(aebDirectory), seed }, engine.lexicon);
     const directory = mkdtempSync(join(tmpdir(), 'wiretrace-pan-seed-'));
     try {
@@ -213,6 +216,8 @@ async function evaluateOtherSeeds(
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+    const planted = counts.planted - before.planted;
+    perSeed.push(`${seed} ${fixed((counts.right - before.right) / Math.max(1, planted))}`);
   }
   const scores = panScores(cases, detections);
   const recall = (['none', 'random', 'synonym', 'msrp'] as const)
@@ -229,6 +234,7 @@ async function evaluateOtherSeeds(
   console.log(
     `suites of seeds ${seeds.join(', ')} pooled (${counts.planted} planted passages): plagdet ${fixed(scores.plagdet)} (precision ${fixed(scores.precision)}, recall ${fixed(scores.recall)}, granularity ${fixed(scores.granularity)}); recall ${recall}; called derived ${counts.found} of ${counts.planted} with a planted passage, ${counts.freeFound} of ${counts.free} with nothing planted; direction right on ${fixed(counts.right / Math.max(1, counts.planted))} (wrong ${counts.wrong}, not called derived ${counts.planted - counts.found})`,
   );
+  console.log(`direction right per seed: ${perSeed.join(', ')}`);
 }
 
 export async function evaluatePan(

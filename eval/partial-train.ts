@@ -36,6 +36,9 @@ const FOLDS = 5;
  * single sentences of each obfuscation, the cases the gate finds hardest (not the eval's seed,
  * 2011, nor the seeds it is checked on, 3001-3008). With the training suite alone the gate's
  * cross-validated figure on the training data moved within a pair or two between feature sets.
+ * Fifteen suites (2010, 2012-2025; `--partial-seeds`) called 753 of 800 planted pairs of seeds
+ * 3001-3004 derived (752 with these), 194 of 200 of 2011 (195), for a fit six times as slow: the
+ * pairs it misses (mostly single sentences, reworded) are not a matter of more examples.
  */
 export const PARTIAL_SEEDS: readonly number[] = [2012, 2013, 2014, 2015];
 /** Thresholds tried, lowest first. */
@@ -53,12 +56,16 @@ interface PairTruth {
   group: string;
 }
 
-export async function trainPartialGate(datasets: string, modelsDirectory: string): Promise<void> {
+export async function trainPartialGate(
+  datasets: string,
+  modelsDirectory: string,
+  partialSeeds: readonly number[] = PARTIAL_SEEDS,
+): Promise<void> {
   const examples: PassageExample[] = [];
   const pairs: PairTruth[] = [];
   const engine = createEngine();
   const lexicon = engine.lexicon;
-  const seeds = [DEFAULT_SEED, ...PARTIAL_SEEDS];
+  const seeds = [DEFAULT_SEED, ...partialSeeds];
   try {
     for (const seed of seeds) await addPanExamples(engine, datasets, seed, examples, pairs);
   } finally {
