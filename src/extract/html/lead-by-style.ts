@@ -41,6 +41,8 @@ export function withLeadInStoryStyle(
   const added = new Set(lead);
   const labelOf = new Map(blocks.map((block, index) => [block, labels[index]!] as const));
   const merged = pageBlocks.filter((block) => added.has(block) || labelOf.has(block));
+  // Blocks the page's list does not hold (none today) would be lost in its order: leave it be.
+  if (merged.length !== blocks.length + lead.length) return { blocks: [...blocks], labels: [...labels] };
   return { blocks: merged, labels: merged.map((block) => labelOf.get(block) ?? 'story') };
 }
 
