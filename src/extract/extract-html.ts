@@ -10,14 +10,13 @@ import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { type HtmlMetadata, htmlMetadata } from './html/html-metadata.js';
 import { pageJsonLd } from './html/json-ld.js';
 import { withLeadInStoryStyle } from './html/lead-by-style.js';
+import { withOwnLinesInStory } from './html/own-lines-in-story.js';
 import { pageWords } from './html/page-words.js';
 import { readerComments } from './html/reader-comments.js';
-import { withShortLinesInStory } from './html/short-lines-in-story.js';
 import { withStoryContext } from './html/story-context.js';
 import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withoutLeadChrome, withoutTailChrome } from './html/tail-model.js';
-import { withTitleCopiesInStory } from './html/title-copies-in-story.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 import type { DateClue } from './published-date.js';
 
@@ -61,20 +60,19 @@ export function extractHtml(
 }
 
 /**
- * The block model's additions, then the tail model's cuts, then the lead model's; title copies and
- * short lines among the story's paragraphs back to the story, and its lead styled like its body
- * before it.
+ * The block model's additions, then the tail model's cuts, then the lead model's; then the
+ * story's own lines among its paragraphs back to it, and its lead styled like its body before it.
  */
 function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
-  const ownLines = withShortLinesInStory(blocks, withTitleCopiesInStory(blocks, labels));
-  return withLeadInStoryStyle(layout.pageBlocks, blocks, ownLines);
+  return withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
 }
 
 /**
  * The story's blocks with their labels after each stage: the block model's additions, the tail
- * model's cuts, the lead model's cuts (the last are the story's labels). What
- * `npm run eval -- extraction-errors` reads to tell which stage lost a block.
+ * model's cuts, the lead model's cuts (the models' last word: storyWithTail then gives back the
+ * story's own lines and its styled lead). What `npm run eval -- extraction-errors` reads to tell
+ * which model lost a block.
  */
 export function storyStages(layout: StoryLayout): {
   blocks: HtmlBlock[];

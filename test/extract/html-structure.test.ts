@@ -234,3 +234,41 @@ describe('HTML structure: blocks among the story paragraphs', () => {
     assertStory(extract(page(`<div class="collection">${cards}</div>`)), ['slightly smaller'], []);
   });
 });
+
+describe("HTML structure: the story's own lines, and its lead outside its container", () => {
+  const NAV =
+    '<nav><a href="/">Home</a> <a href="/w">World</a> <a href="/b">Business</a> <a href="/s">Sport</a></nav>';
+  const styled = (from: number, count: number) =>
+    Array.from({ length: count }, (_, offset) => `<p class="txt">${prose(from + offset)}</p>`).join('');
+  const RELATED = `<div class="related"><h3>More news</h3><ul>${[1, 2, 3, 4, 5]
+    .map((n) => `<li><a href="/n${n}">Council approves new budget for schools, part ${n}</a></li>`)
+    .join('')}</ul></div>`;
+
+  it("takes a lead styled like the story's paragraphs from a box of its own before the container", () => {
+    const content = page(`${NAV}
+      <div class="top"><div class="intro">${styled(0, 2)}</div>${RELATED}</div>
+      <div class="main"><div class="article-body">${styled(2, 5)}</div></div>`);
+    assertStory(extract(content), [prose(0), prose(1), prose(2), prose(6)], ['Council approves']);
+  });
+
+  it("keeps a subhead repeating the headline's words among the paragraphs", () => {
+    const content = page(
+      `${NAV}<h1>Harbour festival returns this summer</h1>
+      <div class="article-body">${paragraphs(0, 2)}<h3>Harbour festival returns</h3>${paragraphs(2, 2)}</div>`,
+    ).replace(
+      '<title>Floods | Example</title>',
+      '<title>Harbour festival returns this summer | Example</title>',
+    );
+    const article = extract(content);
+    assertStory(article, [prose(1), 'Harbour festival returns\n', prose(2)], []);
+  });
+
+  it('keeps a one-word subhead among the paragraphs, but not the same word as a link', () => {
+    const line = (inner: string) =>
+      page(
+        `${NAV}<h1>Floods</h1><div class="article-body">${paragraphs(0, 2)}<p>${inner}</p>${paragraphs(2, 2)}</div>`,
+      );
+    assert.match(extract(line('Home')).text, /\nHome\n/);
+    assert.doesNotMatch(extract(line('<a href="/">Home</a>')).text, /\nHome\n/);
+  });
+});

@@ -1,12 +1,8 @@
 import { blockFeatures } from '../block-features.js';
-import { chromeKindByWording } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import { type HtmlElement, isElement, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-
-/** A paragraph of running text: a sentence of this many words at least, few of them links. */
-const MIN_PROSE_WORDS = 10;
-const MAX_PROSE_LINK_DENSITY = 0.3;
+import { isLeadProse } from './story-lead.js';
 
 /**
  * The story's opening paragraphs set apart from its body: a lead, an intro or the first part
@@ -47,7 +43,7 @@ export function withLeadInStoryStyle(
 }
 
 /** An element's tag and class: how the page styles it. */
-function styleOf(element: HtmlElement): string {
+export function styleOf(element: HtmlElement): string {
   return `${element.name}.${(element.attribs.class ?? '').trim()}`;
 }
 
@@ -60,13 +56,7 @@ function hasSiblingOfItsKind(element: HtmlElement): boolean {
   );
 }
 
+/** The lead's prose (story-lead.ts), a whole sentence at least and not a heading. */
 function isProse(block: HtmlBlock): boolean {
-  if (/^h[1-6]$/.test(block.element.name)) return false;
-  const features = blockFeatures(block);
-  return (
-    features.words >= MIN_PROSE_WORDS &&
-    features.endsSentence &&
-    features.linkDensity < MAX_PROSE_LINK_DENSITY &&
-    chromeKindByWording(block.text, features.words) === null
-  );
+  return !/^h[1-6]$/.test(block.element.name) && blockFeatures(block).endsSentence && isLeadProse(block);
 }

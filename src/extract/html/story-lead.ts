@@ -40,7 +40,8 @@ export function withLeadBeforeBody(
   return lead.length === 0 ? [...body] : [...lead, ...body];
 }
 
-function isLeadProse(block: HtmlBlock): boolean {
+/** A paragraph of the lead: prose, outside links and chrome wording. */
+export function isLeadProse(block: HtmlBlock): boolean {
   const features = blockFeatures(block);
   if (features.linkDensity > MAX_LEAD_LINK_DENSITY || features.words < MIN_LEAD_WORDS) return false;
   if (!features.endsSentence && features.words < RUNNING_TEXT_WORDS) return false;
