@@ -14,7 +14,8 @@ import { Spinner } from './corpus-spin.js';
 import { processorSeconds } from './proc-stat.js';
 
 /**
- * `npm run bench -- corpus [--articles N] [--million] [--planted N] [--no-peer] [--datasets DIR]`
+ * `npm run bench -- corpus [--articles N] [--million] [--planted N] [--no-peer] [--datasets DIR]
+ * [--write-articles FILE]`
  *
  * Builds a corpus of real article text with planted copies (see corpus-data.ts), adds it with
  * the corpus API from a JSON Lines file as `wiretrace add` does, and prints ingest rate, find
@@ -30,6 +31,8 @@ interface Options {
   articles: number;
   planted: number;
   peer: boolean;
+  /** Write the articles as JSON Lines to this file and stop: an input to time `wiretrace add` on. */
+  writeArticles: string | null;
 }
 
 function parseOptions(args: readonly string[]): Options {
@@ -43,6 +46,7 @@ function parseOptions(args: readonly string[]): Options {
     articles,
     planted: Number(value('--planted') ?? 40),
     peer: !args.includes('--no-peer'),
+    writeArticles: value('--write-articles') ?? null,
   };
 }
 
@@ -103,9 +107,13 @@ export async function runCorpusBench(args: readonly string[]): Promise<void> {
       spinner,
       unseen: UNSEEN_TIMED + UNSEEN_WARM_UP,
     });
-    const input = join(folder, 'articles.jsonl');
+    const input = options.writeArticles ?? join(folder, 'articles.jsonl');
     const words = await writeJsonLines(input, bench.records());
     console.log(`articles: ${bench.size}, ${Math.round(words / bench.size)} words on average`);
+    if (options.writeArticles !== null) {
+      console.log(`written to ${options.writeArticles}`);
+      return;
+    }
     await ingestAndScore(bench, input, folder, engine);
     await htmlRates(bench, folder, engine);
     if (options.peer) peerIndex(bench);

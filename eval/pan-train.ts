@@ -39,9 +39,7 @@ const FOLDS = 5;
  * each suite's planted pairs (2011 reads 0.955): one suite of 200 moves by several pairs. Fitted
  * on 2010 and 2012-2019 (Clough's answers repeated 10 times to keep their cross-validated figure),
  * the model scored 0.911 on seeds 3001-3004 (unchanged), 0.915 on 3005-3008 (from 0.911), 0.955
- * on 2011 (unchanged), but Clough 0.813 (from 0.844, one answer reversed more). Holding out whole
- * seeds, more suites raise direction on the pairs found derived only from 0.976 to 0.979, and
- * the L2 penalty (0.0003 to 0.03) changes it by under 0.002: the model does not overfit its suite.
+ * on 2011 (unchanged), but Clough 0.813 (from 0.844, one answer reversed more).
  */
 export const DIRECTION_SEEDS: readonly number[] = [];
 /** At most this many copies of Clough's answers beside the planted pairs. */

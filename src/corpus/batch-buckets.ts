@@ -40,7 +40,5 @@ export function sharedWithEarlier(keyLists: readonly (readonly number[])[]): Rea
     }
     start = end;
   }
-  return Array.from(shared, (counts) => counts ?? NONE);
+  return Array.from(shared, (counts) => counts ?? new Map());
 }
-
-const NONE: ReadonlyMap<number, number> = new Map();
