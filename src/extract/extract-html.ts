@@ -16,6 +16,7 @@ import { readerComments } from './html/reader-comments.js';
 import { withStoryContext } from './html/story-context.js';
 import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
+import { withTailInStoryStyle } from './html/tail-by-style.js';
 import { withoutLeadChrome, withoutTailChrome } from './html/tail-model.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 import type { DateClue } from './published-date.js';
@@ -61,11 +62,13 @@ export function extractHtml(
 
 /**
  * The block model's additions, then the tail model's cuts, then the lead model's; then the
- * story's own lines among its paragraphs back to it, and its lead styled like its body before it.
+ * story's own lines among its paragraphs back to it, its lead styled like its body before it and
+ * its continuation styled like its body after a break.
  */
 function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
-  return withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
+  const led = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
+  return withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
 }
 
 /**

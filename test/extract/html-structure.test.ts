@@ -272,3 +272,25 @@ describe("HTML structure: the story's own lines, and its lead outside its contai
     assert.doesNotMatch(extract(line('<a href="/">Home</a>')).text, /\nHome\n/);
   });
 });
+
+describe("HTML structure: the story's continuation after a break", () => {
+  const styled = (from: number, count: number) =>
+    Array.from({ length: count }, (_, offset) => `<p class="txt">${prose(from + offset)}</p>`).join('');
+  const RELATED = `<div class="related"><h3>More news</h3><ul>${[1, 2, 3, 4, 5]
+    .map((n) => `<li><a href="/n${n}">Council approves new budget for schools, part ${n}</a></li>`)
+    .join('')}</ul></div>`;
+  const BREAK =
+    '<div class="box"><ul><li><a href="/x">Flood map</a></li><li><a href="/y">Weather radar</a></li></ul><p>Pumps on the embankment, Monday.</p></div>';
+
+  it('takes paragraphs styled like the body from a box far below its container, past a break', () => {
+    const content = page(`
+      <div class="page"><div class="col"><div class="main"><h1>Floods</h1>
+        <div class="story-body">${styled(0, 6)}</div></div></div></div>
+      ${BREAK}
+      <div class="lower"><div class="wrap"><div class="inner"><div class="story-body">${styled(6, 2)}</div></div></div></div>
+      ${RELATED}
+      <div class="comments"><div class="story-body">${styled(9, 1)}</div></div>`);
+    // The comment is styled like the body too, but the list of other stories ends the story first.
+    assertStory(extract(content), [prose(0), prose(5), prose(6), prose(7)], [prose(9), 'Council approves']);
+  });
+});

@@ -1,0 +1,76 @@
+import { blockFeatures } from '../block-features.js';
+import { chromeKindByWording, isListHeader } from '../chrome-patterns.js';
+import type { BlockLabel } from '../classify-blocks.js';
+import { parentElement } from './dom.js';
+import type { HtmlBlock } from './html-blocks.js';
+import { styleOf } from './lead-by-style.js';
+import { isLeadProse } from './story-lead.js';
+
+/** Most blocks (an advertisement, a picture, a share bar) the story's continuation may sit past. */
+const MAX_GAP = 4;
+/** Labels given by position or links alone, which a block styled as the story's may overrule. */
+const POSITIONAL = new Set<BlockLabel>(['navigation', 'related', 'footer', 'other']);
+
+/**
+ * The story's continuation after a break: many sites cut the body with an advertisement, a
+ * newsletter box or a picture and go on in a box of their own after the content container,
+ * styled as the body is. Prose blocks after the story join it while their element and its
+ * parent have the tag and class of one of the story's blocks and of its parent: outside the
+ * container past at least one other block (the break), inside it under a label given by
+ * position or links alone. At most a few other blocks may lie between; a heading, chrome
+ * wording ("Related stories", "Comments") or prose styled apart (teasers, reader comments) ends
+ * the story.
+ */
+export function withTailInStoryStyle(
+  pageBlocks: readonly HtmlBlock[],
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  const unchanged = { blocks: [...blocks], labels: [...labels] };
+  const story = blocks.filter((_, index) => labels[index] === 'story');
+  const lastStory = story.at(-1);
+  const last = lastStory === undefined ? -1 : pageBlocks.indexOf(lastStory);
+  if (last < 0) return unchanged;
+  const styles = new Set(story.map(styleWithParent));
+  const labelOf = new Map(blocks.map((block, index) => [block, labels[index]!] as const));
+  const tail = new Set<HtmlBlock>();
+  let gap = 0;
+  for (const block of pageBlocks.slice(last + 1)) {
+    const label = labelOf.get(block);
+    if (endsStory(block)) break;
+    if (label !== undefined && !POSITIONAL.has(label)) break;
+    const prose = isProse(block);
+    // A block right after the story is where the story was judged to end (a bio, a company
+    // profile, a note styled as the body); past a break it is the story going on.
+    const pastBreak = gap > 0 || tail.size > 0;
+    if (prose && pastBreak && styles.has(styleWithParent(block))) {
+      tail.add(block);
+      gap = 0;
+    } else if (prose || ++gap > MAX_GAP) break;
+  }
+  if (tail.size === 0) return unchanged;
+  const merged = pageBlocks.filter((block) => tail.has(block) || labelOf.has(block));
+  // Blocks the page's list does not hold (none today) would be lost in its order: leave it be.
+  if (merged.length !== new Set([...blocks, ...tail]).size) return unchanged;
+  return {
+    blocks: merged,
+    labels: merged.map((block) => (tail.has(block) ? 'story' : labelOf.get(block)!)),
+  };
+}
+
+/** The tag and class of a block's element and of its parent. */
+function styleWithParent(block: HtmlBlock): string {
+  const parent = parentElement(block.element);
+  return `${parent === null ? '' : styleOf(parent)} > ${styleOf(block.element)}`;
+}
+
+/** A heading or a line whose wording marks chrome: what follows is not the story. */
+function endsStory(block: HtmlBlock): boolean {
+  if (/^h[1-6]$/.test(block.element.name)) return true;
+  const words = blockFeatures(block).words;
+  return chromeKindByWording(block.text, words) !== null || isListHeader(block.text, words);
+}
+
+function isProse(block: HtmlBlock): boolean {
+  return blockFeatures(block).endsSentence && isLeadProse(block);
+}
