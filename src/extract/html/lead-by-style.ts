@@ -31,15 +31,31 @@ export function withLeadInStoryStyle(
         !taken.has(block) &&
         styles.has(styleOf(block.element)) &&
         ((headline >= 0 && headline < position) || hasSiblingOfItsKind(block.element)) &&
-        isProse(block),
+        isStoryProse(block),
     );
-  if (lead.length === 0) return { blocks: [...blocks], labels: [...labels] };
-  const added = new Set(lead);
+  return withBlocksJoiningStory(pageBlocks, blocks, labels, new Set(lead));
+}
+
+/**
+ * `blocks` with the page blocks `joining` labelled story (added in page order, or relabelled
+ * when among `blocks` already); the others keep their labels.
+ */
+export function withBlocksJoiningStory(
+  pageBlocks: readonly HtmlBlock[],
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+  joining: ReadonlySet<HtmlBlock>,
+): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  const unchanged = { blocks: [...blocks], labels: [...labels] };
+  if (joining.size === 0) return unchanged;
   const labelOf = new Map(blocks.map((block, index) => [block, labels[index]!] as const));
-  const merged = pageBlocks.filter((block) => added.has(block) || labelOf.has(block));
+  const merged = pageBlocks.filter((block) => joining.has(block) || labelOf.has(block));
   // Blocks the page's list does not hold (none today) would be lost in its order: leave it be.
-  if (merged.length !== blocks.length + lead.length) return { blocks: [...blocks], labels: [...labels] };
-  return { blocks: merged, labels: merged.map((block) => labelOf.get(block) ?? 'story') };
+  if (merged.length !== new Set([...blocks, ...joining]).size) return unchanged;
+  return {
+    blocks: merged,
+    labels: merged.map((block) => (joining.has(block) ? 'story' : labelOf.get(block)!)),
+  };
 }
 
 /** An element's tag and class: how the page styles it. */
@@ -57,6 +73,6 @@ function hasSiblingOfItsKind(element: HtmlElement): boolean {
 }
 
 /** The lead's prose (story-lead.ts), a whole sentence at least and not a heading. */
-function isProse(block: HtmlBlock): boolean {
+export function isStoryProse(block: HtmlBlock): boolean {
   return !/^h[1-6]$/.test(block.element.name) && blockFeatures(block).endsSentence && isLeadProse(block);
 }

@@ -3,8 +3,7 @@ import { chromeKindByWording, isListHeader } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import { parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { styleOf } from './lead-by-style.js';
-import { isLeadProse } from './story-lead.js';
+import { isStoryProse, styleOf, withBlocksJoiningStory } from './lead-by-style.js';
 
 /** Most blocks (an advertisement, a picture, a share bar) the story's continuation may sit past. */
 const MAX_GAP = 4;
@@ -26,11 +25,10 @@ export function withTailInStoryStyle(
   blocks: readonly HtmlBlock[],
   labels: readonly BlockLabel[],
 ): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const unchanged = { blocks: [...blocks], labels: [...labels] };
   const story = blocks.filter((_, index) => labels[index] === 'story');
   const lastStory = story.at(-1);
   const last = lastStory === undefined ? -1 : pageBlocks.indexOf(lastStory);
-  if (last < 0) return unchanged;
+  if (last < 0) return { blocks: [...blocks], labels: [...labels] };
   const styles = new Set(story.map(styleWithParent));
   const labelOf = new Map(blocks.map((block, index) => [block, labels[index]!] as const));
   const tail = new Set<HtmlBlock>();
@@ -39,7 +37,7 @@ export function withTailInStoryStyle(
     const label = labelOf.get(block);
     if (endsStory(block)) break;
     if (label !== undefined && !POSITIONAL.has(label)) break;
-    const prose = isProse(block);
+    const prose = isStoryProse(block);
     // A block right after the story is where the story was judged to end (a bio, a company
     // profile, a note styled as the body); past a break it is the story going on.
     const pastBreak = gap > 0 || tail.size > 0;
@@ -48,14 +46,7 @@ export function withTailInStoryStyle(
       gap = 0;
     } else if (prose || ++gap > MAX_GAP) break;
   }
-  if (tail.size === 0) return unchanged;
-  const merged = pageBlocks.filter((block) => tail.has(block) || labelOf.has(block));
-  // Blocks the page's list does not hold (none today) would be lost in its order: leave it be.
-  if (merged.length !== new Set([...blocks, ...tail]).size) return unchanged;
-  return {
-    blocks: merged,
-    labels: merged.map((block) => (tail.has(block) ? 'story' : labelOf.get(block)!)),
-  };
+  return withBlocksJoiningStory(pageBlocks, blocks, labels, tail);
 }
 
 /** The tag and class of a block's element and of its parent. */
@@ -69,8 +60,4 @@ function endsStory(block: HtmlBlock): boolean {
   if (/^h[1-6]$/.test(block.element.name)) return true;
   const words = blockFeatures(block).words;
   return chromeKindByWording(block.text, words) !== null || isListHeader(block.text, words);
-}
-
-function isProse(block: HtmlBlock): boolean {
-  return blockFeatures(block).endsSentence && isLeadProse(block);
 }

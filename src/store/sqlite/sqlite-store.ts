@@ -60,7 +60,8 @@ export async function openSqliteStore(
       // index and bucket pages again and again, and a checkpoint copies each into the file once,
       // however many commits rewrote it (with the fuller bucket pages of bucket-runs.ts, a
       // million articles wrote 23.8 GB instead of 32.6 GB at 32 MB).
-      // The WAL file grows to that size between checkpoints; it is emptied on close.
+      // The WAL file grows to that size between checkpoints (a crash leaves up to that much to
+      // replay on the next open); it is emptied on close.
       client.pragma('wal_autocheckpoint = 262144');
     }
     // 32 MB of pages: the bucket runs outgrow any cache at scale and are read through the
