@@ -38,6 +38,7 @@ const names = [
   'extraction-errors',
   'extraction-kinds',
   'extraction-loss',
+  'extraction-conventions',
   'direction-errors',
   'partial-errors',
   'body-lines',
@@ -79,6 +80,11 @@ if (only === 'extraction-kinds') {
 if (only === 'extraction-loss') {
   const { evaluateExtractionLoss } = await import('./extraction-loss.js');
   await evaluateExtractionLoss(datasets, listArgument('--sets'));
+}
+// Which chrome labels the benchmarks' truths agree on, and which are conventions they part on.
+if (only === 'extraction-conventions') {
+  const { evaluateExtractionConventions } = await import('./extraction-conventions.js');
+  await evaluateExtractionConventions(datasets, listArgument('--sets'));
 }
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {
