@@ -34,6 +34,11 @@ export function isElement(node: HtmlNode): node is HtmlElement {
   return 'attribs' in node;
 }
 
+/** A heading element, <h1> to <h6>. */
+export function isHeading(element: HtmlElement): boolean {
+  return /^h[1-6]$/.test(element.name);
+}
+
 /** The parent when it is an element (not the document). */
 export function parentElement(element: HtmlElement): HtmlElement | null {
   const parent = element.parent;

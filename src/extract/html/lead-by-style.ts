@@ -1,6 +1,6 @@
 import { blockFeatures } from '../block-features.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { type HtmlElement, isElement, parentElement } from './dom.js';
+import { type HtmlElement, isElement, isHeading, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { isLeadProse } from './story-lead.js';
 
@@ -74,5 +74,5 @@ function hasSiblingOfItsKind(element: HtmlElement): boolean {
 
 /** The lead's prose (story-lead.ts), a whole sentence at least and not a heading. */
 export function isStoryProse(block: HtmlBlock): boolean {
-  return !/^h[1-6]$/.test(block.element.name) && blockFeatures(block).endsSentence && isLeadProse(block);
+  return !isHeading(block.element) && blockFeatures(block).endsSentence && isLeadProse(block);
 }

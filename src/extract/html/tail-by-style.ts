@@ -1,7 +1,7 @@
 import { blockFeatures } from '../block-features.js';
 import { chromeKindByWording, isListHeader } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { parentElement } from './dom.js';
+import { isHeading, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { isStoryProse, styleOf, withBlocksJoiningStory } from './lead-by-style.js';
 
@@ -57,7 +57,7 @@ function styleWithParent(block: HtmlBlock): string {
 
 /** A heading or a line whose wording marks chrome: what follows is not the story. */
 function endsStory(block: HtmlBlock): boolean {
-  if (/^h[1-6]$/.test(block.element.name)) return true;
+  if (isHeading(block.element)) return true;
   const words = blockFeatures(block).words;
   return chromeKindByWording(block.text, words) !== null || isListHeader(block.text, words);
 }
