@@ -14,6 +14,7 @@ import {
   averageLinkage,
   chooseThreshold,
   eventFolds,
+  mixingTail,
   type GroupingScore,
   type PageSubset,
   pairEvidence,
@@ -63,7 +64,10 @@ export async function evaluateSuite(directory: string): Promise<void> {
   console.log(HEADER);
   console.log(row(`wiretrace, committed model (θ ${STORY_MODEL.threshold}), all pages`, modelRun));
   console.log(row('baseline: related-link components, all pages', cv.componentsAllPages));
-  console.log(`held-out events, ${FOLDS}-fold CV (θ chosen on the other folds: ${cv.thresholds.join(' ')}):`);
+  console.log(
+    `held-out events, ${FOLDS}-fold CV (θ chosen on the other folds: ${cv.thresholds.join(' ')}; ` +
+      `least θ by their cross-event tail: ${cv.floors.map((floor) => floor.toFixed(3)).join(' ')}):`,
+  );
   for (const [label, scores] of [
     ['wiretrace', cv.model],
     ['baseline: related-link components', cv.components],
@@ -116,6 +120,8 @@ interface CrossValidation {
   /** Today's grouping on all the pages (nothing fitted). */
   componentsAllPages: GroupingScore;
   thresholds: number[];
+  /** Each fold's least threshold by the tail of its training pages' cross-event similarities. */
+  floors: number[];
 }
 
 const EMPTY: GroupingScore = {
@@ -148,6 +154,7 @@ function crossValidate(
     components: { alone: EMPTY, amongAll: EMPTY },
     componentsAllPages: EMPTY,
     thresholds: [],
+    floors: [],
   };
   const all = articles.map((_, page) => page);
   const allSubset = subsetOf(evidence, all);
@@ -160,15 +167,21 @@ function crossValidate(
     const trainingEvents = training.map((page) => events[page]!);
     const heldEvents = heldOut.map((page) => events[page]!);
     const heldSubset = subsetOf(evidence, heldOut);
-    const threshold = chooseThreshold(averageLinkage(training.length, trainingSubset), trainingEvents);
+    const { floor } = mixingTail(trainingSubset, trainingEvents);
+    const threshold = chooseThreshold(averageLinkage(training.length, trainingSubset), trainingEvents, floor);
     result.thresholds.push(threshold);
+    result.floors.push(floor);
     const heldArticles = heldOut.map((page) => articles[page]!);
     result.model = add(
       result.model,
       scoreTrace(engine, heldArticles, heldEvents, threshold),
       scoreHeldOut(averageLinkage(all.length, allSubset)(threshold), events, heldOut),
     );
-    const singleThreshold = chooseThreshold(singleLinkage(training.length, trainingSubset), trainingEvents);
+    const singleThreshold = chooseThreshold(
+      singleLinkage(training.length, trainingSubset),
+      trainingEvents,
+      floor,
+    );
     result.single = add(
       result.single,
       scoreGrouping(singleLinkage(heldOut.length, heldSubset)(singleThreshold), heldEvents),

@@ -141,16 +141,56 @@ export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 76 }, (_, 
 export type Grouper = (threshold: number) => number[][];
 
 /**
- * The threshold that mixes no events on the pages (or fewest), then has the best pairwise F1:
- * a story that joins two events misleads a reader more than a story split in two. Taken at the
- * middle of the run of grid values that tie for best, away from the edge where the pages stop
- * supporting it.
+ * Expected pairs of different events above the threshold in a new set of the size trained on:
+ * the risk of a mixed story a threshold may carry (see mixingRiskFloor).
  */
-export function chooseThreshold(group: Grouper, events: readonly string[]): number {
-  const scored = THRESHOLD_GRID.map((threshold) => {
+export const MIXING_RISK = 0.1;
+/** Highest cross-event similarities the tail is fitted to (about the top 1% of a hundred pages' pairs). */
+export const TAIL_PAIRS = 50;
+
+/** The exponential tail of the cross-event similarities, and the least threshold it allows. */
+export interface MixingTail {
+  /** The similarity above which the TAIL_PAIRS highest lie. */
+  start: number;
+  /** Their mean excess over it (the exponential tail's scale). */
+  scale: number;
+  /** start + scale × ln(TAIL_PAIRS / MIXING_RISK): where the expected count falls to MIXING_RISK. */
+  floor: number;
+}
+
+/**
+ * The least threshold at which a new set of as many pages is expected to hold at most
+ * MIXING_RISK pairs of different events similar enough to join. The highest cross-event
+ * similarity of the pages trained on sets the threshold too low: another set of the same size
+ * exceeds its own maximum about half the time (the winner's curse of a threshold put just
+ * above it). The tail beyond the TAIL_PAIRS highest is taken as exponential (peaks over a
+ * threshold, with the generalised Pareto shape at 0): P(s > start + x) ∝ exp(−x / scale).
+ */
+export function mixingTail(subset: PageSubset, events: readonly string[]): MixingTail {
+  const cross = subset.similarities
+    .filter((pair) => events[pair.i] !== events[pair.j])
+    .map((pair) => pair.similarity)
+    .sort((x, y) => y - x);
+  if (cross.length <= TAIL_PAIRS) return { start: 0, scale: 0, floor: 0 };
+  const start = cross[TAIL_PAIRS]!;
+  let excess = 0;
+  for (let rank = 0; rank < TAIL_PAIRS; rank++) excess += cross[rank]! - start;
+  const scale = excess / TAIL_PAIRS;
+  return { start, scale, floor: start + scale * Math.log(TAIL_PAIRS / MIXING_RISK) };
+}
+
+/**
+ * The threshold, at or above `floor`, that mixes no events on the pages (or fewest), then has
+ * the best pairwise F1: a story that joins two events misleads a reader more than a story split
+ * in two. Taken at the middle of the run of grid values that tie for best, away from the edge
+ * where the pages stop supporting it.
+ */
+export function chooseThreshold(group: Grouper, events: readonly string[], floor = 0): number {
+  const scored = THRESHOLD_GRID.filter((threshold) => threshold >= floor - 1e-9).map((threshold) => {
     const score = scoreGrouping(group(threshold), events);
     return { threshold, f1: precisionRecallF1(score)[2], mixed: score.mixedStories };
   });
+  if (scored.length === 0) return THRESHOLD_GRID.at(-1)!;
   const isBetter = (x: (typeof scored)[number], y: (typeof scored)[number]): boolean =>
     x.mixed < y.mixed || (x.mixed === y.mixed && x.f1 > y.f1);
   const best = scored.reduce((x, y) => (isBetter(y, x) ? y : x));

@@ -5,10 +5,13 @@ import { basename, join } from 'node:path';
 import {
   averageLinkage,
   chooseThreshold,
+  MIXING_RISK,
+  mixingTail,
   pairEvidence,
   precisionRecallF1,
   scoreGrouping,
   subsetOf,
+  TAIL_PAIRS,
 } from '../dist/eval/story-fit.js';
 import { loadDocuments } from '../dist/src/cli/io.js';
 import { createEngine } from '../dist/src/engine/engine.js';
@@ -26,8 +29,10 @@ const articles = documents.map((document) => document.article);
 const events = articles.map((article) => labels[basename(article.input).slice(0, -4)]);
 const evidence = pairEvidence(articles, engine.context());
 const all = articles.map((_, page) => page);
-const group = averageLinkage(all.length, subsetOf(evidence, all));
-const threshold = chooseThreshold(group, events);
+const subset = subsetOf(evidence, all);
+const group = averageLinkage(all.length, subset);
+const tail = mixingTail(subset, events);
+const threshold = chooseThreshold(group, events, tail.floor);
 const score = scoreGrouping(group(threshold), events);
 const [precision, recall, f1] = precisionRecallF1(score);
 const round = (value) => Math.round(value * 1000) / 1000;
@@ -35,7 +40,16 @@ const model = {
   threshold,
   similarity: 'TF-IDF cosine over the traced set: (1 + ln tf) × (1 + ln((1 + N) / (1 + df))), unit length',
   linkage: 'derived families, then average linkage while the average cross-pair similarity ≥ threshold',
-  objective: 'fewest stories mixing events, then best pairwise F1 over same-event pairs; middle of ties',
+  objective:
+    'at or above the least threshold the cross-event tail allows, fewest stories mixing events, then best pairwise F1 over same-event pairs; middle of ties',
+  mixingTail: {
+    pairs: TAIL_PAIRS,
+    start: round(tail.start),
+    scale: round(tail.scale),
+    risk: MIXING_RISK,
+    floor: round(tail.floor),
+    rule: 'floor = start + scale × ln(pairs / risk): expected cross-event pairs above it in a new set of this size, by an exponential tail fitted to the highest ones',
+  },
   trainedOn: `${basename(directory)}: ${articles.length} flattened pages, ${new Set(events).size} events (events.json)`,
   resubstitution: {
     precision: round(precision),
