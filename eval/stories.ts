@@ -137,7 +137,8 @@ function add(total: HeldOutScores, alone: GroupingScore, amongAll: GroupingScore
 }
 
 /**
- * Each fold's threshold is chosen on the other folds' pages alone; the held-out pages are then
+ * Each fold's threshold (and its floor, from the tail of their cross-event similarities) is
+ * chosen on the other folds' pages alone; the held-out pages are then
  * grouped alone (traced as `wiretrace trace` would) and among all the pages (as when the whole
  * collection is traced at once, where chaining has the most pages to chain through).
  */

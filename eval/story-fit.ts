@@ -142,7 +142,7 @@ export type Grouper = (threshold: number) => number[][];
 
 /**
  * Expected pairs of different events above the threshold in a new set of the size trained on:
- * the risk of a mixed story a threshold may carry (see mixingRiskFloor).
+ * the risk of a mixed story a threshold may carry (see mixingTail).
  */
 export const MIXING_RISK = 0.1;
 /** Highest cross-event similarities the tail is fitted to (about the top 1% of a hundred pages' pairs). */
