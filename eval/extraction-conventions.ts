@@ -1,8 +1,7 @@
 import { basename } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
-import type { BlockLabel } from '../src/extract/classify-blocks.js';
 import { storyLayout } from '../src/extract/extract-html.js';
-import { extractionSetFolders, isStoryText, truthPages, words } from './extraction-truths.js';
+import { extractionSetFolders, isStoryText, sideOfStory, truthPages, words } from './extraction-truths.js';
 
 /**
  * Where the benchmarks' conventions part (`npm run eval -- extraction-conventions [--sets ...]`):
@@ -22,11 +21,6 @@ interface Share {
 
 type Table = Map<string, Map<string, Share>>;
 
-function sideOf(index: number, labels: readonly BlockLabel[]): string {
-  if (index < labels.indexOf('story')) return 'before';
-  return index > labels.lastIndexOf('story') ? 'after' : 'between';
-}
-
 async function tallySet(folder: string, table: Table): Promise<void> {
   const set = basename(folder);
   for await (const { id, truth, page } of truthPages(folder)) {
@@ -42,7 +36,8 @@ async function tallySet(folder: string, table: Table): Promise<void> {
       const label = layout.labels[index]!;
       const story = label === 'story' ? null : isStoryText(truth, block.text);
       if (story === null) return;
-      const key = `${label}, ${sideOf(index, layout.labels)} the story`;
+      const side = sideOfStory(index, layout.labels.indexOf('story'), layout.labels.lastIndexOf('story'));
+      const key = `${label}, ${side} the story`;
       const row = table.get(key) ?? new Map<string, Share>();
       table.set(key, row);
       const share = row.get(set) ?? { story: 0, all: 0, pages: new Set<string>() };

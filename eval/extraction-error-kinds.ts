@@ -10,6 +10,7 @@ import {
   findElements,
   type HtmlElement,
   isElement,
+  isHeadingTag,
   parentElement,
   parseHtml,
   textContent,
@@ -25,6 +26,7 @@ import {
   collapse,
   extractionSetFolders,
   isStoryText,
+  sideOfStory,
   type Truth,
   truthPages,
   words,
@@ -232,7 +234,7 @@ function levelsUp(top: HtmlElement, element: HtmlElement): number | 'page' {
 function elementKind(block: HtmlBlock): string {
   const chain = ancestors(block.element);
   const tag = block.element.name;
-  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (isHeadingTag(tag)) return 'heading';
   if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'list item';
   if (tag === 'td' || tag === 'th') return 'table cell';
   if (chain.some((element) => element.name === 'blockquote')) return 'blockquote';
@@ -319,7 +321,7 @@ function headlineRelation(page: PageView, position: number): string {
 
 function sideOf(page: PageView, position: number): string {
   if (page.firstOutput < 0) return 'no output';
-  return position < page.firstOutput ? 'before' : position > page.lastOutput ? 'after' : 'between';
+  return sideOfStory(position, page.firstOutput, page.lastOutput);
 }
 
 /** The chrome word of the outermost skipped ancestor's class, id or role. */

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { storyLayout, storyStages } from '../src/extract/extract-html.js';
+import { isHeadingTag } from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
-import { extractionSetFolders, isStoryText, truthPages, words } from './extraction-truths.js';
+import { extractionSetFolders, isStoryText, sideOfStory, truthPages, words } from './extraction-truths.js';
 
 /**
  * `npm run eval -- extraction-errors`: where extraction's errors lie on each page-extraction set,
@@ -29,12 +30,12 @@ function placeOf(
   const first = storyPositions[0];
   const last = storyPositions[storyPositions.length - 1];
   if (first === undefined || last === undefined) return 'outside, no story';
-  const side = position < first ? 'before' : position > last ? 'after' : 'between';
+  const side = sideOfStory(position, first, last);
   let nearest = Number.POSITIVE_INFINITY;
   for (const at of storyPositions) nearest = Math.min(nearest, Math.abs(at - position));
   const distance = nearest <= 3 ? '1-3' : nearest <= 10 ? '4-10' : '>10';
   const tag = block.element.name;
-  const kind = /^h[1-6]$/.test(tag) ? 'heading' : tag === 'p' ? 'p' : 'other';
+  const kind = isHeadingTag(tag) ? 'heading' : tag === 'p' ? 'p' : 'other';
   return `outside, ${side}, ${distance} blocks away, ${kind}`;
 }
 

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
 import { storyLayout } from '../src/extract/extract-html.js';
-import { contentRoot, type HtmlElement, parentElement, parseHtml } from '../src/extract/html/dom.js';
+import {
+  contentRoot,
+  type HtmlElement,
+  isHeadingTag,
+  parentElement,
+  parseHtml,
+} from '../src/extract/html/dom.js';
 import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
 import { extractArticle } from '../src/extract/index.js';
 import { lastAtOrBelow } from '../src/sorted-search.js';
@@ -11,6 +17,7 @@ import {
   collapse,
   extractionSetFolders,
   isStoryText,
+  sideOfStory,
   type Truth,
   truthPages,
   words,
@@ -57,7 +64,7 @@ function ancestors(element: HtmlElement): HtmlElement[] {
 
 export function blockKind(block: HtmlBlock): (typeof KINDS)[number] {
   const tag = block.element.name;
-  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (isHeadingTag(tag)) return 'heading';
   const chain = ancestors(block.element).slice(0, 4);
   if (
     chain.some(
@@ -99,8 +106,7 @@ function pageView(raw: Parameters<typeof storyLayout>[0], output: string): PageV
     if (ancestors(block.element).some((element) => LANDMARK_TAGS.has(element.name))) return 'landmark';
     if (!unskipped.has(block.start)) return 'skipped box';
     if (container.has(block.start)) return 'container';
-    if (first < 0 || index < first) return 'before';
-    return index > last ? 'after' : 'between';
+    return first < 0 ? 'before' : sideOfStory(index, first, last);
   });
   return { blocks, places, inOutput };
 }

@@ -9,6 +9,7 @@ import {
   storyPositionsOf,
   storyProbability,
 } from '../src/extract/html/block-model.js';
+import { isHeading } from '../src/extract/html/dom.js';
 import { trainContainerModel } from './extraction-container-train.js';
 import { trainTailModel } from './extraction-tail-train.js';
 import { trainingFolders, writeModelWithFigures } from './extraction-training.js';
@@ -75,7 +76,7 @@ function passes(filter: CandidateFilter, candidate: BlockCandidate, positions: r
     if (!filter.sides.has(side)) return false;
   }
   if (!filter.prose) return true;
-  return !/^h[1-6]$/.test(candidate.block.element.name) && words(candidate.block.text) >= MIN_PROSE_WORDS;
+  return !isHeading(candidate.block.element) && words(candidate.block.text) >= MIN_PROSE_WORDS;
 }
 
 async function samplesOf(directory: string, filter: CandidateFilter): Promise<Sample[]> {

@@ -124,6 +124,11 @@ function trigramsOf(text: string): string[] {
 const SET_PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
 
 /** The folders of those sets under `datasets` whose names start with one of `sets` (all when empty), sorted. */
+/** Where a block at `position` lies against the story's first and last blocks. */
+export function sideOfStory(position: number, first: number, last: number): 'before' | 'between' | 'after' {
+  return position < first ? 'before' : position > last ? 'after' : 'between';
+}
+
 export function extractionSetFolders(datasets: string, sets: readonly string[]): string[] {
   if (!existsSync(datasets)) return [];
   return readdirSync(datasets, { withFileTypes: true })

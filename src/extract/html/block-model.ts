@@ -2,7 +2,7 @@ import { blockFeatures } from '../block-features.js';
 import { chromeKindByWording } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import MODEL from './block-model.json' with { type: 'json' };
-import { type HtmlElement, parentElement } from './dom.js';
+import { type HtmlElement, isHeadingTag, parentElement } from './dom.js';
 import { classWeight } from './element-hints.js';
 import type { HtmlBlock } from './html-blocks.js';
 
@@ -97,7 +97,7 @@ export function candidateFeatures(
     tag === 'p' ? 1 : 0,
     tag === 'li' ? 1 : 0,
     tag === 'td' || tag === 'th' ? 1 : 0,
-    /^h[1-6]$/.test(tag) ? 1 : 0,
+    isHeadingTag(tag) ? 1 : 0,
     (classWeight(candidate.block.element) + (parent === null ? 0 : classWeight(parent))) / 50,
     chromeKindByWording(candidate.block.text, words) === null ? 0 : 1,
     neighbours / 2,

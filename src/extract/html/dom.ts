@@ -34,9 +34,14 @@ export function isElement(node: HtmlNode): node is HtmlElement {
   return 'attribs' in node;
 }
 
+/** A heading's tag name, h1 to h6. */
+export function isHeadingTag(name: string): boolean {
+  return /^h[1-6]$/.test(name);
+}
+
 /** A heading element, <h1> to <h6>. */
 export function isHeading(element: HtmlElement): boolean {
-  return /^h[1-6]$/.test(element.name);
+  return isHeadingTag(element.name);
 }
 
 /** The parent when it is an element (not the document). */

@@ -2,7 +2,7 @@ import { blockFeatures } from '../block-features.js';
 import { isProse } from '../block-weights.js';
 import { chromeKindByWording } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { type HtmlElement, type HtmlNode, isElement, parentElement } from './dom.js';
+import { type HtmlElement, type HtmlNode, isElement, isHeadingTag, parentElement } from './dom.js';
 import { classWeight } from './element-hints.js';
 import type { HtmlBlock } from './html-blocks.js';
 import LEAD_MODEL from './lead-model.json' with { type: 'json' };
@@ -182,7 +182,7 @@ export function edgeFeatures(
     words / total,
     tag === 'p' ? 1 : 0,
     tag === 'li' ? 1 : 0,
-    /^h[1-6]$/.test(tag) ? 1 : 0,
+    isHeadingTag(tag) ? 1 : 0,
     (classWeight(block.element) + (parent === null ? 0 : classWeight(parent))) / 50,
     chromeKindByWording(block.text, words) === null ? 0 : 1,
     parent !== null && parent === shape.mainParent ? 1 : 0,
