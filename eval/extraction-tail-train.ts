@@ -28,14 +28,14 @@ import { type Example, fitLogistic } from './logistic-fit.js';
  * output must not contain (story when it holds one it must contain; other blocks are left out).
  */
 
-interface Sample extends Example {
+export interface Sample extends Example {
   words: number;
 }
 
 const THRESHOLDS = Array.from({ length: 18 }, (_, index) => 0.1 + 0.05 * index);
 
 /** 1 for chrome, 0 for story, null when the truth does not tell. */
-function labelOf(truth: Truth, text: string): 0 | 1 | null {
+export function labelOf(truth: Truth, text: string): 0 | 1 | null {
   const story = isStoryText(truth, text);
   return story === null ? null : story ? 0 : 1;
 }
@@ -213,6 +213,19 @@ export async function trainTailModel(
     );
     samples.push(...found);
   }
+  fitBlockModel(samples, featureNames, output);
+}
+
+/**
+ * Fits a chrome-block model (the tail, lead or inner model) on `samples` from every set, picks
+ * its threshold by leaving one whole data set out (off unless every held-out set gains), prints
+ * the held-out, nested and resubstitution figures and writes the model to `output`.
+ */
+export function fitBlockModel(
+  samples: readonly Sample[],
+  featureNames: readonly string[],
+  output: string,
+): void {
   const sets = [...new Set(samples.map((sample) => sample.group))];
   const heldOut = heldOutTallies(samples, sets, featureNames);
   const meanAt = (at: number) => meanNetGain(heldOut, at);

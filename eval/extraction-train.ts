@@ -11,6 +11,7 @@ import {
 } from '../src/extract/html/block-model.js';
 import { isHeading } from '../src/extract/html/dom.js';
 import { trainContainerModel } from './extraction-container-train.js';
+import { trainInnerModel } from './extraction-inner-train.js';
 import { trainTailModel } from './extraction-tail-train.js';
 import { trainingFolders, writeModelWithFigures } from './extraction-training.js';
 import { isStoryText, truthPages, words } from './extraction-truths.js';
@@ -204,6 +205,11 @@ if (process.argv.includes('--lead')) {
     argument('--output', join('src', 'extract', 'html', 'lead-model.json')),
     'lead',
   );
+  process.exit(process.exitCode ?? 0);
+}
+if (process.argv.includes('--inner')) {
+  // The inner model (every story block inside the container, after the edge models).
+  await trainInnerModel(datasets, argument('--output', join('src', 'extract', 'html', 'inner-model.json')));
   process.exit(process.exitCode ?? 0);
 }
 if (process.argv.includes('--tail')) {

@@ -3,11 +3,13 @@ import type { PageFacts } from './article-check.js';
 import { assembleArticle } from './assemble-article.js';
 import { type BlockLabel, type Classification, classifyBlocks } from './classify-blocks.js';
 import { type StoryLayout, withModelBlocks } from './html/block-model.js';
+import { withoutCommentThreads } from './html/comment-threads.js';
 import { mainContentBlocks } from './html/content-container.js';
 import { bodyDeclaration, declaredBody } from './html/declared-body.js';
 import { contentRoot, findElements, type HtmlDocument, type HtmlElement, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
 import { type HtmlMetadata, htmlMetadata } from './html/html-metadata.js';
+import { withoutInnerChrome } from './html/inner-model.js';
 import { pageJsonLd } from './html/json-ld.js';
 import { withLeadInStoryStyle } from './html/lead-by-style.js';
 import { withOwnLinesInStory } from './html/own-lines-in-story.js';
@@ -85,7 +87,12 @@ export function storyStages(layout: StoryLayout): {
 } {
   const { blocks, labels: beforeEdges } = withModelBlocks(layout);
   const afterTail = withoutTailChrome(blocks, beforeEdges);
-  return { blocks, beforeEdges, afterTail, labels: withoutLeadChrome(blocks, afterTail) };
+  return {
+    blocks,
+    beforeEdges,
+    afterTail,
+    labels: withoutInnerChrome(blocks, withoutCommentThreads(blocks, withoutLeadChrome(blocks, afterTail))),
+  };
 }
 
 /**

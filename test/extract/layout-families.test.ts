@@ -117,6 +117,24 @@ describe('layout families', () => {
     assert.equal(extract(page).comments, undefined);
   });
 
+  it('sets apart reader comments inside the story's box, styled as its paragraphs are', () => {
+    const comments = [
+      'What a shame that it took the council so many years to decide, but better late than never for the old mill.',
+      'My grandmother worked at the mill for thirty years and would have loved to see the machines shown again.',
+      'I hope the entry will be free for the children of the town, as the museum was paid for by all of us.',
+    ];
+    // A thread named in words the unlikely-content test does not know, inside the story's own box.
+    const thread = `<div class="discussion">${comments.map((comment) => `<p>${comment}</p>`).join('')}</div>`;
+    const story = TABLE_STORY.map((line) => `<p>${line}</p>`).join('');
+    const page = `<html><body><nav>${MENU}</nav><div class="post"><h1>Old mill to become museum</h1><div class="text">${story}${thread}</div></div><footer>${FOOTER}</footer></body></html>`;
+    const article = extract(page, { comments: true });
+    assert.equal(article.text, TABLE_STORY.join('\n\n'));
+    assert.deepEqual(
+      article.comments?.map((comment) => comment.text),
+      comments,
+    );
+  });
+
   it('keeps the lead set apart from the body by a picture, a byline and a row of links', () => {
     const lead = TABLE_STORY[0]!;
     const body = TABLE_STORY.slice(1);

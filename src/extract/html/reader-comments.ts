@@ -50,7 +50,7 @@ export function readerComments(
   return comments.sort((a, b) => a.start - b.start);
 }
 
-function isThreadElement(element: HtmlElement): boolean {
+export function isThreadElement(element: HtmlElement): boolean {
   const hints = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
   return (
     COMMENT_HINT.test(hints) && !NOT_A_THREAD.test(hints) && element.name !== 'a' && element.name !== 'form'
