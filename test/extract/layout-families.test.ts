@@ -117,7 +117,7 @@ describe('layout families', () => {
     assert.equal(extract(page).comments, undefined);
   });
 
-  it('sets apart reader comments inside the story's box, styled as its paragraphs are', () => {
+  it('sets apart reader comments inside the box of the story, styled as its paragraphs are', () => {
     const comments = [
       'What a shame that it took the council so many years to decide, but better late than never for the old mill.',
       'My grandmother worked at the mill for thirty years and would have loved to see the machines shown again.',
