@@ -1,5 +1,8 @@
 import { basename } from 'node:path';
 import { storyLayout, storyStages } from '../src/extract/extract-html.js';
+import { holds } from '../src/extract/html/comment-threads.js';
+import { type HtmlElement, parentElement } from '../src/extract/html/dom.js';
+import { classWeight, isUnlikelyContent } from '../src/extract/html/element-hints.js';
 import {
   INNER_FEATURE_NAMES,
   innerCandidates,
@@ -43,6 +46,27 @@ function groupsOf(features: readonly number[], names: readonly string[]): string
   ];
 }
 
+/**
+ * The kind of the nearest box between a block and the story's core parent whose class or id
+ * marks page chrome (`unlikely` for the container test's pattern, `negative` for Readability's
+ * negative class weight), when that box does not hold the core; `none` otherwise.
+ */
+function namedBoxApart(element: HtmlElement, core: HtmlElement | null): string {
+  if (core === null) return 'none';
+  let levels = 0;
+  for (
+    let current = parentElement(element);
+    current !== null && levels < 8;
+    current = parentElement(current)
+  ) {
+    if (current === core || holds(current, core)) return 'none';
+    if (isUnlikelyContent(current)) return 'unlikely';
+    if (classWeight(current) < 0) return 'negative';
+    levels++;
+  }
+  return 'none';
+}
+
 async function samplesOf(directory: string): Promise<{ samples: Sample[]; tallies: Map<string, Tally> }> {
   const set = basename(directory);
   const samples: Sample[] = [];
@@ -61,7 +85,11 @@ async function samplesOf(directory: string): Promise<{ samples: Sample[]; tallie
       const features = innerFeatures(stages.blocks, style, index);
       const words = style.words[index]!;
       samples.push({ features, label, group: set, kind: id, words });
-      for (const group of groupsOf(features, INNER_FEATURE_NAMES)) {
+      const box = namedBoxApart(stages.blocks[index]!.element, style.coreParent);
+      for (const group of [
+        ...groupsOf(features, INNER_FEATURE_NAMES),
+        `named box apart from the core: ${box}`,
+      ]) {
         const tally = tallies.get(group) ?? { chrome: 0, story: 0 };
         if (label === 1) tally.chrome += words;
         else tally.story += words;
