@@ -2,7 +2,7 @@ import { blockFeatures } from '../block-features.js';
 import { chromeKindByWording } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import MODEL from './block-model.json' with { type: 'json' };
-import { type HtmlElement, isHeadingTag, parentElement } from './dom.js';
+import { isHeadingTag, levelsToCommonAncestor, parentElement } from './dom.js';
 import { classWeight } from './element-hints.js';
 import type { HtmlBlock } from './html-blocks.js';
 
@@ -71,7 +71,9 @@ export function candidateFeatures(
   const nearest = nearestStory(storyPositions, candidate.position);
   const storyBlock = nearest === null ? null : layout.pageBlocks[nearest]!;
   const levels =
-    storyBlock === null ? MAX_LEVELS : levelsToCommonAncestor(candidate.block.element, storyBlock.element);
+    storyBlock === null
+      ? MAX_LEVELS
+      : levelsToCommonAncestor(candidate.block.element, storyBlock.element, MAX_LEVELS);
   const before = nearest !== null && candidate.position < (storyPositions[0] ?? 0);
   const after = nearest !== null && candidate.position > (storyPositions[storyPositions.length - 1] ?? 0);
   const tag = candidate.block.element.name;
@@ -182,18 +184,4 @@ function nearestStory(positions: readonly number[], position: number): number | 
     if (best === null || Math.abs(candidate - position) < Math.abs(best - position)) best = candidate;
   }
   return best;
-}
-
-/** Steps up from `element` to the lowest ancestor it shares with `other` (capped). */
-function levelsToCommonAncestor(element: HtmlElement, other: HtmlElement): number {
-  const ancestors = new Set<HtmlElement>();
-  for (let current: HtmlElement | null = other; current !== null; current = parentElement(current)) {
-    ancestors.add(current);
-  }
-  let levels = 0;
-  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {
-    if (ancestors.has(current) || levels >= MAX_LEVELS) break;
-    levels++;
-  }
-  return levels;
 }

@@ -50,6 +50,20 @@ export function parentElement(element: HtmlElement): HtmlElement | null {
   return parent !== null && isElement(parent) ? parent : null;
 }
 
+/** Steps up from `element` to the lowest ancestor it shares with `other`, at most `maxLevels`. */
+export function levelsToCommonAncestor(element: HtmlElement, other: HtmlElement, maxLevels: number): number {
+  const ancestors = new Set<HtmlElement>();
+  for (let current: HtmlElement | null = other; current !== null; current = parentElement(current)) {
+    ancestors.add(current);
+  }
+  let levels = 0;
+  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {
+    if (ancestors.has(current) || levels >= maxLevels) break;
+    levels++;
+  }
+  return levels;
+}
+
 /** Whether `element` is one of `chosen` or inside one of them. */
 export function isInsideAny(element: HtmlElement, chosen: ReadonlySet<HtmlElement>): boolean {
   for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {

@@ -3,7 +3,7 @@ import { isProse } from '../block-weights.js';
 import { chromeKindByWording } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import { holds } from './comment-threads.js';
-import { type HtmlElement, isHeadingTag, parentElement } from './dom.js';
+import { type HtmlElement, isHeadingTag, levelsToCommonAncestor, parentElement } from './dom.js';
 import { classWeight } from './element-hints.js';
 import type { HtmlBlock } from './html-blocks.js';
 import MODEL from './inner-model.json' with { type: 'json' };
@@ -186,7 +186,9 @@ export function innerFeatures(blocks: readonly HtmlBlock[], style: StoryStyle, i
     Math.min(MAX_RUN, Math.min(rank, count - 1 - rank)) / MAX_RUN,
     digits / Math.max(1, block.text.length),
     parent !== null && parent === style.coreParent ? 1 : 0,
-    style.coreParent === null ? 1 : levelsTo(block.element, style.coreParent) / MAX_LEVELS,
+    style.coreParent === null
+      ? 1
+      : levelsToCommonAncestor(block.element, style.coreParent, MAX_LEVELS) / MAX_LEVELS,
     inCommentThread(block.element, style.coreParent) ? 1 : 0,
   ];
 }
@@ -214,20 +216,6 @@ export function withoutInnerChrome(
       result[index] = 'other';
   }
   return result;
-}
-
-/** Steps up from `element` to the lowest ancestor it shares with `other` (capped). */
-function levelsTo(element: HtmlElement, other: HtmlElement): number {
-  const ancestors = new Set<HtmlElement>();
-  for (let current: HtmlElement | null = other; current !== null; current = parentElement(current)) {
-    ancestors.add(current);
-  }
-  let levels = 0;
-  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {
-    if (ancestors.has(current) || levels >= MAX_LEVELS) break;
-    levels++;
-  }
-  return levels;
 }
 
 /**

@@ -2,7 +2,14 @@ import { blockFeatures } from '../block-features.js';
 import { isProse } from '../block-weights.js';
 import { chromeKindByWording } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { type HtmlElement, type HtmlNode, isElement, isHeadingTag, parentElement } from './dom.js';
+import {
+  type HtmlElement,
+  type HtmlNode,
+  isElement,
+  isHeadingTag,
+  levelsToCommonAncestor,
+  parentElement,
+} from './dom.js';
 import { classWeight } from './element-hints.js';
 import type { HtmlBlock } from './html-blocks.js';
 import LEAD_MODEL from './lead-model.json' with { type: 'json' };
@@ -186,7 +193,9 @@ export function edgeFeatures(
     (classWeight(block.element) + (parent === null ? 0 : classWeight(parent))) / 50,
     chromeKindByWording(block.text, words) === null ? 0 : 1,
     parent !== null && parent === shape.mainParent ? 1 : 0,
-    shape.mainParent === null ? 1 : levelsTo(block.element, shape.mainParent) / MAX_LEVELS,
+    shape.mainParent === null
+      ? 1
+      : levelsToCommonAncestor(block.element, shape.mainParent, MAX_LEVELS) / MAX_LEVELS,
     setApartShare(block),
     /@|©|\(c\)|https?:\/\/|www\./i.test(block.text) ? 1 : 0,
     digits / Math.max(1, block.text.length),
@@ -236,20 +245,6 @@ function withoutEdgeChrome(
       result[index] = 'other';
   }
   return result;
-}
-
-/** Steps up from `element` to the lowest ancestor it shares with `other` (capped). */
-function levelsTo(element: HtmlElement, other: HtmlElement): number {
-  const ancestors = new Set<HtmlElement>();
-  for (let current: HtmlElement | null = other; current !== null; current = parentElement(current)) {
-    ancestors.add(current);
-  }
-  let levels = 0;
-  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {
-    if (ancestors.has(current) || levels >= MAX_LEVELS) break;
-    levels++;
-  }
-  return levels;
 }
 
 /** Share of the block's characters inside inline elements that set text apart (italics, bold, small print). */
