@@ -65,9 +65,9 @@ export function extractHtml(
  * The block model's additions, then the tail model's cuts, then the lead model's; then the
  * story's own lines among its paragraphs back to it, its lead styled like its body before it,
  * its continuation styled like its body after a break, and its sign-off and linked list items
- * set as its own paragraphs.
+ * set as its own paragraphs. What `npm run eval -- extraction-conventions --styles` tallies.
  */
-function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
   const led = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
   const tailed = withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
