@@ -1,6 +1,12 @@
 import { basename } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
-import { storyLayout } from '../src/extract/extract-html.js';
+import { blockFeatures } from '../src/extract/block-features.js';
+import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
+import type { BlockLabel } from '../src/extract/classify-blocks.js';
+import { storyLayout, storyWithTail } from '../src/extract/extract-html.js';
+import { isHeading, parentElement } from '../src/extract/html/dom.js';
+import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
+import { isStoryProse, styleOf } from '../src/extract/html/lead-by-style.js';
 import { extractionSetFolders, isStoryText, sideOfStory, truthPages, words } from './extraction-truths.js';
 
 /**
@@ -11,6 +17,13 @@ import { extractionSetFolders, isStoryText, sideOfStory, truthPages, words } fro
  * many pages. A label every set calls chrome is right; one every set calls story is an error kind
  * to fix; one the sets disagree on is a convention, and a rule that follows one set's convention
  * costs on another's.
+ *
+ * With `--styles`, the labels left after every step of extraction (the block, tail and lead
+ * models, the story's own lines, its lead, tail and sign-off styled as its body), each row split
+ * further by how the block is styled against the story's blocks (in the same element with the
+ * same tag and class, under a parent styled alike, the same tag and class elsewhere, or apart),
+ * its kind (heading, prose, other text of four words or more, short line), chrome wording and
+ * links: which positional labels a rule reading the story's own styling could overrule.
  */
 
 interface Share {
@@ -21,7 +34,7 @@ interface Share {
 
 type Table = Map<string, Map<string, Share>>;
 
-async function tallySet(folder: string, table: Table): Promise<void> {
+async function tallySet(folder: string, table: Table, styles: boolean): Promise<void> {
   const set = basename(folder);
   for await (const { id, truth, page } of truthPages(folder)) {
     let layout: ReturnType<typeof storyLayout>;
@@ -32,12 +45,16 @@ async function tallySet(folder: string, table: Table): Promise<void> {
       continue;
     }
     if (!layout.labels.includes('story')) continue;
-    layout.containerBlocks.forEach((block, index) => {
-      const label = layout.labels[index]!;
+    const { blocks, labels } = styles
+      ? storyWithTail(layout)
+      : { blocks: layout.containerBlocks, labels: layout.labels };
+    const styling = styles ? storyStyling(blocks, labels) : null;
+    blocks.forEach((block, index) => {
+      const label = labels[index]!;
       const story = label === 'story' ? null : isStoryText(truth, block.text);
       if (story === null) return;
-      const side = sideOfStory(index, layout.labels.indexOf('story'), layout.labels.lastIndexOf('story'));
-      const key = `${label}, ${side} the story`;
+      const side = sideOfStory(index, labels.indexOf('story'), labels.lastIndexOf('story'));
+      const key = styling === null ? `${label}, ${side} the story` : `${label}, ${side}, ${styling(block)}`;
       const row = table.get(key) ?? new Map<string, Share>();
       table.set(key, row);
       const share = row.get(set) ?? { story: 0, all: 0, pages: new Set<string>() };
@@ -52,18 +69,57 @@ async function tallySet(folder: string, table: Table): Promise<void> {
   }
 }
 
+/** How a block is styled against the story's blocks, its kind, chrome wording and links. */
+function storyStyling(
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+): (block: HtmlBlock) => string {
+  const story = blocks.filter((_, index) => labels[index] === 'story');
+  const withParent = (block: HtmlBlock) => {
+    const parent = parentElement(block.element);
+    return `${parent === null ? '' : styleOf(parent)} > ${styleOf(block.element)}`;
+  };
+  const places = new Set(
+    story.map((block) => `${parentElement(block.element)?.startIndex} ${styleOf(block.element)}`),
+  );
+  const parents = new Set(story.map(withParent));
+  const tags = new Set(story.map((block) => styleOf(block.element)));
+  return (block) => {
+    const features = blockFeatures(block);
+    const relation = places.has(`${parentElement(block.element)?.startIndex} ${styleOf(block.element)}`)
+      ? 'same element and style'
+      : parents.has(withParent(block))
+        ? 'parent styled alike'
+        : tags.has(styleOf(block.element))
+          ? 'styled alike'
+          : 'styled apart';
+    const kind = isHeading(block.element)
+      ? 'heading'
+      : isStoryProse(block)
+        ? 'prose'
+        : features.words >= 4
+          ? 'text'
+          : 'short';
+    const wording = chromeKindByWording(block.text, features.words) === null ? '' : ', wording';
+    const links = features.linkDensity > 0.3 ? ', links' : '';
+    return `${relation}, ${block.element.name === 'li' ? 'list item' : kind}${wording}${links}`;
+  };
+}
+
 export async function evaluateExtractionConventions(
   datasets: string,
   sets: readonly string[],
+  styles = false,
 ): Promise<void> {
   const folders = extractionSetFolders(datasets, sets);
   const table: Table = new Map();
-  for (const folder of folders) await tallySet(folder, table);
+  for (const folder of folders) await tallySet(folder, table, styles);
   const names = folders.map((folder) => basename(folder));
   console.log(
     'container blocks under a chrome label: share the truth counts as story (story / labelled, pages)',
   );
-  console.log(`${'label, side'.padEnd(32)}${names.map((name) => name.padEnd(28)).join('')}`);
+  const width = styles ? 84 : 32;
+  console.log(`${'label, side'.padEnd(width)}${names.map((name) => name.padEnd(28)).join('')}`);
   for (const [key, row] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) {
     const cells = names.map((name) => {
       const share = row.get(name);
@@ -71,6 +127,6 @@ export async function evaluateExtractionConventions(
       const ratio = (share.story / Math.max(1, share.all)).toFixed(2);
       return `${ratio} of ${share.all} (${share.pages.size}p)`.padEnd(28);
     });
-    console.log(`${key.padEnd(32)}${cells.join('')}`);
+    console.log(`${key.padEnd(width)}${cells.join('')}`);
   }
 }

@@ -81,10 +81,11 @@ if (only === 'extraction-loss') {
   const { evaluateExtractionLoss } = await import('./extraction-loss.js');
   await evaluateExtractionLoss(datasets, listArgument('--sets'));
 }
-// Which chrome labels the benchmarks' truths agree on, and which are conventions they part on.
+// Which chrome labels the benchmarks' truths agree on, and which are conventions they part on
+// (`--styles`: the labels left after every step, by styling against the story's blocks).
 if (only === 'extraction-conventions') {
   const { evaluateExtractionConventions } = await import('./extraction-conventions.js');
-  await evaluateExtractionConventions(datasets, listArgument('--sets'));
+  await evaluateExtractionConventions(datasets, listArgument('--sets'), process.argv.includes('--styles'));
 }
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {

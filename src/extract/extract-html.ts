@@ -18,6 +18,7 @@ import { readerComments } from './html/reader-comments.js';
 import { withStoryContext } from './html/story-context.js';
 import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
+import { withLinesStyledAsStory } from './html/styled-as-story.js';
 import { withTailInStoryStyle } from './html/tail-by-style.js';
 import { withoutLeadChrome, withoutTailChrome } from './html/tail-model.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
@@ -64,13 +65,15 @@ export function extractHtml(
 
 /**
  * The block model's additions, then the tail model's cuts, then the lead model's; then the
- * story's own lines among its paragraphs back to it, its lead styled like its body before it and
- * its continuation styled like its body after a break.
+ * story's own lines among its paragraphs back to it, its lead styled like its body before it,
+ * its continuation styled like its body after a break, and its sign-off and linked list items
+ * set as its own paragraphs. What `npm run eval -- extraction-conventions --styles` tallies.
  */
-function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
   const led = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
-  return withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
+  const tailed = withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
+  return { blocks: tailed.blocks, labels: withLinesStyledAsStory(tailed.blocks, tailed.labels) };
 }
 
 /**
