@@ -293,4 +293,20 @@ describe("HTML structure: the story's continuation after a break", () => {
     // The comment is styled like the body too, but the list of other stories ends the story first.
     assertStory(extract(content), [prose(0), prose(5), prose(6), prose(7)], [prose(9), 'Council approves']);
   });
+
+  it('takes a subhead in the break with the paragraphs after it, but not a box about the author', () => {
+    const lower = (heading: string) => `
+      <div class="page"><div class="col"><div class="main"><h1>Floods</h1>
+        <div class="story-body">${styled(0, 6)}</div></div></div></div>
+      ${BREAK}
+      <div class="lower"><div class="wrap"><div class="inner"><h2>${heading}</h2>
+        <div class="story-body">${styled(6, 2)}</div></div></div></div>
+      ${RELATED}`;
+    assertStory(
+      extract(page(lower('The clean-up begins'))),
+      [prose(0), prose(5), 'The clean-up begins', prose(6), prose(7)],
+      ['Council approves'],
+    );
+    assertStory(extract(page(lower('About Jane Roe'))), [prose(0), prose(5)], ['About Jane Roe', prose(6)]);
+  });
 });

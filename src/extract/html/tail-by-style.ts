@@ -1,5 +1,5 @@
 import { blockFeatures } from '../block-features.js';
-import { chromeKindByWording, isListHeader } from '../chrome-patterns.js';
+import { chromeKindByWording, isAboutHeader, isListHeader } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import { isHeading, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
@@ -16,9 +16,9 @@ const POSITIONAL = new Set<BlockLabel>(['navigation', 'related', 'footer', 'othe
  * styled as the body is. Prose blocks after the story join it while their element and its
  * parent have the tag and class of one of the story's blocks and of its parent: outside the
  * container past at least one other block (the break), inside it under a label given by
- * position or links alone. At most a few other blocks may lie between; a heading, chrome
- * wording ("Related stories", "Comments") or prose styled apart (teasers, reader comments) ends
- * the story.
+ * position or links alone. At most a few other blocks may lie between, a heading among them
+ * (a subhead, which joins with the prose after it); chrome wording ("Related stories",
+ * "Comments") or prose styled apart (teasers, reader comments) ends the story.
  */
 export function withTailInStoryStyle(
   pageBlocks: readonly HtmlBlock[],
@@ -33,6 +33,8 @@ export function withTailInStoryStyle(
   const labelOf = new Map(blocks.map((block, index) => [block, labels[index]!] as const));
   const tail = new Set<HtmlBlock>();
   let gap = 0;
+  // Subheads in the break, kept only if the story goes on after them.
+  let subheads: HtmlBlock[] = [];
   for (const block of pageBlocks.slice(last + 1)) {
     const label = labelOf.get(block);
     if (endsStory(block)) break;
@@ -42,9 +44,12 @@ export function withTailInStoryStyle(
     // profile, a note styled as the body); past a break it is the story going on.
     const pastBreak = gap > 0 || tail.size > 0;
     if (prose && pastBreak && styles.has(styleWithParent(block))) {
+      for (const subhead of subheads) tail.add(subhead);
+      subheads = [];
       tail.add(block);
       gap = 0;
     } else if (prose || ++gap > MAX_GAP) break;
+    else if (isHeading(block.element)) subheads.push(block);
   }
   return withBlocksJoiningStory(pageBlocks, blocks, labels, tail);
 }
@@ -55,9 +60,13 @@ function styleWithParent(block: HtmlBlock): string {
   return `${parent === null ? '' : styleOf(parent)} > ${styleOf(block.element)}`;
 }
 
-/** A heading or a line whose wording marks chrome: what follows is not the story. */
+/**
+ * A line whose wording marks chrome ("Related stories", "Comments") or a heading over a box
+ * about the author ("About Jane Doe"): what follows is not the story. A heading worded otherwise is a break like any other block, and a subhead of the
+ * story when prose styled as the story's follows it.
+ */
 function endsStory(block: HtmlBlock): boolean {
-  if (isHeading(block.element)) return true;
   const words = blockFeatures(block).words;
+  if (isHeading(block.element) && isAboutHeader(block.text, words)) return true;
   return chromeKindByWording(block.text, words) !== null || isListHeader(block.text, words);
 }
