@@ -39,6 +39,7 @@ const names = [
   'extraction-kinds',
   'extraction-loss',
   'extraction-conventions',
+  'extraction-skipped-boxes',
   'direction-errors',
   'partial-errors',
   'body-lines',
@@ -86,6 +87,11 @@ if (only === 'extraction-loss') {
 if (only === 'extraction-conventions') {
   const { evaluateExtractionConventions } = await import('./extraction-conventions.js');
   await evaluateExtractionConventions(datasets, listArgument('--sets'), process.argv.includes('--styles'));
+}
+// The blocks of boxes skipped for their class, by kind, against each set's truth.
+if (only === 'extraction-skipped-boxes') {
+  const { evaluateSkippedBoxes } = await import('./extraction-skipped-boxes.js');
+  await evaluateSkippedBoxes(datasets, listArgument('--sets'));
 }
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {

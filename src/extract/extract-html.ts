@@ -15,6 +15,7 @@ import { withLeadInStoryStyle } from './html/lead-by-style.js';
 import { withOwnLinesInStory } from './html/own-lines-in-story.js';
 import { pageWords } from './html/page-words.js';
 import { readerComments } from './html/reader-comments.js';
+import { withSkippedBoxesInStory } from './html/skipped-boxes-in-story.js';
 import { withStoryContext } from './html/story-context.js';
 import { withLeadBeforeBody } from './html/story-lead.js';
 import { withStrayTailAsRelated } from './html/story-tail.js';
@@ -73,7 +74,9 @@ export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; label
   const { blocks, labels } = storyStages(layout);
   const led = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
   const tailed = withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
-  return { blocks: tailed.blocks, labels: withLinesStyledAsStory(tailed.blocks, tailed.labels) };
+  const styled = withLinesStyledAsStory(tailed.blocks, tailed.labels);
+  if (layout.everyBlock === undefined) return { blocks: tailed.blocks, labels: styled };
+  return withSkippedBoxesInStory(layout.everyBlock(), tailed.blocks, styled);
 }
 
 /**
@@ -165,7 +168,17 @@ function labelledLayout(
   const classification = classifyBlocks(blocks, 'html', knownTitle);
   const inContext = withStoryContext(blocks, classification.labels);
   const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
-  return { layout: { pageBlocks, containerBlocks: blocks, labels }, classification, metadata };
+  // Every visible block of the page, boxes named as chrome included: read only when asked for.
+  let every: HtmlBlock[] | null = null;
+  const everyBlock = () => {
+    every ??= htmlBlocks(raw.content, root, { skipUnlikely: false });
+    return every;
+  };
+  return {
+    layout: { pageBlocks, containerBlocks: blocks, labels, everyBlock },
+    classification,
+    metadata,
+  };
 }
 
 /**

@@ -43,6 +43,8 @@ export interface StoryLayout {
   pageBlocks: readonly HtmlBlock[];
   containerBlocks: readonly HtmlBlock[];
   labels: readonly BlockLabel[];
+  /** Every visible block of the page, boxes named as chrome by class or id included (read lazily). */
+  everyBlock?: () => readonly HtmlBlock[];
 }
 
 /** Blocks the model may add to the story: outside the container, or inside it under a positional label. */

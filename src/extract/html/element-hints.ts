@@ -51,6 +51,15 @@ export function isUnlikelyContent(element: HtmlElement): boolean {
   return UNLIKELY.test(hints) && !MAYBE_CONTENT.test(hints);
 }
 
+/** The role or class/id word that names an element as chrome (what isUnlikelyContent read), or null. */
+export function unlikelyWord(element: HtmlElement): string | null {
+  if (!isUnlikelyContent(element)) return null;
+  const role = attribute(element, 'role');
+  if (role !== null && CHROME_ROLES.has(role)) return `role ${role}`;
+  const hints = `${attribute(element, 'class') ?? ''} ${attribute(element, 'id') ?? ''}`;
+  return (UNLIKELY.exec(hints)?.[0] ?? '').replace(/^[\s_-]+|[\s_-]+$/g, '').toLowerCase();
+}
+
 /** Readability's class weight: +25 per positive class or id, -25 per negative one. */
 export function classWeight(element: HtmlElement): number {
   let weight = 0;
