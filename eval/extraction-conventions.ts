@@ -6,7 +6,7 @@ import type { BlockLabel } from '../src/extract/classify-blocks.js';
 import { storyLayout, storyWithTail } from '../src/extract/extract-html.js';
 import { isHeading, parentElement } from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
-import { isStoryProse, styleOf } from '../src/extract/html/lead-by-style.js';
+import { isStoryProse, placeAndStyle, styleOf } from '../src/extract/html/lead-by-style.js';
 import { extractionSetFolders, isStoryText, sideOfStory, truthPages, words } from './extraction-truths.js';
 
 /**
@@ -69,37 +69,48 @@ async function tallySet(folder: string, table: Table, styles: boolean): Promise<
   }
 }
 
-/** How a block is styled against the story's blocks, its kind, chrome wording and links. */
-function storyStyling(
-  blocks: readonly HtmlBlock[],
-  labels: readonly BlockLabel[],
-): (block: HtmlBlock) => string {
-  const story = blocks.filter((_, index) => labels[index] === 'story');
+/** How a block is styled against the story's blocks, and the kind of text it holds. */
+export interface StoryStyling {
+  relation: 'same element and style' | 'parent styled alike' | 'styled alike' | 'styled apart';
+  kind: 'heading' | 'prose' | 'text' | 'short';
+}
+
+/** Reads blocks against `story`: their styling beside the story's blocks and their kind of text. */
+export function stylingAgainst(story: readonly HtmlBlock[]): (block: HtmlBlock) => StoryStyling {
   const withParent = (block: HtmlBlock) => {
     const parent = parentElement(block.element);
     return `${parent === null ? '' : styleOf(parent)} > ${styleOf(block.element)}`;
   };
-  const places = new Set(
-    story.map((block) => `${parentElement(block.element)?.startIndex} ${styleOf(block.element)}`),
-  );
+  const places = new Set(story.map(placeAndStyle));
   const parents = new Set(story.map(withParent));
   const tags = new Set(story.map((block) => styleOf(block.element)));
-  return (block) => {
-    const features = blockFeatures(block);
-    const relation = places.has(`${parentElement(block.element)?.startIndex} ${styleOf(block.element)}`)
+  return (block) => ({
+    relation: places.has(placeAndStyle(block))
       ? 'same element and style'
       : parents.has(withParent(block))
         ? 'parent styled alike'
         : tags.has(styleOf(block.element))
           ? 'styled alike'
-          : 'styled apart';
-    const kind = isHeading(block.element)
+          : 'styled apart',
+    kind: isHeading(block.element)
       ? 'heading'
       : isStoryProse(block)
         ? 'prose'
-        : features.words >= 4
+        : blockFeatures(block).words >= 4
           ? 'text'
-          : 'short';
+          : 'short',
+  });
+}
+
+/** How a block is styled against the story's blocks, its kind, chrome wording and links. */
+function storyStyling(
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+): (block: HtmlBlock) => string {
+  const styling = stylingAgainst(blocks.filter((_, index) => labels[index] === 'story'));
+  return (block) => {
+    const features = blockFeatures(block);
+    const { relation, kind } = styling(block);
     const wording = chromeKindByWording(block.text, features.words) === null ? '' : ', wording';
     const links = features.linkDensity > 0.3 ? ', links' : '';
     return `${relation}, ${block.element.name === 'li' ? 'list item' : kind}${wording}${links}`;

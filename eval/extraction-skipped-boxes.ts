@@ -3,16 +3,12 @@ import { isWiretraceError } from '../src/errors.js';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { storyLayout, storyWithTail } from '../src/extract/extract-html.js';
 import { ChromeSubtrees } from '../src/extract/html/chrome-subtrees.js';
-import {
-  contentRoot,
-  type HtmlElement,
-  isHeading,
-  parentElement,
-  parseHtml,
-} from '../src/extract/html/dom.js';
+import { contentRoot, type HtmlElement, parentElement, parseHtml } from '../src/extract/html/dom.js';
 import { unlikelyWord } from '../src/extract/html/element-hints.js';
 import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
-import { isStoryProse, styleOf } from '../src/extract/html/lead-by-style.js';
+import { placeAndStyle } from '../src/extract/html/lead-by-style.js';
+import { trigramsOf } from '../src/extract/html/skipped-boxes-in-story.js';
+import { stylingAgainst } from './extraction-conventions.js';
 import { blocksInOutput, extractionSetFolders, isStoryText, truthPages, words } from './extraction-truths.js';
 
 /**
@@ -56,13 +52,6 @@ function skippingBox(element: HtmlElement, chrome: ChromeSubtrees): HtmlElement 
   return box;
 }
 
-const parentKey = (block: HtmlBlock) =>
-  `${parentElement(block.element)?.startIndex} ${styleOf(block.element)}`;
-const withParent = (block: HtmlBlock) => {
-  const parent = parentElement(block.element);
-  return `${parent === null ? '' : styleOf(parent)} > ${styleOf(block.element)}`;
-};
-
 async function tallySet(folder: string, tables: Table[]): Promise<void> {
   const set = basename(folder);
   for await (const { id, truth, page } of truthPages(folder)) {
@@ -87,9 +76,8 @@ async function tallySet(folder: string, tables: Table[]): Promise<void> {
     const last = story.at(-1)!.start;
     const containerFirst = layout.containerBlocks[0]?.start ?? -1;
     const containerLast = layout.containerBlocks.at(-1)?.start ?? -1;
-    const places = new Set(story.map(parentKey));
-    const parents = new Set(story.map(withParent));
-    const tags = new Set(story.map((block) => styleOf(block.element)));
+    const places = new Set(story.map(placeAndStyle));
+    const styling = stylingAgainst(story);
     const storyTrigrams = new Set(story.flatMap((block) => trigramsOf(block.text)));
     const storyIndex = all.map((block) => story.some((kept) => kept.start === block.start));
     all.forEach((block, index) => {
@@ -104,7 +92,7 @@ async function tallySet(folder: string, tables: Table[]): Promise<void> {
       if (
         where !== 'skipped box' &&
         (block.start < first || block.start > last) &&
-        !places.has(parentKey(block))
+        !places.has(placeAndStyle(block))
       )
         return;
       const box = skippingBox(block.element, chrome);
@@ -119,30 +107,17 @@ async function tallySet(folder: string, tables: Table[]): Promise<void> {
         box !== null && box.startIndex! > containerFirst && box.startIndex! < containerLast
           ? 'in container'
           : 'out of container';
-      const relation = places.has(parentKey(block))
-        ? 'same element+style'
-        : parents.has(withParent(block))
-          ? 'parent alike'
-          : tags.has(styleOf(block.element))
-            ? 'styled alike'
-            : 'apart';
       const features = blockFeatures(block);
-      const kind = isHeading(block.element)
-        ? 'heading'
-        : isStoryProse(block)
-          ? 'prose'
-          : features.words >= 4
-            ? 'text'
-            : 'short';
+      const { relation, kind } = styling(block);
       const links = features.linkDensity > 0.3 ? 'links' : 'few links';
       let near = 99;
       for (let other = 0; other < all.length; other++)
         if (storyIndex[other]) near = Math.min(near, Math.abs(other - index));
       const nearness = near <= 1 ? 'next to story' : near <= 4 ? '2-4 from story' : 'far';
       const amount = 'with' in truth ? 1 : words(block.text);
-      const clause = places.has(parentKey(block))
+      const clause = places.has(placeAndStyle(block))
         ? 'same parent and style'
-        : side === 'between' && relation !== 'apart'
+        : side === 'between' && relation !== 'styled apart'
           ? 'between, styled alike'
           : 'neither';
       const repeatsStory = repeatShare(block, storyTrigrams) >= 0.5 ? 'repeats story' : 'new text';
@@ -190,14 +165,6 @@ export async function evaluateSkippedBoxes(datasets: string, sets: readonly stri
       console.log(`${key.padEnd(70)}${cells.join('')}`);
     }
   });
-}
-
-function trigramsOf(text: string): string[] {
-  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const trigrams: string[] = [];
-  for (let index = 0; index + 3 <= tokens.length; index++)
-    trigrams.push(tokens.slice(index, index + 3).join(' '));
-  return trigrams;
 }
 
 function repeatShare(block: HtmlBlock, story: ReadonlySet<string>): number {

@@ -63,6 +63,11 @@ export function styleOf(element: HtmlElement): string {
   return `${element.name}.${(element.attribs.class ?? '').trim()}`;
 }
 
+/** A block's element's parent (by position in the markup), tag and class. */
+export function placeAndStyle(block: HtmlBlock): string {
+  return `${parentElement(block.element)?.startIndex ?? -1} ${styleOf(block.element)}`;
+}
+
 /** The element's parent holds another element of its tag: a run of paragraphs, not a lone box. */
 function hasSiblingOfItsKind(element: HtmlElement): boolean {
   const parent = parentElement(element);

@@ -1,8 +1,7 @@
 import { blockFeatures } from '../block-features.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { styleOf } from './lead-by-style.js';
+import { placeAndStyle } from './lead-by-style.js';
 
 /** Below this share of link text a short line is text of its own, not a menu entry. */
 const MAX_LINK_DENSITY = 0.5;
@@ -35,9 +34,4 @@ export function withOwnLinesInStory(
     const own = blockFeatures(block).linkDensity < MAX_LINK_DENSITY && places.has(placeAndStyle(block));
     return own ? 'story' : label;
   });
-}
-
-/** A block's element's parent (by position in the markup), tag and class. */
-function placeAndStyle(block: HtmlBlock): string {
-  return `${parentElement(block.element)?.startIndex ?? -1} ${styleOf(block.element)}`;
 }

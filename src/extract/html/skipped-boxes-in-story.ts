@@ -1,8 +1,7 @@
 import { blockFeatures } from '../block-features.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { isStoryProse, styleOf } from './lead-by-style.js';
+import { isStoryProse, placeAndStyle, styleOf } from './lead-by-style.js';
 
 /** Above this share of link characters a block reads as a list of links, not as prose. */
 const MAX_LINK_DENSITY = 0.3;
@@ -30,7 +29,7 @@ export function withSkippedBoxesInStory(
   const shown = new Set(blocks.map((block) => block.start));
   const first = story[0]!.start;
   const last = story.at(-1)!.start;
-  const places = new Set(story.map(placeOf));
+  const places = new Set(story.map(placeAndStyle));
   const styles = new Set(story.map((block) => styleOf(block.element)));
   // A box repeating a paragraph the story already shows (a summary, a pull quote) adds nothing.
   const storyTrigrams = new Set(story.flatMap((block) => trigramsOf(block.text)));
@@ -43,7 +42,7 @@ export function withSkippedBoxesInStory(
     if (shown.has(block.start)) return false;
     if (!isStoryProse(block) || blockFeatures(block).linkDensity > MAX_LINK_DENSITY) return false;
     if (repeats(block)) return false;
-    if (places.has(placeOf(block))) return true;
+    if (places.has(placeAndStyle(block))) return true;
     return block.start > first && block.start < last && styles.has(styleOf(block.element));
   });
   if (joining.length === 0) return unchanged;
@@ -54,13 +53,8 @@ export function withSkippedBoxesInStory(
   return { blocks: merged.map((entry) => entry.block), labels: merged.map((entry) => entry.label) };
 }
 
-/** The block's parent element and its own tag and class. */
-function placeOf(block: HtmlBlock): string {
-  return `${parentElement(block.element)?.startIndex} ${styleOf(block.element)}`;
-}
-
 /** The word trigrams of a text, lower-cased, punctuation aside. */
-function trigramsOf(text: string): string[] {
+export function trigramsOf(text: string): string[] {
   const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const trigrams: string[] = [];
   for (let index = 0; index + 3 <= tokens.length; index++)

@@ -1,9 +1,8 @@
 import { blockFeatures } from '../block-features.js';
 import { chromeKindByWording, closesStory, isAboutHeader } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { styleOf } from './lead-by-style.js';
+import { placeAndStyle } from './lead-by-style.js';
 
 /** Above this share of link text a sign-off line is a link box, not the story's last word. */
 const MAX_SIGN_OFF_LINK_DENSITY = 0.3;
@@ -57,9 +56,4 @@ export function withLinesStyledAsStory(
 function isSignOff(text: string, words: number, wording: BlockLabel | null): boolean {
   if (wording === 'footer') return true;
   return wording === 'other' && closesStory(text, words) && !isAboutHeader(text, words);
-}
-
-/** A block's element's parent (by position in the markup), tag and class. */
-function placeAndStyle(block: HtmlBlock): string {
-  return `${parentElement(block.element)?.startIndex ?? -1} ${styleOf(block.element)}`;
 }
