@@ -34,7 +34,22 @@ export interface BlockFeatures {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu;
 const BULLET_START = /^(?:[•·▪►▸◦●■*-]|\d{1,2}[.)])\s/u;
 
+/**
+ * Features already measured, by block: extraction's steps each read the same blocks again. The
+ * text and link count are checked, so a block changed since reads afresh.
+ */
+const MEASURED = new WeakMap<TextBlock, { text: string; linkChars: number; features: BlockFeatures }>();
+
 export function blockFeatures(block: TextBlock): BlockFeatures {
+  const known = MEASURED.get(block);
+  if (known !== undefined && known.text === block.text && known.linkChars === block.linkChars)
+    return known.features;
+  const features = measureBlock(block);
+  MEASURED.set(block, { text: block.text, linkChars: block.linkChars, features });
+  return features;
+}
+
+function measureBlock(block: TextBlock): BlockFeatures {
   const text = block.text;
   const wordList = text.match(WORD) ?? [];
   const words = wordList.length + unspacedWords(text);

@@ -32,18 +32,21 @@ export function withSkippedBoxesInStory(
   const places = new Set(story.map(placeAndStyle));
   const styles = new Set(story.map((block) => styleOf(block.element)));
   // A box repeating a paragraph the story already shows (a summary, a pull quote) adds nothing.
-  const storyTrigrams = new Set(story.flatMap((block) => trigramsOf(block.text)));
+  let storyTrigrams: Set<string> | undefined;
   const repeats = (block: HtmlBlock) => {
+    storyTrigrams ??= new Set(story.flatMap((kept) => trigramsOf(kept.text)));
     const trigrams = trigramsOf(block.text);
-    const shared = trigrams.filter((trigram) => storyTrigrams.has(trigram)).length;
+    const shared = trigrams.filter((trigram) => storyTrigrams!.has(trigram)).length;
     return trigrams.length > 0 && shared >= trigrams.length * MAX_REPEATED_SHARE;
   };
+  // Cheapest tests first: most of a page's blocks are shown or styled apart from the story.
   const joining = everyBlock.filter((block) => {
     if (shown.has(block.start)) return false;
-    if (!isStoryProse(block) || blockFeatures(block).linkDensity > MAX_LINK_DENSITY) return false;
-    if (repeats(block)) return false;
-    if (places.has(placeAndStyle(block))) return true;
-    return block.start > first && block.start < last && styles.has(styleOf(block.element));
+    const placed =
+      places.has(placeAndStyle(block)) ||
+      (block.start > first && block.start < last && styles.has(styleOf(block.element)));
+    if (!placed || !isStoryProse(block)) return false;
+    return blockFeatures(block).linkDensity <= MAX_LINK_DENSITY && !repeats(block);
   });
   if (joining.length === 0) return unchanged;
   const merged = [
