@@ -4,9 +4,10 @@ import { blockFeatures } from '../src/extract/block-features.js';
 import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
 import type { BlockLabel } from '../src/extract/classify-blocks.js';
 import { storyLayout, storyWithTail } from '../src/extract/extract-html.js';
-import { isHeading, parentElement } from '../src/extract/html/dom.js';
+import { isHeading } from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
 import { isStoryProse, placeAndStyle, styleOf } from '../src/extract/html/lead-by-style.js';
+import { styleWithParent } from '../src/extract/html/story-style.js';
 import { extractionSetFolders, isStoryText, sideOfStory, truthPages, words } from './extraction-truths.js';
 
 /**
@@ -77,17 +78,13 @@ export interface StoryStyling {
 
 /** Reads blocks against `story`: their styling beside the story's blocks and their kind of text. */
 export function stylingAgainst(story: readonly HtmlBlock[]): (block: HtmlBlock) => StoryStyling {
-  const withParent = (block: HtmlBlock) => {
-    const parent = parentElement(block.element);
-    return `${parent === null ? '' : styleOf(parent)} > ${styleOf(block.element)}`;
-  };
   const places = new Set(story.map(placeAndStyle));
-  const parents = new Set(story.map(withParent));
+  const parents = new Set(story.map(styleWithParent));
   const tags = new Set(story.map((block) => styleOf(block.element)));
   return (block) => ({
     relation: places.has(placeAndStyle(block))
       ? 'same element and style'
-      : parents.has(withParent(block))
+      : parents.has(styleWithParent(block))
         ? 'parent styled alike'
         : tags.has(styleOf(block.element))
           ? 'styled alike'

@@ -1,14 +1,9 @@
 import { basename } from 'node:path';
 import { storyLayout, storyStages } from '../src/extract/extract-html.js';
-import { holds } from '../src/extract/html/comment-threads.js';
-import { type HtmlElement, parentElement } from '../src/extract/html/dom.js';
+import { type HtmlElement, holds, parentElement } from '../src/extract/html/dom.js';
 import { classWeight, isUnlikelyContent } from '../src/extract/html/element-hints.js';
-import {
-  INNER_FEATURE_NAMES,
-  innerCandidates,
-  innerFeatures,
-  storyStyle,
-} from '../src/extract/html/inner-model.js';
+import { INNER_FEATURE_NAMES, innerCandidates, innerFeatures } from '../src/extract/html/inner-model.js';
+import { storyStyle } from '../src/extract/html/story-style.js';
 import { fitBlockModel, labelOf, type Sample } from './extraction-tail-train.js';
 import { trainingFolders } from './extraction-training.js';
 import { truthPages } from './extraction-truths.js';

@@ -1,8 +1,8 @@
 import type { BlockLabel } from '../classify-blocks.js';
-import { type HtmlElement, parentElement } from './dom.js';
+import { type HtmlElement, holds, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { storyStyle } from './inner-model.js';
 import { isThreadElement } from './reader-comments.js';
+import { storyStyle } from './story-style.js';
 
 /** Levels looked up from a block for an element named as a comment thread. */
 const MAX_LEVELS = 8;
@@ -28,8 +28,8 @@ export function withoutCommentThreads(
   return result;
 }
 
-/** Whether `element` lies in a comment thread that does not hold `core`. */
-function inThreadApartFrom(element: HtmlElement, core: HtmlElement): boolean {
+/** Whether `element` lies in a comment thread that does not hold `core` (any thread when there is no core). */
+export function inThreadApartFrom(element: HtmlElement, core: HtmlElement | null): boolean {
   let levels = 0;
   for (
     let current = parentElement(element);
@@ -37,16 +37,8 @@ function inThreadApartFrom(element: HtmlElement, core: HtmlElement): boolean {
     current = parentElement(current)
   ) {
     if (current === core) return false;
-    if (isThreadElement(current)) return !holds(current, core);
+    if (isThreadElement(current)) return core === null || !holds(current, core);
     levels++;
-  }
-  return false;
-}
-
-/** Whether `outer` is `inner` or one of its ancestors. */
-export function holds(outer: HtmlElement, inner: HtmlElement): boolean {
-  for (let current: HtmlElement | null = inner; current !== null; current = parentElement(current)) {
-    if (current === outer) return true;
   }
   return false;
 }

@@ -2,13 +2,13 @@ import { blockFeatures } from '../block-features.js';
 import { isProse } from '../block-weights.js';
 import { chromeKindByWording } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { holds } from './comment-threads.js';
-import { type HtmlElement, isHeadingTag, levelsToCommonAncestor, parentElement } from './dom.js';
+import { inThreadApartFrom } from './comment-threads.js';
+import { isHeadingTag, levelsToCommonAncestor, parentElement } from './dom.js';
 import { classWeight } from './element-hints.js';
 import type { HtmlBlock } from './html-blocks.js';
 import MODEL from './inner-model.json' with { type: 'json' };
 import { styleOf } from './lead-by-style.js';
-import { isThreadElement } from './reader-comments.js';
+import { parentStyle, type StoryStyle, storyStyle } from './story-style.js';
 import { chromeProbability, type TailModel } from './tail-model.js';
 
 /**
@@ -51,99 +51,6 @@ export const INNER_FEATURE_NAMES = [
   'levels to the core',
   'in a comment thread',
 ] as const;
-
-/** The story's styling, computed once per page. */
-export interface StoryStyle {
-  storyIndices: number[];
-  words: number[];
-  totalWords: number;
-  /** Story words by the tag and class of a block's element, and of its parent. */
-  elementWords: Map<string, number>;
-  parentWords: Map<string, number>;
-  /** The element-and-parent style holding most of the story's words. */
-  dominant: string;
-  /** Whether each story block (by rank) is in the dominant style. */
-  inDominant: boolean[];
-  /** First and last rank of the core: the run of dominant-style blocks with most words. */
-  core: [number, number];
-  /** The element holding most of the core's words (the parent of its paragraphs). */
-  coreParent: HtmlElement | null;
-}
-
-function parentStyle(block: HtmlBlock): string {
-  const parent = parentElement(block.element);
-  return parent === null ? '' : styleOf(parent);
-}
-
-function fullStyle(block: HtmlBlock): string {
-  return `${parentStyle(block)} > ${styleOf(block.element)}`;
-}
-
-export function storyStyle(blocks: readonly HtmlBlock[], labels: readonly BlockLabel[]): StoryStyle {
-  const storyIndices = labels.flatMap((label, index) => (label === 'story' ? [index] : []));
-  const words = new Array<number>(blocks.length).fill(0);
-  const elementWords = new Map<string, number>();
-  const parentWords = new Map<string, number>();
-  const fullWords = new Map<string, number>();
-  let totalWords = 0;
-  for (const index of storyIndices) {
-    const block = blocks[index]!;
-    const count = blockFeatures(block).words;
-    words[index] = count;
-    totalWords += count;
-    const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + count);
-    add(elementWords, styleOf(block.element));
-    add(parentWords, parentStyle(block));
-    add(fullWords, fullStyle(block));
-  }
-  let dominant = '';
-  let most = -1;
-  for (const [style, count] of fullWords) {
-    if (count > most) {
-      dominant = style;
-      most = count;
-    }
-  }
-  const inDominant = storyIndices.map((index) => fullStyle(blocks[index]!) === dominant);
-  let core: [number, number] = [0, 0];
-  let best = -1;
-  for (let start = 0; start < storyIndices.length; start++) {
-    if (!inDominant[start]) continue;
-    let end = start;
-    let sum = words[storyIndices[start]!]!;
-    while (end + 1 < storyIndices.length && inDominant[end + 1]) sum += words[storyIndices[++end]!]!;
-    if (sum > best) {
-      best = sum;
-      core = [start, end];
-    }
-    start = end;
-  }
-  const byParent = new Map<HtmlElement, number>();
-  for (let rank = core[0]; rank <= core[1] && storyIndices.length > 0; rank++) {
-    const index = storyIndices[rank]!;
-    const parent = parentElement(blocks[index]!.element);
-    if (parent !== null) byParent.set(parent, (byParent.get(parent) ?? 0) + words[index]!);
-  }
-  let coreParent: HtmlElement | null = null;
-  most = -1;
-  for (const [parent, count] of byParent) {
-    if (count > most) {
-      coreParent = parent;
-      most = count;
-    }
-  }
-  return {
-    storyIndices,
-    words,
-    totalWords,
-    elementWords,
-    parentWords,
-    dominant,
-    inDominant,
-    core,
-    coreParent,
-  };
-}
 
 /** The inner model's features of the story block at `index`, in the order of `INNER_FEATURE_NAMES`. */
 export function innerFeatures(blocks: readonly HtmlBlock[], style: StoryStyle, index: number): number[] {
@@ -189,7 +96,7 @@ export function innerFeatures(blocks: readonly HtmlBlock[], style: StoryStyle, i
     style.coreParent === null
       ? 1
       : levelsToCommonAncestor(block.element, style.coreParent, MAX_LEVELS) / MAX_LEVELS,
-    inCommentThread(block.element, style.coreParent) ? 1 : 0,
+    inThreadApartFrom(block.element, style.coreParent) ? 1 : 0,
   ];
 }
 
@@ -216,22 +123,4 @@ export function withoutInnerChrome(
       result[index] = 'other';
   }
   return result;
-}
-
-/**
- * Whether an ancestor of `element` (a few levels up) is named as a reader-comment thread and does
- * not hold the story's core (a page may wrap its whole article in a box named for comments).
- */
-function inCommentThread(element: HtmlElement, coreParent: HtmlElement | null): boolean {
-  let levels = 0;
-  for (
-    let current = parentElement(element);
-    current !== null && levels < 8;
-    current = parentElement(current)
-  ) {
-    if (isThreadElement(current) && !(coreParent !== null && holds(current, coreParent))) return true;
-    if (coreParent !== null && current === coreParent) return false;
-    levels++;
-  }
-  return false;
 }

@@ -1,9 +1,10 @@
 import { blockFeatures } from '../block-features.js';
 import { chromeKindByWording, isAboutHeader, isListHeader } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
-import { isHeading, parentElement } from './dom.js';
+import { isHeading } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { isStoryProse, styleOf, withBlocksJoiningStory } from './lead-by-style.js';
+import { isStoryProse, withBlocksJoiningStory } from './lead-by-style.js';
+import { styleWithParent } from './story-style.js';
 
 /** Most blocks (an advertisement, a picture, a share bar) the story's continuation may sit past. */
 const MAX_GAP = 4;
@@ -52,12 +53,6 @@ export function withTailInStoryStyle(
     else if (isHeading(block.element)) subheads.push(block);
   }
   return withBlocksJoiningStory(pageBlocks, blocks, labels, tail);
-}
-
-/** The tag and class of a block's element and of its parent. */
-function styleWithParent(block: HtmlBlock): string {
-  const parent = parentElement(block.element);
-  return `${parent === null ? '' : styleOf(parent)} > ${styleOf(block.element)}`;
 }
 
 /**
