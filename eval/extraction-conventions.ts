@@ -1,14 +1,13 @@
 import { basename } from 'node:path';
-import { isWiretraceError } from '../src/errors.js';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
 import type { BlockLabel } from '../src/extract/classify-blocks.js';
-import { storyLayout, storyWithTail } from '../src/extract/extract-html.js';
+import { storyWithTail } from '../src/extract/extract-html.js';
 import { isHeading } from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
 import { isStoryProse, placeAndStyle, styleOf } from '../src/extract/html/lead-by-style.js';
 import { styleWithParent } from '../src/extract/html/story-style.js';
-import { extractionSetFolders, isStoryText, sideOfStory, truthPages, words } from './extraction-truths.js';
+import { extractionSetFolders, isStoryText, laidOutPages, sideOfStory, words } from './extraction-truths.js';
 
 /**
  * Where the benchmarks' conventions part (`npm run eval -- extraction-conventions [--sets ...]`):
@@ -37,14 +36,7 @@ type Table = Map<string, Map<string, Share>>;
 
 async function tallySet(folder: string, table: Table, styles: boolean): Promise<void> {
   const set = basename(folder);
-  for await (const { id, truth, page } of truthPages(folder)) {
-    let layout: ReturnType<typeof storyLayout>;
-    try {
-      layout = storyLayout(page);
-    } catch (error) {
-      if (!isWiretraceError(error)) throw error;
-      continue;
-    }
+  for await (const { id, truth, layout } of laidOutPages(folder)) {
     if (!layout.labels.includes('story')) continue;
     const { blocks, labels } = styles
       ? storyWithTail(layout)

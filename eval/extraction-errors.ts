@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { storyLayout, storyStages } from '../src/extract/extract-html.js';
+import { storyStages } from '../src/extract/extract-html.js';
 import { isHeadingTag } from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
-import { extractionSetFolders, isStoryText, sideOfStory, truthPages, words } from './extraction-truths.js';
+import { extractionSetFolders, isStoryText, laidOutPages, sideOfStory, words } from './extraction-truths.js';
 
 /**
  * `npm run eval -- extraction-errors`: where extraction's errors lie on each page-extraction set,
@@ -48,13 +48,7 @@ export async function errorPlaces(
 ): Promise<{ places: Map<string, Tally>; keptChrome: Map<string, number> }> {
   const places = new Map<string, Tally>();
   const keptChrome = new Map<string, number>();
-  for await (const { truth, page: item } of truthPages(directory)) {
-    let layout: ReturnType<typeof storyLayout>;
-    try {
-      layout = storyLayout(item);
-    } catch {
-      continue; // a page without text: nothing to place
-    }
+  for await (const { truth, layout } of laidOutPages(directory)) {
     const stages = storyStages(layout);
     const label = new Map<HtmlBlock, string>();
     stages.blocks.forEach((block, index) => {

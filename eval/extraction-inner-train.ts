@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
-import { storyLayout, storyStages } from '../src/extract/extract-html.js';
-import { type HtmlElement, holds, parentElement } from '../src/extract/html/dom.js';
+import { storyStages } from '../src/extract/extract-html.js';
+import { type HtmlElement, isInsideAny, parentElement } from '../src/extract/html/dom.js';
 import { classWeight, isUnlikelyContent } from '../src/extract/html/element-hints.js';
 import { INNER_FEATURE_NAMES, innerCandidates, innerFeatures } from '../src/extract/html/inner-model.js';
 import { storyStyle } from '../src/extract/html/story-style.js';
 import { fitBlockModel, labelOf, type Sample } from './extraction-tail-train.js';
 import { trainingFolders } from './extraction-training.js';
-import { truthPages } from './extraction-truths.js';
+import { laidOutPages } from './extraction-truths.js';
 
 /**
  * `npm run train:extract -- --inner`: learns the inner model (src/extract/html/inner-model.ts),
@@ -54,7 +54,7 @@ function namedBoxApart(element: HtmlElement, core: HtmlElement | null): string {
     current !== null && levels < 8;
     current = parentElement(current)
   ) {
-    if (current === core || holds(current, core)) return 'none';
+    if (isInsideAny(core, new Set([current]))) return 'none';
     if (isUnlikelyContent(current)) return 'unlikely';
     if (classWeight(current) < 0) return 'negative';
     levels++;
@@ -66,13 +66,8 @@ async function samplesOf(directory: string): Promise<{ samples: Sample[]; tallie
   const set = basename(directory);
   const samples: Sample[] = [];
   const tallies = new Map<string, Tally>();
-  for await (const { id, truth, page: item } of truthPages(directory)) {
-    let stages: ReturnType<typeof storyStages>;
-    try {
-      stages = storyStages(storyLayout(item));
-    } catch {
-      continue;
-    }
+  for await (const { id, truth, layout } of laidOutPages(directory)) {
+    const stages = storyStages(layout);
     const style = storyStyle(stages.blocks, stages.labels);
     for (const index of innerCandidates(style)) {
       const label = labelOf(truth, stages.blocks[index]!.text);

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
-import { isWiretraceError } from '../src/errors.js';
 import { blockFeatures } from '../src/extract/block-features.js';
-import { storyLayout, storyWithTail } from '../src/extract/extract-html.js';
+import { storyWithTail } from '../src/extract/extract-html.js';
 import { ChromeSubtrees } from '../src/extract/html/chrome-subtrees.js';
 import { contentRoot, type HtmlElement, parentElement, parseHtml } from '../src/extract/html/dom.js';
 import { unlikelyWord } from '../src/extract/html/element-hints.js';
@@ -9,7 +8,13 @@ import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
 import { placeAndStyle } from '../src/extract/html/lead-by-style.js';
 import { trigramsOf } from '../src/extract/html/skipped-boxes-in-story.js';
 import { stylingAgainst } from './extraction-conventions.js';
-import { blocksInOutput, extractionSetFolders, isStoryText, truthPages, words } from './extraction-truths.js';
+import {
+  blocksInOutput,
+  extractionSetFolders,
+  isStoryText,
+  laidOutPages,
+  words,
+} from './extraction-truths.js';
 
 /**
  * The blocks of boxes skipped for their class or id (`npm run eval -- extraction-skipped-boxes
@@ -54,15 +59,7 @@ function skippingBox(element: HtmlElement, chrome: ChromeSubtrees): HtmlElement 
 
 async function tallySet(folder: string, tables: Table[]): Promise<void> {
   const set = basename(folder);
-  for await (const { id, truth, page } of truthPages(folder)) {
-    if (page.format !== 'html') continue;
-    let layout: ReturnType<typeof storyLayout>;
-    try {
-      layout = storyLayout(page);
-    } catch (error) {
-      if (!isWiretraceError(error)) throw error;
-      continue;
-    }
+  for await (const { id, truth, page, layout } of laidOutPages(folder)) {
     const { blocks, labels } = storyWithTail(layout);
     const story = blocks.filter((_, index) => labels[index] === 'story');
     if (story.length === 0) continue;

@@ -1,5 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isWiretraceError } from '../src/errors.js';
+import { storyLayout } from '../src/extract/extract-html.js';
+import type { StoryLayout } from '../src/extract/html/block-model.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import type { RawDocument } from '../src/model/article.js';
 
@@ -81,6 +84,25 @@ export async function* truthPages(
   }
 }
 
+/**
+ * The set's pages as truthPages gives them, each with its story layout (the content container's
+ * blocks and their labels); a page extraction finds no text in is left out.
+ */
+export async function* laidOutPages(
+  directory: string,
+): AsyncGenerator<{ id: string; truth: Truth; page: RawDocument; layout: StoryLayout }> {
+  for await (const item of truthPages(directory)) {
+    let layout: StoryLayout;
+    try {
+      layout = storyLayout(item.page);
+    } catch (error) {
+      if (!isWiretraceError(error)) throw error;
+      continue;
+    }
+    yield { ...item, layout };
+  }
+}
+
 /** A page's ground truth from its full text (reader comments after Dragnet's marker cut off). */
 export function textTruth(text: string): Truth {
   const marker = text.indexOf(COMMENTS_MARKER);
@@ -123,12 +145,12 @@ function trigramsOf(text: string): string[] {
 /** The page sets the trainers and error tallies read: the development halves of the four benchmarks. */
 const SET_PREFIXES = ['aeb', 'trafilatura-eval', 'l3s-gn1', 'dragnet'];
 
-/** The folders of those sets under `datasets` whose names start with one of `sets` (all when empty), sorted. */
 /** Where a block at `position` lies against the story's first and last blocks. */
 export function sideOfStory(position: number, first: number, last: number): 'before' | 'between' | 'after' {
   return position < first ? 'before' : position > last ? 'after' : 'between';
 }
 
+/** The folders of those sets under `datasets` whose names start with one of `sets` (all when empty), sorted. */
 export function extractionSetFolders(datasets: string, sets: readonly string[]): string[] {
   if (!existsSync(datasets)) return [];
   return readdirSync(datasets, { withFileTypes: true })

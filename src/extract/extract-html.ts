@@ -145,6 +145,12 @@ function labelledLayout(
   const jsonLd = pageJsonLd(elements);
   const metadata = htmlMetadata(elements, jsonLd);
   const declaration = bodyDeclaration(elements, jsonLd);
+  // Every visible block of the page, boxes named as chrome included: read only when needed.
+  let every: HtmlBlock[] | null = null;
+  const everyBlock = () => {
+    every ??= htmlBlocks(raw.content, root, { skipUnlikely: false });
+    return every;
+  };
   let pageBlocks = htmlBlocks(raw.content, root, { skipUnlikely: true });
   const knownTitle = metadata.title ?? metadata.documentTitle;
   let blocks = withLeadBeforeBody(
@@ -154,7 +160,7 @@ function labelledLayout(
   );
   if (textLength(blocks) < MIN_CONTENT_CHARS) {
     // Some sites put the story in elements whose class names look like chrome; look again.
-    const all = htmlBlocks(raw.content, root, { skipUnlikely: false });
+    const all = everyBlock();
     const relaxed = withLeadBeforeBody(
       all,
       mainContentBlocks(all, declaredBody(declaration, all), knownTitle),
@@ -168,12 +174,6 @@ function labelledLayout(
   const classification = classifyBlocks(blocks, 'html', knownTitle);
   const inContext = withStoryContext(blocks, classification.labels);
   const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
-  // Every visible block of the page, boxes named as chrome included: read only when asked for.
-  let every: HtmlBlock[] | null = null;
-  const everyBlock = () => {
-    every ??= htmlBlocks(raw.content, root, { skipUnlikely: false });
-    return every;
-  };
   return {
     layout: { pageBlocks, containerBlocks: blocks, labels, everyBlock },
     classification,

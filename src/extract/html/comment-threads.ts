@@ -1,5 +1,5 @@
 import type { BlockLabel } from '../classify-blocks.js';
-import { type HtmlElement, holds, parentElement } from './dom.js';
+import { type HtmlElement, isInsideAny, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { isThreadElement } from './reader-comments.js';
 import { storyStyle } from './story-style.js';
@@ -37,7 +37,7 @@ export function inThreadApartFrom(element: HtmlElement, core: HtmlElement | null
     current = parentElement(current)
   ) {
     if (current === core) return false;
-    if (isThreadElement(current)) return core === null || !holds(current, core);
+    if (isThreadElement(current)) return core === null || !isInsideAny(core, new Set([current]));
     levels++;
   }
   return false;

@@ -50,14 +50,6 @@ export function parentElement(element: HtmlElement): HtmlElement | null {
   return parent !== null && isElement(parent) ? parent : null;
 }
 
-/** Whether `outer` is `inner` or one of its ancestors. */
-export function holds(outer: HtmlElement, inner: HtmlElement): boolean {
-  for (let current: HtmlElement | null = inner; current !== null; current = parentElement(current)) {
-    if (current === outer) return true;
-  }
-  return false;
-}
-
 /** Steps up from `element` to the lowest ancestor it shares with `other`, at most `maxLevels`. */
 export function levelsToCommonAncestor(element: HtmlElement, other: HtmlElement, maxLevels: number): number {
   const ancestors = new Set<HtmlElement>();

@@ -1,15 +1,13 @@
 import { blockFeatures } from '../block-features.js';
 import { isProse } from '../block-weights.js';
-import { chromeKindByWording } from '../chrome-patterns.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import { inThreadApartFrom } from './comment-threads.js';
-import { isHeadingTag, levelsToCommonAncestor, parentElement } from './dom.js';
-import { classWeight } from './element-hints.js';
+import { levelsToCommonAncestor, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import MODEL from './inner-model.json' with { type: 'json' };
 import { styleOf } from './lead-by-style.js';
 import { parentStyle, type StoryStyle, storyStyle } from './story-style.js';
-import { chromeProbability, type TailModel } from './tail-model.js';
+import { chromeProbability, digitShare, elementFeatures, type TailModel } from './tail-model.js';
 
 /**
  * The inner model: a logistic regression over every block the story keeps inside its content
@@ -69,8 +67,6 @@ export function innerFeatures(blocks: readonly HtmlBlock[], style: StoryStyle, i
   const [coreStart, coreEnd] = style.core;
   const distance = rank < coreStart ? coreStart - rank : rank > coreEnd ? rank - coreEnd : 0;
   const parent = parentElement(block.element);
-  const tag = block.element.name;
-  const digits = (block.text.match(/\p{N}/gu) ?? []).length;
   return [
     Math.log1p(words),
     features.endsSentence ? 1 : 0,
@@ -78,11 +74,7 @@ export function innerFeatures(blocks: readonly HtmlBlock[], style: StoryStyle, i
     features.linkDensity,
     features.lowercaseShare,
     features.caseless ? 1 : 0,
-    tag === 'p' ? 1 : 0,
-    tag === 'li' ? 1 : 0,
-    isHeadingTag(tag) ? 1 : 0,
-    (classWeight(block.element) + (parent === null ? 0 : classWeight(parent))) / 50,
-    chromeKindByWording(block.text, words) === null ? 0 : 1,
+    ...elementFeatures(block, words),
     words / total,
     (style.elementWords.get(styleOf(block.element)) ?? 0) / total,
     (style.parentWords.get(parentStyle(block)) ?? 0) / total,
@@ -91,7 +83,7 @@ export function innerFeatures(blocks: readonly HtmlBlock[], style: StoryStyle, i
     Math.min(MAX_RUN, distance) / MAX_RUN,
     count <= 1 ? 0 : rank / (count - 1),
     Math.min(MAX_RUN, Math.min(rank, count - 1 - rank)) / MAX_RUN,
-    digits / Math.max(1, block.text.length),
+    digitShare(block),
     parent !== null && parent === style.coreParent ? 1 : 0,
     style.coreParent === null
       ? 1

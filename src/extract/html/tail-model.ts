@@ -174,8 +174,6 @@ export function edgeFeatures(
   const parent = parentElement(block.element);
   const innerStory = shape.storyIndices[edge === 'tail' ? rank - 1 : rank + 1];
   const inner = innerStory === undefined ? null : blocks[innerStory]!;
-  const tag = block.element.name;
-  const digits = (block.text.match(/\p{N}/gu) ?? []).length;
   return [
     Math.log1p(words),
     features.endsSentence ? 1 : 0,
@@ -187,21 +185,38 @@ export function edgeFeatures(
     place / TAIL_BLOCKS,
     outward / total,
     words / total,
-    tag === 'p' ? 1 : 0,
-    tag === 'li' ? 1 : 0,
-    isHeadingTag(tag) ? 1 : 0,
-    (classWeight(block.element) + (parent === null ? 0 : classWeight(parent))) / 50,
-    chromeKindByWording(block.text, words) === null ? 0 : 1,
+    ...elementFeatures(block, words),
     parent !== null && parent === shape.mainParent ? 1 : 0,
     shape.mainParent === null
       ? 1
       : levelsToCommonAncestor(block.element, shape.mainParent, MAX_LEVELS) / MAX_LEVELS,
     setApartShare(block),
     /@|©|\(c\)|https?:\/\/|www\./i.test(block.text) ? 1 : 0,
-    digits / Math.max(1, block.text.length),
+    digitShare(block),
     inner === null ? 0 : isProse(blockFeatures(inner)) ? 1 : 0,
     innerStory === undefined ? 0 : Math.min(1, (Math.abs(index - innerStory) - 1) / 3),
   ];
+}
+
+/**
+ * What the element and the wording of a block say, as the chrome models read them: a paragraph,
+ * a list item or a heading; the class weight of it and its parent; chrome wording.
+ */
+export function elementFeatures(block: HtmlBlock, words: number): number[] {
+  const parent = parentElement(block.element);
+  const tag = block.element.name;
+  return [
+    tag === 'p' ? 1 : 0,
+    tag === 'li' ? 1 : 0,
+    isHeadingTag(tag) ? 1 : 0,
+    (classWeight(block.element) + (parent === null ? 0 : classWeight(parent))) / 50,
+    chromeKindByWording(block.text, words) === null ? 0 : 1,
+  ];
+}
+
+/** Share of a block's characters that are digits (dates, scores, phone numbers). */
+export function digitShare(block: HtmlBlock): number {
+  return (block.text.match(/\p{N}/gu) ?? []).length / Math.max(1, block.text.length);
 }
 
 /** Probability that a tail block is page chrome. */
