@@ -40,6 +40,7 @@ const names = [
   'extraction-loss',
   'extraction-conventions',
   'extraction-skipped-boxes',
+  'extraction-worst',
   'direction-errors',
   'partial-errors',
   'body-lines',
@@ -92,6 +93,11 @@ if (only === 'extraction-conventions') {
 if (only === 'extraction-skipped-boxes') {
   const { evaluateSkippedBoxes } = await import('./extraction-skipped-boxes.js');
   await evaluateSkippedBoxes(datasets, listArgument('--sets'));
+}
+// The pages below F1 0.5 on each set, by what happened to them (`--below F1`).
+if (only === 'extraction-worst') {
+  const { evaluateExtractionWorst } = await import('./extraction-worst.js');
+  await evaluateExtractionWorst(datasets, listArgument('--sets'), Number(argument('--below', '0.5')));
 }
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {

@@ -109,13 +109,23 @@ export function storyBeforeTail(raw: RawDocument): { blocks: HtmlBlock[]; labels
   return withModelBlocks(storyLayout(raw));
 }
 
-/** The page's blocks (chrome subtrees skipped) and its headline: what the container model reads. */
-export function containerView(raw: RawDocument): { pageBlocks: HtmlBlock[]; headline: string | null } {
+/**
+ * The page's blocks (chrome subtrees skipped) and its headline: what the container model reads;
+ * with the article body the page declares, if any.
+ */
+export function containerView(raw: RawDocument): {
+  pageBlocks: HtmlBlock[];
+  headline: string | null;
+  declared: HtmlElement | null;
+} {
   const { elements, root } = parsePage(raw);
-  const metadata = htmlMetadata(elements, pageJsonLd(elements));
+  const jsonLd = pageJsonLd(elements);
+  const metadata = htmlMetadata(elements, jsonLd);
+  const pageBlocks = htmlBlocks(raw.content, root, { skipUnlikely: true });
   return {
-    pageBlocks: htmlBlocks(raw.content, root, { skipUnlikely: true }),
+    pageBlocks,
     headline: metadata.title ?? metadata.documentTitle,
+    declared: declaredBody(bodyDeclaration(elements, jsonLd), pageBlocks),
   };
 }
 

@@ -178,6 +178,9 @@ function candidateTallies(
   return tallies;
 }
 
+/** The committed model (container-model.json). */
+export const CONTAINER_MODEL: ContainerModel = MODEL;
+
 export function containerProbability(model: ContainerModel, features: readonly number[]): number {
   let sum = model.bias;
   features.forEach((value, index) => {

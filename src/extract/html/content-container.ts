@@ -16,12 +16,42 @@ export function mainContentBlocks(
   declaredBody: HtmlElement | null,
   headline: string | null = null,
 ): HtmlBlock[] {
+  return containerStages(allBlocks, declaredBody, headline).blocks;
+}
+
+/** Which step set the content container where it is (what `npm run eval -- extraction-worst` tallies). */
+export type ContainerStage =
+  | 'score winner'
+  | 'container model'
+  | 'runners-up ancestor'
+  | 'richer parent'
+  | 'declared body';
+
+/**
+ * The content container step by step: the score's winner, the container model's choice, the top
+ * after the Readability climbs, the elements chosen with siblings and chunks, and the step that
+ * last moved the top.
+ */
+export function containerStages(
+  allBlocks: readonly HtmlBlock[],
+  declaredBody: HtmlElement | null,
+  headline: string | null = null,
+): { blocks: HtmlBlock[]; top: HtmlElement | null; chosen: Set<HtmlElement>; stage: ContainerStage } {
   const { blocks, scores, totals, candidates } = containerCandidatesOf(allBlocks, headline);
-  let top: HtmlElement | null = candidates[0]?.element ?? null;
-  if (top === null) return [...blocks];
+  const winner: HtmlElement | null = candidates[0]?.element ?? null;
+  if (winner === null) return { blocks: [...blocks], top: null, chosen: new Set(), stage: 'score winner' };
   // The container model may prefer a runner-up that tells the headline's story.
-  top = preferredContainer(candidates) ?? top;
-  top = sharedAncestorOfRunnersUp(top, scores) ?? climbToRicherParent(top, scores);
+  const preferred = preferredContainer(candidates) ?? winner;
+  const shared = sharedAncestorOfRunnersUp(preferred, scores);
+  const top = shared ?? climbToRicherParent(preferred, scores);
+  let stage: ContainerStage =
+    shared !== null
+      ? 'runners-up ancestor'
+      : top !== preferred
+        ? 'richer parent'
+        : preferred !== winner
+          ? 'container model'
+          : 'score winner';
   let chosen = withContentSiblings(top, scores, totals, blocks);
   for (const chunk of storyChunks(top, scores)) chosen.add(chunk);
   if (
@@ -30,8 +60,9 @@ export function mainContentBlocks(
   ) {
     // The page's own word beats the scores when they disagree; inside it the scores may narrow down.
     chosen = new Set([declaredBody, ...storyChunks(declaredBody, scores)]);
+    stage = 'declared body';
   }
-  return blocks.filter((block) => isInsideAny(block.element, chosen));
+  return { blocks: blocks.filter((block) => isInsideAny(block.element, chosen)), top, chosen, stage };
 }
 
 /**
