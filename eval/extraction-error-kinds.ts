@@ -6,7 +6,9 @@ import { extractHtml, storyLayout } from '../src/extract/extract-html.js';
 import { NEVER_TEXT } from '../src/extract/html/chrome-subtrees.js';
 import { containerCandidatesOf } from '../src/extract/html/content-container.js';
 import {
+  commonAncestor,
   contentRoot,
+  elementAndAncestors,
   findElements,
   type HtmlElement,
   isElement,
@@ -203,26 +205,9 @@ function readBySecondLook(raw: RawDocument, output: string): boolean {
   }
 }
 
-function ancestors(element: HtmlElement): HtmlElement[] {
-  const chain: HtmlElement[] = [];
-  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current))
-    chain.push(current);
-  return chain;
-}
-
-function commonAncestor(elements: readonly HtmlElement[]): HtmlElement | null {
-  if (elements.length === 0) return null;
-  let chain = ancestors(elements[0]!);
-  for (const element of elements.slice(1)) {
-    const others = new Set(ancestors(element));
-    chain = chain.filter((ancestor) => others.has(ancestor));
-  }
-  return chain[0] ?? null;
-}
-
 /** Levels to climb from the container's top to the smallest ancestor also holding `element`. */
 function levelsUp(top: HtmlElement, element: HtmlElement): number | 'page' {
-  const held = new Set(ancestors(element));
+  const held = new Set(elementAndAncestors(element));
   let levels = 0;
   for (let current: HtmlElement | null = top; current !== null; current = parentElement(current)) {
     if (held.has(current)) return current.name === 'body' || current.name === 'html' ? 'page' : levels;
@@ -232,7 +217,7 @@ function levelsUp(top: HtmlElement, element: HtmlElement): number | 'page' {
 }
 
 function elementKind(block: HtmlBlock): string {
-  const chain = ancestors(block.element);
+  const chain = elementAndAncestors(block.element);
   const tag = block.element.name;
   if (isHeadingTag(tag)) return 'heading';
   if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'list item';
@@ -247,7 +232,7 @@ function elementKind(block: HtmlBlock): string {
 /** Where one visible block lies relative to the extracted story. */
 function placeOf(page: PageView, position: number): string {
   const block = page.visible[position]!;
-  if (ancestors(block.element).some((element) => LANDMARK_TAGS.has(element.name)))
+  if (elementAndAncestors(block.element).some((element) => LANDMARK_TAGS.has(element.name)))
     return 'landmark (aside, footer, nav, figure, noscript)';
   if (!page.unskipped.has(block.start))
     return `box skipped for its class or role (${skippedWord(block)}), ${sideOf(page, position)}`;
@@ -268,9 +253,9 @@ function placeOf(page: PageView, position: number): string {
  * of container, or a second one, could have reached it.
  */
 function candidateRank(page: PageView, block: HtmlBlock): string {
-  const aboveContainer = new Set(page.containerTop === null ? [] : ancestors(page.containerTop));
+  const aboveContainer = new Set(page.containerTop === null ? [] : elementAndAncestors(page.containerTop));
   let best = Number.POSITIVE_INFINITY;
-  for (const element of ancestors(block.element)) {
+  for (const element of elementAndAncestors(block.element)) {
     if (aboveContainer.has(element)) break;
     best = Math.min(best, page.rankOf.get(element) ?? best);
   }
@@ -327,7 +312,7 @@ function sideOf(page: PageView, position: number): string {
 /** The chrome word of the outermost skipped ancestor's class, id or role. */
 function skippedWord(block: HtmlBlock): string {
   let word = '?';
-  for (const element of ancestors(block.element)) {
+  for (const element of elementAndAncestors(block.element)) {
     if (!isUnlikelyContent(element)) continue;
     const role = element.attribs.role;
     const hints = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;

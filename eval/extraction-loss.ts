@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
 import { storyLayout } from '../src/extract/extract-html.js';
-import {
-  contentRoot,
-  type HtmlElement,
-  isHeadingTag,
-  parentElement,
-  parseHtml,
-} from '../src/extract/html/dom.js';
+import { contentRoot, elementAndAncestors, isHeadingTag, parseHtml } from '../src/extract/html/dom.js';
 import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
 import { extractArticle } from '../src/extract/index.js';
 import { lastAtOrBelow } from '../src/sorted-search.js';
@@ -55,17 +49,10 @@ interface SetLoss {
   cells: Map<string, Cell>;
 }
 
-function ancestors(element: HtmlElement): HtmlElement[] {
-  const chain: HtmlElement[] = [];
-  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current))
-    chain.push(current);
-  return chain;
-}
-
 export function blockKind(block: HtmlBlock): (typeof KINDS)[number] {
   const tag = block.element.name;
   if (isHeadingTag(tag)) return 'heading';
-  const chain = ancestors(block.element).slice(0, 4);
+  const chain = elementAndAncestors(block.element).slice(0, 4);
   if (
     chain.some(
       (element) =>
@@ -103,7 +90,8 @@ function pageView(raw: Parameters<typeof storyLayout>[0], output: string): PageV
   const first = anchors.indexOf(true);
   const last = anchors.lastIndexOf(true);
   const places = blocks.map((block, index) => {
-    if (ancestors(block.element).some((element) => LANDMARK_TAGS.has(element.name))) return 'landmark';
+    if (elementAndAncestors(block.element).some((element) => LANDMARK_TAGS.has(element.name)))
+      return 'landmark';
     if (!unskipped.has(block.start)) return 'skipped box';
     if (container.has(block.start)) return 'container';
     return first < 0 ? 'before' : sideOfStory(index, first, last);

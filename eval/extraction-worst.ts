@@ -10,11 +10,12 @@ import {
 } from '../src/extract/html/container-model.js';
 import { containerCandidatesOf, containerStages } from '../src/extract/html/content-container.js';
 import {
+  commonAncestor,
   contentRoot,
+  elementAndAncestors,
   findElements,
   type HtmlElement,
   isHeadingTag,
-  parentElement,
   parseHtml,
 } from '../src/extract/html/dom.js';
 import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
@@ -90,23 +91,6 @@ function add(set: SetWorst, table: string, key: string, page: WorstPage, amount 
   tally.amount += amount;
 }
 
-function ancestors(element: HtmlElement): HtmlElement[] {
-  const chain: HtmlElement[] = [];
-  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current))
-    chain.push(current);
-  return chain;
-}
-
-function commonAncestor(elements: readonly HtmlElement[]): HtmlElement | null {
-  if (elements.length === 0) return null;
-  let chain = ancestors(elements[0]!);
-  for (const element of elements.slice(1)) {
-    const others = new Set(ancestors(element));
-    chain = chain.filter((ancestor) => others.has(ancestor));
-  }
-  return chain[0] ?? null;
-}
-
 /**
  * A block's truth label; on the ROUGE sets blocks under four words are left unlabelled (a menu
  * entry's word stands somewhere in any story, so they would count as story by chance).
@@ -142,7 +126,7 @@ function rankBand(rank: number | undefined): string {
  * reads as (heading, linked line, prose, short line).
  */
 function chromeKind(block: HtmlBlock, storyCells: ReadonlySet<HtmlElement>): string {
-  const chain = ancestors(block.element);
+  const chain = elementAndAncestors(block.element);
   const hints = (element: HtmlElement) => `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
   const cell = chain.find((element) => element.name === 'td');
   const structure = chain.some((element) => COMMENT_WORDS.test(hints(element)))
@@ -175,7 +159,7 @@ function worthOf(
     const label = labels[index];
     if (label === null || label === undefined) return;
     const count = words(block.text);
-    for (const element of ancestors(block.element)) {
+    for (const element of elementAndAncestors(block.element)) {
       const entry = worth.get(element) ?? { story: 0, chrome: 0 };
       if (label) entry.story += count;
       else entry.chrome += count;
@@ -239,7 +223,7 @@ function describe(
     const layout = storyLayout(raw);
     const top = commonAncestor(layout.containerBlocks.map((block) => block.element));
     if (top !== null && blocks.length > 0) {
-      const root = ancestors(blocks[0]!.element).at(-1)!;
+      const root = elementAndAncestors(blocks[0]!.element).at(-1)!;
       chosen = findElements(root).find((element) => element.startIndex === top.startIndex) ?? null;
     }
   } catch (error) {
@@ -249,8 +233,10 @@ function describe(
     if (best === null) relation = 'no scored box holds story';
     else if (chosen === null) relation = 'container not in the skip-classes tree (relaxed look)';
     else if (chosen === best) relation = 'chosen = the box of most worth';
-    else if (ancestors(chosen).includes(best)) relation = 'chosen inside the box of most worth (too small)';
-    else if (ancestors(best).includes(chosen)) relation = 'chosen around the box of most worth (too big)';
+    else if (elementAndAncestors(chosen).includes(best))
+      relation = 'chosen inside the box of most worth (too small)';
+    else if (elementAndAncestors(best).includes(chosen))
+      relation = 'chosen around the box of most worth (too big)';
     else relation = 'chosen apart from the box of most worth (wrong box)';
     add(set, 'container against the box of most worth', relation, page);
     const stage =
@@ -291,7 +277,7 @@ function describe(
   let coverDepth = -1;
   for (const [element, entry] of worth) {
     if (entry.story < 0.9 * storyTotal) continue;
-    const depth = ancestors(element).length;
+    const depth = elementAndAncestors(element).length;
     if (depth > coverDepth) {
       coverDepth = depth;
       cover = element;
@@ -350,7 +336,7 @@ function describe(
   const storyCells = new Set<HtmlElement>();
   visible.forEach((block) => {
     if (labelOf(truth, block) !== true) return;
-    const cell = ancestors(block.element).find((element) => element.name === 'td');
+    const cell = elementAndAncestors(block.element).find((element) => element.name === 'td');
     if (cell !== undefined) storyCells.add(cell);
   });
   const truthBlocks = visible.filter((block, index) => shown[index] && labelOf(truth, block) === true);

@@ -64,6 +64,25 @@ export function levelsToCommonAncestor(element: HtmlElement, other: HtmlElement,
   return levels;
 }
 
+/** The element and every element above it, nearest first. */
+export function elementAndAncestors(element: HtmlElement): HtmlElement[] {
+  const chain: HtmlElement[] = [];
+  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current))
+    chain.push(current);
+  return chain;
+}
+
+/** The smallest element holding all of `elements` (the one itself when alone), or null. */
+export function commonAncestor(elements: readonly HtmlElement[]): HtmlElement | null {
+  if (elements.length === 0) return null;
+  let chain = elementAndAncestors(elements[0]!);
+  for (const element of elements.slice(1)) {
+    const others = new Set(elementAndAncestors(element));
+    chain = chain.filter((ancestor) => others.has(ancestor));
+  }
+  return chain[0] ?? null;
+}
+
 /** Whether `element` is one of `chosen` or inside one of them. */
 export function isInsideAny(element: HtmlElement, chosen: ReadonlySet<HtmlElement>): boolean {
   for (let current: HtmlElement | null = element; current !== null; current = parentElement(current)) {
