@@ -40,6 +40,7 @@ const names = [
   'extraction-loss',
   'extraction-conventions',
   'extraction-skipped-boxes',
+  'extraction-lead-boxes',
   'direction-errors',
   'partial-errors',
   'body-lines',
@@ -92,6 +93,11 @@ if (only === 'extraction-conventions') {
 if (only === 'extraction-skipped-boxes') {
   const { evaluateSkippedBoxes } = await import('./extraction-skipped-boxes.js');
   await evaluateSkippedBoxes(datasets, listArgument('--sets'));
+}
+// The blocks before and after the story with their features and truth, one record a line.
+if (only === 'extraction-lead-boxes') {
+  const { dumpLeadBoxes } = await import('./extraction-lead-boxes.js');
+  await dumpLeadBoxes(datasets, listArgument('--sets'), argument('--out', 'lead-boxes.jsonl'));
 }
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {

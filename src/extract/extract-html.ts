@@ -12,6 +12,7 @@ import { type HtmlMetadata, htmlMetadata } from './html/html-metadata.js';
 import { withoutInnerChrome } from './html/inner-model.js';
 import { pageJsonLd } from './html/json-ld.js';
 import { withLeadInStoryStyle } from './html/lead-by-style.js';
+import { withLeadOnTopic } from './html/lead-on-topic.js';
 import { withOwnLinesInStory } from './html/own-lines-in-story.js';
 import { pageWords } from './html/page-words.js';
 import { readerComments } from './html/reader-comments.js';
@@ -67,12 +68,13 @@ export function extractHtml(
 /**
  * The block model's additions, then the tail model's cuts, then the lead model's; then the
  * story's own lines among its paragraphs back to it, its lead styled like its body before it,
- * its continuation styled like its body after a break, and its sign-off and linked list items
+ * on a page without an <h1> its lead on its topic right before it, its continuation styled like its body after a break, and its sign-off and linked list items
  * set as its own paragraphs. What `npm run eval -- extraction-conventions --styles` tallies.
  */
 export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
-  const led = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
+  const styledLead = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
+  const led = withLeadOnTopic(layout.pageBlocks, styledLead.blocks, styledLead.labels);
   const tailed = withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
   const styled = withLinesStyledAsStory(tailed.blocks, tailed.labels);
   if (layout.everyBlock === undefined) return { blocks: tailed.blocks, labels: styled };
