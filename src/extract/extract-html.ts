@@ -5,6 +5,7 @@ import { type BlockLabel, type Classification, classifyBlocks } from './classify
 import { type StoryLayout, withModelBlocks } from './html/block-model.js';
 import { withoutCommentThreads } from './html/comment-threads.js';
 import { mainContentBlocks } from './html/content-container.js';
+import { withDeckUnderHeadline } from './html/deck-under-headline.js';
 import { bodyDeclaration, declaredBody } from './html/declared-body.js';
 import { contentRoot, findElements, type HtmlDocument, type HtmlElement, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
@@ -68,13 +69,14 @@ export function extractHtml(
 /**
  * The block model's additions, then the tail model's cuts, then the lead model's; then the
  * story's own lines among its paragraphs back to it, its lead styled like its body before it,
- * on a page without an <h1> its lead on its topic right before it, its continuation styled like its body after a break, and its sign-off and linked list items
+ * on a page without an <h1> its lead on its topic right before it, its deck under the <h1>, its continuation styled like its body after a break, and its sign-off and linked list items
  * set as its own paragraphs. What `npm run eval -- extraction-conventions --styles` tallies.
  */
 export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
   const styledLead = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
-  const led = withLeadOnTopic(layout.pageBlocks, styledLead.blocks, styledLead.labels);
+  const onTopic = withLeadOnTopic(layout.pageBlocks, styledLead.blocks, styledLead.labels);
+  const led = withDeckUnderHeadline(layout.pageBlocks, onTopic.blocks, onTopic.labels);
   const tailed = withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
   const styled = withLinesStyledAsStory(tailed.blocks, tailed.labels);
   if (layout.everyBlock === undefined) return { blocks: tailed.blocks, labels: styled };
