@@ -144,6 +144,7 @@ export async function evaluateTrafilaturaSet(
       set: name,
       id: page.id,
       ...one,
+      ...counts[index]!,
       truthWords: truth[page.id]!.with.reduce((sum, segment) => sum + words(segment), 0),
       predictedWords: words(page.text),
       refusal: page.refusal,

@@ -41,6 +41,7 @@ const names = [
   'extraction-conventions',
   'extraction-skipped-boxes',
   'extraction-worst',
+  'extraction-lead-boxes',
   'direction-errors',
   'partial-errors',
   'body-lines',
@@ -98,6 +99,11 @@ if (only === 'extraction-skipped-boxes') {
 if (only === 'extraction-worst') {
   const { evaluateExtractionWorst } = await import('./extraction-worst.js');
   await evaluateExtractionWorst(datasets, listArgument('--sets'), Number(argument('--below', '0.5')));
+}
+// The blocks before and after the story with their features and truth, one record a line.
+if (only === 'extraction-lead-boxes') {
+  const { dumpLeadBoxes } = await import('./extraction-lead-boxes.js');
+  await dumpLeadBoxes(datasets, listArgument('--sets'), argument('--out', 'lead-boxes.jsonl'));
 }
 // Where direction goes wrong, by kind of derived pair: only when asked for.
 if (only === 'direction-errors') {

@@ -5,6 +5,7 @@ import { type BlockLabel, type Classification, classifyBlocks } from './classify
 import { type StoryLayout, withModelBlocks } from './html/block-model.js';
 import { withoutCommentThreads } from './html/comment-threads.js';
 import { mainContentBlocks } from './html/content-container.js';
+import { withDeckUnderHeadline } from './html/deck-under-headline.js';
 import { bodyDeclaration, declaredBody } from './html/declared-body.js';
 import { contentRoot, findElements, type HtmlDocument, type HtmlElement, parseHtml } from './html/dom.js';
 import { type HtmlBlock, htmlBlocks } from './html/html-blocks.js';
@@ -12,6 +13,7 @@ import { type HtmlMetadata, htmlMetadata } from './html/html-metadata.js';
 import { withoutInnerChrome } from './html/inner-model.js';
 import { pageJsonLd } from './html/json-ld.js';
 import { withLeadInStoryStyle } from './html/lead-by-style.js';
+import { withLeadOnTopic } from './html/lead-on-topic.js';
 import { withOwnLinesInStory } from './html/own-lines-in-story.js';
 import { pageWords } from './html/page-words.js';
 import { readerComments } from './html/reader-comments.js';
@@ -67,12 +69,14 @@ export function extractHtml(
 /**
  * The block model's additions, then the tail model's cuts, then the lead model's; then the
  * story's own lines among its paragraphs back to it, its lead styled like its body before it,
- * its continuation styled like its body after a break, and its sign-off and linked list items
+ * on a page without an <h1> its lead on its topic right before it, its deck under the <h1>, its continuation styled like its body after a break, and its sign-off and linked list items
  * set as its own paragraphs. What `npm run eval -- extraction-conventions --styles` tallies.
  */
 export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
-  const led = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
+  const styledLead = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
+  const onTopic = withLeadOnTopic(layout.pageBlocks, styledLead.blocks, styledLead.labels);
+  const led = withDeckUnderHeadline(layout.pageBlocks, onTopic.blocks, onTopic.labels);
   const tailed = withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
   const styled = withLinesStyledAsStory(tailed.blocks, tailed.labels);
   if (layout.everyBlock === undefined) return { blocks: tailed.blocks, labels: styled };

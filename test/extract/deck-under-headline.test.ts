@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractArticle } from '../../src/extract/index.js';
+import type { Article } from '../../src/model/article.js';
+
+const STORY = [
+  'The city council voted on Tuesday to rebuild the old harbour bridge, ending a debate that has run for more than a decade.',
+  'Engineers had warned that the steel frame, built in 1931, could no longer carry the weight of modern lorries and buses.',
+  'Shopkeepers on both banks welcomed the decision, though some worried about losing trade while the works go on.',
+  'Work is due to start next spring and should take three years, during which a ferry will carry people across the river.',
+  'The council will hold an exhibition of the designs in the town hall, where residents can leave their comments on the plans.',
+];
+
+function extract(body: string): Article {
+  const content = `<html><head><title>Harbour bridge | Daily Example</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+${body}
+<footer><p>© 2019 Daily Example. All rights reserved.</p></footer></body></html>`;
+  return extractArticle({ input: 'page.html', format: 'html', content, encoding: 'utf-8' });
+}
+
+const story = () => `<div class="text">${STORY.map((line) => `<p class="txt">${line}</p>`).join('\n')}</div>`;
+
+describe('the deck under the headline', () => {
+  const DECK = 'Work on the new crossing starts in spring and will take three years to finish';
+  const withDeck = (deck: string) =>
+    extract(`<div class="main"><h1>Council votes to rebuild harbour bridge</h1>
+<h2 class="deck">${deck}</h2><div class="byline">By Jane Roe</div>
+<div class="body">${story()}</div></div>`);
+
+  it('takes a deck set as a heading between the <h1> and the story, after the title', () => {
+    const article = withDeck(DECK);
+    assert.ok(article.text.includes(DECK), 'deck kept');
+    assert.ok(!article.text.includes('Council votes to rebuild'), 'headline left to the title');
+    assert.ok(!article.text.includes('By Jane Roe'), 'byline left out');
+  });
+
+  it('leaves out a short label or a dateline set the same way', () => {
+    for (const line of ['Harbour news', 'Published 3 March 2020, 10:15']) {
+      assert.ok(!withDeck(line).text.includes(line), `left out: ${line}`);
+    }
+  });
+});
