@@ -5,7 +5,13 @@ import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
 import { readDateline } from '../src/extract/dateline.js';
 import { containerView, storyWithTail } from '../src/extract/extract-html.js';
 import { containerCandidatesOf } from '../src/extract/html/content-container.js';
-import { type HtmlElement, isHeadingTag, parentElement } from '../src/extract/html/dom.js';
+import {
+  commonAncestor,
+  elementAndAncestors,
+  type HtmlElement,
+  isHeadingTag,
+  parentElement,
+} from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
 import { isStoryProse, styleOf } from '../src/extract/html/lead-by-style.js';
 import { trigramsOf } from '../src/extract/html/skipped-boxes-in-story.js';
@@ -58,23 +64,6 @@ interface Record {
   titleShare: number;
 }
 
-function ancestors(element: HtmlElement): HtmlElement[] {
-  const chain: HtmlElement[] = [];
-  for (let current: HtmlElement | null = element; current !== null; current = parentElement(current))
-    chain.push(current);
-  return chain;
-}
-
-function commonAncestor(elements: readonly HtmlElement[]): HtmlElement | null {
-  if (elements.length === 0) return null;
-  let chain = ancestors(elements[0]!);
-  for (const element of elements.slice(1)) {
-    const others = new Set(ancestors(element));
-    chain = chain.filter((ancestor) => others.has(ancestor));
-  }
-  return chain[0] ?? null;
-}
-
 export async function dumpLeadBoxes(datasets: string, sets: readonly string[], out: string): Promise<void> {
   const records: string[] = [];
   for (const folder of extractionSetFolders(datasets, sets)) {
@@ -96,9 +85,9 @@ export async function dumpLeadBoxes(datasets: string, sets: readonly string[], o
       const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
       const rankOf = new Map(ranked.map(([element], index) => [element, index + 1]));
       const top = commonAncestor(layout.containerBlocks.map((block) => block.element));
-      const aboveTop = new Set(top === null ? [] : ancestors(top));
+      const aboveTop = new Set(top === null ? [] : elementAndAncestors(top));
       let containerRank: number | null = null;
-      for (const element of top === null ? [] : ancestors(top)) {
+      for (const element of top === null ? [] : elementAndAncestors(top)) {
         const rank = rankOf.get(element);
         if (rank !== undefined) containerRank = Math.min(containerRank ?? rank, rank);
       }
@@ -121,7 +110,7 @@ export async function dumpLeadBoxes(datasets: string, sets: readonly string[], o
         const features = blockFeatures(block);
         let rank: number | null = null;
         let rankBox: HtmlElement | null = null;
-        for (const element of ancestors(block.element)) {
+        for (const element of elementAndAncestors(block.element)) {
           if (aboveTop.has(element)) break;
           const value = rankOf.get(element);
           if (value !== undefined && (rank === null || value < rank)) {
@@ -132,7 +121,7 @@ export async function dumpLeadBoxes(datasets: string, sets: readonly string[], o
         const rankBoxBlocks =
           rankBox === null
             ? 0
-            : pageBlocks.filter((other) => ancestors(other.element).includes(rankBox!)).length;
+            : pageBlocks.filter((other) => elementAndAncestors(other.element).includes(rankBox!)).length;
         const [from, to] = side === 'before' ? [position + 1, first] : [last + 1, position];
         const between = pageBlocks.slice(from, to);
         const proseBetween = leadProse.slice(from, to).filter(Boolean).length;
@@ -149,7 +138,7 @@ export async function dumpLeadBoxes(datasets: string, sets: readonly string[], o
         const trigrams = trigramsOf(block.text);
         let levels = 0;
         if (top !== null) {
-          const held = new Set(ancestors(block.element));
+          const held = new Set(elementAndAncestors(block.element));
           for (
             let current: HtmlElement | null = top;
             current !== null && !held.has(current);

@@ -4,7 +4,7 @@ import type { BlockLabel } from '../classify-blocks.js';
 import { readDateline } from '../dateline.js';
 import { isHeading } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { withBlocksJoiningStory } from './lead-by-style.js';
+import { storyAndStart, withBlocksJoiningStory } from './lead-by-style.js';
 import { isLeadProse } from './story-lead.js';
 
 /** Most other blocks (a byline, a picture, a share bar) between the deck and the story. */
@@ -25,8 +25,7 @@ export function withDeckUnderHeadline(
   blocks: readonly HtmlBlock[],
   labels: readonly BlockLabel[],
 ): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const story = blocks.filter((_, index) => labels[index] === 'story');
-  const first = story[0] === undefined ? -1 : pageBlocks.indexOf(story[0]);
+  const { first } = storyAndStart(pageBlocks, blocks, labels);
   let headline = -1;
   for (let index = first - 1; index >= 0 && headline < 0; index--)
     if (pageBlocks[index]!.element.name === 'h1') headline = index;

@@ -18,8 +18,7 @@ export function withLeadInStoryStyle(
   blocks: readonly HtmlBlock[],
   labels: readonly BlockLabel[],
 ): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const story = blocks.filter((_, index) => labels[index] === 'story');
-  const first = story[0] === undefined ? -1 : pageBlocks.indexOf(story[0]);
+  const { story, first } = storyAndStart(pageBlocks, blocks, labels);
   if (first <= 0) return { blocks: [...blocks], labels: [...labels] };
   const styles = new Set(story.map((block) => styleOf(block.element)));
   const taken = new Set(blocks);
@@ -34,6 +33,16 @@ export function withLeadInStoryStyle(
         isStoryProse(block),
     );
   return withBlocksJoiningStory(pageBlocks, blocks, labels, new Set(lead));
+}
+
+/** The blocks labelled story, and where the first of them stands among the page's blocks (-1 if none). */
+export function storyAndStart(
+  pageBlocks: readonly HtmlBlock[],
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+): { story: HtmlBlock[]; first: number } {
+  const story = blocks.filter((_, index) => labels[index] === 'story');
+  return { story, first: story[0] === undefined ? -1 : pageBlocks.indexOf(story[0]) };
 }
 
 /**

@@ -1,16 +1,14 @@
 import type { BlockLabel } from '../classify-blocks.js';
 import { isHeading } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { withBlocksJoiningStory } from './lead-by-style.js';
-import { trigramsOf } from './skipped-boxes-in-story.js';
+import { storyAndStart, withBlocksJoiningStory } from './lead-by-style.js';
+import { repeatsStoryTest } from './skipped-boxes-in-story.js';
 import { isLeadProse } from './story-lead.js';
 
 /** Most other blocks (a picture, a kicker, a share bar) the lead may lie past. */
 const MAX_GAP = 3;
 /** Share of a lead block's topic terms the story must use, half: a teaser or a notice uses few. */
 const MIN_TOPIC_SHARE = 0.5;
-/** A block sharing this share of its word trigrams with the story repeats it (a pull quote, a summary box). */
-const REPEAT_SHARE = 0.5;
 
 /** Characters of scripts written without spaces: their topic is read by pairs of characters. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -29,8 +27,7 @@ export function withLeadOnTopic(
   blocks: readonly HtmlBlock[],
   labels: readonly BlockLabel[],
 ): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const story = blocks.filter((_, index) => labels[index] === 'story');
-  const first = story[0] === undefined ? -1 : pageBlocks.indexOf(story[0]);
+  const { story, first } = storyAndStart(pageBlocks, blocks, labels);
   if (first <= 0 || pageBlocks.slice(0, first).some((block) => block.element.name === 'h1'))
     return { blocks: [...blocks], labels: [...labels] };
   const taken = new Set(story);
@@ -55,17 +52,12 @@ export function withLeadOnTopic(
  */
 export function topicTest(story: readonly HtmlBlock[]): (block: HtmlBlock) => boolean {
   let vocabulary: Set<string> | null = null;
-  let trigrams: Set<string> | null = null;
+  const repeats = repeatsStoryTest(story);
   return (block) => {
     vocabulary ??= new Set(story.flatMap((kept) => topicTerms(kept.text)));
-    trigrams ??= new Set(story.flatMap((kept) => trigramsOf(kept.text)));
     const terms = topicTerms(block.text);
     const shared = terms.filter((term) => vocabulary!.has(term)).length;
-    if (terms.length === 0 || shared < terms.length * MIN_TOPIC_SHARE) return false;
-    const own = trigramsOf(block.text);
-    return (
-      own.length === 0 || own.filter((trigram) => trigrams!.has(trigram)).length < own.length * REPEAT_SHARE
-    );
+    return terms.length > 0 && shared >= terms.length * MIN_TOPIC_SHARE && !repeats(block);
   };
 }
 

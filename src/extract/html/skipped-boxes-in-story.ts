@@ -32,13 +32,7 @@ export function withSkippedBoxesInStory(
   const places = new Set(story.map(placeAndStyle));
   const styles = new Set(story.map((block) => styleOf(block.element)));
   // A box repeating a paragraph the story already shows (a summary, a pull quote) adds nothing.
-  let storyTrigrams: Set<string> | undefined;
-  const repeats = (block: HtmlBlock) => {
-    storyTrigrams ??= new Set(story.flatMap((kept) => trigramsOf(kept.text)));
-    const trigrams = trigramsOf(block.text);
-    const shared = trigrams.filter((trigram) => storyTrigrams!.has(trigram)).length;
-    return trigrams.length > 0 && shared >= trigrams.length * MAX_REPEATED_SHARE;
-  };
+  const repeats = repeatsStoryTest(story);
   // Cheapest tests first: most of a page's blocks are shown or styled apart from the story.
   const joining = everyBlock.filter((block) => {
     if (shown.has(block.start)) return false;
@@ -54,6 +48,20 @@ export function withSkippedBoxesInStory(
     ...joining.map((block) => ({ block, label: 'story' as BlockLabel })),
   ].sort((a, b) => a.block.start - b.block.start);
   return { blocks: merged.map((entry) => entry.block), labels: merged.map((entry) => entry.label) };
+}
+
+/**
+ * Whether a block repeats the story: half or more of its word trigrams are the story's (a pull
+ * quote, a summary box). The story's trigrams are read once, on the first question.
+ */
+export function repeatsStoryTest(story: readonly HtmlBlock[]): (block: HtmlBlock) => boolean {
+  let storyTrigrams: Set<string> | undefined;
+  return (block) => {
+    storyTrigrams ??= new Set(story.flatMap((kept) => trigramsOf(kept.text)));
+    const trigrams = trigramsOf(block.text);
+    const shared = trigrams.filter((trigram) => storyTrigrams!.has(trigram)).length;
+    return trigrams.length > 0 && shared >= trigrams.length * MAX_REPEATED_SHARE;
+  };
 }
 
 /** The word trigrams of a text, lower-cased, punctuation aside. */

@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
 import type { Article } from '../../src/model/article.js';
 
+// Lines that join the story from before its body: its lead on a page without an <h1>, its deck under the <h1>.
+
 const STORY = [
   'The city council voted on Tuesday to rebuild the old harbour bridge, ending a debate that has run for more than a decade.',
   'Engineers had warned that the steel frame, built in 1931, could no longer carry the weight of modern lorries and buses.',
@@ -10,6 +12,11 @@ const STORY = [
   'Work is due to start next spring and should take three years, during which a ferry will carry people across the river.',
   'The council will hold an exhibition of the designs in the town hall, where residents can leave their comments on the plans.',
 ];
+const LEAD =
+  'After more than a decade of debate, the council has decided that the old harbour bridge will be rebuilt, and the works start in spring.';
+const TEASER =
+  'A new exhibition at the museum of modern painting shows forty works by artists from the coast, open every weekend until March.';
+const NOTICE = 'Sign in to read the latest news from the region and manage your account settings.';
 
 function extract(body: string): Article {
   const content = `<html><head><title>Harbour bridge | Daily Example</title></head><body>
@@ -20,6 +27,28 @@ ${body}
 }
 
 const story = () => `<div class="text">${STORY.map((line) => `<p class="txt">${line}</p>`).join('\n')}</div>`;
+
+describe('the lead in a box of its own right before the story', () => {
+  it("takes a lead paragraph on the story's topic from the box before it on a page without an <h1>", () => {
+    const article =
+      extract(`<div class="main"><div class="top"><div class="intro"><p class="summary">${LEAD}</p></div></div>
+<div class="picture"><img src="/bridge.jpg" alt=""></div>
+<div class="body">${story()}</div></div>`);
+    assert.ok(article.text.includes('the works start in spring'), 'lead kept');
+    assert.ok(article.text.indexOf('the works start in spring') < article.text.indexOf('steel frame'));
+  });
+
+  it('leaves out a teaser of another story or a sign-in notice in that place', () => {
+    for (const line of [TEASER, NOTICE]) {
+      const article =
+        extract(`<div class="main"><div class="top"><div class="intro"><p class="summary">${line}</p></div></div>
+<div class="picture"><img src="/bridge.jpg" alt=""></div>
+<div class="body">${story()}</div></div>`);
+      assert.ok(article.text.includes('steel frame'));
+      assert.ok(!article.text.includes(line.slice(0, 30)), `left out: ${line.slice(0, 30)}`);
+    }
+  });
+});
 
 describe('the deck under the headline', () => {
   const DECK = 'Work on the new crossing starts in spring and will take three years to finish';
