@@ -339,6 +339,23 @@ function describe(
     const cell = elementAndAncestors(block.element).find((element) => element.name === 'td');
     if (cell !== undefined) storyCells.add(cell);
   });
+  if ('text' in truth && words(truth.text) < SHORT_STORY) {
+    // Whether a short story is a brief of prose the container step could find, or lines that
+    // read as no sentence (a caption, a teaser) or no block of the page at all.
+    const story = visible.filter((block) => labelOf(truth, block) === true);
+    const prose = story.filter((block) => {
+      const features = blockFeatures(block);
+      return features.words >= 12 && features.endsSentence;
+    });
+    add(
+      set,
+      'short story (truth under 50 words): its blocks, where they stand',
+      story.length === 0
+        ? 'no block matches the truth'
+        : `${prose.length > 0 ? 'a block of prose (12+ words ending a sentence)' : 'no block reads as prose'}, ${story.some((block) => inContainer(block)) ? 'some in the container' : 'none in the container'}`,
+      page,
+    );
+  }
   const truthBlocks = visible.filter((block, index) => shown[index] && labelOf(truth, block) === true);
   const styling = stylingAgainst(truthBlocks);
   const firstStory = truthBlocks[0]?.start ?? -1;

@@ -27,6 +27,10 @@ describe('the pages that lose most, by kind', () => {
       assert.deepEqual(kinds('bucket'), ['right box plus chrome (recall >= 0.9, precision < 0.5)']);
       assert.deepEqual(kinds('chrome kept (words or blocks)'), ['no table: prose, in the container']);
       assert.deepEqual(kinds(MAIN_KIND), ['right box, chrome kept: no table']);
+      // The truth, one sentence of 20 words, is a short story in a prose block of the container.
+      assert.deepEqual(kinds('short story (truth under 50 words): its blocks, where they stand'), [
+        'a block of prose (12+ words ending a sentence), some in the container',
+      ]);
     } finally {
       rmSync(datasets, { recursive: true, force: true });
     }

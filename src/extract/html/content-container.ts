@@ -1,5 +1,10 @@
 import { candidateScores, type ElementTotals, elementTotals, linkDensity } from './candidate-scores.js';
-import { type ContainerCandidate, containerCandidates, preferredContainer } from './container-model.js';
+import {
+  CONTAINER_FEATURE_NAMES,
+  type ContainerCandidate,
+  containerCandidates,
+  preferredContainer,
+} from './container-model.js';
 import { type HtmlElement, isElement, isInsideAny, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { storyChunks } from './story-chunks.js';
@@ -23,6 +28,7 @@ export function mainContentBlocks(
 export type ContainerStage =
   | 'score winner'
   | 'container model'
+  | 'prose runner-up'
   | 'runners-up ancestor'
   | 'richer parent'
   | 'declared body';
@@ -40,8 +46,10 @@ export function containerStages(
   const { blocks, scores, totals, candidates } = containerCandidatesOf(allBlocks, headline);
   const winner: HtmlElement | null = candidates[0]?.element ?? null;
   if (winner === null) return { blocks: [...blocks], top: null, chosen: new Set(), stage: 'score winner' };
-  // The container model may prefer a runner-up that tells the headline's story.
-  const preferred = preferredContainer(candidates) ?? winner;
+  // A winner that is mostly not prose (listings, teasers) gives way to a runner-up that reads as
+  // prose; otherwise the container model may prefer a runner-up that tells the headline's story.
+  const prose = proseRunnerUp(candidates);
+  const preferred = prose ?? preferredContainer(candidates) ?? winner;
   const shared = sharedAncestorOfRunnersUp(preferred, scores);
   const top = shared ?? climbToRicherParent(preferred, scores);
   let stage: ContainerStage =
@@ -49,9 +57,11 @@ export function containerStages(
       ? 'runners-up ancestor'
       : top !== preferred
         ? 'richer parent'
-        : preferred !== winner
-          ? 'container model'
-          : 'score winner';
+        : prose !== null
+          ? 'prose runner-up'
+          : preferred !== winner
+            ? 'container model'
+            : 'score winner';
   let chosen = withContentSiblings(top, scores, totals, blocks);
   for (const chunk of storyChunks(top, scores)) chosen.add(chunk);
   if (
@@ -82,6 +92,36 @@ export function containerCandidatesOf(
   const totals = elementTotals(blocks);
   const scores = candidateScores(blocks, totals);
   return { blocks, scores, totals, candidates: containerCandidates(blocks, scores, totals, headline) };
+}
+
+/** A winner with less of its text in sentences than this is a list of links or short items. */
+const LIST_WINNER_PROSE = 0.2;
+/** A runner-up with this much of its text in sentences (and few links) is a story's box. */
+const PROSE_RUNNER_UP = 0.9;
+const PROSE_RUNNER_UP_LINKS = 0.25;
+/** ... and scores at least this share of the winner's score. */
+const PROSE_RUNNER_UP_SCORE = 0.5;
+const PROSE = CONTAINER_FEATURE_NAMES.indexOf('prose share');
+const LINKS = CONTAINER_FEATURE_NAMES.indexOf('link density');
+const SHARE = CONTAINER_FEATURE_NAMES.indexOf('share of the best score');
+
+/**
+ * When the score's winner is mostly not prose (a list of links, teasers or short items: a brief
+ * of a story can score below one), the best-scoring runner-up that reads as prose with few links
+ * and scores near it; null when there is none.
+ */
+export function proseRunnerUp(candidates: readonly ContainerCandidate[]): HtmlElement | null {
+  const winner = candidates[0];
+  if (winner === undefined || winner.features[PROSE]! >= LIST_WINNER_PROSE) return null;
+  const runnerUp = candidates
+    .slice(1)
+    .find(
+      (candidate) =>
+        candidate.features[PROSE]! >= PROSE_RUNNER_UP &&
+        candidate.features[LINKS]! < PROSE_RUNNER_UP_LINKS &&
+        candidate.features[SHARE]! >= PROSE_RUNNER_UP_SCORE,
+    );
+  return runnerUp?.element ?? null;
 }
 
 /** How many of the best candidates are compared, and how many must share an ancestor. */
