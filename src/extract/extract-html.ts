@@ -24,6 +24,7 @@ import { withStrayTailAsRelated } from './html/story-tail.js';
 import { withLinesStyledAsStory } from './html/styled-as-story.js';
 import { withTailInStoryStyle } from './html/tail-by-style.js';
 import { withoutLeadChrome, withoutTailChrome } from './html/tail-model.js';
+import { withoutTrailingHeadings } from './html/trailing-headings.js';
 import { withTrailingLinkListsAsRelated } from './html/trailing-link-lists.js';
 import type { DateClue } from './published-date.js';
 
@@ -69,8 +70,10 @@ export function extractHtml(
 /**
  * The block model's additions, then the tail model's cuts, then the lead model's; then the
  * story's own lines among its paragraphs back to it, its lead styled like its body before it,
- * on a page without an <h1> its lead on its topic right before it, its deck under the <h1>, its continuation styled like its body after a break, and its sign-off and linked list items
- * set as its own paragraphs. What `npm run eval -- extraction-conventions --styles` tallies.
+ * on a page without an <h1> its lead on its topic right before it, its deck under the <h1>, its
+ * continuation styled like its body after a break, its sign-off and linked list items set as
+ * its own paragraphs, the prose the container left out, and last the short headings it ends
+ * with out. What `npm run eval -- extraction-conventions --styles` tallies.
  */
 export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
@@ -79,8 +82,11 @@ export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; label
   const led = withDeckUnderHeadline(layout.pageBlocks, onTopic.blocks, onTopic.labels);
   const tailed = withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
   const styled = withLinesStyledAsStory(tailed.blocks, tailed.labels);
-  if (layout.everyBlock === undefined) return { blocks: tailed.blocks, labels: styled };
-  return withSkippedBoxesInStory(layout.everyBlock(), tailed.blocks, styled);
+  const story =
+    layout.everyBlock === undefined
+      ? { blocks: tailed.blocks, labels: styled }
+      : withSkippedBoxesInStory(layout.everyBlock(), tailed.blocks, styled);
+  return withoutTrailingHeadings(story.blocks, story.labels);
 }
 
 /**
