@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type ExtractedPage, extractPagesInParallel, type PageFile } from './extraction-pages.js';
+import { storyPart } from './extraction-truths.js';
 import { rougeLsum } from './rouge.js';
 
 /**
@@ -47,7 +48,6 @@ export interface ScoredPage {
 }
 
 /** The reader-comment marker of Dragnet's ground truth: comments follow it. */
-const COMMENTS_MARKER = '!@#$%^&*()  COMMENTS';
 
 /** Published F1 of trafilatura's evaluation on all 990 pages (trafilatura's docs). */
 const TRAFILATURA_PUBLISHED = [
@@ -90,7 +90,7 @@ function words(text: string): number {
 }
 
 /** Segment counts of one page (trafilatura's eval_common.py), whitespace collapsed. */
-function segmentCounts(truth: SegmentTruth, output: string): { tp: number; fp: number; fn: number } {
+export function segmentCounts(truth: SegmentTruth, output: string): { tp: number; fp: number; fn: number } {
   const text = collapse(output);
   let tp = 0;
   let fp = 0;
@@ -200,8 +200,7 @@ export async function evaluateRougeSet(
   }
   const expected = (id: string): string => {
     const text = truth[id]!.plaintext;
-    const marker = text.indexOf(COMMENTS_MARKER);
-    return withComments === false && marker >= 0 ? text.slice(0, marker) : text;
+    return withComments === false ? storyPart(text) : text;
   };
   const output = (page: ExtractedPage): string =>
     withComments === true && page.comments !== '' ? `${page.text}\n\n${page.comments}` : page.text;

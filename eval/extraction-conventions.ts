@@ -2,11 +2,13 @@ import { basename } from 'node:path';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
 import type { BlockLabel } from '../src/extract/classify-blocks.js';
-import { storyWithTail } from '../src/extract/extract-html.js';
+import { storyBeforeTrailingHeadings, storyWithTail } from '../src/extract/extract-html.js';
 import { isHeading } from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
 import { isStoryProse, placeAndStyle, styleOf } from '../src/extract/html/lead-by-style.js';
 import { styleWithParent } from '../src/extract/html/story-style.js';
+import { trailingHeadings } from '../src/extract/html/trailing-headings.js';
+import { wordCount } from '../src/extract/word-count.js';
 import { extractionSetFolders, isStoryText, laidOutPages, sideOfStory, words } from './extraction-truths.js';
 
 /**
@@ -24,6 +26,10 @@ import { extractionSetFolders, isStoryText, laidOutPages, sideOfStory, words } f
  * same tag and class, under a parent styled alike, the same tag and class elsewhere, or apart),
  * its kind (heading, prose, other text of four words or more, short line), chrome wording and
  * links: which positional labels a rule reading the story's own styling could overrule.
+ *
+ * With `--trailing-headings`, the headings the story ends with before the step that sets the
+ * short ones apart (no block of the story after them), by their words: what that step's length
+ * was read from.
  */
 
 interface Share {
@@ -34,20 +40,14 @@ interface Share {
 
 type Table = Map<string, Map<string, Share>>;
 
-async function tallySet(folder: string, table: Table, styles: boolean): Promise<void> {
+/** What is tallied: the container's chrome labels, those left after every step by styling, or the story's trailing headings. */
+export type ConventionsMode = 'labels' | 'styles' | 'trailing-headings';
+
+async function tallySet(folder: string, table: Table, mode: ConventionsMode): Promise<void> {
   const set = basename(folder);
   for await (const { id, truth, layout } of laidOutPages(folder)) {
     if (!layout.labels.includes('story')) continue;
-    const { blocks, labels } = styles
-      ? storyWithTail(layout)
-      : { blocks: layout.containerBlocks, labels: layout.labels };
-    const styling = styles ? storyStyling(blocks, labels) : null;
-    blocks.forEach((block, index) => {
-      const label = labels[index]!;
-      const story = label === 'story' ? null : isStoryText(truth, block.text);
-      if (story === null) return;
-      const side = sideOfStory(index, labels.indexOf('story'), labels.lastIndexOf('story'));
-      const key = styling === null ? `${label}, ${side} the story` : `${label}, ${side}, ${styling(block)}`;
+    const count = (key: string, block: HtmlBlock, story: boolean) => {
       const row = table.get(key) ?? new Map<string, Share>();
       table.set(key, row);
       const share = row.get(set) ?? { story: 0, all: 0, pages: new Set<string>() };
@@ -58,8 +58,39 @@ async function tallySet(folder: string, table: Table, styles: boolean): Promise<
         share.story += amount;
         share.pages.add(id);
       }
+    };
+    if (mode === 'trailing-headings') {
+      const { blocks, labels } = storyBeforeTrailingHeadings(layout);
+      for (const index of trailingHeadings(blocks, labels, Number.POSITIVE_INFINITY)) {
+        const block = blocks[index]!;
+        const story = isStoryText(truth, block.text);
+        if (story !== null) count(`trailing heading, ${wordBand(wordCount(block.text))}`, block, story);
+      }
+      continue;
+    }
+    const { blocks, labels } =
+      mode === 'styles' ? storyWithTail(layout) : { blocks: layout.containerBlocks, labels: layout.labels };
+    const styling = mode === 'styles' ? storyStyling(blocks, labels) : null;
+    blocks.forEach((block, index) => {
+      const label = labels[index]!;
+      const story = label === 'story' ? null : isStoryText(truth, block.text);
+      if (story === null) return;
+      const side = sideOfStory(index, labels.indexOf('story'), labels.lastIndexOf('story'));
+      count(
+        styling === null ? `${label}, ${side} the story` : `${label}, ${side}, ${styling(block)}`,
+        block,
+        story,
+      );
     });
   }
+}
+
+/** Word bands of the trailing headings, read against the step's length (six words). */
+function wordBand(count: number): string {
+  if (count <= 4) return 'up to 4 words';
+  if (count <= 6) return '5-6 words';
+  if (count <= 10) return '7-10 words';
+  return '11 words or more';
 }
 
 /** How a block is styled against the story's blocks, and the kind of text it holds. */
@@ -109,16 +140,18 @@ function storyStyling(
 export async function evaluateExtractionConventions(
   datasets: string,
   sets: readonly string[],
-  styles = false,
+  mode: ConventionsMode = 'labels',
 ): Promise<void> {
   const folders = extractionSetFolders(datasets, sets);
   const table: Table = new Map();
-  for (const folder of folders) await tallySet(folder, table, styles);
+  for (const folder of folders) await tallySet(folder, table, mode);
   const names = folders.map((folder) => basename(folder));
   console.log(
-    'container blocks under a chrome label: share the truth counts as story (story / labelled, pages)',
+    mode === 'trailing-headings'
+      ? 'headings the story ends with: share the truth counts as story (story / labelled, pages)'
+      : 'container blocks under a chrome label: share the truth counts as story (story / labelled, pages)',
   );
-  const width = styles ? 84 : 32;
+  const width = mode === 'styles' ? 84 : 36;
   console.log(`${'label, side'.padEnd(width)}${names.map((name) => name.padEnd(28)).join('')}`);
   for (const [key, row] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) {
     const cells = names.map((name) => {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
 import { storyLayout } from '../src/extract/extract-html.js';
 import { contentRoot, elementAndAncestors, isHeadingTag, parseHtml } from '../src/extract/html/dom.js';
@@ -11,6 +10,7 @@ import {
   collapse,
   extractionSetFolders,
   isStoryText,
+  plainTruths,
   sideOfStory,
   type Truth,
   truthPages,
@@ -178,28 +178,6 @@ export async function setLoss(directory: string): Promise<SetLoss> {
     cells,
   };
 }
-
-/**
- * The ROUGE sets' truths as the suite scores them (Dragnet's reader comments cut off: the
- * figure without comments), not the comparable form blocks are labelled with.
- */
-function plainTruths(directory: string): Map<string, string> {
-  const path = join(directory, 'ground-truth.json');
-  if (basename(directory).startsWith('trafilatura')) return new Map();
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Record<
-    string,
-    { plaintext?: string; articleBody?: string }
-  >;
-  return new Map(
-    Object.entries(data).map(([id, truth]) => {
-      const text = truth.plaintext ?? truth.articleBody ?? '';
-      const marker = text.indexOf(COMMENTS_MARKER);
-      return [id, marker >= 0 ? text.slice(0, marker) : text];
-    }),
-  );
-}
-
-const COMMENTS_MARKER = '!@#$%^&*()  COMMENTS';
 
 /** ROUGE sets: each block's words as shares of the page's truth (missed) or output (kept). */
 function pageTextLoss(

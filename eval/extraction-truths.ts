@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
 import { storyLayout } from '../src/extract/extract-html.js';
 import type { StoryLayout } from '../src/extract/html/block-model.js';
+import { wordGrams } from '../src/extract/normalise-words.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import type { RawDocument } from '../src/model/article.js';
 
@@ -105,9 +106,29 @@ export async function* laidOutPages(
 
 /** A page's ground truth from its full text (reader comments after Dragnet's marker cut off). */
 export function textTruth(text: string): Truth {
-  const marker = text.indexOf(COMMENTS_MARKER);
-  const story = comparable(marker >= 0 ? text.slice(0, marker) : text);
+  const story = comparable(storyPart(text));
   return { text: ` ${story} `, trigrams: new Set(trigramsOf(story)) };
+}
+
+/** A ground truth's story: the text before Dragnet's reader-comments marker, or all of it. */
+export function storyPart(text: string): string {
+  const marker = text.indexOf(COMMENTS_MARKER);
+  return marker >= 0 ? text.slice(0, marker) : text;
+}
+
+/**
+ * Each page's ground truth as the ROUGE sets score it (its story part, as written), none on
+ * trafilatura's set (segments).
+ */
+export function plainTruths(directory: string): Map<string, string> {
+  if (basename(directory).startsWith('trafilatura')) return new Map();
+  const data = JSON.parse(readFileSync(join(directory, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { plaintext?: string; articleBody?: string }
+  >;
+  return new Map(
+    Object.entries(data).map(([id, truth]) => [id, storyPart(truth.plaintext ?? truth.articleBody ?? '')]),
+  );
 }
 
 /**
@@ -135,11 +156,10 @@ export function isStoryText(truth: Truth, text: string): boolean | null {
 
 /** The word trigrams of a text (its words joined by single spaces). */
 function trigramsOf(text: string): string[] {
-  const tokens = text.split(' ').filter((token) => token !== '');
-  const trigrams: string[] = [];
-  for (let index = 0; index + 3 <= tokens.length; index++)
-    trigrams.push(tokens.slice(index, index + 3).join(' '));
-  return trigrams;
+  return wordGrams(
+    text.split(' ').filter((token) => token !== ''),
+    3,
+  );
 }
 
 /** The page sets the trainers and error tallies read: the development halves of the four benchmarks. */

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { containerView, extractHtml, storyLayout } from '../src/extract/extract-html.js';
@@ -20,12 +19,14 @@ import {
 } from '../src/extract/html/dom.js';
 import { type HtmlBlock, htmlBlocks } from '../src/extract/html/html-blocks.js';
 import { extractArticle } from '../src/extract/index.js';
+import { segmentCounts } from './extraction-benchmarks.js';
 import { stylingAgainst } from './extraction-conventions.js';
 import {
   blocksInOutput,
   collapse,
   extractionSetFolders,
   isStoryText,
+  plainTruths,
   type Truth,
   truthPages,
   words,
@@ -72,7 +73,6 @@ export interface SetWorst {
   features: { winner: number[]; best: number[]; count: number; winnerP: number; bestP: number };
 }
 
-const COMMENTS_MARKER = '!@#$%^&*()  COMMENTS';
 /** The table of one kind per page, printed across the sets at the end. */
 export const MAIN_KIND = 'what happened (one kind per page)';
 /** Truths shorter than this are a short story (a brief, a caption-length item). */
@@ -421,12 +421,7 @@ export async function worstOf(folder: string, below: number): Promise<SetWorst> 
     features: { winner: [], best: [], count: 0, winnerP: 0, bestP: 0 },
   };
   // The ROUGE sets are scored against the ground truth as the suite reads it (Dragnet's comments cut off).
-  const plain = basename(folder).startsWith('trafilatura')
-    ? {}
-    : (JSON.parse(readFileSync(join(folder, 'ground-truth.json'), 'utf8')) as Record<
-        string,
-        { plaintext?: string }
-      >);
+  const plain = plainTruths(folder);
   for await (const { id, truth, page: raw } of truthPages(folder)) {
     set.pages++;
     let output = '';
@@ -438,16 +433,11 @@ export async function worstOf(folder: string, below: number): Promise<SetWorst> 
     let precision: number;
     let recall: number;
     if ('with' in truth) {
-      const text = collapse(output);
-      const tp = truth.with.filter((segment) => text.includes(segment)).length;
-      const fp = truth.without.filter((segment) => text.includes(segment)).length;
-      const fn = truth.with.length - tp;
+      const { tp, fp, fn } = segmentCounts(truth, output);
       precision = tp + fp > 0 ? tp / (tp + fp) : 1;
       recall = tp + fn > 0 ? tp / (tp + fn) : 1;
     } else {
-      const text = plain[id]?.plaintext ?? truth.text;
-      const marker = text.indexOf(COMMENTS_MARKER);
-      ({ precision, recall } = rougeLsum(marker >= 0 ? text.slice(0, marker) : text, output));
+      ({ precision, recall } = rougeLsum(plain.get(id) ?? truth.text, output));
     }
     const f1 = fMeasure(precision, recall);
     set.loss += 1 - f1;

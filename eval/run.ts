@@ -88,7 +88,12 @@ if (only === 'extraction-loss') {
 // (`--styles`: the labels left after every step, by styling against the story's blocks).
 if (only === 'extraction-conventions') {
   const { evaluateExtractionConventions } = await import('./extraction-conventions.js');
-  await evaluateExtractionConventions(datasets, listArgument('--sets'), process.argv.includes('--styles'));
+  const mode = process.argv.includes('--trailing-headings')
+    ? 'trailing-headings'
+    : process.argv.includes('--styles')
+      ? 'styles'
+      : 'labels';
+  await evaluateExtractionConventions(datasets, listArgument('--sets'), mode);
 }
 // The blocks of boxes skipped for their class, by kind, against each set's truth.
 if (only === 'extraction-skipped-boxes') {

@@ -76,17 +76,23 @@ export function extractHtml(
  * with out. What `npm run eval -- extraction-conventions --styles` tallies.
  */
 export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  const story = storyBeforeTrailingHeadings(layout);
+  return withoutTrailingHeadings(story.blocks, story.labels);
+}
+
+/** The story after every step but the last, which sets its trailing headings apart (what the tally of those reads). */
+export function storyBeforeTrailingHeadings(layout: StoryLayout): {
+  blocks: HtmlBlock[];
+  labels: BlockLabel[];
+} {
   const { blocks, labels } = storyStages(layout);
   const styledLead = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
   const onTopic = withLeadOnTopic(layout.pageBlocks, styledLead.blocks, styledLead.labels);
   const led = withDeckUnderHeadline(layout.pageBlocks, onTopic.blocks, onTopic.labels);
   const tailed = withTailInStoryStyle(layout.pageBlocks, led.blocks, led.labels);
   const styled = withLinesStyledAsStory(tailed.blocks, tailed.labels);
-  const story =
-    layout.everyBlock === undefined
-      ? { blocks: tailed.blocks, labels: styled }
-      : withSkippedBoxesInStory(layout.everyBlock(), tailed.blocks, styled);
-  return withoutTrailingHeadings(story.blocks, story.labels);
+  if (layout.everyBlock === undefined) return { blocks: tailed.blocks, labels: styled };
+  return withSkippedBoxesInStory(layout.everyBlock(), tailed.blocks, styled);
 }
 
 /**

@@ -3,6 +3,12 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Characters of scripts written without spaces between words. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 
+/** Whether a text holds characters of a script written without spaces. */
+export function hasUnspacedScript(text: string): boolean {
+  UNSPACED_SCRIPT.lastIndex = 0;
+  return UNSPACED_SCRIPT.test(text);
+}
+
 /** Words, counting two characters as a word in scripts written without spaces. */
 export function wordCount(text: string): number {
   return (text.match(WORD)?.length ?? 0) + unspacedWords(text);

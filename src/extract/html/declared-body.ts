@@ -1,3 +1,4 @@
+import { normalisedWords, wordGrams } from '../normalise-words.js';
 import { attribute, type HtmlElement, isInsideAny, parentElement } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import type { JsonLdNode } from './json-ld.js';
@@ -93,9 +94,5 @@ function jsonLdBodyElement(body: string, blocks: readonly HtmlBlock[]): HtmlElem
 
 /** Lower-cased word 4-grams, the unit the story texts are compared in. */
 function shingles(text: string): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const result: string[] = [];
-  for (let index = 0; index + 4 <= words.length; index++)
-    result.push(words.slice(index, index + 4).join(' '));
-  return result;
+  return wordGrams(normalisedWords(text), 4);
 }

@@ -1,4 +1,6 @@
 import type { BlockLabel } from '../classify-blocks.js';
+import { normalisedWords } from '../normalise-words.js';
+import { hasUnspacedScript } from '../word-count.js';
 import { isHeading } from './dom.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { storyAndStart, withBlocksJoiningStory } from './lead-by-style.js';
@@ -9,9 +11,6 @@ import { isLeadProse } from './story-lead.js';
 const MAX_GAP = 3;
 /** Share of a lead block's topic terms the story must use, half: a teaser or a notice uses few. */
 const MIN_TOPIC_SHARE = 0.5;
-
-/** Characters of scripts written without spaces: their topic is read by pairs of characters. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /**
  * The story's lead on a page without an <h1> above it: the lead step (story-lead.ts) looks
@@ -68,8 +67,8 @@ export function topicTest(story: readonly HtmlBlock[]): (block: HtmlBlock) => bo
  */
 export function topicTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (UNSPACED.test(run)) {
+  for (const run of normalisedWords(text)) {
+    if (hasUnspacedScript(run)) {
       for (let index = 0; index + 2 <= run.length; index++) terms.push(run.slice(index, index + 2));
     } else if (run.length >= 4) terms.push(run);
   }

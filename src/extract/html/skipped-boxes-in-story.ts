@@ -1,5 +1,6 @@
 import { blockFeatures } from '../block-features.js';
 import type { BlockLabel } from '../classify-blocks.js';
+import { normalisedWords, wordGrams } from '../normalise-words.js';
 import type { HtmlBlock } from './html-blocks.js';
 import { isStoryProse, placeAndStyle, styleOf } from './lead-by-style.js';
 
@@ -66,9 +67,5 @@ export function repeatsStoryTest(story: readonly HtmlBlock[]): (block: HtmlBlock
 
 /** The word trigrams of a text, lower-cased, punctuation aside. */
 export function trigramsOf(text: string): string[] {
-  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const trigrams: string[] = [];
-  for (let index = 0; index + 3 <= tokens.length; index++)
-    trigrams.push(tokens.slice(index, index + 3).join(' '));
-  return trigrams;
+  return wordGrams(normalisedWords(text), 3);
 }

@@ -20,16 +20,25 @@ export function withoutTrailingHeadings(
   labels: readonly BlockLabel[],
 ): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const result = [...labels];
+  for (const index of trailingHeadings(blocks, labels, MAX_LABEL_WORDS)) result[index] = 'other';
+  return { blocks: [...blocks], labels: result };
+}
+
+/**
+ * Positions of the story's trailing headings of at most `maxWords` words: the story blocks after
+ * its last block that is no such heading. None when nothing else of the story stands before them.
+ */
+export function trailingHeadings(
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+  maxWords: number,
+): number[] {
   const trailing: number[] = [];
   for (let index = blocks.length - 1; index >= 0; index--) {
-    if (result[index] !== 'story') continue;
+    if (labels[index] !== 'story') continue;
     const block = blocks[index]!;
-    if (!isHeading(block.element) || wordCount(block.text) > MAX_LABEL_WORDS) {
-      // Only headings before them: a story of headings alone is left as it is.
-      for (const heading of trailing) result[heading] = 'other';
-      break;
-    }
+    if (!isHeading(block.element) || wordCount(block.text) > maxWords) return trailing;
     trailing.push(index);
   }
-  return { blocks: [...blocks], labels: result };
+  return [];
 }
