@@ -49,6 +49,8 @@ export interface PageFacts {
   storyBlocks: readonly TextBlock[];
   /** Words of everything the input shows (the text itself, or the page's visible text), counted on demand. */
   pageWords: () => number;
+  /** The publisher declares the page an article (og:type, schema.org type); never so for plain text. */
+  declaresArticle: boolean;
 }
 
 /**
@@ -88,6 +90,16 @@ export function whyNoArticle(article: Article, page: PageFacts): string | null {
 export function namesAStory(title: string | null): boolean {
   if (title === null || wordCount(title) < 2) return false;
   return !NON_STORY_TITLE.test(title);
+}
+
+/**
+ * The publisher declares the page an article (og:type, a schema.org Article type) and its title
+ * is not the wording of an error, form, search, index or gallery page: a story however little of
+ * it reads as prose (one told in short lines, a brief). Galleries and error pages are declared
+ * articles on some sites; their titles say what they are.
+ */
+export function isDeclaredStory(article: Article, page: PageFacts): boolean {
+  return page.declaresArticle && !NON_STORY_TITLE.test(article.title ?? '');
 }
 
 /** How error pages explain themselves ("the page you are looking for does not exist"). */

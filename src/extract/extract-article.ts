@@ -1,6 +1,6 @@
 import { WiretraceError } from '../errors.js';
 import type { Article, RawDocument } from '../model/article.js';
-import { namesAStory, whyNoArticle } from './article-check.js';
+import { isDeclaredStory, namesAStory, whyNoArticle } from './article-check.js';
 import { extractHtml } from './extract-html.js';
 import { extractPlainText } from './extract-plain-text.js';
 import { normalisedWords } from './normalise-words.js';
@@ -39,7 +39,9 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
     const second = secondLook(raw, options.comments === true, () => article.title);
     if (second !== null) return second;
   }
-  if (reason !== null) throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
+  // A page its publisher declares a story keeps its first look when the second finds none.
+  if (reason !== null && !isDeclaredStory(article, page))
+    throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
   return article;
 }
 

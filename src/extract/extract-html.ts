@@ -64,7 +64,14 @@ export function extractHtml(
     const storyElements = new Set(storyBlocks.map((block) => block.element));
     article.comments = readerComments(raw.content, parsed.root, storyElements);
   }
-  return { article, page: { storyBlocks, pageWords: () => pageWords(parsed.document) } };
+  return {
+    article,
+    page: {
+      storyBlocks,
+      pageWords: () => pageWords(parsed.document),
+      declaresArticle: metadata.declaresArticle,
+    },
+  };
 }
 
 /**

@@ -28,5 +28,5 @@ export function extractPlainText(raw: RawDocument): { article: Article; page: Pa
     declaredLanguage: null,
   });
   const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
-  return { article, page: { storyBlocks, pageWords: () => wordCount(raw.content) } };
+  return { article, page: { storyBlocks, pageWords: () => wordCount(raw.content), declaresArticle: false } };
 }

@@ -16,7 +16,9 @@ import {
   loginPage,
   notFoundPage,
   oneParagraphPage,
+  scorersPage,
   searchPage,
+  withDeclaredArticle,
 } from './page-kinds.js';
 
 function extract(content: string, format: InputFormat, input = `page.${format === 'html' ? 'html' : 'txt'}`) {
@@ -71,6 +73,21 @@ describe('pages without a story', () => {
       article.text.startsWith('The mayor urged residents to stay away from the river bank.'),
       article.text,
     );
+  });
+});
+
+describe('pages their publisher declares articles', () => {
+  it('a story told in short lines is extracted when the page declares an article, refused when not', () => {
+    assert.throws(() => extract(scorersPage(false), 'html'), { code: 'NO_ARTICLE' });
+    const text = extract(scorersPage(true), 'html').text;
+    assert.ok(text.startsWith('City 3 United 1'), text);
+    assert.ok(text.includes('Man of the match: Brown'), text);
+  });
+
+  it('a gallery or an error page declared an article is still no article: its title says so', () => {
+    for (const make of [galleryPage, notFoundPage]) {
+      assert.throws(() => extract(withDeclaredArticle(make()), 'html'), { code: 'NO_ARTICLE' });
+    }
   });
 });
 
@@ -147,7 +164,11 @@ describe('the no-article check reads the blocks extraction made', () => {
       declaredLanguage: null,
     });
     const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
-    return whyNoArticle(article, { storyBlocks, pageWords: () => pageWords(document) });
+    return whyNoArticle(article, {
+      storyBlocks,
+      pageWords: () => pageWords(document),
+      declaresArticle: false,
+    });
   }
 
   it('a paragraph that is entirely one link is link text, not prose', () => {

@@ -151,6 +151,36 @@ export function galleryPage(): string {
   );
 }
 
+/**
+ * A story told in short lines: the scorers of a cup final, none a sentence of prose, in the full
+ * page chrome. With `declared`, the page's og:type calls it an article.
+ */
+export function scorersPage(declared: boolean): string {
+  const lines = [
+    'City 3 United 1',
+    'City: Adams 12, Brown 55, Clarke 80',
+    'United: Davies 71',
+    'Attendance: 41,200',
+    'Referee: M. Evans',
+    'Man of the match: Brown',
+  ]
+    .map((line) => `<p>${line}</p>`)
+    .join('');
+  const page = document(
+    'Cup final: City beat United',
+    `<article><h1>Cup final: City beat United</h1>${lines}</article>`,
+  );
+  return declared ? withDeclaredArticle(page) : page;
+}
+
+/** The page with an og:type tag calling it an article, as most publishers' pages have. */
+export function withDeclaredArticle(page: string): string {
+  return page.replace(
+    '<meta charset="utf-8">',
+    '<meta charset="utf-8"><meta property="og:type" content="article">',
+  );
+}
+
 /** A short news brief (three sentences) in the full page chrome: a story all the same. */
 export function briefPage(): string {
   return document(

@@ -4,7 +4,7 @@ import type { DateClue } from '../published-date.js';
 import { bylineOf } from './byline.js';
 import { dateClues, isoDate, microdataValue } from './date-clues.js';
 import { attribute, type HtmlElement, textContent } from './dom.js';
-import { type JsonLdNode, jsonLdArticleFields } from './json-ld.js';
+import { isArticleNode, type JsonLdNode, jsonLdArticleFields } from './json-ld.js';
 import { collapse, shortestCopy, siteFromDocumentTitle, siteNameOf } from './title-and-site.js';
 
 /** What a page says about itself in its markup. */
@@ -21,6 +21,11 @@ export interface HtmlMetadata {
   url: string | null;
   canonicalUrl: string | null;
   language: string | null;
+  /**
+   * The publisher declares the page an article: og:type "article" or a schema.org Article
+   * (NewsArticle, BlogPosting, Report …) in its JSON-LD.
+   */
+  declaresArticle: boolean;
 }
 
 const PUBLISHED_NAMES = [
@@ -98,6 +103,7 @@ export function htmlMetadata(
     url: canonicalUrl ?? pageUrl,
     canonicalUrl,
     language,
+    declaresArticle: /^article\b/i.test(first(['og:type']) ?? '') || jsonLdNodes.some(isArticleNode),
   };
 }
 
