@@ -82,6 +82,8 @@ describe('pages their publisher declares articles', () => {
     const text = extract(scorersPage(true), 'html').text;
     assert.ok(text.startsWith('City 3 United 1'), text);
     assert.ok(text.includes('Man of the match: Brown'), text);
+    const byJsonLd = extract(withDeclaredArticle(scorersPage(false), 'JSON-LD'), 'html').text;
+    assert.equal(byJsonLd, text);
   });
 
   it('a gallery or an error page declared an article is still no article: its title says so', () => {

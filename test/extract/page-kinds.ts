@@ -173,12 +173,16 @@ export function scorersPage(declared: boolean): string {
   return declared ? withDeclaredArticle(page) : page;
 }
 
-/** The page with an og:type tag calling it an article, as most publishers' pages have. */
-export function withDeclaredArticle(page: string): string {
-  return page.replace(
-    '<meta charset="utf-8">',
-    '<meta charset="utf-8"><meta property="og:type" content="article">',
-  );
+/** How a publisher declares a page an article: an og:type tag, or a schema.org type in JSON-LD. */
+const DECLARATIONS = {
+  'og:type': '<meta property="og:type" content="article">',
+  'JSON-LD':
+    '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"Cup final: City beat United"}]}</script>',
+};
+
+/** The page with a declaration calling it an article, as most publishers' pages have. */
+export function withDeclaredArticle(page: string, how: keyof typeof DECLARATIONS = 'og:type'): string {
+  return page.replace('<meta charset="utf-8">', `<meta charset="utf-8">${DECLARATIONS[how]}`);
 }
 
 /** A short news brief (three sentences) in the full page chrome: a story all the same. */
