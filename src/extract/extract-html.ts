@@ -13,6 +13,7 @@ import { type HtmlMetadata, htmlMetadata } from './html/html-metadata.js';
 import { withoutInnerChrome } from './html/inner-model.js';
 import { pageJsonLd } from './html/json-ld.js';
 import { withLeadInStoryStyle } from './html/lead-by-style.js';
+import { withLeadFromDescription } from './html/lead-from-description.js';
 import { withLeadOnTopic } from './html/lead-on-topic.js';
 import { withOwnLinesInStory } from './html/own-lines-in-story.js';
 import { pageWords } from './html/page-words.js';
@@ -79,12 +80,15 @@ export function extractHtml(
  * story's own lines among its paragraphs back to it, its lead styled like its body before it,
  * on a page without an <h1> its lead on its topic right before it, its deck under the <h1>, its
  * continuation styled like its body after a break, its sign-off and linked list items set as
- * its own paragraphs, the prose the container left out, and last the short headings it ends
- * with out. What `npm run eval -- extraction-conventions --styles` tallies.
+ * its own paragraphs, the prose the container left out, the short headings it ends with out, and
+ * last its lead in a box of its own that the page's description copies. What `npm run eval --
+ * extraction-conventions --styles` tallies.
  */
 export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const story = storyBeforeTrailingHeadings(layout);
-  return withoutTrailingHeadings(story.blocks, story.labels);
+  const trimmed = withoutTrailingHeadings(story.blocks, story.labels);
+  if (layout.description === undefined || layout.everyBlock === undefined) return trimmed;
+  return withLeadFromDescription(layout.everyBlock(), trimmed.blocks, trimmed.labels, layout.description);
 }
 
 /** The story after every step but the last, which sets its trailing headings apart (what the tally of those reads). */
@@ -208,7 +212,7 @@ function labelledLayout(
   const inContext = withStoryContext(blocks, classification.labels);
   const labels = withStrayTailAsRelated(blocks, withTrailingLinkListsAsRelated(blocks, inContext));
   return {
-    layout: { pageBlocks, containerBlocks: blocks, labels, everyBlock },
+    layout: { pageBlocks, containerBlocks: blocks, labels, everyBlock, description: metadata.description },
     classification,
     metadata,
   };

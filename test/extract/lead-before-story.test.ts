@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
 import type { Article } from '../../src/model/article.js';
 
-// Lines that join the story from before its body: its lead on a page without an <h1>, its deck under the <h1>.
+// Lines that join the story from before its body: its lead on a page without an <h1>, its deck
+// under the <h1>, its lead in a box of its own that the page's description copies.
 
 const STORY = [
   'The city council voted on Tuesday to rebuild the old harbour bridge, ending a debate that has run for more than a decade.',
@@ -18,8 +19,8 @@ const TEASER =
   'A new exhibition at the museum of modern painting shows forty works by artists from the coast, open every weekend until March.';
 const NOTICE = 'Sign in to read the latest news from the region and manage your account settings.';
 
-function extract(body: string): Article {
-  const content = `<html><head><title>Harbour bridge | Daily Example</title></head><body>
+function extract(body: string, head = ''): Article {
+  const content = `<html><head><title>Harbour bridge | Daily Example</title>${head}</head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 ${body}
 <footer><p>© 2019 Daily Example. All rights reserved.</p></footer></body></html>`;
@@ -68,5 +69,27 @@ describe('the deck under the headline', () => {
     for (const line of ['Harbour news', 'Published 3 March 2020, 10:15']) {
       assert.ok(!withDeck(line).text.includes(line), `left out: ${line}`);
     }
+  });
+});
+
+describe("the lead the page's description copies", () => {
+  const SHORT_STANDFIRST = 'The old harbour bridge will be rebuilt, the council decided.';
+  const page = (intro: string, description: string) =>
+    extract(
+      `<div class="main"><h1>Council votes to rebuild harbour bridge</h1>
+<div class="sidebar-teaser"><p class="intro">${intro}</p></div>
+<div class="body">${story()}</div></div>`,
+      `<meta property="og:description" content="${description}">`,
+    );
+
+  it('takes the lead from a box named like chrome when the description copies it', () => {
+    const article = page(LEAD, LEAD);
+    assert.ok(article.text.startsWith(LEAD), article.text.slice(0, 80));
+    assert.ok(!article.text.includes('Council votes'), 'the headline stays the title');
+  });
+
+  it('leaves the box out when the description says something else, or copies a short standfirst', () => {
+    assert.ok(!page(LEAD, TEASER).text.includes('the works start in spring'));
+    assert.ok(!page(SHORT_STANDFIRST, SHORT_STANDFIRST).text.includes(SHORT_STANDFIRST));
   });
 });

@@ -45,6 +45,8 @@ export interface StoryLayout {
   labels: readonly BlockLabel[];
   /** Every visible block of the page, boxes named as chrome by class or id included (read lazily). */
   everyBlock?: () => readonly HtmlBlock[];
+  /** The summary the page gives of itself (og:description, the description meta tag), if any. */
+  description?: string | null;
 }
 
 /** Blocks the model may add to the story: outside the container, or inside it under a positional label. */

@@ -21,6 +21,8 @@ export interface HtmlMetadata {
   url: string | null;
   canonicalUrl: string | null;
   language: string | null;
+  /** The page's summary of itself: og:description, else the description or twitter:description tag. */
+  description: string | null;
   /**
    * The publisher declares the page an article: og:type "article" or a schema.org Article
    * (NewsArticle, BlogPosting, Report …) in its JSON-LD.
@@ -103,6 +105,7 @@ export function htmlMetadata(
     url: canonicalUrl ?? pageUrl,
     canonicalUrl,
     language,
+    description: first(['og:description', 'description', 'twitter:description']),
     declaresArticle: /^article\b/i.test(first(['og:type']) ?? '') || jsonLdNodes.some(isArticleNode),
   };
 }
