@@ -2,10 +2,15 @@ import { basename } from 'node:path';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
 import type { BlockLabel } from '../src/extract/classify-blocks.js';
-import { storyBeforeTrailingHeadings, storyWithTail } from '../src/extract/extract-html.js';
+import {
+  storyBeforeDescribedLead,
+  storyBeforeTrailingHeadings,
+  storyWithTail,
+} from '../src/extract/extract-html.js';
 import { isHeading } from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
 import { isStoryProse, placeAndStyle, styleOf } from '../src/extract/html/lead-by-style.js';
+import { describedBlocksBefore } from '../src/extract/html/lead-from-description.js';
 import { styleWithParent } from '../src/extract/html/story-style.js';
 import { trailingHeadings } from '../src/extract/html/trailing-headings.js';
 import { wordCount } from '../src/extract/word-count.js';
@@ -30,6 +35,10 @@ import { extractionSetFolders, isStoryText, laidOutPages, sideOfStory, words } f
  * With `--trailing-headings`, the headings the story ends with before the step that sets the
  * short ones apart (no block of the story after them), by their words: what that step's length
  * was read from.
+ *
+ * With `--described`, the blocks before the story that the page's description copies, before
+ * the step that takes them as its lead: headline (the <h1> or a title copy) or not, by their
+ * word trigrams. What that step's length was read from.
  */
 
 interface Share {
@@ -40,8 +49,11 @@ interface Share {
 
 type Table = Map<string, Map<string, Share>>;
 
-/** What is tallied: the container's chrome labels, those left after every step by styling, or the story's trailing headings. */
-export type ConventionsMode = 'labels' | 'styles' | 'trailing-headings';
+/**
+ * What is tallied: the container's chrome labels, those left after every step by styling, the
+ * story's trailing headings, or the blocks before it its page's description copies.
+ */
+export type ConventionsMode = 'labels' | 'styles' | 'trailing-headings' | 'described';
 
 async function tallySet(folder: string, table: Table, mode: ConventionsMode): Promise<void> {
   const set = basename(folder);
@@ -59,6 +71,21 @@ async function tallySet(folder: string, table: Table, mode: ConventionsMode): Pr
         share.pages.add(id);
       }
     };
+    if (mode === 'described') {
+      const { blocks, labels } = storyBeforeDescribedLead(layout);
+      const every = layout.everyBlock?.() ?? layout.pageBlocks;
+      for (const { block, trigrams, headline } of describedBlocksBefore(
+        every,
+        blocks,
+        labels,
+        layout.description ?? null,
+      )) {
+        const story = isStoryText(truth, block.text);
+        const kind = headline ? 'the <h1> or a title copy' : 'another block';
+        if (story !== null) count(`${kind}, ${trigramBand(trigrams)}`, block, story);
+      }
+      continue;
+    }
     if (mode === 'trailing-headings') {
       const { blocks, labels } = storyBeforeTrailingHeadings(layout);
       for (const index of trailingHeadings(blocks, labels, Number.POSITIVE_INFINITY)) {
@@ -91,6 +118,14 @@ function wordBand(count: number): string {
   if (count <= 6) return '5-6 words';
   if (count <= 10) return '7-10 words';
   return '11 words or more';
+}
+
+/** Length bands of the described blocks, read against the step's length (20 word trigrams). */
+function trigramBand(count: number): string {
+  if (count < 8) return 'under 8 trigrams';
+  if (count < 20) return '8-19 trigrams';
+  if (count < 32) return '20-31 trigrams';
+  return '32 trigrams or more';
 }
 
 /** How a block is styled against the story's blocks, and the kind of text it holds. */
@@ -149,9 +184,11 @@ export async function evaluateExtractionConventions(
   console.log(
     mode === 'trailing-headings'
       ? 'headings the story ends with: share the truth counts as story (story / labelled, pages)'
-      : 'container blocks under a chrome label: share the truth counts as story (story / labelled, pages)',
+      : mode === 'described'
+        ? "blocks before the story its page's description copies: share the truth counts as story (story / labelled, pages)"
+        : 'container blocks under a chrome label: share the truth counts as story (story / labelled, pages)',
   );
-  const width = mode === 'styles' ? 84 : 36;
+  const width = mode === 'styles' ? 84 : mode === 'described' ? 48 : 36;
   console.log(`${'label, side'.padEnd(width)}${names.map((name) => name.padEnd(28)).join('')}`);
   for (const [key, row] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) {
     const cells = names.map((name) => {

@@ -85,14 +85,17 @@ if (only === 'extraction-loss') {
   await evaluateExtractionLoss(datasets, listArgument('--sets'));
 }
 // Which chrome labels the benchmarks' truths agree on, and which are conventions they part on
-// (`--styles`: the labels left after every step, by styling against the story's blocks).
+// (`--styles`: the labels left after every step, by styling against the story's blocks;
+// `--trailing-headings`, `--described`: what those steps read).
 if (only === 'extraction-conventions') {
   const { evaluateExtractionConventions } = await import('./extraction-conventions.js');
   const mode = process.argv.includes('--trailing-headings')
     ? 'trailing-headings'
-    : process.argv.includes('--styles')
-      ? 'styles'
-      : 'labels';
+    : process.argv.includes('--described')
+      ? 'described'
+      : process.argv.includes('--styles')
+        ? 'styles'
+        : 'labels';
   await evaluateExtractionConventions(datasets, listArgument('--sets'), mode);
 }
 // The blocks of boxes skipped for their class, by kind, against each set's truth.

@@ -85,13 +85,18 @@ export function extractHtml(
  * extraction-conventions --styles` tallies.
  */
 export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const story = storyBeforeTrailingHeadings(layout);
-  const trimmed = withoutTrailingHeadings(story.blocks, story.labels);
-  if (layout.description === undefined || layout.everyBlock === undefined) return trimmed;
-  return withLeadFromDescription(layout.everyBlock(), trimmed.blocks, trimmed.labels, layout.description);
+  const story = storyBeforeDescribedLead(layout);
+  if (layout.description === undefined || layout.everyBlock === undefined) return story;
+  return withLeadFromDescription(layout.everyBlock(), story.blocks, story.labels, layout.description);
 }
 
-/** The story after every step but the last, which sets its trailing headings apart (what the tally of those reads). */
+/** The story after every step but the last, which adds its lead the page's description copies. */
+export function storyBeforeDescribedLead(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  const story = storyBeforeTrailingHeadings(layout);
+  return withoutTrailingHeadings(story.blocks, story.labels);
+}
+
+/** The story before the step that sets its trailing headings apart (what the tally of those reads). */
 export function storyBeforeTrailingHeadings(layout: StoryLayout): {
   blocks: HtmlBlock[];
   labels: BlockLabel[];

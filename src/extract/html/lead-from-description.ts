@@ -27,21 +27,52 @@ export function withLeadFromDescription(
   labels: readonly BlockLabel[],
   description: string | null,
 ): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  const joining = describedBlocksBefore(everyBlock, blocks, labels, description)
+    .filter(({ headline, trigrams }) => !headline && trigrams >= MIN_LEAD_TRIGRAMS)
+    .map(({ block }) => block);
+  return withBlocksAddedToStory(blocks, labels, joining);
+}
+
+/** A block before the story that the page's description copies. */
+export interface DescribedBlock {
+  block: HtmlBlock;
+  /** Its word trigrams. */
+  trigrams: number;
+  /** The page's <h1> or a copy of its title: the description often repeats the headline. */
+  headline: boolean;
+}
+
+/**
+ * The blocks before the story's first block, not in the story, with at least 0.6 of their word
+ * trigrams in the description and not repeating the story, whatever their length (what the
+ * step chooses from, and what `npm run eval -- extraction-conventions --described` tallies).
+ */
+export function describedBlocksBefore(
+  everyBlock: readonly HtmlBlock[],
+  blocks: readonly HtmlBlock[],
+  labels: readonly BlockLabel[],
+  description: string | null,
+): DescribedBlock[] {
   const story = blocks.filter((_, index) => labels[index] === 'story');
   const described = new Set(wordGrams(normalisedWords(description ?? ''), 3));
-  if (story.length === 0 || described.size < MIN_LEAD_TRIGRAMS * MIN_DESCRIBED_SHARE)
-    return { blocks: [...blocks], labels: [...labels] };
+  if (story.length === 0 || described.size === 0) return [];
   const firstStart = story[0]!.start;
   const labelAt = new Map(blocks.map((block, index) => [block.start, labels[index]!] as const));
   const repeats = repeatsStoryTest(story);
-  const joining = everyBlock.filter((block) => {
-    if (block.start >= firstStart || block.element.name === 'h1') return false;
+  const found: DescribedBlock[] = [];
+  for (const block of everyBlock) {
+    if (block.start >= firstStart) break;
     const label = labelAt.get(block.start);
-    if (label === 'story' || label === 'title') return false;
+    if (label === 'story') continue;
     const trigrams = wordGrams(normalisedWords(block.text), 3);
-    if (trigrams.length < MIN_LEAD_TRIGRAMS) return false;
+    if (trigrams.length === 0) continue;
     const inDescription = trigrams.filter((trigram) => described.has(trigram)).length;
-    return inDescription >= trigrams.length * MIN_DESCRIBED_SHARE && !repeats(block);
-  });
-  return withBlocksAddedToStory(blocks, labels, joining);
+    if (inDescription < trigrams.length * MIN_DESCRIBED_SHARE || repeats(block)) continue;
+    found.push({
+      block,
+      trigrams: trigrams.length,
+      headline: label === 'title' || block.element.name === 'h1',
+    });
+  }
+  return found;
 }
