@@ -53,6 +53,12 @@ export interface PageFacts {
   declaresArticle: boolean;
 }
 
+/** Why a page is no article: too little prose for a story, or a list of teasers. */
+export interface NoArticleVerdict {
+  kind: 'too little prose' | 'teaser list';
+  reason: string;
+}
+
 /**
  * Why the extracted article is not a story, or null when it is one. Only pages whose chrome
  * dominates are judged: text without chrome (a paragraph, even a sentence, that a user gives) is
@@ -61,6 +67,11 @@ export interface PageFacts {
  * under its own headline (a front page, search results).
  */
 export function whyNoArticle(article: Article, page: PageFacts): string | null {
+  return noArticleVerdict(article, page)?.reason ?? null;
+}
+
+/** The no-article verdict with its kind (see whyNoArticle), or null for a story. */
+export function noArticleVerdict(article: Article, page: PageFacts): NoArticleVerdict | null {
   const paragraphs = page.storyBlocks.map(paragraphFacts);
   const proseWords = paragraphs
     .filter((paragraph) => paragraph.prose)
@@ -77,11 +88,17 @@ export function whyNoArticle(article: Article, page: PageFacts): string | null {
   const chromeWords = Math.max(0, page.pageWords() - storyWords);
   if (chromeWords < MIN_CHROME_WORDS) return null;
   if (littleProse && chromeWords >= CHROME_TO_PROSE * proseWords) {
-    return `too little prose: ${count(proseWords, 'word')} of story text among ${count(chromeWords, 'word')} of page chrome`;
+    return {
+      kind: 'too little prose',
+      reason: `too little prose: ${count(proseWords, 'word')} of story text among ${count(chromeWords, 'word')} of page chrome`,
+    };
   }
   if (teaserList) {
     const teasers = paragraphs.filter((paragraph) => paragraph.prose).length;
-    return `a list of ${count(teasers, 'short teaser')} under their own headlines, no story`;
+    return {
+      kind: 'teaser list',
+      reason: `a list of ${count(teasers, 'short teaser')} under their own headlines, no story`,
+    };
   }
   return null;
 }
@@ -96,7 +113,8 @@ export function namesAStory(title: string | null): boolean {
  * The publisher declares the page an article (og:type, a schema.org Article type) and its title
  * is not the wording of an error, form, search, index or gallery page: a story however little of
  * it reads as prose (one told in short lines, a brief). Galleries and error pages are declared
- * articles on some sites; their titles say what they are.
+ * articles on some sites; their titles say what they are. A list of teasers stays no article
+ * (section fronts are declared articles on some sites too).
  */
 export function isDeclaredStory(article: Article, page: PageFacts): boolean {
   return page.declaresArticle && !NON_STORY_TITLE.test(article.title ?? '');

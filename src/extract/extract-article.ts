@@ -1,6 +1,6 @@
 import { WiretraceError } from '../errors.js';
 import type { Article, RawDocument } from '../model/article.js';
-import { isDeclaredStory, namesAStory, whyNoArticle } from './article-check.js';
+import { isDeclaredStory, namesAStory, noArticleVerdict, whyNoArticle } from './article-check.js';
 import { extractHtml } from './extract-html.js';
 import { extractPlainText } from './extract-plain-text.js';
 import { normalisedWords } from './normalise-words.js';
@@ -34,15 +34,15 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   const { article, page } = first;
   if (options.comments === true) article.comments ??= [];
   if (options.requireStory === false) return article;
-  const reason = whyNoArticle(article, page);
-  if (reason !== null && raw.format === 'html') {
+  const verdict = noArticleVerdict(article, page);
+  if (verdict === null) return article;
+  if (raw.format === 'html') {
     const second = secondLook(raw, options.comments === true, () => article.title);
     if (second !== null) return second;
   }
   // A page its publisher declares a story keeps its first look when the second finds none.
-  if (reason !== null && !isDeclaredStory(article, page))
-    throw new WiretraceError('NO_ARTICLE', `no article found (${reason})`, raw.input);
-  return article;
+  if (verdict.kind === 'too little prose' && isDeclaredStory(article, page)) return article;
+  throw new WiretraceError('NO_ARTICLE', `no article found (${verdict.reason})`, raw.input);
 }
 
 /**

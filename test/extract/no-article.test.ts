@@ -86,6 +86,18 @@ describe('pages their publisher declares articles', () => {
     assert.equal(byJsonLd, text);
   });
 
+  it('a section front declared an article is still a list of teasers, not a story', () => {
+    const front = withDeclaredArticle(homePage()).replace(
+      '<title>Home |',
+      '<title>The latest from the city |',
+    );
+    assert.throws(
+      () => extract(front, 'html'),
+      (error: Error & { code?: string }) =>
+        error.code === 'NO_ARTICLE' && /short teasers/.test(error.message),
+    );
+  });
+
   it('a gallery or an error page declared an article is still no article: its title says so', () => {
     for (const make of [galleryPage, notFoundPage]) {
       assert.throws(() => extract(withDeclaredArticle(make()), 'html'), { code: 'NO_ARTICLE' });
