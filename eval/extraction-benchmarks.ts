@@ -29,9 +29,57 @@ export interface SetSummary {
   withTitleF1?: number;
   /** Published figures; `ours` and `pages` when they are on the same pages (wiretrace's mean there). */
   published: Array<{ name: string; f1: number; ours?: number; pages?: number }>;
+  /** Page by page against the best published extractor, where its page scores are given. */
+  headToHead?: HeadToHead;
   noOutput: number;
   refusals: Map<string, number>;
   pagesPerSecond: number;
+}
+
+/**
+ * wiretrace against one published extractor on the pages both have a score for: on how many
+ * pages each is ahead (behind by up to SMALL_GAP or by more), and each one's mean precision and
+ * recall there. Small, steady gaps on most pages are a convention of the truth (lines one side
+ * keeps and the other does not); large gaps on a few pages are wrong boxes.
+ */
+export interface HeadToHead {
+  name: string;
+  pages: number;
+  ahead: number;
+  behindSlightly: number;
+  behindMore: number;
+  theirs: { precision: number; recall: number };
+  ours: { precision: number; recall: number };
+}
+
+const SMALL_GAP = 0.05;
+
+/** The head-to-head of `ours` (one score per id) against `theirs` ([P, R, F1] by id). */
+export function headToHead(
+  name: string,
+  ids: readonly string[],
+  ours: readonly { precision: number; recall: number; f1: number }[],
+  theirs: Readonly<Record<string, readonly number[]>>,
+): HeadToHead {
+  const both = ids.flatMap((id, index) =>
+    theirs[id] === undefined ? [] : [[ours[index]!, theirs[id]!] as const],
+  );
+  const gaps = both.map(([our, their]) => (their[2] ?? 0) - our.f1);
+  return {
+    name,
+    pages: both.length,
+    ahead: gaps.filter((gap) => gap < 0).length,
+    behindSlightly: gaps.filter((gap) => gap > 0 && gap <= SMALL_GAP).length,
+    behindMore: gaps.filter((gap) => gap > SMALL_GAP).length,
+    theirs: {
+      precision: mean(both.map(([, their]) => their[0] ?? 0)),
+      recall: mean(both.map(([, their]) => their[1] ?? 0)),
+    },
+    ours: {
+      precision: mean(both.map(([our]) => our.precision)),
+      recall: mean(both.map(([our]) => our.recall)),
+    },
+  };
 }
 
 /** What the eval of one set keeps per page, for `--dump-pages` and error analysis. */
@@ -211,6 +259,8 @@ export async function evaluateRougeSet(
   );
   const baseline = pages.map((page) => rougeLsum(expected(page.id), page.visibleText).f1);
   const published = publishedMeans(directory, ids);
+  const best = published[0];
+  const pageScores = best === undefined ? undefined : publishedPageScores(directory)?.[best.name];
   const suffix = withComments === null ? '' : withComments ? ' (with comments)' : ' (without comments)';
   const name = `${basename(directory)}${suffix}`;
   const f1s = scores.map((score) => score.f1);
@@ -234,6 +284,9 @@ export async function evaluateRougeSet(
         ours: mean(covered.map((id) => f1s[ids.indexOf(id)]!)),
         pages: covered.length,
       })),
+      ...(best !== undefined && pageScores !== undefined
+        ? { headToHead: headToHead(best.name, ids, scores, pageScores) }
+        : {}),
       noOutput: pages.filter((page) => output(page).trim() === '').length,
       refusals: refusals(pages),
       pagesPerSecond: pagesPerSecond(pages),
@@ -255,9 +308,8 @@ function publishedMeans(
   directory: string,
   ids: readonly string[],
 ): Array<{ name: string; f1: number; ids: string[] }> {
-  const path = join(directory, 'published-page-scores.json');
-  if (!existsSync(path)) return [];
-  const scores = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, number[]>>;
+  const scores = publishedPageScores(directory);
+  if (scores === undefined) return [];
   const means = Object.entries(scores)
     .map(([name, pages]) => {
       const covered = ids.filter((id) => pages[id] !== undefined);
@@ -265,6 +317,13 @@ function publishedMeans(
     })
     .sort((a, b) => b.f1 - a.f1 || a.name.localeCompare(b.name));
   return means.filter((entry, index) => index < BEST_SHOWN || ALWAYS_SHOWN.includes(entry.name));
+}
+
+/** The benchmark's own page scores of each published extractor, [P, R, F1] by page id. */
+function publishedPageScores(directory: string): Record<string, Record<string, number[]>> | undefined {
+  const path = join(directory, 'published-page-scores.json');
+  if (!existsSync(path)) return undefined;
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, number[]>>;
 }
 
 function mean(values: readonly number[]): number {
@@ -304,6 +363,12 @@ export function printSet(summary: SetSummary): void {
             : `  ${entry.name} ${fixed(entry.f1)} (wiretrace ${fixed(entry.ours)}, ${entry.pages} pages)`,
         )
         .join('\n'),
+    );
+  }
+  const duel = summary.headToHead;
+  if (duel !== undefined) {
+    console.log(
+      `page by page against ${duel.name} (${duel.pages} pages): wiretrace ahead on ${duel.ahead}, behind by up to ${SMALL_GAP} on ${duel.behindSlightly}, by more on ${duel.behindMore}; mean P / R ${fixed(duel.theirs.precision)} / ${fixed(duel.theirs.recall)} against wiretrace's ${fixed(duel.ours.precision)} / ${fixed(duel.ours.recall)}`,
     );
   }
   const reasons = [...summary.refusals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

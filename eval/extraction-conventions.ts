@@ -2,11 +2,7 @@ import { basename } from 'node:path';
 import { blockFeatures } from '../src/extract/block-features.js';
 import { chromeKindByWording } from '../src/extract/chrome-patterns.js';
 import type { BlockLabel } from '../src/extract/classify-blocks.js';
-import {
-  storyBeforeDescribedLead,
-  storyBeforeTrailingHeadings,
-  storyWithTail,
-} from '../src/extract/extract-html.js';
+import { storyBefore, storyWithTail } from '../src/extract/extract-html.js';
 import { isHeading } from '../src/extract/html/dom.js';
 import type { HtmlBlock } from '../src/extract/html/html-blocks.js';
 import { isStoryProse, placeAndStyle, styleOf } from '../src/extract/html/lead-by-style.js';
@@ -72,7 +68,7 @@ async function tallySet(folder: string, table: Table, mode: ConventionsMode): Pr
       }
     };
     if (mode === 'described') {
-      const { blocks, labels } = storyBeforeDescribedLead(layout);
+      const { blocks, labels } = storyBefore(layout, 'described lead');
       const every = layout.everyBlock?.() ?? layout.pageBlocks;
       for (const { block, trigrams, headline } of describedBlocksBefore(
         every,
@@ -87,7 +83,7 @@ async function tallySet(folder: string, table: Table, mode: ConventionsMode): Pr
       continue;
     }
     if (mode === 'trailing-headings') {
-      const { blocks, labels } = storyBeforeTrailingHeadings(layout);
+      const { blocks, labels } = storyBefore(layout, 'trailing headings');
       for (const index of trailingHeadings(blocks, labels, Number.POSITIVE_INFINITY)) {
         const block = blocks[index]!;
         const story = isStoryText(truth, block.text);

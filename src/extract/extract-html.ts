@@ -85,22 +85,29 @@ export function extractHtml(
  * extraction-conventions --styles` tallies.
  */
 export function storyWithTail(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const story = storyBeforeDescribedLead(layout);
-  if (layout.description === undefined || layout.everyBlock === undefined) return story;
-  return withLeadFromDescription(layout.everyBlock(), story.blocks, story.labels, layout.description);
+  return storyBefore(layout, null);
 }
 
-/** The story after every step but the last, which adds its lead the page's description copies. */
-export function storyBeforeDescribedLead(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const story = storyBeforeTrailingHeadings(layout);
-  return withoutTrailingHeadings(story.blocks, story.labels);
+/** The last steps of the story, in order: a tally of what one of them reads runs the steps before it. */
+export type LastStoryStep = 'trailing headings' | 'described lead';
+
+/**
+ * The story after every step before `step` (every step when null): what `npm run eval --
+ * extraction-conventions --trailing-headings` and `--described` read.
+ */
+export function storyBefore(
+  layout: StoryLayout,
+  step: LastStoryStep | null,
+): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
+  const story = storyBeforeLastSteps(layout);
+  if (step === 'trailing headings') return story;
+  const trimmed = withoutTrailingHeadings(story.blocks, story.labels);
+  if (step === 'described lead' || layout.description === undefined || layout.everyBlock === undefined)
+    return trimmed;
+  return withLeadFromDescription(layout.everyBlock(), trimmed.blocks, trimmed.labels, layout.description);
 }
 
-/** The story before the step that sets its trailing headings apart (what the tally of those reads). */
-export function storyBeforeTrailingHeadings(layout: StoryLayout): {
-  blocks: HtmlBlock[];
-  labels: BlockLabel[];
-} {
+function storyBeforeLastSteps(layout: StoryLayout): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
   const { blocks, labels } = storyStages(layout);
   const styledLead = withLeadInStoryStyle(layout.pageBlocks, blocks, withOwnLinesInStory(blocks, labels));
   const onTopic = withLeadOnTopic(layout.pageBlocks, styledLead.blocks, styledLead.labels);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scoreFromPages, shingleCounts, shingleMatch } from '../../eval/extraction.js';
+import { headToHead } from '../../eval/extraction-benchmarks.js';
 import { isStoryText, textTruth } from '../../eval/extraction-truths.js';
 
 describe('benchmark metric', () => {
@@ -71,5 +72,22 @@ describe('training labels of page blocks', () => {
   it('takes a block of other words as chrome, and leaves a half-matching one out', () => {
     assert.equal(isStoryText(truth, 'Sign up for our newsletter and get the news every morning'), false);
     assert.equal(isStoryText(truth, 'The harbour reopened on Monday, a week after the party in town'), null);
+  });
+});
+
+describe('page by page against a published extractor', () => {
+  it('counts the pages each side is ahead on, small and large gaps apart, over the pages both scored', () => {
+    const ours = [
+      { precision: 1, recall: 0.9, f1: 0.95 },
+      { precision: 1, recall: 0.5, f1: 0.6 },
+      { precision: 0.9, recall: 1, f1: 0.99 },
+      { precision: 1, recall: 1, f1: 1 },
+    ];
+    const theirs = { a: [0.9, 1, 0.97], b: [1, 1, 0.9], c: [0.5, 1, 0.7] };
+    const duel = headToHead('other', ['a', 'b', 'c', 'd'], ours, theirs);
+    assert.equal(duel.pages, 3);
+    assert.deepEqual([duel.ahead, duel.behindSlightly, duel.behindMore], [1, 1, 1]);
+    assert.ok(Math.abs(duel.theirs.precision - 0.8) < 1e-12);
+    assert.ok(Math.abs(duel.ours.recall - 0.8) < 1e-12);
   });
 });

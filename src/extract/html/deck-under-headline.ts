@@ -38,7 +38,7 @@ export function withDeckUnderHeadline(
     }
     if (isDeck(block)) decks.add(block);
   }
-  return withBlocksJoiningStory(pageBlocks, blocks, labels, decks);
+  return withBlocksJoiningStory(blocks, labels, decks);
 }
 
 function isDeck(block: HtmlBlock): boolean {

@@ -32,7 +32,7 @@ export function withLeadInStoryStyle(
         ((headline >= 0 && headline < position) || hasSiblingOfItsKind(block.element)) &&
         isStoryProse(block),
     );
-  return withBlocksJoiningStory(pageBlocks, blocks, labels, new Set(lead));
+  return withBlocksJoiningStory(blocks, labels, lead);
 }
 
 /** The blocks labelled story, and where the first of them stands among the page's blocks (-1 if none). */
@@ -46,25 +46,28 @@ export function storyAndStart(
 }
 
 /**
- * `blocks` with the page blocks `joining` labelled story (added in page order, or relabelled
- * when among `blocks` already); the others keep their labels.
+ * `blocks` with `joining` labelled story, in page order: a block already among `blocks` (the
+ * same text offsets) is relabelled, the others are added; the rest keep their labels. Blocks
+ * are told apart by their offsets, so `joining` may come from another reading of the page (the
+ * one that keeps boxes named like chrome).
  */
 export function withBlocksJoiningStory(
-  pageBlocks: readonly HtmlBlock[],
   blocks: readonly HtmlBlock[],
   labels: readonly BlockLabel[],
-  joining: ReadonlySet<HtmlBlock>,
+  joining: Iterable<HtmlBlock>,
 ): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const unchanged = { blocks: [...blocks], labels: [...labels] };
-  if (joining.size === 0) return unchanged;
-  const labelOf = new Map(blocks.map((block, index) => [block, labels[index]!] as const));
-  const merged = pageBlocks.filter((block) => joining.has(block) || labelOf.has(block));
-  // Blocks the page's list does not hold (none today) would be lost in its order: leave it be.
-  if (merged.length !== new Set([...blocks, ...joining]).size) return unchanged;
-  return {
-    blocks: merged,
-    labels: merged.map((block) => (joining.has(block) ? 'story' : labelOf.get(block)!)),
-  };
+  const starts = new Set([...joining].map((block) => block.start));
+  if (starts.size === 0) return { blocks: [...blocks], labels: [...labels] };
+  const shown = new Set(blocks.map((block) => block.start));
+  const added = [...joining].filter((block) => !shown.has(block.start));
+  const merged = [
+    ...blocks.map((block, index) => ({
+      block,
+      label: starts.has(block.start) ? ('story' as BlockLabel) : labels[index]!,
+    })),
+    ...added.map((block) => ({ block, label: 'story' as BlockLabel })),
+  ].sort((a, b) => a.block.start - b.block.start);
+  return { blocks: merged.map((entry) => entry.block), labels: merged.map((entry) => entry.label) };
 }
 
 /** An element's tag and class: how the page styles it. */

@@ -1,7 +1,8 @@
 import type { BlockLabel } from '../classify-blocks.js';
 import { normalisedWords, wordGrams } from '../normalise-words.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { repeatsStoryTest, withBlocksAddedToStory } from './skipped-boxes-in-story.js';
+import { withBlocksJoiningStory } from './lead-by-style.js';
+import { repeatsStoryTest } from './skipped-boxes-in-story.js';
 
 /**
  * Fewest word trigrams (22 words) of a lead: the page's description also copies shorter
@@ -27,10 +28,10 @@ export function withLeadFromDescription(
   labels: readonly BlockLabel[],
   description: string | null,
 ): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  const joining = describedBlocksBefore(everyBlock, blocks, labels, description)
-    .filter(({ headline, trigrams }) => !headline && trigrams >= MIN_LEAD_TRIGRAMS)
+  const joining = describedBlocksBefore(everyBlock, blocks, labels, description, MIN_LEAD_TRIGRAMS)
+    .filter(({ headline }) => !headline)
     .map(({ block }) => block);
-  return withBlocksAddedToStory(blocks, labels, joining);
+  return withBlocksJoiningStory(blocks, labels, joining);
 }
 
 /** A block before the story that the page's description copies. */
@@ -43,15 +44,17 @@ export interface DescribedBlock {
 }
 
 /**
- * The blocks before the story's first block, not in the story, with at least 0.6 of their word
- * trigrams in the description and not repeating the story, whatever their length (what the
- * step chooses from, and what `npm run eval -- extraction-conventions --described` tallies).
+ * The blocks before the story's first block, not in the story, of `minTrigrams` word trigrams or
+ * more, with at least 0.6 of them in the description and not repeating the story (what the step
+ * chooses from, and with no least length what `npm run eval -- extraction-conventions
+ * --described` tallies).
  */
 export function describedBlocksBefore(
   everyBlock: readonly HtmlBlock[],
   blocks: readonly HtmlBlock[],
   labels: readonly BlockLabel[],
   description: string | null,
+  minTrigrams = 1,
 ): DescribedBlock[] {
   const story = blocks.filter((_, index) => labels[index] === 'story');
   const described = new Set(wordGrams(normalisedWords(description ?? ''), 3));
@@ -64,8 +67,10 @@ export function describedBlocksBefore(
     if (block.start >= firstStart) break;
     const label = labelAt.get(block.start);
     if (label === 'story') continue;
-    const trigrams = wordGrams(normalisedWords(block.text), 3);
-    if (trigrams.length === 0) continue;
+    const words = normalisedWords(block.text);
+    // Most blocks before a story are short lines: their trigrams are not read.
+    if (words.length - 2 < minTrigrams) continue;
+    const trigrams = wordGrams(words, 3);
     const inDescription = trigrams.filter((trigram) => described.has(trigram)).length;
     if (inDescription < trigrams.length * MIN_DESCRIBED_SHARE || repeats(block)) continue;
     found.push({

@@ -42,7 +42,7 @@ export function withLeadOnTopic(
       gap = 0;
     } else if (prose || ++gap > MAX_GAP) break;
   }
-  return withBlocksJoiningStory(pageBlocks, blocks, labels, lead);
+  return withBlocksJoiningStory(blocks, labels, lead);
 }
 
 /**

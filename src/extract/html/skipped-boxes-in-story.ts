@@ -2,7 +2,7 @@ import { blockFeatures } from '../block-features.js';
 import type { BlockLabel } from '../classify-blocks.js';
 import { normalisedWords, wordGrams } from '../normalise-words.js';
 import type { HtmlBlock } from './html-blocks.js';
-import { isStoryProse, placeAndStyle, styleOf } from './lead-by-style.js';
+import { isStoryProse, placeAndStyle, styleOf, withBlocksJoiningStory } from './lead-by-style.js';
 
 /** Above this share of link characters a block reads as a list of links, not as prose. */
 const MAX_LINK_DENSITY = 0.3;
@@ -43,32 +43,7 @@ export function withSkippedBoxesInStory(
     if (!placed || !isStoryProse(block)) return false;
     return blockFeatures(block).linkDensity <= MAX_LINK_DENSITY && !repeats(block);
   });
-  return withBlocksAddedToStory(blocks, labels, joining);
-}
-
-/**
- * `blocks` with `joining` (blocks of another reading of the page, told apart by their offsets)
- * labelled story in page order: a block already shown under another label is relabelled, the
- * others are added.
- */
-export function withBlocksAddedToStory(
-  blocks: readonly HtmlBlock[],
-  labels: readonly BlockLabel[],
-  joining: readonly HtmlBlock[],
-): { blocks: HtmlBlock[]; labels: BlockLabel[] } {
-  if (joining.length === 0) return { blocks: [...blocks], labels: [...labels] };
-  const starts = new Set(joining.map((block) => block.start));
-  const shown = new Set(blocks.map((block) => block.start));
-  const merged = [
-    ...blocks.map((block, index) => ({
-      block,
-      label: starts.has(block.start) ? ('story' as BlockLabel) : labels[index]!,
-    })),
-    ...joining
-      .filter((block) => !shown.has(block.start))
-      .map((block) => ({ block, label: 'story' as BlockLabel })),
-  ].sort((a, b) => a.block.start - b.block.start);
-  return { blocks: merged.map((entry) => entry.block), labels: merged.map((entry) => entry.label) };
+  return withBlocksJoiningStory(blocks, labels, joining);
 }
 
 /**

@@ -52,7 +52,7 @@ export function withTailInStoryStyle(
     } else if (prose || ++gap > MAX_GAP) break;
     else if (isHeading(block.element)) subheads.push(block);
   }
-  return withBlocksJoiningStory(pageBlocks, blocks, labels, tail);
+  return withBlocksJoiningStory(blocks, labels, tail);
 }
 
 /**
