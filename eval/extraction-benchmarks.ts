@@ -21,12 +21,13 @@ export interface SetSummary {
   halvesF1: [even: number, odd: number];
   baselineF1: number;
   /**
-   * The figure with the article's title set before its text. L3S-GN1 and Dragnet annotate the
-   * headline as main content, ScrapingHub's articleBody leaves it out (its table shows the same
-   * figure), trafilatura's segments do either, and wiretrace keeps it apart (the title field):
-   * this shows what that convention is worth on each set, beside the figure.
+   * The figure with what the page sets before the story: its title, and its header (the lines
+   * from the headline down to the story, else the title). L3S-GN1 and Dragnet annotate these
+   * lines as main content and are scored with them (their figure); ScrapingHub's articleBody
+   * leaves them out, and trafilatura's segments do either (their figure is the story alone):
+   * each set prints the other figures beside its own, so the convention's worth shows.
    */
-  withTitleF1?: number;
+  variants: Array<{ label: string; f1: number }>;
   /** Published figures; `ours` and `pages` when they are on the same pages (wiretrace's mean there). */
   published: Array<{ name: string; f1: number; ours?: number; pages?: number }>;
   /** Page by page against the best published extractor, where its page scores are given. */
@@ -110,6 +111,16 @@ interface SegmentTruth {
   without: string[];
 }
 
+/** Two parts of an output, either of which may be empty, as paragraphs. */
+function joined(first: string, second: string): string {
+  return first === '' ? second : second === '' ? first : `${first}\n\n${second}`;
+}
+
+/** What the page sets before its story: its header's lines, else its title. */
+function headerOrTitle(page: ExtractedPage): string {
+  return page.header === '' ? page.title : page.header;
+}
+
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -178,11 +189,8 @@ export async function evaluateTrafilaturaSet(
   const ids = Object.keys(truth).sort();
   const pages = await extractPagesInParallel(pageFiles(directory, ids), jobs);
   const counts = pages.map((page) => segmentCounts(truth[page.id]!, page.text));
-  const withTitle = segmentScore(
-    pages.map((page) =>
-      segmentCounts(truth[page.id]!, page.title === '' ? page.text : `${page.title}\n\n${page.text}`),
-    ),
-  );
+  const variantF1 = (before: (page: ExtractedPage) => string): number =>
+    segmentScore(pages.map((page) => segmentCounts(truth[page.id]!, joined(before(page), page.text)))).f1;
   const baseline = segmentScore(pages.map((page) => segmentCounts(truth[page.id]!, page.visibleText)));
   const score = segmentScore(counts);
   const name = basename(directory);
@@ -210,7 +218,10 @@ export async function evaluateTrafilaturaSet(
         segmentScore(counts.filter((_, index) => index % 2 === 1)).f1,
       ],
       baselineF1: baseline.f1,
-      withTitleF1: withTitle.f1,
+      variants: [
+        { label: 'title set before the story', f1: variantF1((page) => page.title) },
+        { label: 'header set before the story', f1: variantF1(headerOrTitle) },
+      ],
       published: TRAFILATURA_PUBLISHED,
       noOutput: pages.filter((page) => page.text.trim() === '').length,
       refusals: refusals(pages),
@@ -225,7 +236,9 @@ const ALWAYS_SHOWN = ['readability', 'trafilatura', 'boilerpipe'];
 const BEST_SHOWN = 3;
 
 /**
- * L3S-GN1 or Dragnet: mean ROUGE-LSum F1 over pages. Dragnet's truth holds reader comments
+ * L3S-GN1 or Dragnet: mean ROUGE-LSum F1 over pages, of the article as these benchmarks annotate
+ * main content: the lines the page sets from its headline down to the story (the article's
+ * header; its title when it has none), then the story. Dragnet's truth holds reader comments
  * after its marker line on some pages: `withComments` scores against all of it (as the
  * benchmark does) with the comments extraction kept apart appended to the story; without,
  * against the story part only.
@@ -250,13 +263,13 @@ export async function evaluateRougeSet(
     const text = truth[id]!.plaintext;
     return withComments === false ? storyPart(text) : text;
   };
-  const output = (page: ExtractedPage): string =>
-    withComments === true && page.comments !== '' ? `${page.text}\n\n${page.comments}` : page.text;
+  // The story with its comments (when scored with them), and what the page sets before it.
+  const story = (page: ExtractedPage): string =>
+    withComments === true ? joined(page.text, page.comments) : page.text;
+  const output = (page: ExtractedPage): string => joined(headerOrTitle(page), story(page));
   const scores = pages.map((page) => rougeLsum(expected(page.id), output(page)));
-  const withTitle = pages.map(
-    (page) =>
-      rougeLsum(expected(page.id), page.title === '' ? output(page) : `${page.title}\n\n${output(page)}`).f1,
-  );
+  const variantF1 = (before: (page: ExtractedPage) => string): number =>
+    mean(pages.map((page) => rougeLsum(expected(page.id), joined(before(page), story(page))).f1));
   const baseline = pages.map((page) => rougeLsum(expected(page.id), page.visibleText).f1);
   const published = publishedMeans(directory, ids);
   const best = published[0];
@@ -277,7 +290,10 @@ export async function evaluateRougeSet(
         mean(f1s.filter((_, index) => index % 2 === 1)),
       ],
       baselineF1: mean(baseline),
-      withTitleF1: mean(withTitle),
+      variants: [
+        { label: 'story alone', f1: variantF1(() => '') },
+        { label: 'title set before the story', f1: variantF1((page) => page.title) },
+      ],
       published: published.map(({ name: extractor, f1, ids: covered }) => ({
         name: extractor,
         f1,
@@ -287,7 +303,7 @@ export async function evaluateRougeSet(
       ...(best !== undefined && pageScores !== undefined
         ? { headToHead: headToHead(best.name, ids, scores, pageScores) }
         : {}),
-      noOutput: pages.filter((page) => output(page).trim() === '').length,
+      noOutput: pages.filter((page) => story(page).trim() === '').length,
       refusals: refusals(pages),
       pagesPerSecond: pagesPerSecond(pages),
     },
@@ -342,11 +358,7 @@ export function printSet(summary: SetSummary): void {
     `wiretrace                ${fixed(summary.precision)}      ${fixed(summary.recall)}    ${fixed(summary.f1)}  ${fixed(summary.halvesF1[0])} / ${fixed(summary.halvesF1[1])}  ${percent(summary.noOutput, summary.pages)}  ${summary.pagesPerSecond.toFixed(0).padStart(7)}`,
   );
   console.log(`all visible text (baseline)                 ${fixed(summary.baselineF1)}`);
-  if (summary.withTitleF1 !== undefined) {
-    console.log(
-      `title set before the text                   ${fixed(summary.withTitleF1)}  (the headline as main content)`,
-    );
-  }
+  for (const variant of summary.variants) console.log(`${variant.label.padEnd(44)}${fixed(variant.f1)}`);
   const published = summary.published;
   if (published.length > 0) {
     const onSame = published[0]?.pages !== undefined;

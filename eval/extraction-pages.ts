@@ -19,6 +19,8 @@ export interface ExtractedPage {
   text: string;
   /** The article's title ("" when none or refused). */
   title: string;
+  /** The article's header lines, from the headline down to the story ("" when none or refused). */
+  header: string;
   /** The reader comments kept apart from the story ("" when none). */
   comments: string;
   /** Why the page was judged to hold no article, or null. */
@@ -65,6 +67,7 @@ async function extractPage(file: PageFile): Promise<ExtractedPage> {
     id: file.id,
     text: '',
     title: '',
+    header: '',
     comments: '',
     refusal: null,
     milliseconds: 0,
@@ -82,11 +85,12 @@ async function extractPage(file: PageFile): Promise<ExtractedPage> {
     const layout = item.format === 'html' ? layoutFacts(item.content) : null;
     const started = performance.now();
     try {
-      const article = extractArticle(item, { comments: true });
+      const article = extractArticle(item, { comments: true, header: true });
       return {
         ...empty,
         text: article.text,
         title: article.title ?? '',
+        header: article.header?.map((line) => line.text).join('\n\n') ?? '',
         comments: article.comments?.map((comment) => comment.text).join('\n\n') ?? '',
         milliseconds: performance.now() - started,
         visibleText,

@@ -87,7 +87,7 @@ async function evaluateScrapingHub(directory: string, jobs: number): Promise<Set
   ] as const;
   for (const [name, run] of tracks) {
     console.log(
-      `${name}: F1 on even / odd pages ${fixed(run.halvesF1[0])} / ${fixed(run.halvesF1[1])}; pages with no text: ${run.empty}; baseline (all visible text) ${fixed(run.baselineF1)}; title set before the text ${fixed(run.withTitleF1)}`,
+      `${name}: F1 on even / odd pages ${fixed(run.halvesF1[0])} / ${fixed(run.halvesF1[1])}; pages with no text: ${run.empty}; baseline (all visible text) ${fixed(run.baselineF1)}; title set before the text ${fixed(run.withTitleF1)}; header set before the text ${fixed(run.withHeaderF1)}`,
     );
   }
   const published = {
@@ -103,6 +103,10 @@ async function evaluateScrapingHub(directory: string, jobs: number): Promise<Set
     f1: run.f1,
     halvesF1: run.halvesF1,
     baselineF1: run.baselineF1,
+    variants: [
+      { label: 'title set before the story', f1: run.withTitleF1 },
+      { label: 'header set before the story', f1: run.withHeaderF1 },
+    ],
     published: published[name],
     noOutput: run.empty,
     refusals: new Map(),

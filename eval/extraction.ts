@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractPagesInParallel } from './extraction-pages.js';
+import { type ExtractedPage, extractPagesInParallel } from './extraction-pages.js';
 import { fMeasure } from './metrics.js';
 
 /**
@@ -29,6 +29,8 @@ export interface ExtractionRun extends ExtractionScore {
   baselineF1: number;
   /** F1 with the article's title set before its text (the benchmark's articleBody leaves the headline out). */
   withTitleF1: number;
+  /** F1 with the article's header (its title when it has none) set before its text. */
+  withHeaderF1: number;
 }
 
 /** One page's extracted text, its match against the ground truth and the time extraction took. */
@@ -39,6 +41,8 @@ export interface PageResult {
   baseline: PageMatch;
   /** The match with the article's title set before its text. */
   withTitle: PageMatch;
+  /** The match with the article's header (its title when it has none) set before its text. */
+  withHeader: PageMatch;
   milliseconds: number;
 }
 
@@ -67,6 +71,7 @@ export async function evaluateExtraction(
     empty: pages.filter((page) => page.predicted === '').length,
     baselineF1: scoreFromPages(pages.map((page) => page.baseline)).f1,
     withTitleF1: scoreFromPages(pages.map((page) => page.withTitle)).f1,
+    withHeaderF1: scoreFromPages(pages.map((page) => page.withHeader)).f1,
   };
 }
 
@@ -88,17 +93,20 @@ export async function evaluateExtractionPages(
         track === 'html' ? join(datasetDir, 'html', `${id}.html.gz`) : join(datasetDir, 'text', `${id}.txt`),
     }));
   const pages = await extractPagesInParallel(files, jobs);
-  return pages.map((page) => ({
-    id: page.id,
-    predicted: page.text,
-    match: shingleMatch(truth[page.id]?.articleBody ?? '', page.text),
-    baseline: shingleMatch(truth[page.id]?.articleBody ?? '', page.visibleText),
-    withTitle: shingleMatch(
-      truth[page.id]?.articleBody ?? '',
-      page.title === '' ? page.text : `${page.title}\n\n${page.text}`,
-    ),
-    milliseconds: page.milliseconds,
-  }));
+  const before = (first: string, page: ExtractedPage): string =>
+    first === '' ? page.text : `${first}\n\n${page.text}`;
+  return pages.map((page) => {
+    const expected = truth[page.id]?.articleBody ?? '';
+    return {
+      id: page.id,
+      predicted: page.text,
+      match: shingleMatch(expected, page.text),
+      baseline: shingleMatch(expected, page.visibleText),
+      withTitle: shingleMatch(expected, before(page.title, page)),
+      withHeader: shingleMatch(expected, before(page.header === '' ? page.title : page.header, page)),
+      milliseconds: page.milliseconds,
+    };
+  });
 }
 
 /** Python's `\w+` on str patterns: letters, digits (any script) and underscore; case kept. */

@@ -32,7 +32,7 @@ export {
   toSourceDocument,
 } from './engine/index.js';
 export { type ErrorCode, isWiretraceError, WiretraceError } from './errors.js';
-export { extractArticle } from './extract/index.js';
+export { type ExtractOptions, extractArticle, withExtraParts } from './extract/index.js';
 export {
   decodeBytes,
   type InputFailure,
@@ -45,8 +45,11 @@ export type {
   Article,
   BoilerplateBlock,
   BoilerplateKind,
+  HeaderLine,
+  HeaderLineKind,
   PublishedSource,
   RawDocument,
+  ReaderComment,
 } from './model/article.js';
 export { CHANGE_TYPES, type Change, type ChangeType, type Citation } from './model/change.js';
 export {

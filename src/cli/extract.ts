@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WiretraceError } from '../errors.js';
-import { withReaderComments } from '../extract/index.js';
+import { withExtraParts } from '../extract/index.js';
 import type { Article } from '../model/article.js';
 import { extractCsvHeader, extractCsvRow } from '../report/csv.js';
 import { extractToJson } from '../report/json.js';
@@ -11,7 +11,7 @@ import { type Output, type OutputFormat, Outputs, outputFormat } from './output.
 import { progressLine } from './progress.js';
 import { asUsageError, EXIT } from './usage.js';
 
-export const EXTRACT_HELP = `Usage: wiretrace extract INPUT... [--format text|json|jsonl|csv] [-o FILE] [--comments]
+export const EXTRACT_HELP = `Usage: wiretrace extract INPUT... [--format text|json|jsonl|csv] [-o FILE] [--comments] [--header]
 
 Prints the article extracted from each input: title, date, byline, site name, URL and the
 story text, without the page chrome (menus, other headlines, teasers, share prompts, footers).
@@ -36,6 +36,10 @@ Options:
   --json           the same as --format jsonl
   --comments       also the page's reader comments, apart from the story text (JSON:
                    "comments": [{"text", "start", "end"}], offsets into the decoded input)
+  --header         also the article's header, the page's lines from its headline down to
+                   the story (kicker, standfirst, byline, dateline), apart from the story
+                   text (JSON: "header": [{"kind", "text", "start", "end"}], kind headline,
+                   byline, dateline or other; empty when no headline sits above the story)
 ${OUTPUT_HELP}
 `;
 
@@ -43,7 +47,7 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
   const { values, positionals } = asUsageError(() =>
     parseArgs({
       args: [...args],
-      options: { ...OUTPUT_OPTIONS, comments: { type: 'boolean' } },
+      options: { ...OUTPUT_OPTIONS, comments: { type: 'boolean' }, header: { type: 'boolean' } },
       allowPositionals: true,
     }),
   );
@@ -61,7 +65,7 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
     await withEngine(io, async (engine) => {
       for await (const document of streamDocuments(engine, positionals, io, counts, progress.onProgress)) {
         progress.finish();
-        writer.write(values.comments === true ? withReaderComments(document.article) : document.article);
+        writer.write(withExtraParts(document.article, { comments: values.comments, header: values.header }));
       }
     });
     progress.finish();
@@ -103,6 +107,9 @@ function articleText(article: Article): string {
   if (article.title !== null) lines.push(stripControls(article.title).replace(/\s+/g, ' '));
   if (facts.length > 0) lines.push(stripControls(`(${facts.join(' · ')})`));
   if (article.url !== null) lines.push(safeName(article.url));
+  if (article.header !== undefined && article.header.length > 0) {
+    lines.push('', '-- header', ...article.header.map((line) => stripControls(`${line.kind}: ${line.text}`)));
+  }
   lines.push('', stripControls(article.text), '');
   if (article.comments !== undefined && article.comments.length > 0) {
     lines.push('-- reader comments', ...article.comments.map((comment) => stripControls(comment.text)), '');

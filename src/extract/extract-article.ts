@@ -10,6 +10,14 @@ export interface ExtractOptions {
   requireStory?: boolean;
   /** True: the page's reader comments in `Article.comments`, apart from the story (default false). */
   comments?: boolean;
+  /** True: the lines from the page's headline down to the story in `Article.header` (default false). */
+  header?: boolean;
+}
+
+/** The parts of a page asked for beside its story. */
+interface ExtraParts {
+  comments: boolean;
+  header: boolean;
 }
 
 /**
@@ -19,25 +27,26 @@ export interface ExtractOptions {
  * WiretraceError('NO_ARTICLE') for a page that holds no story (a front page, search results, a
  * sign-in form, an error page) rather than returning its chrome as text — unless
  * `requireStory` is false, for callers who want a page's best guess whatever it is (corpus
- * de-duplication, say). With `comments`, the reader comments come in a field of their own.
+ * de-duplication, say). With `comments`, the reader comments come in a field of their own; with
+ * `header`, the lines from the headline down to the story (byline, dateline, standfirst).
  */
 export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): Article {
-  const first =
-    raw.format === 'html' ? extractHtmlOrWholePage(raw, options.comments === true) : extractPlainText(raw);
+  const parts: ExtraParts = { comments: options.comments === true, header: options.header === true };
+  const first = raw.format === 'html' ? extractHtmlOrWholePage(raw, parts) : extractPlainText(raw, parts);
   if (first === null) {
     // Nothing outside landmarks and <noscript> to read: only their look may find the story, under
     // the page's own title (there is no first look's headline).
-    const landmark = secondLook(raw, options.comments === true, (whole) => whole.title);
+    const landmark = secondLook(raw, parts, (whole) => whole.title);
     if (landmark !== null) return landmark;
     throw new WiretraceError('INPUT_EMPTY', 'no article text found', raw.input);
   }
   const { article, page } = first;
-  if (options.comments === true) article.comments ??= [];
+  if (parts.comments) article.comments ??= [];
   if (options.requireStory === false) return article;
   const verdict = noArticleVerdict(article, page);
   if (verdict === null) return article;
   if (raw.format === 'html') {
-    const second = secondLook(raw, options.comments === true, () => article.title);
+    const second = secondLook(raw, parts, () => article.title);
     if (second !== null) return second;
   }
   // A page its publisher declares a story keeps its first look when the second finds none.
@@ -55,13 +64,13 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
  */
 function secondLook(
   raw: RawDocument,
-  comments: boolean,
+  parts: ExtraParts,
   headlineOf: (whole: Article) => string | null,
 ): Article | null {
   for (const landmarks of [false, true]) {
     let whole: ReturnType<typeof extractHtml>;
     try {
-      whole = extractHtml(raw, { comments, wholePage: true, landmarks });
+      whole = extractHtml(raw, { ...parts, wholePage: true, landmarks });
     } catch (error) {
       if (error instanceof WiretraceError && error.code === 'INPUT_EMPTY') continue;
       throw error;
@@ -95,10 +104,10 @@ function tellsHeadline(article: Article, headline: string | null): boolean {
  * The page's container extraction; a container without any story text gets the flattened second
  * look; null when that finds no text either.
  */
-function extractHtmlOrWholePage(raw: RawDocument, comments: boolean): ReturnType<typeof extractHtml> | null {
+function extractHtmlOrWholePage(raw: RawDocument, parts: ExtraParts): ReturnType<typeof extractHtml> | null {
   for (const wholePage of [false, true]) {
     try {
-      return extractHtml(raw, { comments, wholePage });
+      return extractHtml(raw, { ...parts, wholePage });
     } catch (error) {
       if (!(error instanceof WiretraceError) || error.code !== 'INPUT_EMPTY') throw error;
     }
@@ -107,17 +116,34 @@ function extractHtmlOrWholePage(raw: RawDocument, comments: boolean): ReturnType
 }
 
 /**
- * The article with its page's reader comments (`Article.comments`), for an article extracted
- * without them: its input is read again for the comment thread.
+ * The article with the parts asked for that it was extracted without (its page's reader
+ * comments, its header): its input is read again for them.
  */
-export function withReaderComments(article: Article): Article {
-  if (article.comments !== undefined) return article;
+export function withExtraParts(article: Article, asked: ExtractOptions): Article {
+  const comments = asked.comments === true && article.comments === undefined;
+  const header = asked.header === true && article.header === undefined;
+  if (!comments && !header) return article;
   const raw: RawDocument = {
     input: article.input,
     format: article.format,
     content: article.content,
     encoding: article.encoding,
   };
-  const comments = extractArticle(raw, { comments: true, requireStory: false }).comments ?? [];
-  return { ...article, comments };
+  const again = extractAgain(raw, { comments, header });
+  return {
+    ...article,
+    ...(comments ? { comments: again.comments ?? [] } : {}),
+    ...(header ? { header: again.header ?? [] } : {}),
+  };
+}
+
+/** The page extracted again as it was the first time: the story it holds, else its best guess. */
+function extractAgain(raw: RawDocument, parts: ExtraParts): Article {
+  try {
+    return extractArticle(raw, parts);
+  } catch (error) {
+    if (error instanceof WiretraceError && error.code === 'NO_ARTICLE')
+      return extractArticle(raw, { ...parts, requireStory: false });
+    throw error;
+  }
 }

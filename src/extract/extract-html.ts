@@ -1,5 +1,6 @@
 import type { Article, RawDocument } from '../model/article.js';
 import type { PageFacts } from './article-check.js';
+import { articleHeader } from './article-header.js';
 import { assembleArticle } from './assemble-article.js';
 import { type BlockLabel, type Classification, classifyBlocks } from './classify-blocks.js';
 import { type StoryLayout, withModelBlocks } from './html/block-model.js';
@@ -38,11 +39,12 @@ const MIN_CONTENT_CHARS = 250;
  * line-level chrome filter as for flattened text; then structure has the last word on what the
  * line filter judged by position or links alone (paragraph context, link lists and stray boxes
  * after the story). With the story's blocks and the words the page shows, for the no-article
- * check. With `comments`, the page's reader comments apart from the story.
+ * check. With `comments`, the page's reader comments apart from the story; with `header`, the
+ * lines from its headline down to the story.
  */
 export function extractHtml(
   raw: RawDocument,
-  options: { comments?: boolean; wholePage?: boolean; landmarks?: boolean } = {},
+  options: { comments?: boolean; header?: boolean; wholePage?: boolean; landmarks?: boolean } = {},
 ): { article: Article; page: PageFacts } {
   const parsed = parsePage(raw);
   const { layout, classification, metadata } =
@@ -65,6 +67,12 @@ export function extractHtml(
     const storyElements = new Set(storyBlocks.map((block) => block.element));
     article.comments = readerComments(raw.content, parsed.root, storyElements);
   }
+  if (options.header === true)
+    article.header = articleHeader(
+      layout.everyBlock?.() ?? layout.pageBlocks,
+      storyBlocks[0]!.start,
+      article.title,
+    );
   return {
     article,
     page: {

@@ -1,5 +1,6 @@
 import type { Article, RawDocument } from '../model/article.js';
 import type { PageFacts } from './article-check.js';
+import { articleHeader } from './article-header.js';
 import { assembleArticle } from './assemble-article.js';
 import { classifyBlocks } from './classify-blocks.js';
 import { plainTextBlocks } from './plain-text-blocks.js';
@@ -7,9 +8,13 @@ import { wordCount } from './word-count.js';
 
 /**
  * Extracts the story from plain or flattened-page text, dropping page chrome line by line; with
- * the story's blocks and the words of the whole text, for the no-article check.
+ * the story's blocks and the words of the whole text, for the no-article check; with `header`,
+ * the lines from the text's headline down to the story.
  */
-export function extractPlainText(raw: RawDocument): { article: Article; page: PageFacts } {
+export function extractPlainText(
+  raw: RawDocument,
+  options: { header?: boolean } = {},
+): { article: Article; page: PageFacts } {
   const blocks = plainTextBlocks(raw.content);
   const classified = classifyBlocks(blocks, 'text');
   const { title, published, byline } = classified;
@@ -28,5 +33,6 @@ export function extractPlainText(raw: RawDocument): { article: Article; page: Pa
     declaredLanguage: null,
   });
   const storyBlocks = blocks.filter((_, index) => labels[index] === 'story');
+  if (options.header === true) article.header = articleHeader(blocks, storyBlocks[0]!.start, article.title);
   return { article, page: { storyBlocks, pageWords: () => wordCount(raw.content), declaresArticle: false } };
 }

@@ -1,1 +1,1 @@
-export { type ExtractOptions, extractArticle, withReaderComments } from './extract-article.js';
+export { type ExtractOptions, extractArticle, withExtraParts } from './extract-article.js';

@@ -43,6 +43,23 @@ export interface ReaderComment {
   end: number;
 }
 
+/**
+ * What a line of the article's header is: its headline, a byline ("By Jane Roe"), a dateline
+ * ("Updated 4:12 pm EST, March 6, 2020"), or another line (a kicker, a standfirst, a caption).
+ */
+export type HeaderLineKind = 'headline' | 'byline' | 'dateline' | 'other';
+
+/**
+ * A line of the article's header, the page's lines from its headline down to the story; offsets
+ * into Article.content.
+ */
+export interface HeaderLine {
+  kind: HeaderLineKind;
+  text: string;
+  start: number;
+  end: number;
+}
+
 /** A raw document as read from disk, stdin or a JSONL record, before extraction. */
 export interface RawDocument {
   /** The name the user gave (path exactly as given, "-" for stdin, "file.jsonl#id" for records). */
@@ -106,6 +123,12 @@ export interface Article {
    * part of `text`, so they do not enter comparisons.
    */
   comments?: ReaderComment[];
+  /**
+   * The article's header when asked for (`extract --header`): the page's lines from its headline
+   * down to the story (kicker, standfirst, byline, dateline), in page order; empty when the page
+   * sets no headline above the story. Never part of `text`.
+   */
+  header?: HeaderLine[];
   /**
    * The block of contiguous input text each paragraph is in (see align/paragraph-blocks), given
    * when the article travels without its input text (to a worker thread); computed otherwise.

@@ -5,7 +5,13 @@
  * 3 decimals, and the order of every list is deterministic.
  */
 import type { AlignmentStats, Passage, PassageKind } from '../model/alignment.js';
-import type { Article, BoilerplateKind, PublishedSource, ReaderComment } from '../model/article.js';
+import type {
+  Article,
+  BoilerplateKind,
+  HeaderLine,
+  PublishedSource,
+  ReaderComment,
+} from '../model/article.js';
 import type { Change, ChangeType, Citation } from '../model/change.js';
 import type { DirectionSignal, PairResult, RelationEvidence, RelationKind } from '../model/relation.js';
 import type { StoryEdge, TraceResult } from '../model/story.js';
@@ -348,6 +354,8 @@ export interface ExtractJson extends DocumentJson {
   boilerplate: Array<{ kind: BoilerplateKind; start: number; end: number }>;
   /** Reader comments, apart from the story, when asked for (`--comments`). */
   comments?: ReaderComment[];
+  /** The lines from the headline down to the story, apart from it, when asked for (`--header`). */
+  header?: HeaderLine[];
 }
 
 /** The document's metadata (as in trace's documents), with its story text, paragraphs and chrome. */
@@ -364,6 +372,7 @@ export function extractToJson(article: Article): ExtractJson {
     }),
     boilerplate: article.boilerplate.map(({ kind, start, end }) => ({ kind, start, end })),
     ...(article.comments === undefined ? {} : { comments: article.comments }),
+    ...(article.header === undefined ? {} : { header: article.header }),
   };
 }
 
