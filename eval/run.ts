@@ -39,6 +39,7 @@ const names = [
   'extraction-kinds',
   'extraction-loss',
   'extraction-conventions',
+  'extraction-header',
   'extraction-skipped-boxes',
   'extraction-worst',
   'extraction-lead-boxes',
@@ -97,6 +98,12 @@ if (only === 'extraction-conventions') {
         ? 'styles'
         : 'labels';
   await evaluateExtractionConventions(datasets, listArgument('--sets'), mode);
+}
+// The article header's settings, each data set held out in turn (L3S-GN1 and Dragnet, which
+// annotate the lines above the story as main content).
+if (only === 'extraction-header') {
+  const { evaluateExtractionHeader } = await import('./extraction-header.js');
+  await evaluateExtractionHeader(datasets, listArgument('--sets'));
 }
 // The blocks of boxes skipped for their class, by kind, against each set's truth.
 if (only === 'extraction-skipped-boxes') {
