@@ -148,6 +148,34 @@ describe('extract inputs', { concurrency: true }, () => {
     );
   });
 
+  it('gives the header apart from the story with --header, in JSON and on the terminal', async () => {
+    const body = NEWS_PARAGRAPHS.split('\n\n')
+      .map((paragraph) => `<p>${paragraph}</p>`)
+      .join('');
+    const content = `<html><head><title>Floods close two bridges | Example News</title></head><body><article><h1>Floods close two bridges</h1><p class="byline">By Ann Lee</p>${body}</article></body></html>`;
+    const file = temp.write('header.html', content);
+    const run = await runCli(['extract', file, '--json', '--header']);
+    assert.equal(run.status, 0, describeRun(run));
+    const [document] = parseJsonLines<
+      ExtractedDocument & { header?: Array<{ kind: string; start: number; end: number }> }
+    >(run.stdout);
+    assert.deepEqual(
+      document?.header?.map((line) => [line.kind, content.slice(line.start, line.end)]),
+      [
+        ['headline', 'Floods close two bridges'],
+        ['byline', 'By Ann Lee'],
+      ],
+    );
+    assert.ok(!document?.text.includes('By Ann Lee'), 'the header stays out of the story');
+    const without = parseJsonLines<ExtractedDocument>((await runCli(['extract', file, '--json'])).stdout);
+    assert.ok(!('header' in without[0]!), 'no header unless asked for');
+    const terminal = await runCli(['extract', file, '--header']);
+    assert.ok(
+      terminal.stdout.includes('-- header\nheadline: Floods close two bridges\nbyline: By Ann Lee\n'),
+      terminal.stdout,
+    );
+  });
+
   it('decodes a Windows-1252 text file', async () => {
     const text =
       'The new café – “quoted” in the guide as the best in town – opened on Monday.\n\n' +
