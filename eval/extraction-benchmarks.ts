@@ -22,7 +22,7 @@ export interface SetSummary {
   baselineF1: number;
   /**
    * The figure with what the page sets before the story: its title, and its header (the lines
-   * from the headline down to the story, else the title). L3S-GN1 and Dragnet annotate these
+   * from the headline down to the story; none when no headline is found). L3S-GN1 and Dragnet annotate these
    * lines as main content and are scored with them (their figure); ScrapingHub's articleBody
    * leaves them out, and trafilatura's segments do either (their figure is the story alone):
    * each set prints the other figures beside its own, so the convention's worth shows.
@@ -114,11 +114,6 @@ interface SegmentTruth {
 /** Two parts of an output, either of which may be empty, as paragraphs. */
 function joined(first: string, second: string): string {
   return first === '' ? second : second === '' ? first : `${first}\n\n${second}`;
-}
-
-/** What the page sets before its story: its header's lines, else its title. */
-function headerOrTitle(page: ExtractedPage): string {
-  return page.header === '' ? page.title : page.header;
 }
 
 function collapse(text: string): string {
@@ -220,7 +215,7 @@ export async function evaluateTrafilaturaSet(
       baselineF1: baseline.f1,
       variants: [
         { label: 'title set before the story', f1: variantF1((page) => page.title) },
-        { label: 'header set before the story', f1: variantF1(headerOrTitle) },
+        { label: 'header set before the story', f1: variantF1((page) => page.header) },
       ],
       published: TRAFILATURA_PUBLISHED,
       noOutput: pages.filter((page) => page.text.trim() === '').length,
@@ -238,7 +233,7 @@ const BEST_SHOWN = 3;
 /**
  * L3S-GN1 or Dragnet: mean ROUGE-LSum F1 over pages, of the article as these benchmarks annotate
  * main content: the lines the page sets from its headline down to the story (the article's
- * header; its title when it has none), then the story. Dragnet's truth holds reader comments
+ * header, empty when the page shows no headline above the story), then the story. Dragnet's truth holds reader comments
  * after its marker line on some pages: `withComments` scores against all of it (as the
  * benchmark does) with the comments extraction kept apart appended to the story; without,
  * against the story part only.
@@ -266,7 +261,7 @@ export async function evaluateRougeSet(
   // The story with its comments (when scored with them), and what the page sets before it.
   const story = (page: ExtractedPage): string =>
     withComments === true ? joined(page.text, page.comments) : page.text;
-  const output = (page: ExtractedPage): string => joined(headerOrTitle(page), story(page));
+  const output = (page: ExtractedPage): string => joined(page.header, story(page));
   const scores = pages.map((page) => rougeLsum(expected(page.id), output(page)));
   const variantF1 = (before: (page: ExtractedPage) => string): number =>
     mean(pages.map((page) => rougeLsum(expected(page.id), joined(before(page), story(page))).f1));

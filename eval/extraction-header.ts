@@ -106,7 +106,7 @@ async function headerPages(folder: string): Promise<HeaderPage[]> {
   return pages;
 }
 
-/** Mean ROUGE-LSum F1 of header (the title when none) and story; null settings: the story alone. */
+/** Mean ROUGE-LSum F1 of header and story; null settings: the story alone. */
 function meanScore(pages: readonly HeaderPage[], settings: HeaderSettings | null): number {
   return mean(
     pages.map((page) => {
@@ -114,8 +114,7 @@ function meanScore(pages: readonly HeaderPage[], settings: HeaderSettings | null
       const header = articleHeader(page.blocks, page.storyStart, page.title, settings)
         .map((line) => line.text)
         .join('\n\n');
-      const before = header === '' ? page.title : header;
-      return rougeLsum(page.truth, before === '' ? page.text : `${before}\n\n${page.text}`).f1;
+      return rougeLsum(page.truth, header === '' ? page.text : `${header}\n\n${page.text}`).f1;
     }),
   );
 }

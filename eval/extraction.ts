@@ -29,7 +29,7 @@ export interface ExtractionRun extends ExtractionScore {
   baselineF1: number;
   /** F1 with the article's title set before its text (the benchmark's articleBody leaves the headline out). */
   withTitleF1: number;
-  /** F1 with the article's header (its title when it has none) set before its text. */
+  /** F1 with the article's header set before its text. */
   withHeaderF1: number;
 }
 
@@ -41,7 +41,7 @@ export interface PageResult {
   baseline: PageMatch;
   /** The match with the article's title set before its text. */
   withTitle: PageMatch;
-  /** The match with the article's header (its title when it has none) set before its text. */
+  /** The match with the article's header set before its text. */
   withHeader: PageMatch;
   milliseconds: number;
 }
@@ -103,7 +103,7 @@ export async function evaluateExtractionPages(
       match: shingleMatch(expected, page.text),
       baseline: shingleMatch(expected, page.visibleText),
       withTitle: shingleMatch(expected, before(page.title, page)),
-      withHeader: shingleMatch(expected, before(page.header === '' ? page.title : page.header, page)),
+      withHeader: shingleMatch(expected, before(page.header, page)),
       milliseconds: page.milliseconds,
     };
   });
