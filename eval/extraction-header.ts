@@ -10,8 +10,12 @@ import { toSource } from '../src/text/offsets.js';
 import { plainTruths } from './extraction-truths.js';
 import { rougeLsum } from './rouge.js';
 
-/** The settings tried: how far above the story the headline may sit, and what a header line may be. */
+/**
+ * The settings tried: how far above the story the headline (and a heading in its stead) may sit,
+ * and what a header line may be.
+ */
 const DISTANCES = [5, 10, 15, 30];
+const HEADING_DISTANCES = [0, 1, 3, 6];
 const LINE_WORDS = [15, 25, 40, 60, 100];
 const LINK_DENSITIES = [0.2, 0.5, 0.8];
 
@@ -40,9 +44,16 @@ export async function evaluateExtractionHeader(datasets: string, sets: readonly 
     console.log(`skipped extraction-header: no l3s-gn1* or dragnet* folder in ${datasets}`);
     return;
   }
-  const grid = DISTANCES.flatMap((maxHeadlineDistance) =>
-    LINE_WORDS.flatMap((maxLineWords) =>
-      LINK_DENSITIES.map((maxLinkDensity) => ({ maxHeadlineDistance, maxLineWords, maxLinkDensity })),
+  const grid: HeaderSettings[] = DISTANCES.flatMap((maxHeadlineDistance) =>
+    HEADING_DISTANCES.flatMap((maxHeadingDistance) =>
+      LINE_WORDS.flatMap((maxLineWords) =>
+        LINK_DENSITIES.map((maxLinkDensity) => ({
+          maxHeadlineDistance,
+          maxHeadingDistance,
+          maxLineWords,
+          maxLinkDensity,
+        })),
+      ),
     ),
   );
   const scores = new Map<string, number[]>();
@@ -69,7 +80,7 @@ export async function evaluateExtractionHeader(datasets: string, sets: readonly 
 }
 
 function describe(settings: HeaderSettings): string {
-  return `headline within ${settings.maxHeadlineDistance} blocks, lines of up to ${settings.maxLineWords} words and link density ${settings.maxLinkDensity}`;
+  return `headline within ${settings.maxHeadlineDistance} blocks (a heading within ${settings.maxHeadingDistance}), lines of up to ${settings.maxLineWords} words and link density ${settings.maxLinkDensity}`;
 }
 
 /**

@@ -67,6 +67,21 @@ describe('article header', () => {
     );
   });
 
+  it('takes the nearest <h2> for the headline on a page with neither an <h1> nor a title copy', () => {
+    const headline = 'Heritage grant saves the riverside mill';
+    const content = page(`<h2>${headline}</h2>`).replace(`<title>${HEADLINE} - `, '<title>');
+    const article = extract(content);
+    assert.deepEqual(
+      article.header?.map((line) => [line.kind, line.text]),
+      [
+        ['headline', headline],
+        ['other', STANDFIRST],
+        ['byline', 'By Jane Roe'],
+        ['dateline', 'Updated 4:12 pm, March 6, 2020'],
+      ],
+    );
+  });
+
   it('leaves out share bars, menus and long teasers under the headline', () => {
     const content = page(`<h1>${HEADLINE}</h1><p>${OTHER_TEASER}</p><p>${MENU}</p>`);
     const texts = extract(content).header?.map((line) => line.text) ?? [];
