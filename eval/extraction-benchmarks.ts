@@ -22,10 +22,10 @@ export interface SetSummary {
   baselineF1: number;
   /**
    * The figure with what the page sets before the story: its title, and its header (the lines
-   * from the headline down to the story; none when no headline is found). L3S-GN1 and Dragnet annotate these
-   * lines as main content and are scored with them (their figure); ScrapingHub's articleBody
-   * leaves them out, and trafilatura's segments do either (their figure is the story alone):
-   * each set prints the other figures beside its own, so the convention's worth shows.
+   * from the headline down to the story; none when no headline is found). L3S-GN1 and Dragnet
+   * annotate these lines as main content and are scored with them (their figure); ScrapingHub's
+   * articleBody leaves them out, and trafilatura's segments do either (their figure is the story
+   * alone): each set prints the other figures beside its own, so the convention's worth shows.
    */
   variants: Array<{ label: string; f1: number }>;
   /** Published figures; `ours` and `pages` when they are on the same pages (wiretrace's mean there). */
@@ -233,10 +233,10 @@ const BEST_SHOWN = 3;
 /**
  * L3S-GN1 or Dragnet: mean ROUGE-LSum F1 over pages, of the article as these benchmarks annotate
  * main content: the lines the page sets from its headline down to the story (the article's
- * header, empty when the page shows no headline above the story), then the story. Dragnet's truth holds reader comments
- * after its marker line on some pages: `withComments` scores against all of it (as the
- * benchmark does) with the comments extraction kept apart appended to the story; without,
- * against the story part only.
+ * header, empty when the page shows no headline above the story), then the story. Dragnet's
+ * truth holds reader comments after its marker line on some pages: `withComments` scores against
+ * all of it (as the benchmark does) with the comments extraction kept apart appended to the
+ * story; without, against the story part only.
  */
 export async function evaluateRougeSet(
   directory: string,
@@ -275,7 +275,7 @@ export async function evaluateRougeSet(
   return {
     summary: {
       name,
-      metric: 'ROUGE-LSum F1',
+      metric: 'ROUGE-LSum F1 of header and story',
       pages: pages.length,
       precision: mean(scores.map((score) => score.precision)),
       recall: mean(scores.map((score) => score.recall)),
