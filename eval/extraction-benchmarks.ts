@@ -112,7 +112,7 @@ interface SegmentTruth {
 }
 
 /** Two parts of an output, either of which may be empty, as paragraphs. */
-function joined(first: string, second: string): string {
+export function joined(first: string, second: string): string {
   return first === '' ? second : second === '' ? first : `${first}\n\n${second}`;
 }
 

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isWiretraceError } from '../src/errors.js';
 import { articleHeader, HEADER_SETTINGS, type HeaderSettings } from '../src/extract/article-header.js';
@@ -7,7 +6,8 @@ import { extractArticle } from '../src/extract/index.js';
 import type { TextBlock } from '../src/extract/text-block.js';
 import { isInputFailure, readInputs } from '../src/ingest/index.js';
 import { toSource } from '../src/text/offsets.js';
-import { plainTruths } from './extraction-truths.js';
+import { joined } from './extraction-benchmarks.js';
+import { extractionSetFolders, plainTruths } from './extraction-truths.js';
 import { rougeLsum } from './rouge.js';
 
 /**
@@ -35,11 +35,9 @@ interface HeaderPage {
  * (whole data sets held out). The committed settings (HEADER_SETTINGS) are printed beside.
  */
 export async function evaluateExtractionHeader(datasets: string, sets: readonly string[]): Promise<void> {
-  const folders = readdirSync(datasets, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^(l3s-gn1|dragnet)/.test(entry.name))
-    .filter((entry) => sets.length === 0 || sets.some((set) => entry.name.startsWith(set)))
-    .map((entry) => join(datasets, entry.name))
-    .sort();
+  const folders = extractionSetFolders(datasets, sets).filter((folder) =>
+    /^(l3s-gn1|dragnet)/.test(basename(folder)),
+  );
   if (folders.length === 0) {
     console.log(`skipped extraction-header: no l3s-gn1* or dragnet* folder in ${datasets}`);
     return;
@@ -66,20 +64,29 @@ export async function evaluateExtractionHeader(datasets: string, sets: readonly 
     console.log(
       `${basename(folder)}: ${pages.length} pages; story alone ${fixed(meanScore(pages, null))}; committed settings ${fixed(meanScore(pages, HEADER_SETTINGS))}`,
     );
+    // Where no headline is found the header is empty: what the page's title would do there.
+    const headless = pages.filter(
+      (page) => page.text !== '' && articleHeader(page.blocks, page.storyStart, page.title).length === 0,
+    );
+    console.log(
+      `  ${headless.length} pages with no headline found: story alone ${fixed(meanScore(headless, null))}, title set before it ${fixed(meanWithTitle(headless))}`,
+    );
   }
   console.log('\nSet held out: the setting the other sets choose (best mean over them), scored on it');
   for (const [held, figures] of scores) {
     const others = [...scores].filter(([name]) => name !== held).map(([, other]) => other);
     if (others.length === 0) continue;
     const chosen = bestIndex(grid.map((_, index) => mean(others.map((other) => other[index]!))));
-    console.log(`  ${held.padEnd(16)} ${describe(grid[chosen]!)}: ${fixed(figures[chosen]!)}`);
+    console.log(`  ${held.padEnd(16)} ${settingsText(grid[chosen]!)}: ${fixed(figures[chosen]!)}`);
   }
   const all = [...scores.values()];
   const best = bestIndex(grid.map((_, index) => mean(all.map((figures) => figures[index]!))));
-  console.log(`Best over every set: ${describe(grid[best]!)}; committed: ${describe(HEADER_SETTINGS)}`);
+  console.log(
+    `Best over every set: ${settingsText(grid[best]!)}; committed: ${settingsText(HEADER_SETTINGS)}`,
+  );
 }
 
-function describe(settings: HeaderSettings): string {
+function settingsText(settings: HeaderSettings): string {
   return `headline within ${settings.maxHeadlineDistance} blocks (a heading within ${settings.maxHeadingDistance}), lines of up to ${settings.maxLineWords} words and link density ${settings.maxLinkDensity}`;
 }
 
@@ -125,9 +132,13 @@ function meanScore(pages: readonly HeaderPage[], settings: HeaderSettings | null
       const header = articleHeader(page.blocks, page.storyStart, page.title, settings)
         .map((line) => line.text)
         .join('\n\n');
-      return rougeLsum(page.truth, header === '' ? page.text : `${header}\n\n${page.text}`).f1;
+      return rougeLsum(page.truth, joined(header, page.text)).f1;
     }),
   );
+}
+
+function meanWithTitle(pages: readonly HeaderPage[]): number {
+  return mean(pages.map((page) => rougeLsum(page.truth, joined(page.title, page.text)).f1));
 }
 
 function bestIndex(values: readonly number[]): number {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ExtractedPage, extractPagesInParallel } from './extraction-pages.js';
+import { joined } from './extraction-benchmarks.js';
+import { extractPagesInParallel } from './extraction-pages.js';
 import { fMeasure } from './metrics.js';
 
 /**
@@ -93,8 +94,6 @@ export async function evaluateExtractionPages(
         track === 'html' ? join(datasetDir, 'html', `${id}.html.gz`) : join(datasetDir, 'text', `${id}.txt`),
     }));
   const pages = await extractPagesInParallel(files, jobs);
-  const before = (first: string, page: ExtractedPage): string =>
-    first === '' ? page.text : `${first}\n\n${page.text}`;
   return pages.map((page) => {
     const expected = truth[page.id]?.articleBody ?? '';
     return {
@@ -102,8 +101,8 @@ export async function evaluateExtractionPages(
       predicted: page.text,
       match: shingleMatch(expected, page.text),
       baseline: shingleMatch(expected, page.visibleText),
-      withTitle: shingleMatch(expected, before(page.title, page)),
-      withHeader: shingleMatch(expected, before(page.header, page)),
+      withTitle: shingleMatch(expected, joined(page.title, page.text)),
+      withHeader: shingleMatch(expected, joined(page.header, page.text)),
       milliseconds: page.milliseconds,
     };
   });

@@ -32,7 +32,7 @@ export {
   toSourceDocument,
 } from './engine/index.js';
 export { type ErrorCode, isWiretraceError, WiretraceError } from './errors.js';
-export { type ExtractOptions, extractArticle, withExtraParts } from './extract/index.js';
+export { type ArticleParts, type ExtractOptions, extractArticle, withExtraParts } from './extract/index.js';
 export {
   decodeBytes,
   type InputFailure,

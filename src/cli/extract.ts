@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { WiretraceError } from '../errors.js';
-import { withExtraParts } from '../extract/index.js';
 import type { Article } from '../model/article.js';
 import { extractCsvHeader, extractCsvRow } from '../report/csv.js';
 import { extractToJson } from '../report/json.js';
@@ -63,9 +62,17 @@ export async function runExtract(args: readonly string[], io: Console): Promise<
     const counts: BatchCounts = { read: 0, failed: 0 };
     const writer = articleWriter(outputs.main, format);
     await withEngine(io, async (engine) => {
-      for await (const document of streamDocuments(engine, positionals, io, counts, progress.onProgress)) {
+      const parts = { comments: values.comments === true, header: values.header === true };
+      for await (const document of streamDocuments(
+        engine,
+        positionals,
+        io,
+        counts,
+        progress.onProgress,
+        parts,
+      )) {
         progress.finish();
-        writer.write(withExtraParts(document.article, { comments: values.comments, header: values.header }));
+        writer.write(document.article);
       }
     });
     progress.finish();

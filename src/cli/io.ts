@@ -1,5 +1,6 @@
 /** Reading a batch through the service: documents streamed in input order, the engine a command runs on. */
 import { createEngine, type Engine } from '../engine/engine.js';
+import type { ArticleParts } from '../extract/index.js';
 import { isInputFailure, readInputs } from '../ingest/index.js';
 import type { RawDocument } from '../model/article.js';
 import type { ExtractedDocument } from '../model/document.js';
@@ -40,7 +41,8 @@ const CHUNK_WITH_THREADS = 32;
  * Reads every input and extracts it through the service, yielding documents in input order as
  * they are ready, so results can be written as they come. On one thread a document at a time;
  * with threads in chunks, the next chunk being read while the last is extracted. A bad input is
- * reported on stderr with its name and skipped; the rest of the batch goes on.
+ * reported on stderr with its name and skipped; the rest of the batch goes on. `parts`: the
+ * parts asked for beside each story (reader comments, header).
  */
 export async function* streamDocuments(
   engine: Engine,
@@ -48,6 +50,7 @@ export async function* streamDocuments(
   io: Console,
   counts: BatchCounts,
   onProgress?: OnProgress,
+  parts: ArticleParts = {},
 ): AsyncGenerator<ExtractedDocument> {
   const options = {
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
@@ -78,13 +81,13 @@ export async function* streamDocuments(
     }
     chunk.push(item);
     if (chunk.length < chunkSize) continue;
-    const started = extractDocuments(engine, chunk);
+    const started = extractDocuments(engine, chunk, parts);
     chunk = [];
     if (pending !== null) yield* settle(await pending);
     pending = started;
   }
   if (pending !== null) yield* settle(await pending);
-  if (chunk.length > 0) yield* settle(await extractDocuments(engine, chunk));
+  if (chunk.length > 0) yield* settle(await extractDocuments(engine, chunk, parts));
 }
 
 /** Reads and extracts a whole batch (see streamDocuments). */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { extractArticle } from '../extract/index.js';
+import { type ArticleParts, extractArticle } from '../extract/index.js';
 import type { AnalysedArticle } from '../model/analysis.js';
 import type { Article } from '../model/article.js';
 import { DOCUMENT_VERSION, type ExtractedDocument, type SourceDocument } from '../model/document.js';
@@ -67,8 +67,11 @@ export interface Engine {
   now(): number;
   /** The stages' context for one call: the lexicon and the clock read now. */
   context(): StageContext;
-  /** Finds the article in a document. Throws a WiretraceError (e.g. NO_ARTICLE) when there is none. */
-  extract(document: SourceDocument): ExtractedDocument;
+  /**
+   * Finds the article in a document, with the parts asked for beside its story (reader comments,
+   * header). Throws a WiretraceError (e.g. NO_ARTICLE) when there is none.
+   */
+  extract(document: SourceDocument, parts?: ArticleParts): ExtractedDocument;
   /** Sentences, tokens and quotes of an article, cached for as long as the article is referenced. */
   analyse(article: Article): AnalysedArticle;
   /**
@@ -134,12 +137,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     workers,
     now: clock,
     context,
-    extract(document) {
+    extract(document, parts = {}) {
       return {
         version: DOCUMENT_VERSION,
         id: document.id,
         name: document.name,
-        article: extractArticle(toRawDocument(document)),
+        article: extractArticle(toRawDocument(document), parts),
       };
     },
     analyse,

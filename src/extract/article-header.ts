@@ -1,7 +1,7 @@
 import type { HeaderLine, HeaderLineKind } from '../model/article.js';
 import { readDateline } from './dateline.js';
-import { normalisedWords } from './normalise-words.js';
 import type { TextBlock } from './text-block.js';
+import { titleCopyTest } from './title.js';
 import { wordCount } from './word-count.js';
 
 /**
@@ -26,10 +26,6 @@ export const HEADER_SETTINGS: HeaderSettings = {
   maxLinkDensity: 0.5,
 };
 
-/** Share of a block's words the title must hold, and of the title's words the block must, for a copy. */
-const COPY_OWN_SHARE = 0.8;
-const COPY_TITLE_SHARE = 0.5;
-
 /**
  * The article's header: the page's lines from its headline down to the story. The headline is
  * the nearest block above the story that is an <h1> or a copy of the page's title, else (on a page
@@ -46,7 +42,7 @@ export function articleHeader(
 ): HeaderLine[] {
   const first = blocks.findIndex((block) => block.end > storyStart);
   const end = first < 0 ? blocks.length : first;
-  const isCopy = titleCopyTest(title);
+  const isCopy = title === null ? () => false : titleCopyTest(title);
   const fewLinks = (block: TextBlock): boolean =>
     block.linkChars <= block.text.length * settings.maxLinkDensity;
   const headline =
@@ -92,19 +88,4 @@ function lineKind(text: string, words: number): HeaderLineKind {
   const dateline = readDateline(text, words);
   if (dateline === null) return 'other';
   return dateline.byline !== null ? 'byline' : 'dateline';
-}
-
-/** Whether a block's text is the title's wording: most of its words in it, and half of the title's. */
-function titleCopyTest(title: string | null): (text: string) => boolean {
-  const titleWords = new Set(normalisedWords(title ?? ''));
-  return (text) => {
-    if (titleWords.size === 0) return false;
-    const words = normalisedWords(text);
-    if (words.length === 0) return false;
-    const shared = words.filter((word) => titleWords.has(word));
-    return (
-      shared.length >= words.length * COPY_OWN_SHARE &&
-      new Set(shared).size >= titleWords.size * COPY_TITLE_SHARE
-    );
-  };
 }

@@ -14,7 +14,10 @@ export interface ExtractOptions {
   header?: boolean;
 }
 
-/** The parts of a page asked for beside its story. */
+/** The parts of a page beside its story that a caller may ask for. */
+export type ArticleParts = Pick<ExtractOptions, 'comments' | 'header'>;
+
+/** Those parts, each asked for or not. */
 interface ExtraParts {
   comments: boolean;
   header: boolean;
@@ -119,7 +122,7 @@ function extractHtmlOrWholePage(raw: RawDocument, parts: ExtraParts): ReturnType
  * The article with the parts asked for that it was extracted without (its page's reader
  * comments, its header): its input is read again for them.
  */
-export function withExtraParts(article: Article, asked: ExtractOptions): Article {
+export function withExtraParts(article: Article, asked: ArticleParts): Article {
   const comments = asked.comments === true && article.comments === undefined;
   const header = asked.header === true && article.header === undefined;
   if (!comments && !header) return article;

@@ -1,1 +1,1 @@
-export { type ExtractOptions, extractArticle, withExtraParts } from './extract-article.js';
+export { type ArticleParts, type ExtractOptions, extractArticle, withExtraParts } from './extract-article.js';

@@ -1,5 +1,6 @@
 import { toSourceDocument, uniqueDocuments } from '../engine/documents.js';
 import type { Engine } from '../engine/engine.js';
+import type { ArticleParts } from '../extract/index.js';
 import type { RawDocument } from '../model/article.js';
 import type { DocumentFailure, ExtractedDocument, SourceDocument } from '../model/document.js';
 import type { ExtractTask } from '../workers/tasks.js';
@@ -18,12 +19,14 @@ const POOL_MIN_DOCUMENTS = 24;
 
 /**
  * Extracts the article of every document (raw documents as read, or SourceDocuments with their
- * content id), on the engine's threads when there are many. A document that fails is listed in
- * `failures`; the others are kept, in input order.
+ * content id), on the engine's threads when there are many, with the `parts` asked for beside
+ * each story (reader comments, header). A document that fails is listed in `failures`; the others
+ * are kept, in input order.
  */
 export async function extractDocuments(
   engine: Engine,
   inputs: Iterable<RawDocument | SourceDocument>,
+  parts: ArticleParts = {},
 ): Promise<ExtractOutcome> {
   const unique = uniqueDocuments(Array.from(inputs, asSourceDocument));
   // The same content (and metadata) under several names is extracted once.
@@ -40,7 +43,7 @@ export async function extractDocuments(
     engine.workers > 1 && distinct.length >= POOL_MIN_DOCUMENTS ? DOCUMENTS_PER_TASK : distinct.length;
   const tasks: ExtractTask[] = [];
   for (let start = 0; start < distinct.length; start += size) {
-    tasks.push({ kind: 'extract', documents: distinct.slice(start, start + size) });
+    tasks.push({ kind: 'extract', documents: distinct.slice(start, start + size), parts });
   }
   const runOn = size === distinct.length ? oneThread(engine) : engine;
   const outputs = (await runOn.run(tasks)).flat();

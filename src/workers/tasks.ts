@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine.js';
+import type { ArticleParts } from '../extract/index.js';
 import type { Article } from '../model/article.js';
 import type { DocumentFailure, ExtractedDocument, SourceDocument } from '../model/document.js';
 import { type PairResult, type PairVerdict, verdictOf } from '../model/relation.js';
@@ -14,6 +15,8 @@ export type Task = ExtractTask | FingerprintTask | CompareTask | OrientTask;
 export interface ExtractTask {
   kind: 'extract';
   documents: SourceDocument[];
+  /** The parts asked for beside each story (reader comments, header). */
+  parts?: ArticleParts;
 }
 
 export interface FingerprintTask {
@@ -58,7 +61,7 @@ export function runTask(engine: Engine, task: Task): TaskOutput<Task> {
     case 'extract':
       return task.documents.map((document) => {
         try {
-          return engine.extract(document);
+          return engine.extract(document, task.parts);
         } catch (error) {
           return { name: document.name, message: error instanceof Error ? error.message : String(error) };
         }

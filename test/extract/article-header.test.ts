@@ -40,19 +40,23 @@ ${SHARE}
 </body></html>`;
 }
 
+/** The header as kind and text, line by line. */
+function headerLines(article: Article): Array<[string, string]> | undefined {
+  return article.header?.map((line) => [line.kind, line.text]);
+}
+
+/** What the made-up page sets under its headline, as the header reads it. */
+const UNDER_HEADLINE: Array<[string, string]> = [
+  ['other', STANDFIRST],
+  ['byline', 'By Jane Roe'],
+  ['dateline', 'Updated 4:12 pm, March 6, 2020'],
+];
+
 describe('article header', () => {
   it('gives the lines from the <h1> down to the story, each with its kind and input offsets', () => {
     const content = page(`<h1>${HEADLINE}</h1>`);
     const article = extract(content);
-    assert.deepEqual(
-      article.header?.map((line) => [line.kind, line.text]),
-      [
-        ['headline', HEADLINE],
-        ['other', STANDFIRST],
-        ['byline', 'By Jane Roe'],
-        ['dateline', 'Updated 4:12 pm, March 6, 2020'],
-      ],
-    );
+    assert.deepEqual(headerLines(article), [['headline', HEADLINE], ...UNDER_HEADLINE]);
     for (const line of article.header ?? []) assert.equal(content.slice(line.start, line.end), line.text);
     assert.equal(article.text, STORY.join('\n\n'), 'the header stays out of the story text');
   });
@@ -71,15 +75,7 @@ describe('article header', () => {
     const headline = 'Heritage grant saves the riverside mill';
     const content = page(`<h2>${headline}</h2>`).replace(`<title>${HEADLINE} - `, '<title>');
     const article = extract(content);
-    assert.deepEqual(
-      article.header?.map((line) => [line.kind, line.text]),
-      [
-        ['headline', headline],
-        ['other', STANDFIRST],
-        ['byline', 'By Jane Roe'],
-        ['dateline', 'Updated 4:12 pm, March 6, 2020'],
-      ],
-    );
+    assert.deepEqual(headerLines(article), [['headline', headline], ...UNDER_HEADLINE]);
   });
 
   it('leaves out share bars, menus and long teasers under the headline', () => {
@@ -99,13 +95,10 @@ describe('article header', () => {
   it('reads the header of a plain text from its title line down', () => {
     const text = [HEADLINE, 'By Jane Roe', ...STORY].join('\n\n');
     const article = extract(text, 'text');
-    assert.deepEqual(
-      article.header?.map((line) => [line.kind, line.text]),
-      [
-        ['headline', HEADLINE],
-        ['byline', 'By Jane Roe'],
-      ],
-    );
+    assert.deepEqual(headerLines(article), [
+      ['headline', HEADLINE],
+      ['byline', 'By Jane Roe'],
+    ]);
     assert.equal(article.text, STORY.join('\n\n'));
   });
 

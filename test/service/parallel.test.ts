@@ -62,4 +62,20 @@ describe('tracing on a worker pool', () => {
     assert.ok(story);
     assert.ok(story.documents.includes('mirror-001_91a7594f1c02de45.txt'));
   });
+
+  it('gives the parts asked for beside each story on the pool as on one thread', async () => {
+    const single = createEngine({ workers: 1, now: NOW });
+    const raws = batch();
+    const parts = { comments: true, header: true };
+    const fromPool = await extractDocuments(pooled, raws, parts);
+    assert.deepEqual(fromPool, await extractDocuments(single, raws, parts));
+    for (const document of fromPool.documents) {
+      assert.ok(Array.isArray(document.article.header), `${document.name}: no header`);
+      assert.ok(Array.isArray(document.article.comments), `${document.name}: no comments`);
+    }
+    const headlines = fromPool.documents.filter(
+      (document) => document.article.header?.[0]?.kind === 'headline',
+    );
+    assert.ok(headlines.length > 0, 'some document has a headline');
+  });
 });
